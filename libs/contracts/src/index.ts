@@ -1,0 +1,10 @@
+/**
+ * @cpx/contracts: the wire contracts of CPX. Everything here is generated from proto/
+ * (`npm run proto:generate`) except the topic registry in topics.ts.
+ */
+export * from './gen/cpx/platform/v1/reply_pb';
+export * from './gen/cpx/platform/v1/page_pb';
+export * from './gen/cpx/directory/v1/directory_pb';
+export * from './gen/cpx/directory/v1/requests_pb';
+export * from './gen/cpx/directory/v1/events_pb';
+export * from './topics';

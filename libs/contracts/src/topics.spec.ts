@@ -1,0 +1,107 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { create, fromBinary, toBinary, type DescFile } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import * as contracts from './index';
+import {
+  AgencyRegisteredSchema,
+  AgencyType,
+  ContactKind,
+  DirectoryEvents,
+  DirectoryRequests,
+  TOPICS,
+  file_cpx_directory_v1_events,
+  file_cpx_directory_v1_requests,
+} from './index';
+
+const topicNames = TOPICS.map((entry) => entry.topic);
+const partitionsOf = (topic: string) => TOPICS.find((entry) => entry.topic === topic)?.partitions;
+
+describe('topic registry', () => {
+  it('has no duplicate topics', () => {
+    expect(new Set(topicNames).size).toBe(topicNames.length);
+  });
+
+  it.each(Object.entries(DirectoryRequests))('lists %s with its reply topic', (_name, operation) => {
+    expect(operation.replyTopic).toBe(`${operation.topic}.reply`);
+    expect(partitionsOf(operation.topic)).toBe(3);
+    expect(partitionsOf(operation.replyTopic)).toBe(3);
+  });
+
+  it('lists the events topic and its dead-letter topic', () => {
+    expect(partitionsOf(DirectoryEvents.topic)).toBe(6);
+    expect(partitionsOf(`${DirectoryEvents.topic}.dlq`)).toBe(1);
+  });
+
+  it.each(Object.entries(DirectoryEvents.types))('gives %s its protobuf full name as ce_type', (_name, eventType) => {
+    expect(eventType.type).toBe(eventType.schema.typeName);
+    expect(eventType.type).toMatch(/^cpx\.directory\.v1\.[A-Z]\w+$/);
+  });
+
+  it('registers every event message of events.proto', () => {
+    const registered = Object.values(DirectoryEvents.types).map((eventType) => eventType.type);
+    const declared = file_cpx_directory_v1_events.messages.map((message) => message.typeName);
+    expect([...registered].sort()).toEqual([...declared].sort());
+  });
+
+  it('has an operation for every request message of requests.proto', () => {
+    const operations = Object.values(DirectoryRequests).map((operation) => operation.request.typeName);
+    const declared = file_cpx_directory_v1_requests.messages
+      .map((message) => message.typeName)
+      .filter((typeName) => typeName.endsWith('Request'));
+    expect(operations).toEqual(expect.arrayContaining(declared));
+  });
+});
+
+describe('index', () => {
+  it('re-exports every generated file', () => {
+    const genRoot = join(__dirname, 'gen');
+    const exportedFiles = new Set(
+      Object.values(contracts).filter((value): value is DescFile => (value as DescFile)?.kind === 'file'),
+    );
+    const generated = listFiles(genRoot).filter((path) => path.endsWith('_pb.ts'));
+    expect(generated.length).toBeGreaterThan(0);
+    for (const path of generated) {
+      const module = require(path) as Record<string, unknown>;
+      const fileDescriptor = Object.values(module).find((value) => (value as DescFile)?.kind === 'file');
+      expect({ file: relative(genRoot, path), exported: exportedFiles.has(fileDescriptor as DescFile) }).toEqual({
+        file: relative(genRoot, path),
+        exported: true,
+      });
+    }
+  });
+});
+
+describe('event encoding', () => {
+  it('round-trips an event through the wire format', () => {
+    const occurredAt = timestampFromDate(new Date('2025-03-01T08:30:00Z'));
+    const event = create(AgencyRegisteredSchema, {
+      agency: {
+        id: '0195a1c2-7d3e-7000-8000-000000000001',
+        name: 'Центар за социјални рад Београд',
+        type: AgencyType.CHILD_PROTECTION_AUTHORITY,
+        country: 'RS',
+        locality: 'Београд',
+        languages: ['sr-Cyrl', 'sr-Latn'],
+        contacts: [{ kind: ContactKind.PHONE, value: '+381111234567', label: '24/7' }],
+        createdAt: occurredAt,
+        updatedAt: occurredAt,
+        version: 1n,
+      },
+      occurredAt,
+      actorSubject: 'f3a9c1d0-admin',
+    });
+
+    const decoded = fromBinary(AgencyRegisteredSchema, toBinary(AgencyRegisteredSchema, event));
+
+    expect(decoded).toEqual(event);
+    expect(decoded.agency?.name).toBe('Центар за социјални рад Београд');
+    expect(decoded.agency?.version).toBe(1n);
+  });
+});
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}

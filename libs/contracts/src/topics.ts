@@ -1,0 +1,181 @@
+/**
+ * The one registry of Kafka topics: every request operation (its request topic, reply topic
+ * and message types), every event family (its topic and the event types it carries), and
+ * the partition count each topic is created with. Services and the stack import these;
+ * nobody spells a topic name anywhere else.
+ *
+ * An event's CloudEvents `ce_type` is its protobuf message's full name, read from the
+ * generated schema so that the name is written once, in proto/.
+ */
+import type { DescMessage } from '@bufbuild/protobuf';
+import {
+  AgencyRegisteredSchema,
+  AgencyUpdatedSchema,
+  FocalPointAssignedSchema,
+  FocalPointRemovedSchema,
+  OnDutyScheduledSchema,
+  ProfessionalReinstatedSchema,
+  ProfessionalRegisteredSchema,
+  ProfessionalSuspendedSchema,
+  ProfessionalUpdatedSchema,
+  ProfessionalVerifiedSchema,
+} from './gen/cpx/directory/v1/events_pb';
+import {
+  AssignFocalPointRequestSchema,
+  AssignFocalPointResponseSchema,
+  GetAgencyRequestSchema,
+  GetAgencyResponseSchema,
+  GetProfessionalRequestSchema,
+  GetProfessionalResponseSchema,
+  ListCountriesRequestSchema,
+  ListCountriesResponseSchema,
+  ListFocalPointsRequestSchema,
+  ListFocalPointsResponseSchema,
+  RegisterAgencyRequestSchema,
+  RegisterAgencyResponseSchema,
+  RegisterProfessionalRequestSchema,
+  RegisterProfessionalResponseSchema,
+  ReinstateProfessionalRequestSchema,
+  ReinstateProfessionalResponseSchema,
+  RemoveFocalPointRequestSchema,
+  RemoveFocalPointResponseSchema,
+  ScheduleOnDutyRequestSchema,
+  ScheduleOnDutyResponseSchema,
+  SearchAgenciesRequestSchema,
+  SearchAgenciesResponseSchema,
+  SearchProfessionalsRequestSchema,
+  SearchProfessionalsResponseSchema,
+  SuspendProfessionalRequestSchema,
+  SuspendProfessionalResponseSchema,
+  UpdateAgencyRequestSchema,
+  UpdateAgencyResponseSchema,
+  UpdateProfessionalRequestSchema,
+  UpdateProfessionalResponseSchema,
+  VerifyProfessionalRequestSchema,
+  VerifyProfessionalResponseSchema,
+  WhomToContactRequestSchema,
+  WhomToContactResponseSchema,
+} from './gen/cpx/directory/v1/requests_pb';
+import { HealthCheckRequestSchema, HealthCheckResponseSchema } from './gen/cpx/platform/v1/reply_pb';
+
+/**
+ * One request/reply operation. The type parameters are the generated schemas (e.g.
+ * `typeof GetAgencyRequestSchema`), so `MessageShape<Req>` / `MessageInitShape<Res>` give the
+ * message types; the responder answers on `replyTopic` with a cpx.platform.v1.Reply.
+ */
+export interface RequestOperation<Req extends DescMessage = DescMessage, Res extends DescMessage = DescMessage> {
+  readonly topic: string;
+  readonly replyTopic: string;
+  readonly request: Req;
+  readonly response: Res;
+}
+
+/** One event type: its CloudEvents `ce_type` and the schema of its payload. */
+export interface EventType<Desc extends DescMessage = DescMessage> {
+  readonly type: Desc['typeName'];
+  readonly schema: Desc;
+}
+
+/** The events one service publishes, all on one topic. */
+export interface EventFamily {
+  readonly topic: string;
+  readonly types: Readonly<Record<string, EventType>>;
+}
+
+export const REPLY_TOPIC_SUFFIX = '.reply';
+export const DEAD_LETTER_TOPIC_SUFFIX = '.dlq';
+
+/** Partition counts: the unit of parallelism per topic (consumers in a group <= partitions). */
+export const PARTITIONS = { events: 6, deadLetter: 1, request: 3, reply: 3 } as const;
+
+function op<Req extends DescMessage, Res extends DescMessage>(
+  topic: string,
+  request: Req,
+  response: Res,
+): RequestOperation<Req, Res> {
+  return { topic, replyTopic: topic + REPLY_TOPIC_SUFFIX, request, response };
+}
+
+function event<Desc extends DescMessage>(schema: Desc): EventType<Desc> {
+  return { type: schema.typeName, schema };
+}
+
+export const DirectoryRequests = {
+  registerAgency: op('cpx.directory.v1.RegisterAgency', RegisterAgencyRequestSchema, RegisterAgencyResponseSchema),
+  updateAgency: op('cpx.directory.v1.UpdateAgency', UpdateAgencyRequestSchema, UpdateAgencyResponseSchema),
+  getAgency: op('cpx.directory.v1.GetAgency', GetAgencyRequestSchema, GetAgencyResponseSchema),
+  searchAgencies: op('cpx.directory.v1.SearchAgencies', SearchAgenciesRequestSchema, SearchAgenciesResponseSchema),
+  registerProfessional: op(
+    'cpx.directory.v1.RegisterProfessional',
+    RegisterProfessionalRequestSchema,
+    RegisterProfessionalResponseSchema,
+  ),
+  updateProfessional: op(
+    'cpx.directory.v1.UpdateProfessional',
+    UpdateProfessionalRequestSchema,
+    UpdateProfessionalResponseSchema,
+  ),
+  getProfessional: op('cpx.directory.v1.GetProfessional', GetProfessionalRequestSchema, GetProfessionalResponseSchema),
+  verifyProfessional: op(
+    'cpx.directory.v1.VerifyProfessional',
+    VerifyProfessionalRequestSchema,
+    VerifyProfessionalResponseSchema,
+  ),
+  suspendProfessional: op(
+    'cpx.directory.v1.SuspendProfessional',
+    SuspendProfessionalRequestSchema,
+    SuspendProfessionalResponseSchema,
+  ),
+  reinstateProfessional: op(
+    'cpx.directory.v1.ReinstateProfessional',
+    ReinstateProfessionalRequestSchema,
+    ReinstateProfessionalResponseSchema,
+  ),
+  searchProfessionals: op(
+    'cpx.directory.v1.SearchProfessionals',
+    SearchProfessionalsRequestSchema,
+    SearchProfessionalsResponseSchema,
+  ),
+  assignFocalPoint: op('cpx.directory.v1.AssignFocalPoint', AssignFocalPointRequestSchema, AssignFocalPointResponseSchema),
+  removeFocalPoint: op('cpx.directory.v1.RemoveFocalPoint', RemoveFocalPointRequestSchema, RemoveFocalPointResponseSchema),
+  listFocalPoints: op('cpx.directory.v1.ListFocalPoints', ListFocalPointsRequestSchema, ListFocalPointsResponseSchema),
+  scheduleOnDuty: op('cpx.directory.v1.ScheduleOnDuty', ScheduleOnDutyRequestSchema, ScheduleOnDutyResponseSchema),
+  whomToContact: op('cpx.directory.v1.WhomToContact', WhomToContactRequestSchema, WhomToContactResponseSchema),
+  listCountries: op('cpx.directory.v1.ListCountries', ListCountriesRequestSchema, ListCountriesResponseSchema),
+  healthCheck: op('cpx.directory.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
+} as const;
+
+export const DirectoryEvents = {
+  topic: 'cpx.directory.v1.events',
+  types: {
+    agencyRegistered: event(AgencyRegisteredSchema),
+    agencyUpdated: event(AgencyUpdatedSchema),
+    professionalRegistered: event(ProfessionalRegisteredSchema),
+    professionalUpdated: event(ProfessionalUpdatedSchema),
+    professionalVerified: event(ProfessionalVerifiedSchema),
+    professionalSuspended: event(ProfessionalSuspendedSchema),
+    professionalReinstated: event(ProfessionalReinstatedSchema),
+    focalPointAssigned: event(FocalPointAssignedSchema),
+    focalPointRemoved: event(FocalPointRemovedSchema),
+    onDutyScheduled: event(OnDutyScheduledSchema),
+  },
+} as const satisfies EventFamily;
+
+/** Every request operation of every service (add a service's registry here). */
+const REQUEST_OPERATIONS: readonly RequestOperation[] = [...Object.values(DirectoryRequests)];
+
+/** Every event family (add a service's events here). */
+const EVENT_FAMILIES: readonly EventFamily[] = [DirectoryEvents];
+
+/** Every topic the platform uses, with the partition count it is created with. */
+export const TOPICS: { topic: string; partitions: number }[] = [
+  ...EVENT_FAMILIES.flatMap((family) => [
+    { topic: family.topic, partitions: PARTITIONS.events },
+    { topic: family.topic + DEAD_LETTER_TOPIC_SUFFIX, partitions: PARTITIONS.deadLetter },
+  ]),
+  ...REQUEST_OPERATIONS.flatMap((operation) => [
+    { topic: operation.topic, partitions: PARTITIONS.request },
+    { topic: operation.replyTopic, partitions: PARTITIONS.reply },
+  ]),
+];
+

@@ -1,0 +1,72 @@
+/**
+ * Each service owns one Postgres database on the configured server. On start it
+ * creates the database if it is missing and runs its migrations (never `synchronize`),
+ * holding an advisory lock so two instances starting together do not race.
+ */
+import { Client } from 'pg';
+import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
+
+export interface ServiceDatabaseOptions {
+  /** Server URL from DATABASE_URL; its database part is only used to connect for CREATE DATABASE. */
+  serverUrl: string;
+  database: string;
+  // TypeORM wants constructor types here; their shapes are the entities' business.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeORM's own signature
+  entities: (Function | EntitySchema<any>)[];
+  migrations: (new () => MigrationInterface)[];
+  poolSize?: number;
+}
+
+const MIGRATION_LOCK = 7_201_117; // any constant; one per database since the lock is per database
+
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) {
+    throw new Error(`Database name ${JSON.stringify(database)} is not a plain lowercase identifier.`);
+  }
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      try {
+        await client.query(`CREATE DATABASE "${database}"`);
+      } catch (error) {
+        // Another instance created it between our check and our CREATE: that is fine.
+        if ((error as { code?: string }).code !== '42P04' && (error as { code?: string }).code !== '23505') throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function openServiceDatabase(options: ServiceDatabaseOptions): Promise<DataSource> {
+  await ensureDatabase(options.serverUrl, options.database);
+  const url = databaseUrl(options.serverUrl, options.database);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities: options.entities,
+    migrations: options.migrations,
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: options.poolSize ?? 10 },
+  });
+  await dataSource.initialize();
+  const lock = new Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.end();
+  }
+  return dataSource;
+}

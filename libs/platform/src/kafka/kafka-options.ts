@@ -1,0 +1,43 @@
+/**
+ * Kafka settings shared by every client and server, tuned for request/reply latency
+ * and for quick recovery when a broker or a peer goes away.
+ */
+import { logLevel, type KafkaConfig } from 'kafkajs';
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+
+export function kafkaClientConfig(clientId: string, brokers: string[]): KafkaConfig {
+  return {
+    clientId,
+    brokers,
+    logLevel: logLevel.ERROR,
+    connectionTimeout: 3_000,
+    requestTimeout: 10_000,
+    // Keep retrying for a long while: a broker restart must not kill a service.
+    retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 1_000 },
+  };
+}
+
+/** Options for a service's Kafka server (its request and event handlers). */
+export function serviceTransport(options: {
+  service: string;
+  brokers: string[];
+  groupId: string;
+}): MicroserviceOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      client: kafkaClientConfig(`cpx-${options.service}`, options.brokers),
+      consumer: {
+        groupId: options.groupId,
+        sessionTimeout: 10_000,
+        heartbeatInterval: 1_000,
+        rebalanceTimeout: 10_000,
+        allowAutoTopicCreation: false,
+      },
+      producer: { allowAutoTopicCreation: false },
+      parser: { keepBinary: true },
+      run: { partitionsConsumedConcurrently: 6 },
+      postfixId: '',
+    },
+  } as MicroserviceOptions;
+}

@@ -1,0 +1,114 @@
+/**
+ * The one way to call a service: `await requests.send(DirectoryRequests.getAgency, {id}, principal)`.
+ *
+ * Every call is bounded: the principal is signed with a deadline, and if no reply comes
+ * in time the caller gets SERVICE_UNAVAILABLE instead of waiting forever. Built on
+ * Nest's ClientKafka (request topic -> `<topic>.reply`), with protobuf bytes both ways.
+ */
+import { Logger } from '@nestjs/common';
+import { ClientKafka } from '@nestjs/microservices';
+import { create, toBinary, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
+import type { RequestOperation } from '@cpx/contracts';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { signPrincipal } from '../auth-context/principal-signature';
+import type { Principal } from '../auth-context/principal';
+import { DomainError, isDomainError } from '../errors/domain-error';
+import { decodeReply } from './reply-envelope';
+import { kafkaClientConfig } from './kafka-options';
+
+export interface RequestClientOptions {
+  brokers: string[];
+  /** Unique per running instance: replies are routed to the partitions this group owns. */
+  groupId: string;
+  clientId: string;
+  principalSigningKey: string;
+  timeoutMs: number;
+  /** Every operation this client will call: their reply topics are subscribed up front. */
+  operations: RequestOperation<DescMessage, DescMessage>[];
+}
+
+export class RequestClient {
+  private readonly logger = new Logger(RequestClient.name);
+  private readonly client: ClientKafka;
+  private connected: Promise<unknown> | undefined;
+
+  constructor(private readonly options: RequestClientOptions) {
+    this.client = new ClientKafka({
+      client: kafkaClientConfig(options.clientId, options.brokers),
+      consumer: {
+        groupId: options.groupId,
+        sessionTimeout: 10_000,
+        heartbeatInterval: 1_000,
+        rebalanceTimeout: 10_000,
+        allowAutoTopicCreation: false,
+      },
+      producer: { allowAutoTopicCreation: false },
+      parser: { keepBinary: true },
+      // Replies are small and must not wait: fetch as soon as one byte is there.
+      run: { partitionsConsumedConcurrently: 4 },
+    });
+    for (const operation of options.operations) this.client.subscribeToResponseOf(operation.topic);
+  }
+
+  /** Connects (and joins the reply group); safe to call again after a failure. */
+  async connect(): Promise<void> {
+    this.connected ??= this.client.connect().catch((error: unknown) => {
+      this.connected = undefined;
+      throw error;
+    });
+    await this.connected;
+  }
+
+  async send<Req extends DescMessage, Res extends DescMessage>(
+    operation: RequestOperation<Req, Res>,
+    request: MessageInitShape<Req>,
+    principal: Principal,
+  ): Promise<MessageShape<Res>> {
+    const deadline = Date.now() + this.options.timeoutMs;
+    const payload = Buffer.from(toBinary(operation.request, create(operation.request, request)));
+    const headers = signPrincipal(principal, { topic: operation.topic, payload, deadline }, this.options.principalSigningKey);
+    try {
+      await withDeadline(this.connect(), deadline);
+      const reply = await firstValueFrom(
+        this.client
+          .send<Buffer>(operation.topic, { value: payload, headers: { ...headers } })
+          .pipe(timeout({ first: Math.max(1, deadline - Date.now()) })),
+      );
+      return decodeReply(operation.response, reply);
+    } catch (error) {
+      if (isDomainError(error)) throw error;
+      if (error instanceof TimeoutError || error instanceof DeadlineError) {
+        throw DomainError.unavailable(`The ${serviceOf(operation.topic)} service did not answer in time.`);
+      }
+      this.logger.warn(`${operation.topic}: ${(error as Error)?.message ?? String(error)}`);
+      throw DomainError.unavailable(`The ${serviceOf(operation.topic)} service is unavailable.`);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+class DeadlineError extends Error {}
+
+function withDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new DeadlineError('deadline passed')), Math.max(1, deadline - Date.now()));
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** `cpx.directory.v1.GetAgency` -> `directory`. */
+function serviceOf(topic: string): string {
+  return topic.split('.')[1] ?? topic;
+}

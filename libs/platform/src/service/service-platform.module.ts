@@ -1,0 +1,97 @@
+/**
+ * What every service gets from the platform, wired once: its own database (created and
+ * migrated on start), the outbox relay, and the request/event adapters configured with
+ * the validated configuration. A service's AppModule imports
+ * `ServicePlatformModule.forService({...})` and injects DataSource where it needs it.
+ */
+import { DynamicModule, Injectable, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { EntitySchema, MigrationInterface } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { PlatformConfig } from '../config/platform-config';
+import { databaseUrl, openServiceDatabase } from '../database/service-database';
+import { CreateMessagingTables1764370000000 } from '../outbox/messaging-tables.migration';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { configureRequestHandling } from '../kafka/handle-request.decorator';
+import { closeEventHandling, configureEventHandling } from '../kafka/handle-event.decorator';
+
+export const SERVICE_NAME = Symbol('SERVICE_NAME');
+
+export interface ServicePlatformOptions {
+  /** Short name: `directory` -> database `cpx_directory`, ce_source `/cpx/directory`. */
+  service: string;
+  config: PlatformConfig;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeORM's own signature
+  entities: (Function | EntitySchema<any>)[];
+  migrations: (new () => MigrationInterface)[];
+}
+
+export function serviceDatabaseName(service: string, config: PlatformConfig): string {
+  return config.CPX_INSTANCE ? `cpx_${config.CPX_INSTANCE}_${service}` : `cpx_${service}`;
+}
+
+export function serviceGroupId(service: string): string {
+  return `cpx-${service}`;
+}
+
+@Injectable()
+class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly dataSource: DataSource,
+  ) {}
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+  async onModuleDestroy(): Promise<void> {
+    await this.relay.stop();
+    await closeEventHandling();
+    await this.dataSource.destroy();
+  }
+}
+
+@Module({})
+export class ServicePlatformModule {
+  static forService(options: ServicePlatformOptions): DynamicModule {
+    const { config, service } = options;
+    const database = serviceDatabaseName(service, config);
+    configureRequestHandling({ principalSigningKey: config.CPX_PRINCIPAL_SIGNING_KEY });
+    return {
+      module: ServicePlatformModule,
+      global: true,
+      providers: [
+        { provide: PlatformConfig, useValue: config },
+        { provide: SERVICE_NAME, useValue: service },
+        {
+          provide: DataSource,
+          useFactory: async () => {
+            const dataSource = await openServiceDatabase({
+              serverUrl: config.DATABASE_URL,
+              database,
+              entities: options.entities,
+              migrations: [CreateMessagingTables1764370000000, ...options.migrations],
+            });
+            configureEventHandling({
+              dataSource,
+              brokers: config.kafkaBrokers,
+              clientId: `cpx-${service}`,
+              groupId: serviceGroupId(service),
+            });
+            return dataSource;
+          },
+        },
+        {
+          provide: OutboxRelay,
+          useFactory: () =>
+            new OutboxRelay({
+              databaseUrl: databaseUrl(config.DATABASE_URL, database),
+              brokers: config.kafkaBrokers,
+              source: `/cpx/${service}`,
+              clientId: `cpx-${service}-outbox`,
+            }),
+        },
+        RelayLifecycle,
+      ],
+      exports: [PlatformConfig, SERVICE_NAME, DataSource, OutboxRelay],
+    };
+  }
+}
