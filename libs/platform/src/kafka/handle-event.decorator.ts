@@ -67,7 +67,7 @@ export function HandleEvents(topic: string) {
     };
     const wrapped = { ...descriptor, value: adapter as unknown as EventMethod };
     // Nest reads the pattern from metadata on the function object, so it must be the adapter.
-    EventPattern(topic, Transport.KAFKA)(target, key, wrapped as TypedPropertyDescriptor<never>);
+    EventPattern(topic, Transport.KAFKA)(target, key, wrapped as PropertyDescriptor);
     return wrapped;
   };
 }
