@@ -5,7 +5,7 @@
 // stopped first, which is how orphans of a SIGKILLed parent get cleaned up.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isProcessAlive, stopPid, type StopOptions } from './process-guard';
+import { atExitAfterChildren, isProcessAlive, stopPid, type StopOptions } from './process-guard';
 
 const OWNER_FILE = 'owner.pid';
 const heldHere = new Set<string>();
@@ -27,13 +27,14 @@ export function claimInstance(dir: string, what: string): InstanceLock {
   }
   writeFileSync(ownerFile, `${process.pid}\n`);
   heldHere.add(dir);
-  return {
-    dir,
-    release() {
-      heldHere.delete(dir);
-      if (readPid(ownerFile) === process.pid) rmSync(ownerFile, { force: true });
-    },
+  const release = () => {
+    heldHere.delete(dir);
+    cancelExitRelease();
+    if (readPid(ownerFile) === process.pid) rmSync(ownerFile, { force: true });
   };
+  // Also on an exit that skipped the async stop, so the next run finds no stale lock.
+  const cancelExitRelease = atExitAfterChildren(release);
+  return { dir, release };
 }
 
 /**

@@ -6,13 +6,14 @@
 // Only SIGKILL of the parent escapes this; instance-lock.ts reaps those orphans on the
 // next start.
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';
 
 interface GuardedProcess {
   name: string;
   stopSignal: NodeJS.Signals;
   graceMs: number;
+  pidFile?: string;
 }
 
 export interface StopOptions {
@@ -23,19 +24,31 @@ export interface StopOptions {
 
 const DEFAULT_GRACE_MS = 15_000;
 const guarded = new Map<number, GuardedProcess>();
+const afterChildren = new Set<() => void>();
 let handlersInstalled = false;
 
 /** Registers a child to be stopped when this process exits or is told to stop. */
-export function guardChild(child: ChildProcess, name: string, options: StopOptions = {}): void {
+export function guardChild(child: ChildProcess, name: string, options: StopOptions & { pidFile?: string } = {}): void {
   const pid = child.pid;
   if (pid === undefined) return;
   guarded.set(pid, {
     name,
     stopSignal: options.stopSignal ?? 'SIGTERM',
     graceMs: options.graceMs ?? DEFAULT_GRACE_MS,
+    pidFile: options.pidFile,
   });
   child.once('exit', () => guarded.delete(pid));
   installHandlers();
+}
+
+/**
+ * Runs `cleanup` (synchronous) on exit once the guarded children are gone, e.g. to drop
+ * a lock only when nothing uses the instance any more. Returns a function to cancel it.
+ */
+export function atExitAfterChildren(cleanup: () => void): () => void {
+  afterChildren.add(cleanup);
+  installHandlers();
+  return () => afterChildren.delete(cleanup);
 }
 
 /** Asks a child to stop, waits for it, and kills it if it takes longer than the grace period. */
@@ -43,8 +56,11 @@ export async function stopChild(child: ChildProcess, options: StopOptions = {}):
   if (hasExited(child)) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill(options.stopSignal ?? 'SIGTERM');
-  const inTime = await Promise.race([exited.then(() => true), delay(options.graceMs ?? DEFAULT_GRACE_MS).then(() => false)]);
-  if (!inTime && !hasExited(child)) {
+  let timer: NodeJS.Timeout | undefined;
+  const overdue = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), options.graceMs ?? DEFAULT_GRACE_MS)));
+  // The timer is cleared, not left to run out: it would hold the event loop (and a CLI) open.
+  const late = await Promise.race([exited.then(() => false), overdue]).finally(() => clearTimeout(timer));
+  if (late && !hasExited(child)) {
     child.kill('SIGKILL');
     await exited;
   }
@@ -107,11 +123,14 @@ function stopAllSync(): void {
   for (const [pid, { stopSignal }] of running) signal(pid, stopSignal);
   const deadline = Date.now() + Math.max(0, ...running.map(([, { graceMs }]) => graceMs));
   while (running.some(([pid]) => isProcessAlive(pid)) && Date.now() < deadline) sleepSync(50);
-  for (const [pid, { name }] of running) {
-    if (!isProcessAlive(pid)) continue;
-    process.stderr.write(`[stack] ${name} (pid ${pid}) did not stop in time: killing it\n`);
-    signal(pid, 'SIGKILL');
+  for (const [pid, { name, pidFile }] of running) {
+    if (isProcessAlive(pid)) {
+      process.stderr.write(`[stack] ${name} (pid ${pid}) did not stop in time: killing it\n`);
+      signal(pid, 'SIGKILL');
+    }
+    if (pidFile) rmSync(pidFile, { force: true });
   }
+  for (const cleanup of afterChildren) cleanup();
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {

@@ -59,16 +59,18 @@ export async function closeEventHandling(): Promise<void> {
 }
 
 export function HandleEvents(topic: string) {
-  return (target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<EventMethod>) => {
+  return (target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<EventMethod>): void => {
     const method = descriptor.value;
     if (!method) throw new Error(`@HandleEvents on ${String(key)}: not a method`);
     const adapter = async function (this: unknown, data: unknown, kafka: KafkaContext): Promise<void> {
       await consume(topic, (event, tx) => method.call(this, event, tx), data, kafka);
     };
-    const wrapped = { ...descriptor, value: adapter as unknown as EventMethod };
-    // Nest reads the pattern from metadata on the function object, so it must be the adapter.
-    EventPattern(topic, Transport.KAFKA)(target, key, wrapped as PropertyDescriptor);
-    return wrapped;
+    descriptor.value = adapter as unknown as EventMethod;
+    // Nest reads the pattern from metadata on the function object, so it must be the adapter,
+    // and it passes (payload, context) only to parameters declared as such.
+    Payload()(target, key, 0);
+    Ctx()(target, key, 1);
+    EventPattern(topic, Transport.KAFKA)(target, key, descriptor as PropertyDescriptor);
   };
 }
 

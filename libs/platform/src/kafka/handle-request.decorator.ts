@@ -8,7 +8,7 @@
  * reach the caller except a DomainError's code, message and field.
  */
 import { Logger } from '@nestjs/common';
-import { KafkaContext, MessagePattern, Transport } from '@nestjs/microservices';
+import { Ctx, KafkaContext, MessagePattern, Payload, Transport } from '@nestjs/microservices';
 import { fromBinary, type DescMessage, type MessageInitShape, type MessageShape, create } from '@bufbuild/protobuf';
 import type { RequestOperation } from '@cpx/contracts';
 import { verifyPrincipal } from '../auth-context/principal-signature';
@@ -38,16 +38,18 @@ export function configureRequestHandling(options: { principalSigningKey: string 
 export function HandleRequest<Req extends DescMessage, Res extends DescMessage>(
   operation: RequestOperation<Req, Res>,
 ) {
-  return (target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<RequestMethod<Req, Res>>) => {
+  return <M extends RequestMethod<Req, Res>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
     const method = descriptor.value;
     if (!method) throw new Error(`@HandleRequest on ${String(key)}: not a method`);
     const adapter = async function (this: unknown, data: unknown, kafka: KafkaContext): Promise<Buffer> {
       return answer(operation, (request, context) => method.call(this, request, context), data, kafka);
     };
-    const wrapped = { ...descriptor, value: adapter as unknown as RequestMethod<Req, Res> };
-    // Nest reads the pattern from metadata on the function object, so it must be the adapter.
-    MessagePattern(operation.topic, Transport.KAFKA)(target, key, wrapped);
-    return wrapped;
+    descriptor.value = adapter as unknown as M;
+    // Nest reads the pattern from metadata on the function object, so it must be the adapter,
+    // and it passes (payload, context) only to parameters declared as such.
+    Payload()(target, key, 0);
+    Ctx()(target, key, 1);
+    MessagePattern(operation.topic, Transport.KAFKA)(target, key, descriptor as PropertyDescriptor);
   };
 }
 

@@ -1,0 +1,52 @@
+/**
+ * Who may do what in the directory. Pure rules over the caller; each use case asks
+ * before it reads or writes, and a refusal is FORBIDDEN with nothing changed.
+ */
+import { DomainError, hasRole } from '@cpx/platform';
+import type { Caller } from './caller';
+
+/** Agencies and countries: every signed-in role, partners included (they coordinate with agencies). */
+export function assertMayReadAgencies(caller: Caller): void {
+  if (caller.principal.roles.length === 0) throw DomainError.forbidden('You have no role in CPX.');
+}
+
+/**
+ * People and their contacts: professionals, admins, curators and auditors. A professional
+ * whose account is not yet verified sees no one: verification is what makes the
+ * directory a place professionals can trust with their phone numbers.
+ */
+export function assertMayReadPeople(caller: Caller): void {
+  if (!hasRole(caller.principal, 'professional', 'agency_admin', 'curator', 'platform_admin', 'auditor')) {
+    throw DomainError.forbidden('Your role may not read the professional directory.');
+  }
+  if (caller.professional && caller.professional.status !== 'VERIFIED' && !hasRole(caller.principal, 'platform_admin')) {
+    throw DomainError.forbidden('Your account has not been verified yet.');
+  }
+}
+
+export function assertMayManageAgencies(caller: Caller): void {
+  if (!hasRole(caller.principal, 'platform_admin')) {
+    throw DomainError.forbidden('Only a platform admin may register or change agencies.');
+  }
+}
+
+/** Platform admins anywhere; agency admins for the people of their own agency only. */
+export function assertMayManagePeopleOf(caller: Caller, agencyId: string): void {
+  if (hasRole(caller.principal, 'platform_admin')) return;
+  if (hasRole(caller.principal, 'agency_admin') && caller.principal.agencyId === agencyId) return;
+  throw DomainError.forbidden('You may only manage the professionals of your own agency.');
+}
+
+/** May the caller see suspended and unverified people (not only verified ones)? */
+export function mayManageAnyoneIn(caller: Caller, agencyId: string | undefined): boolean {
+  if (hasRole(caller.principal, 'platform_admin')) return true;
+  return hasRole(caller.principal, 'agency_admin') && !!agencyId && caller.principal.agencyId === agencyId;
+}
+
+/** Focal points and duty rosters: the professional's agency admin, for the agency's own country. */
+export function assertMayNameContactsFor(caller: Caller, agency: { id: string; country: string }, country: string): void {
+  assertMayManagePeopleOf(caller, agency.id);
+  if (!hasRole(caller.principal, 'platform_admin') && agency.country !== country) {
+    throw DomainError.forbidden('An agency names contacts only for its own country.');
+  }
+}

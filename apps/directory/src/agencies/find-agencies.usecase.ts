@@ -1,0 +1,71 @@
+/** Reading agencies: one by id, or a filtered, keyset-paginated search in any script. */
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, DomainError, encodeCursor, escapeLike, pageSize, searchPattern, type Principal } from '@cpx/platform';
+import { DataSource } from 'typeorm';
+import { assertMayReadAgencies } from '../access/directory-policy';
+import { resolveCaller } from '../access/caller';
+import { AgencyEntity } from './agency.entity';
+
+export interface AgencySearch {
+  country?: string;
+  type?: string;
+  language?: string;
+  text?: string;
+  first?: number;
+  after?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  endCursor: string;
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+@Injectable()
+export class FindAgenciesUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async byId(id: string, principal: Principal): Promise<AgencyEntity> {
+    const manager = this.dataSource.manager;
+    assertMayReadAgencies(await resolveCaller(principal, manager));
+    const agency = await manager.findOneBy(AgencyEntity, { id });
+    if (!agency) throw DomainError.notFound('Agency', id);
+    return agency;
+  }
+
+  async search(filter: AgencySearch, principal: Principal): Promise<Page<AgencyEntity>> {
+    const manager = this.dataSource.manager;
+    assertMayReadAgencies(await resolveCaller(principal, manager));
+    const limit = pageSize(filter.first);
+    assertSearchText(filter.text);
+    const query = manager.createQueryBuilder(AgencyEntity, 'agency');
+    if (filter.country) query.andWhere('agency.country = :country', { country: filter.country });
+    if (filter.type) query.andWhere('agency.type = :type', { type: filter.type });
+    if (filter.language) query.andWhere(':language = ANY(agency.languages)', { language: filter.language });
+    if (filter.text) {
+      query.andWhere(`agency.search_text LIKE :text ESCAPE '\\'`, { text: `%${escapeLike(searchPattern(filter.text))}%` });
+    }
+    const totalCount = await query.getCount();
+    const after = decodeCursor(filter.after ?? '');
+    if (after.length === 2) {
+      query.andWhere('(lower(agency.name), agency.id) > (lower(:afterName), :afterId)', { afterName: after[0], afterId: after[1] });
+    }
+    const rows = await query.orderBy('lower(agency.name)', 'ASC').addOrderBy('agency.id', 'ASC').limit(limit + 1).getMany();
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      items,
+      endCursor: last ? encodeCursor([last.name, last.id]) : '',
+      hasNextPage: rows.length > limit,
+      totalCount,
+    };
+  }
+}
+
+/** Free text is for names and places; a page of text is not a query. */
+export function assertSearchText(text: string | undefined): void {
+  if (text !== undefined && text.length > 200) {
+    throw DomainError.badInput('filter.text', 'filter.text must be at most 200 characters.');
+  }
+}

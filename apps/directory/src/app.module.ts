@@ -1,0 +1,55 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServicePlatformModule } from '@cpx/platform';
+import { AgenciesHandler } from './agencies/agencies.handler';
+import { AgencyEntity } from './agencies/agency.entity';
+import { FindAgenciesUseCase } from './agencies/find-agencies.usecase';
+import { RegisterAgencyUseCase } from './agencies/register-agency.usecase';
+import { UpdateAgencyUseCase } from './agencies/update-agency.usecase';
+import type { DirectoryConfig } from './config/directory.config';
+import { CountriesHandler } from './countries/countries.handler';
+import { CountryEntity } from './countries/country.entity';
+import { CreateDirectory1764370000100 } from './database/migrations/1764370000100-create-directory';
+import { ContactPointsHandler } from './focal-points/contact-points.handler';
+import { FocalPointEntity, OnDutyShiftEntity } from './focal-points/focal-point.entity';
+import { NameContactPointsUseCase } from './focal-points/name-contact-points.usecase';
+import { WhomToContactUseCase } from './focal-points/whom-to-contact.usecase';
+import { HealthHandler } from './health/health.handler';
+import { ChangeProfessionalStatusUseCase } from './professionals/change-professional-status.usecase';
+import { FindProfessionalsUseCase } from './professionals/find-professionals.usecase';
+import { ProfessionalEntity } from './professionals/professional.entity';
+import { ProfessionalsHandler } from './professionals/professionals.handler';
+import { RegisterProfessionalUseCase } from './professionals/register-professional.usecase';
+import { UpdateProfessionalUseCase } from './professionals/update-professional.usecase';
+
+export const DIRECTORY_ENTITIES = [CountryEntity, AgencyEntity, ProfessionalEntity, FocalPointEntity, OnDutyShiftEntity];
+export const DIRECTORY_MIGRATIONS = [CreateDirectory1764370000100];
+
+/** The professional directory: agencies, professionals, focal points and duty rosters. */
+@Module({})
+export class DirectoryModule {
+  static forConfig(config: DirectoryConfig): DynamicModule {
+    return {
+      module: DirectoryModule,
+      imports: [
+        ServicePlatformModule.forService({
+          service: 'directory',
+          config,
+          entities: DIRECTORY_ENTITIES,
+          migrations: DIRECTORY_MIGRATIONS,
+        }),
+      ],
+      controllers: [AgenciesHandler, ProfessionalsHandler, ContactPointsHandler, CountriesHandler, HealthHandler],
+      providers: [
+        RegisterAgencyUseCase,
+        UpdateAgencyUseCase,
+        FindAgenciesUseCase,
+        RegisterProfessionalUseCase,
+        UpdateProfessionalUseCase,
+        ChangeProfessionalStatusUseCase,
+        FindProfessionalsUseCase,
+        NameContactPointsUseCase,
+        WhomToContactUseCase,
+      ],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * "Whom do I contact in Serbia about an unaccompanied minor, right now?" The people on
+ * duty for that country and kind at that instant come first (they are awake and
+ * answering), then the national focal points. Only verified professionals are named.
+ * Alerts are routed with the same answer.
+ */
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@cpx/platform';
+import { DataSource, In } from 'typeorm';
+import { resolveCaller } from '../access/caller';
+import { assertMayReadPeople } from '../access/directory-policy';
+import { assertKnownCountry } from '../countries/countries';
+import { ProfessionalEntity } from '../professionals/professional.entity';
+import { ANY_KIND } from './alert-kinds';
+import { FocalPointEntity, OnDutyShiftEntity } from './focal-point.entity';
+
+export interface Candidate {
+  professional: ProfessionalEntity;
+  reason: 'ON_DUTY' | 'FOCAL_POINT';
+  shiftEndsAt?: Date;
+}
+
+@Injectable()
+export class WhomToContactUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(query: { country: string; alertKind: string; at: Date }, principal: Principal): Promise<Candidate[]> {
+    const manager = this.dataSource.manager;
+    assertMayReadPeople(await resolveCaller(principal, manager));
+    await assertKnownCountry(manager, query.country, 'country');
+    const kinds = query.alertKind === ANY_KIND ? [ANY_KIND] : [query.alertKind, ANY_KIND];
+    const shifts = await manager
+      .createQueryBuilder(OnDutyShiftEntity, 'shift')
+      .where('shift.country = :country', { country: query.country })
+      .andWhere('shift.alert_kind IN (:...kinds)', { kinds })
+      .andWhere('shift.starts_at <= :at AND shift.ends_at > :at', { at: query.at })
+      .orderBy('shift.ends_at', 'DESC')
+      .getMany();
+    const focalPoints = await manager.find(FocalPointEntity, {
+      where: { country: query.country, alertKind: In(kinds) },
+      order: { createdAt: 'ASC' },
+    });
+    const ids = [...new Set([...shifts.map((s) => s.professionalId), ...focalPoints.map((f) => f.professionalId)])];
+    const people = ids.length
+      ? await manager.find(ProfessionalEntity, { where: { id: In(ids), status: 'VERIFIED' }, relations: { agency: true } })
+      : [];
+    const byId = new Map(people.map((person) => [person.id, person]));
+    const seen = new Set<string>();
+    const candidates: Candidate[] = [];
+    for (const shift of shifts) {
+      const professional = byId.get(shift.professionalId);
+      if (professional && !seen.has(professional.id)) {
+        seen.add(professional.id);
+        candidates.push({ professional, reason: 'ON_DUTY', shiftEndsAt: shift.endsAt });
+      }
+    }
+    for (const focalPoint of focalPoints) {
+      const professional = byId.get(focalPoint.professionalId);
+      if (professional && !seen.has(professional.id)) {
+        seen.add(professional.id);
+        candidates.push({ professional, reason: 'FOCAL_POINT' });
+      }
+    }
+    return candidates;
+  }
+
+  /** Every focal point named for a country, all kinds. */
+  async focalPoints(country: string, principal: Principal): Promise<FocalPointEntity[]> {
+    const manager = this.dataSource.manager;
+    assertMayReadPeople(await resolveCaller(principal, manager));
+    await assertKnownCountry(manager, country, 'country');
+    return manager.find(FocalPointEntity, { where: { country }, order: { alertKind: 'ASC', createdAt: 'ASC' } });
+  }
+}
+

@@ -1,0 +1,243 @@
+/**
+ * The directory service alone, on real Kafka and Postgres, called over Kafka exactly as
+ * the gateway calls it. Checks the rules the service itself must hold, whoever calls:
+ * authorization, validation, search across scripts, events on the topic.
+ */
+import { fromBinary } from '@bufbuild/protobuf';
+import { AgencyRegisteredSchema, AgencyType, AlertKind, ContactReason, DirectoryEvents, DirectoryRequests, ProfessionalRole, VerificationStatus } from '@cpx/contracts';
+import { agencyRequest, failureOf, principals, professionalRequest, startServiceHarness, type ServiceHarness } from '@cpx/testing';
+import { DirectoryModule } from '../src/app.module';
+import { DirectoryConfig } from '../src/config/directory.config';
+
+jest.setTimeout(120_000);
+
+let harness: ServiceHarness<DirectoryConfig>;
+const admin = principals.platformAdmin();
+
+beforeAll(async () => {
+  harness = await startServiceHarness({
+    service: 'directory',
+    configSchema: DirectoryConfig,
+    module: (config) => DirectoryModule.forConfig(config),
+    operations: Object.values(DirectoryRequests),
+    eventTopics: [DirectoryEvents.topic],
+  });
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const send = <K extends keyof typeof DirectoryRequests>(
+  op: K,
+  request: Parameters<ServiceHarness<DirectoryConfig>['requests']['send']>[1],
+  principal = admin,
+) => harness.requests.send(DirectoryRequests[op] as never, request as never, principal) as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test shorthand over a typed registry
+
+async function agencyWithAdmin(country = 'RS') {
+  const { agency } = await send('registerAgency', agencyRequest({ country }));
+  const adminSubject = `admin-of-${agency.id}`;
+  const { professional } = await send(
+    'registerProfessional',
+    professionalRequest(agency.id, { subject: adminSubject, role: ProfessionalRole.OTHER }),
+  );
+  await send('verifyProfessional', { id: professional.id });
+  return { agency, agencyAdmin: principals.agencyAdmin(agency.id, country, adminSubject), adminRecord: professional };
+}
+
+describe('agencies', () => {
+  it('registers an agency, stores Cyrillic verbatim and publishes AgencyRegistered as a CloudEvent', async () => {
+    const request = agencyRequest({ name: `Центар „Дом“ ${Date.now()}` });
+    const { agency } = await send('registerAgency', request);
+    expect(agency.name).toBe(request.name);
+    expect(agency.version).toBe(1n);
+
+    const seen = await harness.events.waitFor((event) => event.key === agency.id);
+    expect(seen.topic).toBe('cpx.directory.v1.events');
+    expect(seen.headers).toMatchObject({
+      ce_specversion: '1.0',
+      ce_type: 'cpx.directory.v1.AgencyRegistered',
+      ce_source: '/cpx/directory',
+      ce_subject: `agencies/${agency.id}`,
+      'content-type': 'application/protobuf',
+    });
+    expect(seen.headers.ce_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Date(seen.headers.ce_time).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const payload = fromBinary(AgencyRegisteredSchema, seen.value);
+    expect(payload.agency?.name).toBe(request.name);
+    expect(payload.actorSubject).toBe(admin.subject);
+  });
+
+  it('refuses unknown countries, blank and huge names, and duplicates, changing nothing', async () => {
+    expect(await failureOf(() => send('registerAgency', agencyRequest({ country: 'ZZ' })))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.country',
+    });
+    expect(await failureOf(() => send('registerAgency', agencyRequest({ name: '   ' })))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.name',
+    });
+    expect(await failureOf(() => send('registerAgency', agencyRequest({ name: 'x'.repeat(100_000) })))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.name',
+    });
+    expect(await failureOf(() => send('registerAgency', agencyRequest({ type: AgencyType.UNSPECIFIED })))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.type',
+    });
+    const request = agencyRequest();
+    await send('registerAgency', request);
+    expect(await failureOf(() => send('registerAgency', { ...request, name: request.name.toUpperCase() }))).toMatchObject({
+      code: 'CONFLICT',
+    });
+    const found = await send('searchAgencies', { filter: { text: request.name } });
+    expect(found.totalCount).toBe(1);
+  });
+
+  it('stores SQL- and HTML-looking text verbatim', async () => {
+    const name = `Robert'); DROP TABLE agency;-- <script>alert(1)</script> ${Date.now()}`;
+    const { agency } = await send('registerAgency', agencyRequest({ name, country: 'FR', locality: "l'Île-de-France" }));
+    const { agency: read } = await send('getAgency', { id: agency.id }, principals.professional(agency.id, 'FR'));
+    expect(read.name).toBe(name);
+    expect(read.locality).toBe("l'Île-de-France");
+  });
+
+  it('lets only platform admins register agencies', async () => {
+    const { agency } = await send('registerAgency', agencyRequest());
+    for (const who of [principals.agencyAdmin(agency.id, 'RS'), principals.professional(agency.id, 'RS'), principals.partner(), principals.nobody()]) {
+      expect(await failureOf(() => send('registerAgency', agencyRequest(), who))).toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+
+  it('answers NOT_FOUND for unknown ids and BAD_USER_INPUT for malformed ones', async () => {
+    expect(await failureOf(() => send('getAgency', { id: '00000000-0000-4000-8000-000000000000' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failureOf(() => send('getAgency', { id: "1' OR '1'='1" }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
+  it('updates with optimistic concurrency', async () => {
+    const { agency } = await send('registerAgency', agencyRequest());
+    const { agency: updated } = await send('updateAgency', { id: agency.id, locality: 'Нови Сад', expectedVersion: 1n });
+    expect(updated.locality).toBe('Нови Сад');
+    expect(updated.version).toBe(2n);
+    expect(await failureOf(() => send('updateAgency', { id: agency.id, locality: 'Ниш', expectedVersion: 1n }))).toMatchObject({
+      code: 'CONFLICT',
+    });
+  });
+});
+
+describe('professionals', () => {
+  it('lets an agency admin invite and verify their own people, and no one else’s', async () => {
+    const own = await agencyWithAdmin('RS');
+    const other = await agencyWithAdmin('BG');
+    const { professional } = await send('registerProfessional', professionalRequest(own.agency.id), own.agencyAdmin);
+    expect(professional.status).toBe(VerificationStatus.INVITED);
+    expect(await failureOf(() => send('registerProfessional', professionalRequest(own.agency.id), other.agencyAdmin))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await failureOf(() => send('verifyProfessional', { id: professional.id }, other.agencyAdmin))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const { professional: verified } = await send('verifyProfessional', { id: professional.id }, own.agencyAdmin);
+    expect(verified.status).toBe(VerificationStatus.VERIFIED);
+    await harness.events.waitFor((event) => event.key === professional.id && event.cloudEvent?.type === 'cpx.directory.v1.ProfessionalVerified');
+  });
+
+  it('finds a professional by a Cyrillic query, by its Latin transliteration, and by Greek', async () => {
+    const own = await agencyWithAdmin('RS');
+    const family = `Ђорђевић${Date.now()}`;
+    const { professional } = await send('registerProfessional', professionalRequest(own.agency.id, { familyName: family }), own.agencyAdmin);
+    await send('verifyProfessional', { id: professional.id }, own.agencyAdmin);
+    const reader = principals.professional(own.agency.id, 'RS');
+
+    const cyrillic = await send('searchProfessionals', { filter: { text: family.toUpperCase() } }, reader);
+    expect(cyrillic.items.map((p: { id: string }) => p.id)).toEqual([professional.id]);
+    const latin = await send('searchProfessionals', { filter: { text: `djordjevic${family.slice(8)}` } }, reader);
+    expect(latin.items.map((p: { id: string }) => p.id)).toEqual([professional.id]);
+
+    const greekAgency = await agencyWithAdmin('GR');
+    const greekName = `Παπαδόπουλος${Date.now()}`;
+    const { professional: greek } = await send('registerProfessional', professionalRequest(greekAgency.agency.id, { familyName: greekName, givenName: 'Ελένη' }), greekAgency.agencyAdmin);
+    await send('verifyProfessional', { id: greek.id }, greekAgency.agencyAdmin);
+    const byGreek = await send('searchProfessionals', { filter: { text: 'ΠΑΠΑΔΟΠΟΥΛΟΣ', country: 'GR' } }, reader);
+    expect(byGreek.items.map((p: { id: string }) => p.id)).toContain(greek.id);
+  });
+
+  it('hides unverified professionals from other agencies and pages through results', async () => {
+    const own = await agencyWithAdmin('HR');
+    const marker = `Horvat${Date.now()}`;
+    const ids: string[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      const { professional } = await send('registerProfessional', professionalRequest(own.agency.id, { familyName: `${marker}${index}` }), own.agencyAdmin);
+      ids.push(professional.id);
+    }
+    for (const id of ids.slice(0, 4)) await send('verifyProfessional', { id }, own.agencyAdmin);
+    const outsider = principals.professional(own.agency.id, 'RS');
+    const first = await send('searchProfessionals', { filter: { text: marker }, page: { first: 3 } }, outsider);
+    expect(first.totalCount).toBe(4);
+    expect(first.hasNextPage).toBe(true);
+    const second = await send('searchProfessionals', { filter: { text: marker }, page: { first: 3, after: first.endCursor } }, outsider);
+    expect(second.hasNextPage).toBe(false);
+    const seen = [...first.items, ...second.items].map((p: { id: string }) => p.id);
+    expect(new Set(seen).size).toBe(4);
+    expect(seen).not.toContain(ids[4]);
+    const asAdmin = await send('searchProfessionals', { filter: { text: marker } }, own.agencyAdmin);
+    expect(asAdmin.totalCount).toBe(5);
+    expect(await failureOf(() => send('searchProfessionals', { page: { after: 'not-a-cursor' } }, outsider))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('forbids everything to a suspended professional, with a valid signature', async () => {
+    const own = await agencyWithAdmin('MK');
+    const subject = `suspended-${Date.now()}`;
+    const { professional } = await send('registerProfessional', professionalRequest(own.agency.id, { subject }), own.agencyAdmin);
+    await send('verifyProfessional', { id: professional.id }, own.agencyAdmin);
+    const them = principals.professional(own.agency.id, 'MK', subject);
+    await send('searchAgencies', {}, them);
+    const { professional: suspended } = await send('suspendProfessional', { id: professional.id, reason: 'left the agency' }, own.agencyAdmin);
+    expect(suspended.status).toBe(VerificationStatus.SUSPENDED);
+    for (const op of ['searchAgencies', 'searchProfessionals', 'listCountries'] as const) {
+      expect(await failureOf(() => send(op, {}, them))).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect(await failureOf(() => send('verifyProfessional', { id: professional.id }, own.agencyAdmin))).toMatchObject({ code: 'CONFLICT' });
+    await send('reinstateProfessional', { id: professional.id }, own.agencyAdmin);
+    await send('searchAgencies', {}, them);
+  });
+});
+
+describe('whom to contact', () => {
+  it('answers with on-duty contacts first, then focal points, verified only, for that country and kind', async () => {
+    const serbia = await agencyWithAdmin('RS');
+    const { professional: focal } = await send('registerProfessional', professionalRequest(serbia.agency.id), serbia.agencyAdmin);
+    const { professional: onDuty } = await send('registerProfessional', professionalRequest(serbia.agency.id), serbia.agencyAdmin);
+    const { professional: unverified } = await send('registerProfessional', professionalRequest(serbia.agency.id), serbia.agencyAdmin);
+    await send('verifyProfessional', { id: focal.id }, serbia.agencyAdmin);
+    await send('verifyProfessional', { id: onDuty.id }, serbia.agencyAdmin);
+
+    expect(await failureOf(() => send('assignFocalPoint', { country: 'RS', alertKind: AlertKind.UNACCOMPANIED_MINOR, professionalId: unverified.id }, serbia.agencyAdmin))).toMatchObject({ code: 'CONFLICT' });
+    expect(await failureOf(() => send('assignFocalPoint', { country: 'BG', alertKind: AlertKind.UNACCOMPANIED_MINOR, professionalId: focal.id }, serbia.agencyAdmin))).toMatchObject({ code: 'FORBIDDEN' });
+    await send('assignFocalPoint', { country: 'RS', alertKind: AlertKind.UNACCOMPANIED_MINOR, professionalId: focal.id }, serbia.agencyAdmin);
+    const now = Date.now();
+    await send(
+      'scheduleOnDuty',
+      {
+        professionalId: onDuty.id,
+        country: 'RS',
+        alertKind: AlertKind.UNSPECIFIED,
+        startsAt: { seconds: BigInt(Math.floor(now / 1000) - 60) },
+        endsAt: { seconds: BigInt(Math.floor(now / 1000) + 3600) },
+      },
+      serbia.agencyAdmin,
+    );
+    const asker = principals.professional(serbia.agency.id, 'FR');
+    const { candidates } = await send('whomToContact', { country: 'RS', alertKind: AlertKind.UNACCOMPANIED_MINOR }, asker);
+    const mine = candidates.filter((c: { professional: { agencyId: string } }) => c.professional.agencyId === serbia.agency.id);
+    expect(mine.map((c: { professional: { id: string }; reason: ContactReason }) => [c.professional.id, c.reason])).toEqual([
+      [onDuty.id, ContactReason.ON_DUTY],
+      [focal.id, ContactReason.FOCAL_POINT],
+    ]);
+    const { candidates: otherKind } = await send('whomToContact', { country: 'RS', alertKind: AlertKind.FORCED_BEGGING }, asker);
+    const ids = otherKind.map((c: { professional: { id: string } }) => c.professional.id);
+    expect(ids).toContain(onDuty.id);
+    expect(ids).not.toContain(focal.id);
+    expect(await failureOf(() => send('whomToContact', { country: 'QQ', alertKind: AlertKind.MISSING_CHILD }, asker))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'country' });
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Verifies OIDC access tokens. The same code checks Keycloak's tokens (keys fetched from
+ * the JWKS URL) and the local identity's (keys read from disk): signature, issuer,
+ * audience, expiry and not-before, and an algorithm allow-list, so that `none` and the
+ * HMAC family (whose "key" would be a public value) can never be accepted.
+ */
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { DomainError, type Principal } from '@cpx/platform';
+import { principalFromClaims } from './principal-from-claims';
+
+export const ACCEPTED_ALGORITHMS = ['RS256', 'ES256', 'PS256'];
+
+/** Who the caller is, and until when the token that proved it is valid. */
+export interface Authentication {
+  principal: Principal;
+  /** Epoch milliseconds; a long-lived connection stops being trusted after it. */
+  expiresAt: number;
+}
+
+export interface TokenExpectations {
+  issuer: string;
+  audience: string;
+}
+
+export class TokenVerifier {
+  constructor(
+    private readonly keys: JWTVerifyGetKey,
+    private readonly expected: TokenExpectations,
+    /** Whether the keys come over the network, where a failure can be ours. */
+    private readonly remoteKeys = false,
+  ) {}
+
+  static remote(jwksUrl: string, expected: TokenExpectations): TokenVerifier {
+    return new TokenVerifier(createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 2_000, cooldownDuration: 30_000 }), expected, true);
+  }
+
+  static local(jwks: JSONWebKeySet, expected: TokenExpectations): TokenVerifier {
+    return new TokenVerifier(createLocalJWKSet(jwks), expected);
+  }
+
+  async verify(token: string): Promise<Authentication> {
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, {
+        issuer: this.expected.issuer,
+        audience: this.expected.audience,
+        algorithms: ACCEPTED_ALGORITHMS,
+        requiredClaims: ['sub', 'exp'],
+        clockTolerance: 5,
+      }));
+    } catch (error) {
+      throw refusal(error, this.remoteKeys);
+    }
+    return { principal: principalFromClaims(payload), expiresAt: (payload.exp ?? 0) * 1000 };
+  }
+}
+
+/**
+ * Enough for the caller to fix their client, nothing about our keys or configuration.
+ * When the identity provider cannot be reached the token may well be good: that is our
+ * outage, not the caller's fault.
+ */
+function refusal(error: unknown, remoteKeys: boolean): DomainError {
+  if (error instanceof errors.JWTExpired) return DomainError.unauthenticated('The access token has expired.');
+  if (remoteKeys && (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError))) {
+    return DomainError.unavailable('The identity provider could not be reached to verify the access token.');
+  }
+  return DomainError.unauthenticated('The access token is not valid.');
+}

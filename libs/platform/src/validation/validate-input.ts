@@ -1,0 +1,36 @@
+/**
+ * class-validator at a service's edge: a handler turns the decoded request into a
+ * command class and validates it here. The first failure becomes BAD_USER_INPUT naming
+ * the field, so the caller learns exactly what to fix and nothing is written.
+ */
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { DomainError } from '../errors/domain-error';
+
+export function validateInput<T extends object>(schema: new () => T, plain: object, fieldPrefix = 'input'): T {
+  const value = plainToInstance(schema, plain);
+  const errors = validateSync(value, { forbidUnknownValues: true, whitelist: false });
+  const first = firstFailure(errors, fieldPrefix);
+  if (first) throw DomainError.badInput(first.field, first.message);
+  return value;
+}
+
+function firstFailure(errors: ValidationError[], path: string): { field: string; message: string } | undefined {
+  for (const error of errors) {
+    const field = `${path}.${error.property}`;
+    const constraint = Object.values(error.constraints ?? {})[0];
+    if (constraint) return { field, message: `${field}: ${constraint.replace(error.property, '').trim()}` };
+    const nested = firstFailure(error.children ?? [], field);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/** BCP 47 tags as CPX uses them: `sq`, `sr-Latn`, `sr-Cyrl`, `cnr`, `rom`, `fr-FR`. */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/;
+
+/** ISO 3166-1 alpha-2 shape (XK included); whether the state takes part is data. */
+export const COUNTRY_CODE = /^[A-Z]{2}$/;
+
+/** At least one character that is not white space. */
+export const NOT_BLANK = /\S/;

@@ -1,0 +1,8 @@
+// @cpx/stack: the infrastructure (Kafka, Postgres) for `npm start`, tests and CI.
+export { startStack, type Stack, type StackOptions } from './stack';
+export { createTopics, type CreateTopicsOptions, type TopicSpec } from './topics';
+export { databaseUrl, ensureDatabase } from './ensure-database';
+export { startKafka, parseBrokerList, type KafkaControl, type StartedKafka, type StartKafkaOptions } from './kafka';
+export { startKafkaBroker, type KafkaBrokerOptions, type LocalKafkaBroker } from './kafka-broker';
+export { startPostgres, type StartedPostgres, type StartPostgresOptions } from './postgres';
+export { waitForKafka, type WaitForKafkaOptions } from './kafka-ready';

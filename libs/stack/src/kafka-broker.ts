@@ -1,0 +1,187 @@
+// A real Apache Kafka broker for machines without Docker: the jars from Maven Central
+// (kafka-jars.ts), run as a child JVM in single-node KRaft mode, with its data under
+// .cache/kafka/<instance>. It can be stopped and started again on the same port and
+// data, so tests can take Kafka away and check that nothing is lost.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isPortFree, freePorts } from './free-port';
+import { claimInstance, stopOrphan } from './instance-lock';
+import { findJava, type JavaRuntime } from './java-runtime';
+import { resolveKafkaJars } from './kafka-jars';
+import { renderServerProperties, type KafkaBrokerSettings } from './kafka-properties';
+import { waitForKafka } from './kafka-ready';
+import { guardChild, stopChild } from './process-guard';
+import { elapsed, stackLog } from './stack-log';
+import { cachePath, workspaceRoot } from './workspace';
+
+export interface KafkaBrokerOptions {
+  /** Folder name under .cache/kafka; one running broker per instance. */
+  instance: string;
+  /** Client port; a free one when not given. */
+  port?: number;
+  controllerPort?: number;
+  /** Delete the instance's data first. */
+  fresh?: boolean;
+  readyTimeoutMs?: number;
+}
+
+export interface LocalKafkaBroker {
+  readonly brokers: string[];
+  /** Pid of the broker JVM while it runs. */
+  readonly pid: number | undefined;
+  /** Stops the broker cleanly, keeping its port and data (an outage, as tests need one). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data dir, resolving once clients can use it. */
+  start(): Promise<void>;
+  /** Stops it for good and frees the instance for another process. */
+  close(): Promise<void>;
+}
+
+// Heap fits a dev broker with room to spare on small machines; G1 with short pauses is
+// what Kafka's own start script uses.
+const JVM_OPTIONS = [
+  '-Xms256m',
+  '-Xmx768m',
+  '-XX:+UseG1GC',
+  '-XX:MaxGCPauseMillis=20',
+  '-XX:InitiatingHeapOccupancyPercent=35',
+  '-XX:+ExplicitGCInvokesConcurrent',
+  '-Djava.awt.headless=true',
+];
+const READY_TIMEOUT_MS = 90_000;
+// A clean shutdown of one node takes a few seconds; past this it is stuck.
+const STOP_GRACE_MS = 20_000;
+const LOG_TAIL_LINES = 30;
+
+export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<LocalKafkaBroker> {
+  const startedAt = Date.now();
+  const dir = cachePath('kafka', options.instance);
+  const files = {
+    properties: path.join(dir, 'server.properties'),
+    pid: path.join(dir, 'broker.pid'),
+    log: path.join(dir, 'broker.log'),
+    data: path.join(dir, 'data'),
+  };
+  const lock = claimInstance(dir, `Kafka broker "${options.instance}"`);
+  try {
+    const orphan = await stopOrphan(files.pid, files.properties, { stopSignal: 'SIGTERM', graceMs: STOP_GRACE_MS });
+    if (orphan) stackLog(`stopped Kafka broker left running by an earlier run (pid ${orphan})`);
+    if (options.fresh) await rm(files.data, { recursive: true, force: true });
+
+    const java = findJava();
+    const libs = await resolveKafkaJars();
+    const [port, controllerPort] = await choosePorts(options);
+    const settings: KafkaBrokerSettings = { port, controllerPort, logDir: files.data };
+    await writeFile(files.properties, renderServerProperties(settings));
+    await writeFile(files.log, '');
+    const launch = { java, libs, files };
+    if (!existsSync(path.join(files.data, 'meta.properties'))) await formatStorage(launch);
+
+    const brokers = [`127.0.0.1:${port}`];
+    const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
+    let child: ChildProcess | undefined = await launchBroker(launch, brokers, readyTimeoutMs);
+    stackLog(`Kafka broker ready at ${brokers[0]} (Java ${java.major}, ${elapsed(startedAt)})`);
+
+    const stop = async () => {
+      if (!child) return;
+      const stopping = child;
+      child = undefined;
+      await stopChild(stopping, { stopSignal: 'SIGTERM', graceMs: STOP_GRACE_MS });
+      await rm(files.pid, { force: true });
+    };
+    return {
+      brokers,
+      get pid() {
+        return child?.pid;
+      },
+      stop,
+      async start() {
+        if (child) return;
+        if (!(await isPortFree(port))) throw new Error(`cpx stack: Kafka port ${port} was taken while the broker was stopped`);
+        child = await launchBroker(launch, brokers, readyTimeoutMs);
+      },
+      async close() {
+        await stop();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+interface Launch {
+  java: JavaRuntime;
+  libs: string;
+  files: { properties: string; pid: string; log: string; data: string };
+}
+
+async function choosePorts(options: KafkaBrokerOptions): Promise<[number, number]> {
+  const [a, b] = await freePorts(2);
+  return [options.port ?? a!, options.controllerPort ?? b!];
+}
+
+function javaCommand({ java, libs }: Launch, mainClass: string, args: string[]): [string, string[]] {
+  const log4j = path.join(workspaceRoot(), 'deploy', 'kafka', 'log4j2.properties');
+  // `<dir>/*` is expanded by Java itself (no shell involved): every jar in the folder.
+  return [java.executable, [...JVM_OPTIONS, `-Dlog4j2.configurationFile=${log4j}`, '-cp', `${libs}/*`, mainClass, ...args]];
+}
+
+/** KRaft storage must be formatted once with a cluster id before the first start. */
+async function formatStorage(launch: Launch): Promise<void> {
+  // 16 random bytes, base64url without padding: the form Kafka's own random ids take.
+  const clusterId = randomBytes(16).toString('base64url');
+  const [command, args] = javaCommand(launch, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', launch.files.properties]);
+  const output = await new Promise<{ code: number | null; text: string }>((resolve, reject) => {
+    let text = '';
+    const tool = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    tool.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    tool.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    tool.once('error', reject);
+    tool.once('exit', (code) => resolve({ code, text }));
+  });
+  if (output.code !== 0) throw new Error(`cpx stack: formatting Kafka storage failed (exit ${output.code}):\n${output.text.trim()}`);
+}
+
+async function launchBroker(launch: Launch, brokers: string[], readyTimeoutMs: number): Promise<ChildProcess> {
+  const { files } = launch;
+  const logOffset = existsSync(files.log) ? statSync(files.log).size : 0;
+  // The broker writes straight to a file, not a pipe to us: no back-pressure if we stop
+  // reading, and the log is there to read after a failure or a crash of this process.
+  const logFd = openSync(files.log, 'a');
+  const [command, args] = javaCommand(launch, 'kafka.Kafka', [files.properties]);
+  // Not detached: a Ctrl-C or a closed terminal reaches the broker too.
+  const child = spawn(command, args, { stdio: ['ignore', logFd, logFd], detached: false });
+  closeSync(logFd);
+  let exit: string | undefined;
+  child.once('exit', (code, signal) => (exit = `exited with ${signal ?? code}`));
+  child.once('error', (error) => (exit = error.message));
+  guardChild(child, 'Kafka broker', { stopSignal: 'SIGTERM', graceMs: STOP_GRACE_MS, pidFile: files.pid });
+  if (child.pid) await writeFile(files.pid, `${child.pid}\n`);
+
+  try {
+    await waitForKafka(brokers, {
+      timeoutMs: readyTimeoutMs,
+      failure: () => (exit ? `Kafka broker ${exit} before it was ready` : undefined),
+    });
+    return child;
+  } catch (error) {
+    await stopChild(child, { graceMs: 5_000 });
+    throw new Error(
+      `cpx stack: ${(error as Error).message}. Last lines of ${files.log}:\n${logTail(files.log, logOffset)}`,
+    );
+  }
+}
+
+function logTail(file: string, fromOffset: number): string {
+  try {
+    const lines = readFileSync(file).subarray(fromOffset).toString('utf8').trimEnd().split('\n');
+    return lines.slice(-LOG_TAIL_LINES).join('\n') || '(empty)';
+  } catch {
+    return '(no log)';
+  }
+}

@@ -1,0 +1,4 @@
+// Test support: the service harness (one service on real Kafka + Postgres), principals and factories.
+export * from './service-harness';
+export * from './principals';
+export * from './directory-factories';

@@ -1,0 +1,154 @@
+/**
+ * Runs one service in-process against real Kafka and Postgres, with a RequestClient to
+ * call it exactly as the gateway does (signed principal, protobuf, reply topics), and an
+ * event reader to see what it published. For `*.int-spec.ts` tests.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DynamicModule, INestMicroservice } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TOPICS, type RequestOperation } from '@cpx/contracts';
+import {
+  loadConfig,
+  PlatformConfig,
+  readCloudEvent,
+  RequestClient,
+  serviceGroupId,
+  serviceTransport,
+  type CloudEventAttributes,
+} from '@cpx/platform';
+import { startStack, type Stack } from '@cpx/stack';
+import { Kafka, logLevel, type Consumer } from 'kafkajs';
+
+export interface ServiceHarness<C extends PlatformConfig> {
+  stack: Stack;
+  config: C;
+  app: INestMicroservice;
+  requests: RequestClient;
+  events: EventReader;
+  close(): Promise<void>;
+}
+
+export async function startServiceHarness<C extends PlatformConfig>(options: {
+  service: string;
+  configSchema: new () => C;
+  module: (config: C) => DynamicModule;
+  operations: RequestOperation[];
+  eventTopics: string[];
+  env?: Record<string, string>;
+}): Promise<ServiceHarness<C>> {
+  const instance = `${options.service}_int_${randomBytes(3).toString('hex')}`;
+  const stack = await startStack({ instance: `int-${options.service}`, topics: TOPICS });
+  const config = loadConfig(options.configSchema, {
+    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+    DATABASE_URL: stack.databaseUrl,
+    CPX_PRINCIPAL_SIGNING_KEY: randomBytes(32).toString('base64url'),
+    CPX_INSTANCE: instance,
+    CPX_MODE: 'test',
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  });
+  const events = await EventReader.start(stack.kafkaBrokers, options.eventTopics);
+  const app = await NestFactory.createMicroservice(options.module(config), {
+    ...serviceTransport({ service: options.service, brokers: stack.kafkaBrokers, groupId: serviceGroupId(options.service) }),
+    logger: ['error', 'warn'],
+  });
+  await app.listen();
+  const requests = new RequestClient({
+    brokers: stack.kafkaBrokers,
+    groupId: `cpx-test-${randomUUID()}`,
+    clientId: 'cpx-test',
+    principalSigningKey: config.CPX_PRINCIPAL_SIGNING_KEY,
+    timeoutMs: 10_000,
+    operations: options.operations,
+  });
+  await requests.connect();
+  return {
+    stack,
+    config,
+    app,
+    requests,
+    events,
+    async close() {
+      await requests.close().catch(() => undefined);
+      await app.close().catch(() => undefined);
+      await events.close();
+      await stack.stop();
+    },
+  };
+}
+
+export interface SeenEvent {
+  topic: string;
+  key: string | undefined;
+  value: Buffer;
+  headers: Record<string, string>;
+  cloudEvent: CloudEventAttributes | undefined;
+}
+
+/** Reads topics from the end, collecting every record, so tests can wait for one. */
+export class EventReader {
+  readonly seen: SeenEvent[] = [];
+  private waiters: (() => void)[] = [];
+
+  private constructor(private readonly consumer: Consumer) {}
+
+  static async start(brokers: string[], topics: string[]): Promise<EventReader> {
+    const kafka = new Kafka({ clientId: 'cpx-test-reader', brokers, logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `cpx-test-reader-${randomUUID()}`, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+    const reader = new EventReader(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: false });
+    let joined: () => void = () => undefined;
+    const hasJoined = new Promise<void>((resolve) => (joined = resolve));
+    consumer.on(consumer.events.GROUP_JOIN, () => joined());
+    await consumer.run({
+      eachMessage: async ({ topic, message }) => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value);
+        reader.seen.push({
+          topic,
+          key: message.key?.toString(),
+          value: message.value ?? Buffer.alloc(0),
+          headers,
+          cloudEvent: readCloudEvent(headers),
+        });
+        reader.waiters.splice(0).forEach((wake) => wake());
+      },
+    });
+    await hasJoined;
+    return reader;
+  }
+
+  /** Resolves with the first seen record matching, waiting up to `timeoutMs`. */
+  async waitFor(match: (event: SeenEvent) => boolean, timeoutMs = 15_000): Promise<SeenEvent> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.seen.find(match);
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`No matching event within ${timeoutMs} ms (saw ${this.seen.length})`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 500));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.consumer.disconnect().catch(() => undefined);
+  }
+}
+
+/** Runs an action expected to fail with a DomainError; returns its code and field. */
+export async function failureOf(action: () => Promise<unknown>): Promise<{ code: string; field?: string; message: string }> {
+  try {
+    await action();
+  } catch (error) {
+    const { code, field, message } = error as { code?: string; field?: string; message: string };
+    return { code: code ?? 'not a DomainError', field, message };
+  }
+  throw new Error('Expected the action to fail, and it succeeded.');
+}
