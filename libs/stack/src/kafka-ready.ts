@@ -1,6 +1,10 @@
-// "Ready" means a client can do real work: an admin connects and the cluster answers a
-// describe with at least one broker. A log line only says the JVM got that far, and a
-// container's or a remote cluster's logs are not ours to read.
+// "Ready" means a client can do real work: an admin connects, the cluster answers a
+// describe with at least one broker, and the group coordinator answers for a group. A
+// log line only says the JVM got that far, and a container's logs are not ours to read.
+// The coordinator step matters: on a fresh broker the first group lookup creates
+// __consumer_offsets, and after a restart the coordinator reloads it; until then every
+// consumer join fails with "The coordinator is loading" and kafkajs consumers crash,
+// log errors and restart. Waiting here keeps that out of services and tests.
 import { Kafka, logLevel } from 'kafkajs';
 import { delay } from './process-guard';
 
@@ -16,7 +20,7 @@ export async function waitForKafka(brokers: string[], options: WaitForKafkaOptio
   while (Date.now() < deadline) {
     const failure = options.failure?.();
     if (failure) throw new Error(failure);
-    if (await describeCluster(brokers).then(
+    if (await probe(brokers).then(
       () => true,
       (error: Error) => ((lastError = error.message), false),
     )) {
@@ -27,7 +31,7 @@ export async function waitForKafka(brokers: string[], options: WaitForKafkaOptio
   throw new Error(`Kafka at ${brokers.join(',')} not ready after ${options.timeoutMs} ms (${lastError})`);
 }
 
-async function describeCluster(brokers: string[]): Promise<void> {
+async function probe(brokers: string[]): Promise<void> {
   // Quiet and without retries: this loop is the retry, and kafkajs would log every refusal.
   const admin = new Kafka({
     clientId: 'cpx-stack-probe',
@@ -41,6 +45,8 @@ async function describeCluster(brokers: string[]): Promise<void> {
     await admin.connect();
     const { brokers: members } = await admin.describeCluster();
     if (members.length === 0) throw new Error('cluster has no brokers yet');
+    // Any group id will do: looking it up makes the broker create and load the offsets topic.
+    await admin.describeGroups(['cpx-stack-probe']);
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

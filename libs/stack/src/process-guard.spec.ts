@@ -10,7 +10,7 @@ describe('process guard', () => {
   });
 
   it('kills a child that ignores the stop signal once the grace period is over', async () => {
-    const stubborn = spawn('sh', ['-c', 'trap "" TERM; echo ready; sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const stubborn = spawn('sh', ['-c', 'trap "" TERM; echo ready; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
     await new Promise((resolve) => stubborn.stdout.once('data', resolve));
     const startedAt = Date.now();
     await stopChild(stubborn, { stopSignal: 'SIGTERM', graceMs: 300 });

@@ -9,7 +9,7 @@
  *   throws into Nest, since that would retry the same record forever (nestjs/nest#14664).
  */
 import { Logger } from '@nestjs/common';
-import { EventPattern, KafkaContext, Transport } from '@nestjs/microservices';
+import { Ctx, EventPattern, KafkaContext, Payload, Transport } from '@nestjs/microservices';
 import { fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';

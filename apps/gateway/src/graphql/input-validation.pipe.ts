@@ -1,0 +1,42 @@
+/**
+ * Validates every resolver argument class (inputs and argument sets) with class-validator
+ * at the edge, before anything is sent to a service. The first failure becomes
+ * BAD_USER_INPUT naming the field as the caller wrote it (`input.name`,
+ * `input.contacts.0.value`, `first`), so a client can point at the exact field.
+ * Values pass through verbatim: the gateway validates, it does not rewrite.
+ */
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
+import { DomainError } from '@cpx/platform';
+
+@Injectable()
+export class InputValidationPipe implements PipeTransform {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const schema = metadata.metatype;
+    if (metadata.type === 'custom' || !schema || !hasRules(schema) || value === null || typeof value !== 'object') {
+      return value;
+    }
+    const instance = plainToInstance(schema as new () => object, value);
+    const errors = await validate(instance, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+    const failure = firstFailure(errors, metadata.data ? [metadata.data] : []);
+    if (failure) throw DomainError.badInput(failure.field, failure.message);
+    return instance;
+  }
+}
+
+function hasRules(schema: Function): boolean {
+  return getMetadataStorage().getTargetValidationMetadatas(schema, '', false, false).length > 0;
+}
+
+function firstFailure(errors: ValidationError[], path: string[]): { field: string; message: string } | undefined {
+  for (const error of errors) {
+    const fieldPath = [...path, error.property];
+    const constraint = Object.values(error.constraints ?? {})[0];
+    const field = fieldPath.join('.');
+    if (constraint) return { field, message: `${field} ${constraint}` };
+    const nested = firstFailure(error.children ?? [], fieldPath);
+    if (nested) return nested;
+  }
+  return undefined;
+}

@@ -1,0 +1,250 @@
+/**
+ * The messaging guarantees, on a real broker and a real Postgres:
+ * - the outbox relay publishes every committed event, in order per aggregate, as a
+ *   CloudEvent, and loses nothing while Kafka is down for 10 s;
+ * - an event handler runs once per event (inbox), and a poison event goes to the
+ *   dead-letter topic after bounded retries without blocking the partition.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Controller, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { INestMicroservice } from '@nestjs/common';
+import { create, toBinary } from '@bufbuild/protobuf';
+import { AgencyRegisteredSchema, DirectoryEvents, TOPICS } from '@cpx/contracts';
+import { startStack, type Stack } from '@cpx/stack';
+import { EventReader } from '@cpx/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  closeEventHandling,
+  cloudEventHeaders,
+  configureEventHandling,
+  CreateMessagingTables1764370000000,
+  databaseUrl,
+  HandleEvents,
+  openServiceDatabase,
+  OutboxRelay,
+  ReceivedEvent,
+  recordEvent,
+  serviceTransport,
+} from '../src';
+
+jest.setTimeout(180_000);
+
+let stack: Stack;
+let dataSource: DataSource;
+let dbUrl: string;
+
+beforeAll(async () => {
+  stack = await startStack({ instance: 'int-platform', topics: TOPICS });
+  const database = `cpx_platform_int_${randomBytes(3).toString('hex')}`;
+  dataSource = await openServiceDatabase({
+    serverUrl: stack.databaseUrl,
+    database,
+    entities: [],
+    migrations: [CreateMessagingTables1764370000000],
+  });
+  dbUrl = databaseUrl(stack.databaseUrl, database);
+  await dataSource.query('CREATE TABLE handled (event_id text, aggregate text)');
+});
+
+afterAll(async () => {
+  await dataSource?.destroy();
+  await stack?.stop();
+});
+
+function agencyEvent(manager: EntityManager, aggregateId: string, sequence: number) {
+  return recordEvent(manager, {
+    topic: DirectoryEvents.topic,
+    event: DirectoryEvents.types.agencyRegistered,
+    aggregateId,
+    subject: `agencies/${aggregateId}`,
+    data: { agency: { id: aggregateId, name: `agency ${sequence}` }, actorSubject: 'test' },
+  });
+}
+
+function relay(): OutboxRelay {
+  return new OutboxRelay({
+    databaseUrl: dbUrl,
+    brokers: stack.kafkaBrokers,
+    source: '/cpx/test',
+    clientId: 'cpx-test-outbox',
+    pollIntervalMs: 200,
+  });
+}
+
+describe('outbox relay', () => {
+  it('refuses to record an event outside a transaction', async () => {
+    await expect(agencyEvent(dataSource.manager, randomUUID(), 0)).rejects.toThrow(/inside the transaction/);
+  });
+
+  it('publishes committed events in order, keyed by aggregate, and none from a rolled-back transaction', async () => {
+    const reader = await EventReader.start(stack.kafkaBrokers, [DirectoryEvents.topic]);
+    const publisher = relay();
+    publisher.start();
+    try {
+      const aggregate = randomUUID();
+      for (let sequence = 0; sequence < 5; sequence += 1) {
+        await dataSource.transaction((manager) => agencyEvent(manager, aggregate, sequence));
+      }
+      await dataSource
+        .transaction(async (manager) => {
+          await agencyEvent(manager, aggregate, 99);
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      await reader.waitFor(() => reader.seen.filter((event) => event.key === aggregate).length >= 5);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const mine = reader.seen.filter((event) => event.key === aggregate);
+      expect(mine.map((event) => event.cloudEvent?.type)).toEqual(Array(5).fill('cpx.directory.v1.AgencyRegistered'));
+      expect(mine.map((event) => decodeName(event.value))).toEqual(['agency 0', 'agency 1', 'agency 2', 'agency 3', 'agency 4']);
+      expect(mine[0].headers).toMatchObject({ ce_specversion: '1.0', ce_source: '/cpx/test', 'content-type': 'application/protobuf' });
+    } finally {
+      await publisher.stop();
+      await reader.close();
+    }
+  });
+
+  it('loses no event written while Kafka is down for 10 s', async () => {
+    if (!stack.kafka) return expect(process.env.KAFKA_BROKERS).toBeDefined(); // an external Kafka cannot be stopped by a test
+    const publisher = relay();
+    publisher.start();
+    const aggregate = randomUUID();
+    const written: number[] = [];
+    try {
+      await stack.kafka.stop();
+      const outageEnds = Date.now() + 10_000;
+      let sequence = 0;
+      while (Date.now() < outageEnds) {
+        await dataSource.transaction((manager) => agencyEvent(manager, aggregate, sequence));
+        written.push(sequence);
+        sequence += 1;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      const pending = await dataSource.query('SELECT count(*)::int AS n FROM cpx_outbox WHERE published_at IS NULL AND record_key = $1', [aggregate]);
+      expect(pending[0].n).toBe(written.length);
+      await stack.kafka.start();
+      const reader = await readAll(aggregate, written.length);
+      expect(reader).toEqual(written.map((n) => `agency ${n}`));
+    } finally {
+      await publisher.stop();
+    }
+  });
+});
+
+/** Reads the whole events topic from the beginning and returns one aggregate's names in order. */
+async function readAll(aggregate: string, expected: number): Promise<string[]> {
+  const kafka = new Kafka({ clientId: 'cpx-test-read-all', brokers: stack.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `cpx-test-${randomUUID()}` });
+  const names: string[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic: DirectoryEvents.topic, fromBeginning: true });
+  const done = new Promise<void>((resolve) => {
+    void consumer.run({
+      eachMessage: async ({ message }) => {
+        if (message.key?.toString() !== aggregate) return;
+        names.push(decodeName(message.value ?? Buffer.alloc(0)));
+        if (names.length >= expected) resolve();
+      },
+    });
+  });
+  await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+  await consumer.disconnect();
+  return names;
+}
+
+function decodeName(value: Buffer): string {
+  return require('@bufbuild/protobuf').fromBinary(AgencyRegisteredSchema, value).agency?.name ?? '';
+}
+
+// ---- an event consumer with inbox and dead-lettering ----
+
+const POISON = 'poison';
+
+@Controller()
+class RecordingHandler {
+  @HandleEvents(DirectoryEvents.topic)
+  async onEvent(event: ReceivedEvent, tx: EntityManager): Promise<void> {
+    const registered = event.as(DirectoryEvents.types.agencyRegistered);
+    if (registered?.agency?.name === POISON) throw new Error('cannot handle this one');
+    await tx.query('INSERT INTO handled (event_id, aggregate) VALUES ($1, $2)', [event.attributes.id, event.key]);
+  }
+}
+
+@Module({ controllers: [RecordingHandler] })
+class RecordingModule {}
+
+describe('event handling', () => {
+  let app: INestMicroservice;
+
+  beforeAll(async () => {
+    const groupId = `cpx-test-consumer-${randomUUID()}`;
+    configureEventHandling({ dataSource, brokers: stack.kafkaBrokers, clientId: 'cpx-test', groupId, maxAttempts: 3, backoffMs: 50 });
+    app = await NestFactory.createMicroservice(RecordingModule, {
+      ...serviceTransport({ service: 'test', brokers: stack.kafkaBrokers, groupId }),
+      logger: ['error'],
+    });
+    await app.listen();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await closeEventHandling();
+  });
+
+  async function produce(aggregate: string, name: string, id: string = randomUUID()): Promise<string> {
+    const producer = new Kafka({ clientId: 'cpx-test-producer', brokers: stack.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    await producer.send({
+      topic: DirectoryEvents.topic,
+      messages: [
+        {
+          key: aggregate,
+          value: Buffer.from(toBinary(AgencyRegisteredSchema, create(AgencyRegisteredSchema, { agency: { id: aggregate, name } }))),
+          headers: cloudEventHeaders({ id, source: '/cpx/test', type: 'cpx.directory.v1.AgencyRegistered', time: new Date(), subject: aggregate }),
+        },
+      ],
+    });
+    await producer.disconnect();
+    return id;
+  }
+
+  async function handledCount(aggregate: string): Promise<number> {
+    const rows = await dataSource.query('SELECT count(*)::int AS n FROM handled WHERE aggregate = $1', [aggregate]);
+    return rows[0].n;
+  }
+
+  async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error('condition not met in time');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  it('handles a redelivered event once', async () => {
+    const aggregate = randomUUID();
+    const id = await produce(aggregate, 'first');
+    await produce(aggregate, 'first', id);
+    await produce(aggregate, 'second');
+    await eventually(async () => (await handledCount(aggregate)) >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await handledCount(aggregate)).toBe(2);
+  });
+
+  it('dead-letters a poison event with the error in its headers and keeps the partition moving', async () => {
+    const dlq = await EventReader.start(stack.kafkaBrokers, [`${DirectoryEvents.topic}.dlq`]);
+    try {
+      const aggregate = randomUUID();
+      const poisonId = await produce(aggregate, POISON);
+      await produce(aggregate, 'after the poison');
+      const dead = await dlq.waitFor((event) => event.headers.ce_id === poisonId, 30_000);
+      expect(dead.headers['cpx-dlq-error']).toContain('cannot handle this one');
+      expect(dead.headers['cpx-dlq-attempts']).toBe('3');
+      expect(dead.headers['cpx-dlq-original-topic']).toBe(DirectoryEvents.topic);
+      await eventually(async () => (await handledCount(aggregate)) === 1);
+    } finally {
+      await dlq.close();
+    }
+  });
+});
