@@ -6,3 +6,5 @@ export { startKafka, parseBrokerList, type KafkaControl, type StartedKafka, type
 export { startKafkaBroker, type KafkaBrokerOptions, type LocalKafkaBroker } from './kafka-broker';
 export { startPostgres, type StartedPostgres, type StartPostgresOptions } from './postgres';
 export { waitForKafka, type WaitForKafkaOptions } from './kafka-ready';
+export { startPlatform, SERVICES, type PlatformOptions, type RunningPlatform, type ServiceName } from './platform';
+export { serviceProcess, waitForHttpOk, type ServiceProcess } from './service-processes';

@@ -82,7 +82,19 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Loc
 
     const brokers = [`127.0.0.1:${port}`];
     const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
-    let child: ChildProcess | undefined = await launchBroker(launch, brokers, readyTimeoutMs);
+    let child: ChildProcess | undefined;
+    const launchAndWatch = async () => {
+      const launched = await launchBroker(launch, brokers, readyTimeoutMs);
+      child = launched;
+      // A broker that dies on its own (out of memory, disk full) is reported, and can be
+      // started again; one we stopped is not.
+      launched.once('exit', (code, signal) => {
+        if (child !== launched) return;
+        child = undefined;
+        stackLog(`Kafka broker exited unexpectedly (${signal ?? code}); see ${files.log}`);
+      });
+    };
+    await launchAndWatch();
     stackLog(`Kafka broker ready at ${brokers[0]} (Java ${java.major}, ${elapsed(startedAt)})`);
 
     const stop = async () => {
@@ -100,8 +112,10 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Loc
       stop,
       async start() {
         if (child) return;
-        if (!(await isPortFree(port))) throw new Error(`cpx stack: Kafka port ${port} was taken while the broker was stopped`);
-        child = await launchBroker(launch, brokers, readyTimeoutMs);
+        for (const taken of [port, controllerPort]) {
+          if (!(await isPortFree(taken))) throw new Error(`cpx stack: port ${taken} of the Kafka broker was taken while it was stopped`);
+        }
+        await launchAndWatch();
       },
       async close() {
         await stop();

