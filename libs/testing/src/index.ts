@@ -2,3 +2,5 @@
 export * from './service-harness';
 export * from './principals';
 export * from './directory-factories';
+export * from './graphql-client';
+export * from './e2e-platform';

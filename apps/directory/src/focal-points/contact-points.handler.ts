@@ -50,7 +50,8 @@ export class ContactPointsHandler {
 
   @HandleRequest(DirectoryRequests.listFocalPoints)
   async list(request: Req<'listFocalPoints'>, { principal }: RequestContext) {
-    const focalPoints = await this.whomToContact.focalPoints(requireCountry(request.country, 'country'), principal);
+    const country = request.country ? requireCountry(request.country, 'country') : undefined;
+    const focalPoints = await this.whomToContact.focalPoints(country, principal);
     return { focalPoints: focalPoints.map(focalPointMessage) };
   }
 

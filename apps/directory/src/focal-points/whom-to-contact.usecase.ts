@@ -64,12 +64,15 @@ export class WhomToContactUseCase {
     return candidates;
   }
 
-  /** Every focal point named for a country, all kinds. */
-  async focalPoints(country: string, principal: Principal): Promise<FocalPointEntity[]> {
+  /** Every focal point named for a country (or for every country), all kinds. */
+  async focalPoints(country: string | undefined, principal: Principal): Promise<FocalPointEntity[]> {
     const manager = this.dataSource.manager;
     assertMayReadPeople(await resolveCaller(principal, manager));
-    await assertKnownCountry(manager, country, 'country');
-    return manager.find(FocalPointEntity, { where: { country }, order: { alertKind: 'ASC', createdAt: 'ASC' } });
+    if (country) await assertKnownCountry(manager, country, 'country');
+    return manager.find(FocalPointEntity, {
+      where: country ? { country } : {},
+      order: { country: 'ASC', alertKind: 'ASC', createdAt: 'ASC' },
+    });
   }
 }
 

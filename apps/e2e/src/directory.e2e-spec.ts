@@ -1,0 +1,274 @@
+/**
+ * The professional directory through the only public door: GraphQL at the gateway, then
+ * Kafka, the directory service and Postgres, and its events on Kafka as a partner reads
+ * them. Every request here is one a user's browser or a partner's client could send.
+ */
+import { randomUUID } from 'node:crypto';
+import { codes, EventReader, startE2ePlatform, type E2ePlatform } from '@cpx/testing';
+import { decodeWithProto, protoRegistry } from './proto-decoder';
+
+let platform: E2ePlatform;
+let events: EventReader;
+let adminToken: string;
+
+const REGISTER_AGENCY = /* GraphQL */ `
+  mutation Register($input: RegisterAgencyInput!) {
+    registerAgency(input: $input) { id name type country locality languages version contacts { kind value label } }
+  }`;
+const REGISTER_PROFESSIONAL = /* GraphQL */ `
+  mutation Invite($input: RegisterProfessionalInput!) {
+    registerProfessional(input: $input) { id givenName familyName status agencyId agency { name country } }
+  }`;
+const VERIFY = /* GraphQL */ `mutation Verify($id: ID!) { verifyProfessional(id: $id) { id status version } }`;
+const SEARCH_PROFESSIONALS = /* GraphQL */ `
+  query Search($filter: ProfessionalFilter, $first: Int, $after: String) {
+    professionals(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node { id givenName familyName status agency { name country } } }
+    }
+  }`;
+
+beforeAll(async () => {
+  platform = await startE2ePlatform('e2e-directory');
+  events = await EventReader.start(platform.stack.kafkaBrokers, ['cpx.directory.v1.events']);
+  adminToken = await platform.token({ roles: ['platform_admin'] });
+}, 180_000);
+
+afterAll(async () => {
+  await events?.close();
+  await platform?.stop();
+});
+
+function agencyInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: `Центар за социјални рад ${randomUUID().slice(0, 8)}`,
+    type: 'CHILD_PROTECTION_AUTHORITY',
+    country: 'RS',
+    locality: 'Нови Сад',
+    languages: ['sr-Cyrl', 'sr-Latn', 'hu'],
+    contacts: [{ kind: 'PHONE', value: '+381 21 000 000', label: '24/7' }],
+    ...overrides,
+  };
+}
+
+/** A fresh agency with a verified agency admin able to sign in. */
+async function agencyWithAdmin(country = 'RS') {
+  const registered = await platform.query(REGISTER_AGENCY, { input: agencyInput({ country }) }, adminToken);
+  const agency = registered.data!.registerAgency;
+  const subject = `admin-${randomUUID()}`;
+  const invited = await platform.query(
+    REGISTER_PROFESSIONAL,
+    { input: { agencyId: agency.id, givenName: 'Ana', familyName: 'Admin', role: 'OTHER', subject } },
+    adminToken,
+  );
+  await platform.query(VERIFY, { id: invited.data!.registerProfessional.id }, adminToken);
+  const token = await platform.token({ sub: subject, roles: ['agency_admin', 'professional'], country, agency: agency.id });
+  return { agency, token };
+}
+
+describe('a user’s journey through the directory', () => {
+  it('registers an agency, invites and verifies a professional, finds them in Cyrillic, and learns whom to contact', async () => {
+    const registered = await platform.query(REGISTER_AGENCY, { input: agencyInput() }, adminToken);
+    expect(registered.errors).toBeUndefined();
+    const agency = registered.data!.registerAgency;
+    expect(agency).toMatchObject({ type: 'CHILD_PROTECTION_AUTHORITY', country: 'RS', locality: 'Нови Сад', version: 1 });
+
+    const adminSubject = `admin-${randomUUID()}`;
+    const admin = await platform.query(
+      REGISTER_PROFESSIONAL,
+      { input: { agencyId: agency.id, givenName: 'Јелена', familyName: 'Адмиовић', role: 'OTHER', subject: adminSubject } },
+      adminToken,
+    );
+    await platform.query(VERIFY, { id: admin.data!.registerProfessional.id }, adminToken);
+    const agencyAdmin = await platform.token({ sub: adminSubject, roles: ['agency_admin', 'professional'], country: 'RS', agency: agency.id });
+
+    const family = `Стојановић${randomUUID().slice(0, 6)}`;
+    const invited = await platform.query(
+      REGISTER_PROFESSIONAL,
+      {
+        input: {
+          agencyId: agency.id,
+          givenName: 'Марија',
+          familyName: family,
+          role: 'SOCIAL_WORKER',
+          languages: ['sr-Cyrl', 'en'],
+          expertise: ['unaccompanied minors', 'Roma communities'],
+          contacts: [{ kind: 'EMAIL', value: 'marija@example.org' }],
+        },
+      },
+      agencyAdmin,
+    );
+    expect(invited.errors).toBeUndefined();
+    const professional = invited.data!.registerProfessional;
+    expect(professional).toMatchObject({ status: 'INVITED', familyName: family, agency: { country: 'RS' } });
+
+    const colleagueInFrance = await platform.token({ roles: ['professional'], country: 'FR' });
+    const beforeVerification = await platform.query(SEARCH_PROFESSIONALS, { filter: { text: family } }, colleagueInFrance);
+    expect(beforeVerification.data!.professionals.totalCount).toBe(0);
+
+    const verified = await platform.query(VERIFY, { id: professional.id }, agencyAdmin);
+    expect(verified.data!.verifyProfessional.status).toBe('VERIFIED');
+
+    const byCyrillic = await platform.query(SEARCH_PROFESSIONALS, { filter: { text: family.toLowerCase(), country: 'RS' } }, colleagueInFrance);
+    expect(byCyrillic.data!.professionals.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([professional.id]);
+    const byLatin = await platform.query(SEARCH_PROFESSIONALS, { filter: { text: 'stojanovic' + family.slice(10).toLowerCase() } }, colleagueInFrance);
+    expect(byLatin.data!.professionals.totalCount).toBe(1);
+
+    const assigned = await platform.query(
+      `mutation($input: AssignFocalPointInput!) { assignFocalPoint(input: $input) { id country alertKind professionalId } }`,
+      { input: { country: 'RS', alertKind: 'UNACCOMPANIED_MINOR', professionalId: professional.id } },
+      agencyAdmin,
+    );
+    expect(assigned.errors).toBeUndefined();
+    const whom = await platform.query(
+      `query { whomToContact(country: "RS", alertKind: UNACCOMPANIED_MINOR) { reason professional { id familyName contacts { kind value } agency { name } } } }`,
+      {},
+      colleagueInFrance,
+    );
+    expect(whom.errors).toBeUndefined();
+    expect(whom.data!.whomToContact).toContainEqual({
+      reason: 'FOCAL_POINT',
+      professional: { id: professional.id, familyName: family, contacts: [{ kind: 'EMAIL', value: 'marija@example.org' }], agency: { name: agency.name } },
+    });
+
+    // What a partner sees on Kafka: CloudEvents headers and a payload that decodes with proto/.
+    const registry = protoRegistry();
+    const agencyEvent = await events.waitFor((event) => event.key === agency.id);
+    expect(agencyEvent.headers).toMatchObject({
+      ce_specversion: '1.0',
+      ce_type: 'cpx.directory.v1.AgencyRegistered',
+      ce_source: '/cpx/directory',
+      ce_subject: `agencies/${agency.id}`,
+      'content-type': 'application/protobuf',
+    });
+    expect(decodeWithProto(registry, agencyEvent.headers.ce_type, agencyEvent.value)).toMatchObject({
+      agency: { id: agency.id, name: agency.name, type: 'AGENCY_TYPE_CHILD_PROTECTION_AUTHORITY', country: 'RS' },
+    });
+    const verifiedEvent = await events.waitFor(
+      (event) => event.key === professional.id && event.headers.ce_type === 'cpx.directory.v1.ProfessionalVerified',
+    );
+    expect(decodeWithProto(registry, verifiedEvent.headers.ce_type, verifiedEvent.value)).toMatchObject({
+      professional: { id: professional.id, status: 'VERIFICATION_STATUS_VERIFIED' },
+    });
+  });
+
+  it('pages through professionals with Relay cursors', async () => {
+    const { agency, token } = await agencyWithAdmin('BG');
+    const marker = `Петров${randomUUID().slice(0, 6)}`;
+    for (let index = 0; index < 5; index += 1) {
+      const invited = await platform.query(
+        REGISTER_PROFESSIONAL,
+        { input: { agencyId: agency.id, givenName: 'Иван', familyName: `${marker}${index}`, role: 'POLICE_OFFICER' } },
+        token,
+      );
+      await platform.query(VERIFY, { id: invited.data!.registerProfessional.id }, token);
+    }
+    const first = await platform.query(SEARCH_PROFESSIONALS, { filter: { text: marker }, first: 2 }, token);
+    const { pageInfo, edges, totalCount } = first.data!.professionals;
+    expect(totalCount).toBe(5);
+    expect(pageInfo.hasNextPage).toBe(true);
+    const rest = await platform.query(SEARCH_PROFESSIONALS, { filter: { text: marker }, first: 10, after: pageInfo.endCursor }, token);
+    const names = [...edges, ...rest.data!.professionals.edges].map((edge: { node: { familyName: string } }) => edge.node.familyName);
+    expect(names).toEqual([0, 1, 2, 3, 4].map((index) => `${marker}${index}`));
+    expect(rest.data!.professionals.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('bad input is refused with a typed error and changes nothing', () => {
+  it('names the field at fault', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ country: 'ZZ' }, 'input.country'],
+      [{ country: 'serbia' }, 'input.country'],
+      [{ name: '' }, 'input.name'],
+      [{ name: '   ' }, 'input.name'],
+      [{ name: 'Ж'.repeat(100_000) }, 'input.name'],
+      [{ languages: ['not a language tag'] }, 'input.languages'],
+    ];
+    for (const [overrides, field] of cases) {
+      const response = await platform.query(REGISTER_AGENCY, { input: agencyInput(overrides) }, adminToken);
+      expect({ overrides: Object.keys(overrides), codes: codes(response) }).toEqual({ overrides: Object.keys(overrides), codes: ['BAD_USER_INPUT'] });
+      expect(response.errors![0].extensions?.field).toBe(field);
+      expect(JSON.stringify(response.errors)).not.toMatch(/stack|at \w+ \(|\.ts:\d+/);
+    }
+  });
+
+  it('refuses a wrongly typed variable before it reaches a service', async () => {
+    const response = await platform.query(REGISTER_AGENCY, { input: { ...agencyInput(), type: 'SPACESHIP' } }, adminToken);
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('stores SQL- and HTML-looking text verbatim', async () => {
+    const name = `O'Brien"; DROP TABLE agency; -- <img src=x onerror=alert(1)> ${randomUUID().slice(0, 6)}`;
+    const created = await platform.query(REGISTER_AGENCY, { input: agencyInput({ name, country: 'FR', locality: "Saint-Denis d'Oléron" }) }, adminToken);
+    expect(created.errors).toBeUndefined();
+    const read = await platform.query(`query($id: ID!) { agency(id: $id) { name locality } }`, { id: created.data!.registerAgency.id }, adminToken);
+    expect(read.data!.agency).toEqual({ name, locality: "Saint-Denis d'Oléron" });
+  });
+
+  it('answers NOT_FOUND for an unknown id', async () => {
+    const response = await platform.query(`query($id: ID!) { agency(id: $id) { name } }`, { id: randomUUID() }, adminToken);
+    expect(codes(response)).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('who may ask', () => {
+  const ME = `query { me { subject roles } }`;
+
+  it('refuses missing, malformed, expired and forged tokens with UNAUTHENTICATED', async () => {
+    expect(codes(await platform.query(ME))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await platform.query(ME, {}, 'not-a-jwt'))).toEqual(['UNAUTHENTICATED']);
+    const expired = await platform.token({ roles: ['platform_admin'] }, -60);
+    expect(codes(await platform.query(ME, {}, expired))).toEqual(['UNAUTHENTICATED']);
+    const { issueLocalToken } = await import('@cpx/platform');
+    const forged = await issueLocalToken(`${platform.identityDir}-forger`, { sub: 'mallory', roles: ['platform_admin'] });
+    expect(codes(await platform.query(REGISTER_AGENCY, { input: agencyInput() }, forged))).toEqual(['UNAUTHENTICATED']);
+    const [, payload] = adminToken.split('.');
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
+    expect(codes(await platform.query(ME, {}, unsigned))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses the wrong role with FORBIDDEN and writes nothing', async () => {
+    const name = `Forbidden ${randomUUID()}`;
+    for (const roles of [['professional'], ['partner'], ['agency_admin'], []] as const) {
+      const token = await platform.token({ roles: [...roles], country: 'RS' });
+      expect(codes(await platform.query(REGISTER_AGENCY, { input: agencyInput({ name }) }, token))).toEqual(['FORBIDDEN']);
+    }
+    const search = await platform.query(`query($text: String) { agencies(filter: { text: $text }) { totalCount } }`, { text: name }, adminToken);
+    expect(search.data!.agencies.totalCount).toBe(0);
+  });
+
+  it('keeps an agency admin to their own agency', async () => {
+    const serbia = await agencyWithAdmin('RS');
+    const bulgaria = await agencyWithAdmin('BG');
+    const response = await platform.query(
+      REGISTER_PROFESSIONAL,
+      { input: { agencyId: serbia.agency.id, givenName: 'Intruder', familyName: 'Test', role: 'OTHER' } },
+      bulgaria.token,
+    );
+    expect(codes(response)).toEqual(['FORBIDDEN']);
+  });
+
+  it('locks out a suspended professional even with a valid token', async () => {
+    const { agency, token: agencyAdmin } = await agencyWithAdmin('AL');
+    const subject = `suspended-${randomUUID()}`;
+    const invited = await platform.query(
+      REGISTER_PROFESSIONAL,
+      { input: { agencyId: agency.id, givenName: 'Arben', familyName: 'Hoxha', role: 'SOCIAL_WORKER', subject } },
+      agencyAdmin,
+    );
+    const id = invited.data!.registerProfessional.id;
+    await platform.query(VERIFY, { id }, agencyAdmin);
+    const theirToken = await platform.token({ sub: subject, roles: ['professional'], country: 'AL', agency: agency.id });
+    const COUNTRIES = `query { countries { code } }`;
+    expect((await platform.query(COUNTRIES, {}, theirToken)).data!.countries.map((c: { code: string }) => c.code)).toContain('XK');
+    const suspended = await platform.query(
+      `mutation($id: ID!) { suspendProfessional(id: $id, reason: "left the service") { status suspensionReason } }`,
+      { id },
+      agencyAdmin,
+    );
+    expect(suspended.data!.suspendProfessional).toEqual({ status: 'SUSPENDED', suspensionReason: 'left the service' });
+    expect(codes(await platform.query(COUNTRIES, {}, theirToken))).toEqual(['FORBIDDEN']);
+    expect(codes(await platform.query(SEARCH_PROFESSIONALS, {}, theirToken))).toEqual(['FORBIDDEN']);
+  });
+});
