@@ -7,10 +7,6 @@ import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, Vali
 import { PlatformConfig } from '@cpx/platform';
 
 export class GatewayConfig extends PlatformConfig {
-  /** The gateway owns no database; the shared variable is accepted but not required. */
-  @IsOptional()
-  override DATABASE_URL!: string;
-
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -73,6 +69,10 @@ export class GatewayConfig extends PlatformConfig {
     return !this.production && this.OIDC_JWKS_URL === undefined;
   }
 }
+
+// The gateway owns no database: the shared DATABASE_URL is accepted (and checked when set)
+// but not required. Applied here because a redeclared field would shadow the inherited one.
+IsOptional()(GatewayConfig.prototype, 'DATABASE_URL');
 
 /** Deployment templates often pass an empty variable for "not set". */
 function emptyAsUnset({ value }: { value: unknown }): unknown {

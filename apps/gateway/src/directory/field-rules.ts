@@ -21,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
+import { MAX_PAGE_SIZE } from '@cpx/platform';
 
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
 export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z]{4})?(-[A-Z]{2})?$/;
@@ -30,7 +31,6 @@ export const MAX_NAME_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 2000;
 export const MAX_CONTACT_VALUE_LENGTH = 320;
 export const MAX_LIST_LENGTH = 20;
-export const MAX_PAGE_SIZE = 100;
 
 type Rule = PropertyDecorator;
 

@@ -4,7 +4,7 @@
  * `connection_init` and the context starts with that authentication.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Extra } from 'graphql-ws/use/ws';
+import type { WebSocket } from 'ws';
 import type { Principal } from '@cpx/platform';
 import type { Authentication } from '../auth/token-verifier';
 
@@ -17,7 +17,11 @@ export interface GatewayContext {
 }
 
 /** What graphql-ws keeps for one socket; `authentication` is set by the connection_init hook. */
-export type SocketExtra = Extra & { authentication?: Authentication };
+export interface SocketExtra {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+  authentication?: Authentication;
+}
 
 type ContextSource = { req: IncomingMessage } | { extra: SocketExtra };
 

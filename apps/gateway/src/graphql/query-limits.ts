@@ -5,13 +5,12 @@
  * once the variables are known (a connection's cost is multiplied by its `first`).
  *
  * Both transports apply them: Apollo (HTTP) through `validationRules` and a plugin, the
- * graphql-ws server through its `validate`/`execute`/`subscribe` hooks.
+ * graphql-ws server in its `onSubscribe` hook (graphql-ws.ts).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
-  type ASTNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
@@ -39,9 +38,33 @@ export function maxDepthRule(maxDepth: number): ValidationRule {
     for (const definition of context.getDocument().definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
+    // Each fragment's depth is computed once: fragments spreading fragments twice over
+    // must not make this rule itself exponential.
+    const fragmentDepths = new Map<string, number>();
+    const depthOf = (selectionSet: SelectionSetNode | undefined, visiting: Set<string>): number => {
+      let deepest = 0;
+      for (const selection of selectionSet?.selections ?? []) {
+        if (selection.kind === Kind.FIELD) {
+          if (!selection.name.value.startsWith('__')) deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, visiting));
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          deepest = Math.max(deepest, depthOf(selection.selectionSet, visiting));
+        } else {
+          const name = selection.name.value;
+          // A cycle is reported by the standard NoFragmentCycles rule; here it must not recurse forever.
+          if (visiting.has(name)) continue;
+          if (!fragmentDepths.has(name)) {
+            visiting.add(name);
+            fragmentDepths.set(name, depthOf(fragments.get(name)?.selectionSet, visiting));
+            visiting.delete(name);
+          }
+          deepest = Math.max(deepest, fragmentDepths.get(name) ?? 0);
+        }
+      }
+      return deepest;
+    };
     return {
       OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, fragments, new Set());
+        const depth = depthOf(operation.selectionSet, new Set());
         if (depth > maxDepth) {
           const name = operation.name ? `'${operation.name.value}' ` : '';
           context.reportError(
@@ -54,28 +77,6 @@ export function maxDepthRule(maxDepth: number): ValidationRule {
       },
     };
   };
-}
-
-function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, visiting: Set<string>): number {
-  if (!selectionSet) return 0;
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
-      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, visiting));
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, visiting));
-    } else {
-      const name = selection.name.value;
-      const fragment = fragments.get(name);
-      // A cycle is reported by the standard NoFragmentCycles rule; here it must not recurse forever.
-      if (!fragment || visiting.has(name)) continue;
-      visiting.add(name);
-      deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, visiting));
-      visiting.delete(name);
-    }
-  }
-  return deepest;
 }
 
 /**
@@ -106,9 +107,10 @@ export function complexityError(
       variables: request.variables ?? {},
       estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
     });
-  } catch (error) {
-    // getComplexity throws a GraphQLError for a document it cannot cost (e.g. bad variables).
-    return error instanceof GraphQLError ? withCode(error) : new GraphQLError('The operation could not be costed.', { extensions: { code: QUERY_LIMIT_CODE } });
+  } catch {
+    // getComplexity throws when the variables do not fit the operation. Execution refuses
+    // such a request before any resolver runs, with the precise BAD_USER_INPUT error.
+    return undefined;
   }
   if (complexity <= maxComplexity) return undefined;
   return new GraphQLError(
@@ -134,11 +136,4 @@ export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin
       };
     },
   };
-}
-
-function withCode(error: GraphQLError): GraphQLError {
-  return new GraphQLError(error.message, {
-    nodes: error.nodes as ASTNode[] | undefined,
-    extensions: { ...error.extensions, code: QUERY_LIMIT_CODE, http: { status: 400 } },
-  });
 }

@@ -1,0 +1,121 @@
+import { create } from '@bufbuild/protobuf';
+import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { AgencyType, AlertKind, ContactReason, DirectoryRequests, FocalPointSchema, ProfessionalRole } from '@cpx/contracts';
+import { decodeCursor } from '@cpx/platform';
+import { AGENCY_ID, anAgency, aProfessional, PROFESSIONAL_ID } from '../testing/directory-factories';
+import { FakeRequests } from '../testing/fake-requests';
+import { startTestGateway, TEST_CLAIMS, type TestGateway } from '../testing/test-gateway';
+
+describe('directory resolvers', () => {
+  let gateway: TestGateway;
+  const requests = new FakeRequests();
+
+  beforeAll(async () => {
+    gateway = await startTestGateway({ requests });
+  });
+  afterAll(() => gateway.close());
+  beforeEach(() => {
+    requests.calls.length = 0;
+  });
+
+  it('forwards the authenticated principal with each request', async () => {
+    requests.on(DirectoryRequests.getAgency, () => ({ agency: anAgency() }));
+    const { body } = await gateway.graphql(`{ agency(id: "${AGENCY_ID}") { id name type country locality jurisdiction languages contacts { kind value label } createdAt version } }`);
+    expect(body).toEqual({
+      data: {
+        agency: {
+          id: AGENCY_ID,
+          name: 'Центар за социјални рад Београд',
+          type: 'CHILD_PROTECTION_AUTHORITY',
+          country: 'RS',
+          locality: 'Beograd',
+          jurisdiction: null,
+          languages: ['sr-Cyrl', 'sr-Latn'],
+          contacts: [{ kind: 'PHONE', value: '+381111234567', label: '24/7' }],
+          createdAt: '2025-03-01T08:00:00.000Z',
+          version: 3,
+        },
+      },
+    });
+    expect(requests.calls).toEqual([
+      { topic: DirectoryRequests.getAgency.topic, request: { id: AGENCY_ID }, principal: { subject: TEST_CLAIMS.sub, roles: ['professional'], country: 'RS', agencyId: 'agency-1', partnerId: undefined } },
+    ]);
+  });
+
+  it('answers a search as a Relay connection and maps the filter to the proto', async () => {
+    requests.on(DirectoryRequests.searchProfessionals, () => ({
+      items: [aProfessional(), aProfessional({ id: 'second', givenName: 'Ђорђе' })],
+      endCursor: 'service-cursor',
+      hasNextPage: true,
+      totalCount: 7,
+    }));
+    const { body } = await gateway.graphql(
+      `{ professionals(first: 2, filter: { country: "RS", role: SOCIAL_WORKER, agencyType: POLICE, text: "ђорђе" }) {
+          totalCount pageInfo { hasNextPage endCursor } edges { cursor node { givenName role status agency { name type } } } } }`,
+    );
+    const connection = body.data?.['professionals'] as { edges: { cursor: string; node: unknown }[]; pageInfo: { endCursor: string } };
+    expect(connection).toMatchObject({ totalCount: 7, pageInfo: { hasNextPage: true } });
+    expect(connection.edges.map((edge) => edge.node)).toEqual([
+      { givenName: 'Ana', role: 'SOCIAL_WORKER', status: 'VERIFIED', agency: { name: 'Центар за социјални рад Београд', type: 'CHILD_PROTECTION_AUTHORITY' } },
+      { givenName: 'Ђорђе', role: 'SOCIAL_WORKER', status: 'VERIFIED', agency: { name: 'Центар за социјални рад Београд', type: 'CHILD_PROTECTION_AUTHORITY' } },
+    ]);
+    expect(decodeCursor(connection.pageInfo.endCursor)).toEqual(['service-cursor', 0]);
+    expect(requests.calls[0]?.request).toMatchObject({
+      filter: { country: 'RS', role: ProfessionalRole.SOCIAL_WORKER, agencyType: AgencyType.POLICE, text: 'ђорђе', status: 0, agencyId: '' },
+      page: { first: 2, after: '' },
+    });
+  });
+
+  it('sends only the fields an update sets, with the expected version', async () => {
+    requests.on(DirectoryRequests.updateProfessional, () => ({ professional: aProfessional({ version: 2n }) }));
+    const { body } = await gateway.graphql(`mutation { updateProfessional(id: "${PROFESSIONAL_ID}", input: { familyName: "Petrović-Ilić", languages: [], expectedVersion: 1 }) { version } }`);
+    expect(body).toEqual({ data: { updateProfessional: { version: 2 } } });
+    expect(requests.calls[0]?.request).toEqual({
+      id: PROFESSIONAL_ID,
+      givenName: undefined,
+      familyName: 'Petrović-Ilić',
+      role: undefined,
+      languages: { languages: [] },
+      expertise: undefined,
+      contacts: undefined,
+      subject: undefined,
+      expectedVersion: 1n,
+    });
+  });
+
+  it('looks up the professional of focal points once per id', async () => {
+    const focalPoint = (id: string, alertKind: AlertKind) =>
+      create(FocalPointSchema, { id, country: 'RS', alertKind, professionalId: PROFESSIONAL_ID, createdAt: timestampFromDate(new Date()) });
+    requests.on(DirectoryRequests.listFocalPoints, () => ({ focalPoints: [focalPoint('f1', AlertKind.UNSPECIFIED), focalPoint('f2', AlertKind.MISSING_CHILD)] }));
+    requests.on(DirectoryRequests.getProfessional, () => ({ professional: aProfessional() }));
+    const { body } = await gateway.graphql('{ focalPoints(country: "RS") { id alertKind professional { familyName } } }');
+    expect(body).toEqual({
+      data: {
+        focalPoints: [
+          { id: 'f1', alertKind: null, professional: { familyName: 'Petrović' } },
+          { id: 'f2', alertKind: 'MISSING_CHILD', professional: { familyName: 'Petrović' } },
+        ],
+      },
+    });
+    expect(requests.calls.map((call) => call.topic)).toEqual([DirectoryRequests.listFocalPoints.topic, DirectoryRequests.getProfessional.topic]);
+  });
+
+  it('asks whom to contact at a given moment and maps the candidates', async () => {
+    const endsAt = new Date('2025-06-01T06:00:00Z');
+    requests.on(DirectoryRequests.whomToContact, () => ({
+      candidates: [{ professional: aProfessional(), reason: ContactReason.ON_DUTY, shiftEndsAt: timestampFromDate(endsAt) }],
+    }));
+    const { body } = await gateway.graphql('{ whomToContact(country: "XK", alertKind: UNACCOMPANIED_MINOR, at: "2025-05-31T23:00:00Z") { reason shiftEndsAt professional { id } } }');
+    expect(body).toEqual({ data: { whomToContact: [{ reason: 'ON_DUTY', shiftEndsAt: endsAt.toISOString(), professional: { id: PROFESSIONAL_ID } }] } });
+    const request = requests.calls[0]?.request as { country: string; alertKind: AlertKind; at: Parameters<typeof timestampDate>[0] };
+    expect(request.country).toBe('XK');
+    expect(request.alertKind).toBe(AlertKind.UNACCOMPANIED_MINOR);
+    expect(timestampDate(request.at).toISOString()).toBe('2025-05-31T23:00:00.000Z');
+  });
+
+  it('answers `me` from the token alone', async () => {
+    const { body } = await gateway.graphql('{ me { subject roles country agencyId partnerId } }');
+    expect(body).toEqual({ data: { me: { subject: 'user-1', roles: ['PROFESSIONAL'], country: 'RS', agencyId: 'agency-1', partnerId: null } } });
+    expect(requests.calls).toHaveLength(0);
+  });
+});

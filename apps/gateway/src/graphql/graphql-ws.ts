@@ -1,0 +1,126 @@
+/**
+ * The graphql-ws (`graphql-transport-ws`) side of the API, for live subscriptions. There
+ * are no subscription fields yet, but the transport is configured now so that the rules
+ * hold from the first one: the socket is authenticated at `connection_init`
+ * (`{ authorization: 'Bearer <token>' }`), every operation is checked against the same
+ * query limits as HTTP, and errors follow the same public contract.
+ *
+ * graphql-ws runs outside Apollo's request pipeline, which is why the limits and the
+ * error formatting are applied here explicitly rather than inherited.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import { CloseCode, type Context } from 'graphql-ws';
+import { isDomainError } from '@cpx/platform';
+import { bearerToken } from '../auth/bearer-token';
+import type { TokenVerifier } from '../auth/token-verifier';
+import type { SocketExtra } from './gateway-context';
+import { formatGraphqlError } from './graphql-errors';
+import { complexityError, maxDepthRule, type QueryLimits } from './query-limits';
+
+/** 1013 "Try again later": unlike 44xx codes, graphql-ws clients retry it. */
+const TRY_AGAIN_LATER = 1013;
+
+/**
+ * The executable schema is built by Nest after these options are read; Apollo hands it to
+ * its plugins when it starts, which is before the first socket can connect.
+ */
+export class ServedSchema {
+  schema: GraphQLSchema | undefined;
+
+  plugin(): ApolloServerPlugin {
+    return {
+      serverWillStart: async ({ schema }) => {
+        this.schema = schema;
+      },
+    };
+  }
+}
+
+export function graphqlWsOptions(options: {
+  verifier: TokenVerifier;
+  limits: QueryLimits;
+  introspection: boolean;
+  served: ServedSchema;
+}): GraphQLWsSubscriptionsConfig {
+  const rules = [...specifiedRules, maxDepthRule(options.limits.maxDepth), ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+
+  return {
+    onConnect: async (ctx: Context) => {
+      // Nest types `extra` as unknown; with the ws server it is { socket, request }.
+      const extra = ctx.extra as SocketExtra;
+      const token = bearerToken(ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization']);
+      if (!token) return refuse(extra, CloseCode.Unauthorized, 'Unauthorized');
+      try {
+        extra.authentication = await options.verifier.verify(token);
+        return true;
+      } catch (error) {
+        return isDomainError(error) && error.code === 'SERVICE_UNAVAILABLE'
+          ? refuse(extra, TRY_AGAIN_LATER, 'Try again later')
+          : refuse(extra, CloseCode.Unauthorized, 'Unauthorized');
+      }
+    },
+
+    onSubscribe: (_ctx, _id, payload) => {
+      const schema = options.served.schema;
+      if (!schema) return [new GraphQLError('The server is starting.', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+      let document: DocumentNode;
+      try {
+        document = parse(payload.query);
+      } catch (error) {
+        return [queryError(error, 'GRAPHQL_PARSE_FAILED')];
+      }
+      const invalid = validate(schema, document, rules);
+      if (invalid.length > 0) return invalid.map((error) => queryError(error, 'GRAPHQL_VALIDATION_FAILED'));
+      const tooCostly = complexityError(options.limits.maxComplexity, {
+        schema,
+        document,
+        operationName: payload.operationName,
+        variables: payload.variables,
+      });
+      if (tooCostly) return [queryError(tooCostly, 'GRAPHQL_VALIDATION_FAILED')];
+      return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+    },
+
+    onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) => {
+      if (!result.errors) return result;
+      return { ...result, errors: result.errors.map((error) => formatGraphqlError(error.toJSON(), withRequestCode(error))) };
+    },
+  };
+}
+
+/**
+ * Returning false alone would close with 4403 Forbidden; a missing or bad token is
+ * 4401 Unauthorized, and the socket is closed with that code first.
+ */
+function refuse(extra: SocketExtra, code: number, reason: string): false {
+  extra.socket.close(code, reason);
+  return false;
+}
+
+/** A query error as Apollo would have coded it, carrying nothing but message and location. */
+function queryError(error: unknown, code: string): GraphQLError {
+  const source = error instanceof GraphQLError ? error : undefined;
+  return new GraphQLError(source?.message ?? 'The query could not be read.', {
+    nodes: source?.nodes,
+    source: source?.source,
+    positions: source?.positions,
+    extensions: { code },
+  });
+}
+
+/** graphql-js reports bad variables without a code; Apollo calls them BAD_USER_INPUT. */
+function withRequestCode(error: GraphQLError): GraphQLError {
+  if (error.path || error.originalError || error.extensions['code']) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: 'BAD_USER_INPUT' } });
+}

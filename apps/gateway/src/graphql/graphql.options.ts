@@ -1,0 +1,50 @@
+/**
+ * How the public GraphQL endpoint (`/graphql`, Apollo on Express) is configured: schema
+ * built from the resolvers (code first, sorted), the error contract, the query limits,
+ * graphql-ws for subscriptions, and nothing for explorers in production (no
+ * introspection, no landing page). Apollo's CSRF prevention stays on: a browser cannot be
+ * tricked into a "simple" cross-site request that runs an operation.
+ */
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { Logger } from '@nestjs/common';
+import type { GatewayConfig } from '../config/gateway.config';
+import type { TokenVerifier } from '../auth/token-verifier';
+import { gatewayContext } from './gateway-context';
+import { formatGraphqlError } from './graphql-errors';
+import { graphqlWsOptions, ServedSchema } from './graphql-ws';
+import { complexityLimitPlugin, maxDepthRule } from './query-limits';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** Shared with the schema file generator, so that the file is the schema the gateway serves. */
+export const SCHEMA_BUILD_OPTIONS = { dateScalarMode: 'isoDate', numberScalarMode: 'integer' } as const;
+
+export function graphqlOptions(config: GatewayConfig, verifier: TokenVerifier): Omit<ApolloDriverConfig, 'driver'> {
+  const explorable = !config.production;
+  const limits = { maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY };
+  const served = new ServedSchema();
+  const logger = new Logger('Apollo');
+  return {
+    path: GRAPHQL_PATH,
+    autoSchemaFile: true,
+    sortSchema: true,
+    buildSchemaOptions: SCHEMA_BUILD_OPTIONS,
+    introspection: explorable,
+    graphiql: explorable,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    // Nest's HttpException translation is not used: every error goes through formatGraphqlError.
+    autoTransformHttpErrors: false,
+    formatError: formatGraphqlError,
+    validationRules: [maxDepthRule(limits.maxDepth)],
+    plugins: [complexityLimitPlugin(limits.maxComplexity), served.plugin()],
+    context: gatewayContext,
+    subscriptions: { 'graphql-ws': graphqlWsOptions({ verifier, limits, introspection: explorable, served }) },
+    logger: {
+      debug: (message: string) => logger.debug(message),
+      info: (message: string) => logger.log(message),
+      warn: (message: string) => logger.warn(message),
+      error: (message: string) => logger.error(message),
+    },
+  };
+}

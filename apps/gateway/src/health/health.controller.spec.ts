@@ -1,0 +1,42 @@
+import { DirectoryRequests } from '@cpx/contracts';
+import { DomainError } from '@cpx/platform';
+import { FakeRequests } from '../testing/fake-requests';
+import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { SYSTEM_PRINCIPAL } from './readiness.service';
+
+describe('health probes', () => {
+  let gateway: TestGateway;
+  const requests = new FakeRequests();
+
+  beforeAll(async () => {
+    // No Kafka on 127.0.0.1:9: the broker check must fail fast and say so.
+    gateway = await startTestGateway({ requests });
+  });
+  afterAll(() => gateway.close());
+
+  it('/health answers without a token', async () => {
+    const response = await fetch(`${gateway.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('/ready is 503 naming each part that fails, and asks services as the system principal', async () => {
+    requests.on(DirectoryRequests.healthCheck, () => ({ service: 'directory', databaseOk: false }));
+    const started = Date.now();
+    const response = await fetch(`${gateway.url}/ready`);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      status: 'not ready',
+      checks: { kafka: expect.not.stringMatching(/^ok$/), requests: 'ok', directory: 'database unreachable' },
+    });
+    expect(requests.calls.at(-1)?.principal).toEqual(SYSTEM_PRINCIPAL);
+
+    requests.on(DirectoryRequests.healthCheck, () => {
+      throw DomainError.unavailable('The directory service did not answer in time.');
+    });
+    expect(((await (await fetch(`${gateway.url}/ready`)).json()) as { checks: Record<string, string> }).checks['directory']).toBe(
+      'The directory service did not answer in time.',
+    );
+  });
+});

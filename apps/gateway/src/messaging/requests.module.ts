@@ -1,0 +1,81 @@
+/**
+ * The gateway's one RequestClient, shared by every resolver and the readiness probe.
+ *
+ * Its consumer group is unique per gateway process because replies come back to the
+ * partitions the requesting instance owns: two gateways sharing a group would steal each
+ * other's replies. Kafka may start after the gateway, so the client connects in the
+ * background, retrying until Kafka answers; `/ready` reports not ready meanwhile.
+ */
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { hostname } from 'node:os';
+import { DirectoryRequests, type RequestOperation } from '@cpx/contracts';
+import { RequestClient } from '@cpx/platform';
+import { GatewayConfig } from '../config/gateway.config';
+
+/** Every operation the gateway calls: their reply topics are subscribed when the client connects. */
+export const GATEWAY_OPERATIONS: RequestOperation[] = [...Object.values(DirectoryRequests)];
+
+const RETRY_DELAY_MS = 2_000;
+
+@Injectable()
+export class RequestsConnection implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('RequestsConnection');
+  private connected = false;
+  private stopped = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+
+  constructor(@Inject(RequestClient) private readonly requests: RequestClient) {}
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  onApplicationBootstrap(): void {
+    void this.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    await this.requests.close().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    try {
+      await this.requests.connect();
+      this.connected = true;
+      this.logger.log('Connected to Kafka.');
+    } catch (error) {
+      if (this.stopped) return;
+      this.logger.warn(`Kafka is not answering yet (${(error as Error).message}); retrying in ${RETRY_DELAY_MS} ms.`);
+      this.retryTimer = setTimeout(() => void this.connect(), RETRY_DELAY_MS);
+    }
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: RequestClient,
+      inject: [GatewayConfig],
+      useFactory: (config: GatewayConfig) =>
+        new RequestClient({
+          brokers: config.kafkaBrokers,
+          groupId: gatewayGroupId(),
+          clientId: 'cpx-gateway',
+          principalSigningKey: config.CPX_PRINCIPAL_SIGNING_KEY,
+          timeoutMs: config.CPX_REQUEST_TIMEOUT_MS,
+          operations: GATEWAY_OPERATIONS,
+        }),
+    },
+    RequestsConnection,
+  ],
+  exports: [RequestClient, RequestsConnection],
+})
+export class RequestsModule {}
+
+/** Unique per process, so several gateways (and restarts on one host) never share replies. */
+export function gatewayGroupId(): string {
+  return `cpx-gateway-${hostname()}-${process.pid}`.replace(/[^A-Za-z0-9._-]/g, '-');
+}

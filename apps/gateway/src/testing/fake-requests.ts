@@ -1,0 +1,45 @@
+/**
+ * Stands in for RequestClient in the gateway's unit tests and schema tooling: each
+ * operation answers with what the test says (a response, or a thrown DomainError), and
+ * every call is recorded with the principal it carried.
+ */
+import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
+import type { RequestOperation } from '@cpx/contracts';
+import { DomainError, type Principal } from '@cpx/platform';
+
+type Answer = (request: unknown, principal: Principal) => unknown;
+
+export interface RecordedRequest {
+  topic: string;
+  request: unknown;
+  principal: Principal;
+}
+
+export class FakeRequests {
+  readonly calls: RecordedRequest[] = [];
+  private readonly answers = new Map<string, Answer>();
+
+  /** Answers `operation` with `answer(request, principal)`; throw from it to fail the call. */
+  on<Req extends DescMessage, Res extends DescMessage>(
+    operation: RequestOperation<Req, Res>,
+    answer: (request: MessageInitShape<Req>, principal: Principal) => MessageInitShape<Res> | Promise<MessageInitShape<Res>>,
+  ): this {
+    this.answers.set(operation.topic, answer as Answer);
+    return this;
+  }
+
+  async connect(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  async send<Req extends DescMessage, Res extends DescMessage>(
+    operation: RequestOperation<Req, Res>,
+    request: MessageInitShape<Req>,
+    principal: Principal,
+  ): Promise<MessageShape<Res>> {
+    this.calls.push({ topic: operation.topic, request, principal });
+    const answer = this.answers.get(operation.topic);
+    if (!answer) throw DomainError.unavailable(`No fake answer for ${operation.topic}.`);
+    return (await answer(request, principal)) as MessageShape<Res>;
+  }
+}
