@@ -7,4 +7,8 @@ export * from './gen/cpx/platform/v1/page_pb';
 export * from './gen/cpx/directory/v1/directory_pb';
 export * from './gen/cpx/directory/v1/requests_pb';
 export * from './gen/cpx/directory/v1/events_pb';
+
+export * from './gen/cpx/alerts/v1/alerts_pb';
+export * from './gen/cpx/alerts/v1/requests_pb';
+export * from './gen/cpx/alerts/v1/events_pb';
 export * from './topics';

@@ -57,6 +57,40 @@ import {
   WhomToContactResponseSchema,
 } from './gen/cpx/directory/v1/requests_pb';
 import { HealthCheckRequestSchema, HealthCheckResponseSchema } from './gen/cpx/platform/v1/reply_pb';
+import {
+  AlertAcknowledgedSchema,
+  AlertCancelledSchema,
+  AlertClosedSchema,
+  AlertEscalatedSchema,
+  AlertIdentityErasedSchema,
+  AlertPostedSchema,
+  AlertResolvedSchema,
+  AlertUpdateAddedSchema,
+} from './gen/cpx/alerts/v1/events_pb';
+import {
+  AcknowledgeAlertRequestSchema,
+  AcknowledgeAlertResponseSchema,
+  AddAlertUpdateRequestSchema,
+  AddAlertUpdateResponseSchema,
+  CancelAlertRequestSchema,
+  CancelAlertResponseSchema,
+  GetAlertFiguresRequestSchema,
+  GetAlertFiguresResponseSchema,
+  GetAlertRequestSchema,
+  GetAlertResponseSchema,
+  GetInboxRequestSchema,
+  GetInboxResponseSchema,
+  ListIdentityReadsRequestSchema,
+  ListIdentityReadsResponseSchema,
+  PostAlertRequestSchema,
+  PostAlertResponseSchema,
+  ResolveAlertRequestSchema,
+  ResolveAlertResponseSchema,
+  RevealAlertIdentityRequestSchema,
+  RevealAlertIdentityResponseSchema,
+  SearchAlertsRequestSchema,
+  SearchAlertsResponseSchema,
+} from './gen/cpx/alerts/v1/requests_pb';
 
 /**
  * One request/reply operation. The type parameters are the generated schemas (e.g.
@@ -161,11 +195,48 @@ export const DirectoryEvents = {
   },
 } as const satisfies EventFamily;
 
+export const AlertsRequests = {
+  postAlert: op('cpx.alerts.v1.PostAlert', PostAlertRequestSchema, PostAlertResponseSchema),
+  acknowledgeAlert: op('cpx.alerts.v1.AcknowledgeAlert', AcknowledgeAlertRequestSchema, AcknowledgeAlertResponseSchema),
+  addAlertUpdate: op('cpx.alerts.v1.AddAlertUpdate', AddAlertUpdateRequestSchema, AddAlertUpdateResponseSchema),
+  resolveAlert: op('cpx.alerts.v1.ResolveAlert', ResolveAlertRequestSchema, ResolveAlertResponseSchema),
+  cancelAlert: op('cpx.alerts.v1.CancelAlert', CancelAlertRequestSchema, CancelAlertResponseSchema),
+  revealAlertIdentity: op(
+    'cpx.alerts.v1.RevealAlertIdentity',
+    RevealAlertIdentityRequestSchema,
+    RevealAlertIdentityResponseSchema,
+  ),
+  getAlert: op('cpx.alerts.v1.GetAlert', GetAlertRequestSchema, GetAlertResponseSchema),
+  searchAlerts: op('cpx.alerts.v1.SearchAlerts', SearchAlertsRequestSchema, SearchAlertsResponseSchema),
+  getInbox: op('cpx.alerts.v1.GetInbox', GetInboxRequestSchema, GetInboxResponseSchema),
+  listIdentityReads: op(
+    'cpx.alerts.v1.ListIdentityReads',
+    ListIdentityReadsRequestSchema,
+    ListIdentityReadsResponseSchema,
+  ),
+  getAlertFigures: op('cpx.alerts.v1.GetAlertFigures', GetAlertFiguresRequestSchema, GetAlertFiguresResponseSchema),
+  healthCheck: op('cpx.alerts.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
+} as const;
+
+export const AlertsEvents = {
+  topic: 'cpx.alerts.v1.events',
+  types: {
+    alertPosted: event(AlertPostedSchema),
+    alertAcknowledged: event(AlertAcknowledgedSchema),
+    alertEscalated: event(AlertEscalatedSchema),
+    alertUpdateAdded: event(AlertUpdateAddedSchema),
+    alertResolved: event(AlertResolvedSchema),
+    alertCancelled: event(AlertCancelledSchema),
+    alertClosed: event(AlertClosedSchema),
+    alertIdentityErased: event(AlertIdentityErasedSchema),
+  },
+} as const satisfies EventFamily;
+
 /** Every request operation of every service (add a service's registry here). */
-const REQUEST_OPERATIONS: readonly RequestOperation[] = [...Object.values(DirectoryRequests)];
+const REQUEST_OPERATIONS: readonly RequestOperation[] = [...Object.values(DirectoryRequests), ...Object.values(AlertsRequests)];
 
 /** Every event family (add a service's events here). */
-const EVENT_FAMILIES: readonly EventFamily[] = [DirectoryEvents];
+const EVENT_FAMILIES: readonly EventFamily[] = [DirectoryEvents, AlertsEvents];
 
 /** Every topic the platform uses, with the partition count it is created with. */
 export const TOPICS: { topic: string; partitions: number }[] = [
