@@ -36,7 +36,7 @@ let dataSource: DataSource;
 let dbUrl: string;
 
 beforeAll(async () => {
-  stack = await startStack({ instance: 'int-platform', topics: TOPICS });
+  stack = await startStack({ instance: 'int-platform', fresh: true, topics: TOPICS });
   const database = `cpx_platform_int_${randomBytes(3).toString('hex')}`;
   dataSource = await openServiceDatabase({
     serverUrl: stack.databaseUrl,

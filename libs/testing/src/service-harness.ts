@@ -37,7 +37,7 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
   env?: Record<string, string>;
 }): Promise<ServiceHarness<C>> {
   const instance = `${options.service}_int_${randomBytes(3).toString('hex')}`;
-  const stack = await startStack({ instance: `int-${options.service}`, topics: TOPICS });
+  const stack = await startStack({ instance: `int-${options.service}`, fresh: true, topics: TOPICS });
   const config = loadConfig(options.configSchema, {
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     DATABASE_URL: stack.databaseUrl,
@@ -98,9 +98,11 @@ export class EventReader {
     const reader = new EventReader(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: false });
-    let joined: () => void = () => undefined;
-    const hasJoined = new Promise<void>((resolve) => (joined = resolve));
-    consumer.on(consumer.events.GROUP_JOIN, () => joined());
+    // "Latest" is resolved on the first fetch, not at the join: wait for that fetch, or
+    // records written just after the join would be skipped.
+    let fetched: () => void = () => undefined;
+    const hasFetched = new Promise<void>((resolve) => (fetched = resolve));
+    consumer.on(consumer.events.FETCH, () => fetched());
     await consumer.run({
       eachMessage: async ({ topic, message }) => {
         const headers: Record<string, string> = {};
@@ -115,7 +117,7 @@ export class EventReader {
         reader.waiters.splice(0).forEach((wake) => wake());
       },
     });
-    await hasJoined;
+    await hasFetched;
     return reader;
   }
 

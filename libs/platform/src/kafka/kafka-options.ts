@@ -35,6 +35,10 @@ export function serviceTransport(options: {
         allowAutoTopicCreation: false,
       },
       producer: { allowAutoTopicCreation: false },
+      // A service's group is stable, so this matters only on its very first start: what
+      // was sent before it joined (requests, events) is read rather than skipped.
+      // Requests whose deadline has passed are refused unprocessed (signed deadline).
+      subscribe: { fromBeginning: true },
       parser: { keepBinary: true },
       run: { partitionsConsumedConcurrently: 6 },
       postfixId: '',

@@ -50,13 +50,31 @@ export class RequestClient {
     for (const operation of options.operations) this.client.subscribeToResponseOf(operation.topic);
   }
 
-  /** Connects (and joins the reply group); safe to call again after a failure. */
+  /**
+   * Connects, joins the reply group and waits for its first fetch; safe to call again
+   * after a failure. Why wait for a fetch: a new group starts reading replies at the
+   * "latest" offset, resolved on its first fetch, and a reply written before that moment
+   * would be skipped. After the first fetch no reply can be missed.
+   */
   async connect(): Promise<void> {
-    this.connected ??= this.client.connect().catch((error: unknown) => {
+    this.connected ??= this.connectAndFetchOnce().catch((error: unknown) => {
       this.connected = undefined;
       throw error;
     });
     await this.connected;
+  }
+
+  private async connectAndFetchOnce(): Promise<void> {
+    let fetched: () => void = () => undefined;
+    const firstFetch = new Promise<void>((resolve) => (fetched = resolve));
+    await this.client.connect();
+    const consumer = this.client.consumer;
+    const stopListening = consumer.on(consumer.events.FETCH, () => fetched());
+    try {
+      await Promise.race([firstFetch, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    } finally {
+      stopListening();
+    }
   }
 
   async send<Req extends DescMessage, Res extends DescMessage>(
