@@ -11,10 +11,13 @@ async function main(): Promise<void> {
   process.stdout.write(`KAFKA_BROKERS=${stack.kafkaBrokers.join(',')}\nDATABASE_URL=${stack.databaseUrl}\n`);
   process.stderr.write('[stack] up; Ctrl-C stops it\n');
 
+  // Stay up even when nothing of ours runs (KAFKA_BROKERS and DATABASE_URL both given).
+  const keepAlive = setInterval(() => undefined, 1 << 30);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return; // a second Ctrl-C while stopping: the exit handler finishes the job
     stopping = true;
+    clearInterval(keepAlive);
     process.stderr.write(`[stack] ${signal}: stopping\n`);
     stack.stop().then(
       () => process.exit(0),

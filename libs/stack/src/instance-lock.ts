@@ -3,7 +3,7 @@
 // instead of failing on a Kafka lock error. The lock is a pid file; a lock whose owner
 // is dead is taken over, and whatever that owner left running (recorded pid files) is
 // stopped first, which is how orphans of a SIGKILLed parent get cleaned up.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { atExitAfterChildren, isProcessAlive, stopPid, type StopOptions } from './process-guard';
 
@@ -18,14 +18,12 @@ export interface InstanceLock {
 export function claimInstance(dir: string, what: string): InstanceLock {
   mkdirSync(dir, { recursive: true });
   const ownerFile = path.join(dir, OWNER_FILE);
-  const owner = readPid(ownerFile);
-  if (heldHere.has(dir) || (owner !== undefined && owner !== process.pid && isProcessAlive(owner))) {
+  if (heldHere.has(dir) || !createOwnerFile(ownerFile)) {
     throw new Error(
-      `cpx stack: ${what} in ${dir} is in use by process ${owner ?? process.pid}. ` +
+      `cpx stack: ${what} in ${dir} is in use by process ${readPid(ownerFile) ?? process.pid}. ` +
         `Stop it, or start this one with another instance name.`,
     );
   }
-  writeFileSync(ownerFile, `${process.pid}\n`);
   heldHere.add(dir);
   const release = () => {
     heldHere.delete(dir);
@@ -38,6 +36,26 @@ export function claimInstance(dir: string, what: string): InstanceLock {
 }
 
 /**
+ * Creates the owner file only if it does not exist (O_EXCL), so two processes starting
+ * at the same moment cannot both get the instance. A file left by a dead owner is
+ * removed and creation tried once more.
+ */
+function createOwnerFile(ownerFile: string): boolean {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(ownerFile, `${process.pid}\n`, { flag: 'wx' });
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = readPid(ownerFile);
+    if (owner !== undefined ? isProcessAlive(owner) : isFresh(ownerFile)) return false;
+    rmSync(ownerFile, { force: true });
+  }
+  return false;
+}
+
+/**
  * Stops a process recorded in `pidFile` by an earlier, now dead owner of the instance,
  * if it is still running and its command line mentions `marker` (so a recycled pid of an
  * unrelated process is never touched).
@@ -47,6 +65,15 @@ export async function stopOrphan(pidFile: string, marker: string, options: StopO
   if (pid === undefined || !isProcessAlive(pid) || !commandLine(pid).includes(marker)) return undefined;
   await stopPid(pid, options);
   return pid;
+}
+
+/** An empty owner file younger than a few seconds is another process writing its pid right now. */
+function isFresh(file: string): boolean {
+  try {
+    return Date.now() - statSync(file).mtimeMs < 5_000;
+  } catch {
+    return false;
+  }
 }
 
 export function readPid(file: string): number | undefined {

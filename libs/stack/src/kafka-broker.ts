@@ -142,7 +142,10 @@ async function choosePorts(options: KafkaBrokerOptions): Promise<[number, number
 function javaCommand({ java, libs }: Launch, mainClass: string, args: string[]): [string, string[]] {
   const log4j = path.join(workspaceRoot(), 'deploy', 'kafka', 'log4j2.properties');
   // `<dir>/*` is expanded by Java itself (no shell involved): every jar in the folder.
-  return [java.executable, [...JVM_OPTIONS, `-Dlog4j2.configurationFile=${log4j}`, '-cp', `${libs}/*`, mainClass, ...args]];
+  // Java 24+ warns on every start that Kafka uses sun.misc.Unsafe (memory-mapped index
+  // cleanup); allowing it explicitly keeps broker.log to what matters.
+  const unsafe = java.major >= 24 ? ['--sun-misc-unsafe-memory-access=allow'] : [];
+  return [java.executable, [...JVM_OPTIONS, ...unsafe, `-Dlog4j2.configurationFile=${log4j}`, '-cp', `${libs}/*`, mainClass, ...args]];
 }
 
 /** KRaft storage must be formatted once with a cluster id before the first start. */
@@ -150,15 +153,18 @@ async function formatStorage(launch: Launch): Promise<void> {
   // 16 random bytes, base64url without padding: the form Kafka's own random ids take.
   const clusterId = randomBytes(16).toString('base64url');
   const [command, args] = javaCommand(launch, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', launch.files.properties]);
-  const output = await new Promise<{ code: number | null; text: string }>((resolve, reject) => {
+  const output = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; text: string }>((resolve, reject) => {
     let text = '';
     const tool = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     tool.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     tool.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
     tool.once('error', reject);
-    tool.once('exit', (code) => resolve({ code, text }));
+    tool.once('exit', (code, signal) => resolve({ code, signal, text }));
   });
-  if (output.code !== 0) throw new Error(`cpx stack: formatting Kafka storage failed (exit ${output.code}):\n${output.text.trim()}`);
+  if (output.code !== 0) {
+    const exit = output.signal ?? output.code;
+    throw new Error(`cpx stack: formatting Kafka storage in ${launch.files.data} failed (exit ${exit}):\n${output.text.trim() || '(no output)'}`);
+  }
 }
 
 async function launchBroker(launch: Launch, brokers: string[], readyTimeoutMs: number): Promise<ChildProcess> {
@@ -171,6 +177,9 @@ async function launchBroker(launch: Launch, brokers: string[], readyTimeoutMs: n
   // Not detached: a Ctrl-C or a closed terminal reaches the broker too.
   const child = spawn(command, args, { stdio: ['ignore', logFd, logFd], detached: false });
   closeSync(logFd);
+  // The broker alone never keeps this process alive: a test that forgets stop() must not
+  // hang jest (and CI) forever. The process guard's watchdog stops it once we are gone.
+  child.unref();
   let exit: string | undefined;
   child.once('exit', (code, signal) => (exit = `exited with ${signal ?? code}`));
   child.once('error', (error) => (exit = error.message));

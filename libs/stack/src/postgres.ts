@@ -5,6 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { freePorts } from './free-port';
@@ -92,7 +93,12 @@ async function startEmbeddedPostgres(options: StartPostgresOptions): Promise<Sta
       throw new Error(`cpx stack: embedded Postgres did not start. Its log:\n${log.slice(-30).join('')}`);
     });
     const child = (server as unknown as { process?: ChildProcess }).process;
-    if (child) guardChild(child, 'Postgres', { stopSignal: STOP_SIGNAL, graceMs: STOP_GRACE_MS });
+    if (child) {
+      guardChild(child, 'Postgres', { stopSignal: STOP_SIGNAL, graceMs: STOP_GRACE_MS });
+      // Like the broker: never what keeps this process (or jest) alive; see kafka-broker.ts.
+      child.unref();
+      for (const stream of [child.stdout, child.stderr]) (stream as Socket | null)?.unref();
+    }
 
     const serverUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
     await selectOne(serverUrl);

@@ -4,9 +4,13 @@
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { Client } from 'pg';
 import { createTopics, ensureDatabase, startStack, type Stack } from '@cpx/stack';
+import { rmSync } from 'node:fs';
 import { isProcessAlive } from '../src/process-guard';
+import { cachePath } from '../src/workspace';
 
 const TOPIC = 'cpx.stack-test.v1.events';
+// Its own instance per run (removed afterwards), so two runs on one machine never meet.
+const INSTANCE = `stack-test-${process.pid}`;
 const OUTAGE_MS = 10_000;
 
 describe('startStack', () => {
@@ -18,11 +22,12 @@ describe('startStack', () => {
     delete process.env.KAFKA_BROKERS;
     delete process.env.DATABASE_URL;
     process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
-    stack = await startStack({ instance: 'stack-test', fresh: true, topics: [{ topic: TOPIC, partitions: 3 }] });
+    stack = await startStack({ instance: INSTANCE, fresh: true, topics: [{ topic: TOPIC, partitions: 3 }] });
   }, 300_000);
 
   afterAll(async () => {
     await stack?.stop();
+    for (const service of ['kafka', 'postgres']) rmSync(cachePath(service, INSTANCE), { recursive: true, force: true });
     process.env.KAFKA_BROKERS = saved.kafka;
     process.env.DATABASE_URL = saved.database;
     if (saved.kafka === undefined) delete process.env.KAFKA_BROKERS;
@@ -80,8 +85,8 @@ describe('startStack', () => {
   });
 
   it('stops the broker and Postgres processes it started', async () => {
-    const brokerPid = pidOf('.cache/kafka/stack-test/server.properties');
-    const postgresPid = pidOf('.cache/postgres/stack-test/data');
+    const brokerPid = pidOf(cachePath('kafka', INSTANCE, 'server.properties'));
+    const postgresPid = pidOf(cachePath('postgres', INSTANCE, 'data'));
     expect(brokerPid).toBeDefined();
     expect(postgresPid).toBeDefined();
     await stack.stop();
