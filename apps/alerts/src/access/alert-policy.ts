@@ -1,0 +1,66 @@
+/**
+ * Need-to-know, enforced here, in the service that holds the child's data:
+ * - the originating agency's professionals see and act on their alert;
+ * - the recipients in the target countries see it, and so do their agency admins;
+ * - regional attachés (curators) see every alert but never the child's identity;
+ * - auditors read the audit trail, not the alerts;
+ * - nobody else sees anything: not partners, not platform admins, not other countries.
+ */
+import { DomainError, hasRole } from '@cpx/platform';
+import { isActingProfessional, type AlertCaller } from './alert-caller';
+
+export interface AlertParties {
+  originAgencyId: string;
+  recipients: readonly { subject: string | null; agencyId: string; country: string }[];
+}
+
+export type Relation = 'originator' | 'recipient' | 'recipient-admin' | 'attache' | 'none';
+
+export function relationTo(caller: AlertCaller, parties: AlertParties): Relation {
+  if (isActingProfessional(caller)) {
+    if (caller.professional.agencyId === parties.originAgencyId) return 'originator';
+    if (parties.recipients.some((recipient) => recipient.subject === caller.principal.subject)) return 'recipient';
+    if (
+      hasRole(caller.principal, 'agency_admin') &&
+      parties.recipients.some((recipient) => recipient.agencyId === caller.professional.agencyId)
+    ) {
+      return 'recipient-admin';
+    }
+  }
+  if (hasRole(caller.principal, 'curator')) return 'attache';
+  return 'none';
+}
+
+export function canSee(relation: Relation): boolean {
+  return relation !== 'none';
+}
+
+/** Reading the child's identity: the parties to the alert, never the attaché. */
+export function canReadIdentity(relation: Relation): boolean {
+  return relation === 'originator' || relation === 'recipient' || relation === 'recipient-admin';
+}
+
+/** Acknowledging for a country: its recipients and their agency admins. */
+export function canAcknowledge(relation: Relation): boolean {
+  return relation === 'recipient' || relation === 'recipient-admin';
+}
+
+/** Exchanging updates and resolving: the originating agency and the recipients' side. */
+export function canTakePart(relation: Relation): boolean {
+  return relation === 'originator' || relation === 'recipient' || relation === 'recipient-admin';
+}
+
+/** Cancelling: only who posted it (the originating agency). */
+export function canCancel(relation: Relation): boolean {
+  return relation === 'originator';
+}
+
+export function assertMayPost(caller: AlertCaller): asserts caller is AlertCaller & { professional: NonNullable<AlertCaller['professional']>; agency: NonNullable<AlertCaller['agency']> } {
+  if (!isActingProfessional(caller)) {
+    throw DomainError.forbidden('Only a verified professional of a registered agency may post an alert.');
+  }
+}
+
+export function assertAllowed(allowed: boolean, what: string): void {
+  if (!allowed) throw DomainError.forbidden(`You may not ${what} this alert: it was not sent to you or your agency.`);
+}

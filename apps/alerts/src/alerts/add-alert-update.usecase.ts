@@ -1,0 +1,67 @@
+/**
+ * The parties exchange updates on an alert: free text in any language, and structured
+ * sightings (where and when the child was seen). The event says an update exists, never
+ * what it says.
+ */
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { AlertsEvents } from '@cpx/contracts';
+import { DomainError, type Principal } from '@cpx/platform';
+import { DataSource } from 'typeorm';
+import { resolveAlertCaller } from '../access/alert-caller';
+import { assertAllowed, canTakePart, relationTo } from '../access/alert-policy';
+import { refusal, type AlertStatus } from './alert-lifecycle';
+import { alertAudience, alertFacts } from './alert-messages';
+import { AlertUpdateEntity } from './alert.entities';
+import { loadAlert, recordAlertEvent } from './alert-store';
+
+export interface AlertUpdateInput {
+  text: string;
+  sighting?: { place: string; seenAt?: Date };
+}
+
+@Injectable()
+export class AddAlertUpdateUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(id: string, input: AlertUpdateInput, principal: Principal): Promise<AlertUpdateEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const loaded = await loadAlert(manager, id, { lock: true });
+      const caller = await resolveAlertCaller(principal, manager);
+      assertAllowed(canTakePart(relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients })), 'update');
+      const why = refusal(loaded.alert.status as AlertStatus, 'addUpdate');
+      if (why) throw DomainError.conflict(why);
+      if (input.sighting?.seenAt && input.sighting.seenAt.getTime() > Date.now() + 5 * 60_000) {
+        throw DomainError.badInput('input.sighting.seenAt', 'input.sighting.seenAt is in the future.');
+      }
+      const now = new Date();
+      const update = manager.create(AlertUpdateEntity, {
+        id: randomUUID(),
+        alertId: id,
+        authorSubject: principal.subject,
+        authorAgencyId: caller.agency?.id ?? null,
+        authorCountry: caller.agency?.country.trim() ?? '',
+        text: input.text.normalize('NFC').trim(),
+        sightingPlace: input.sighting ? input.sighting.place.normalize('NFC').trim() : null,
+        sightingAt: input.sighting?.seenAt ?? null,
+        createdAt: now,
+      });
+      await manager.insert(AlertUpdateEntity, update);
+      await recordAlertEvent(
+        manager,
+        id,
+        AlertsEvents.types.alertUpdateAdded,
+        {
+          alert: alertFacts(loaded.alert, loaded.targets.map((t) => t.country)),
+          audience: alertAudience(loaded.alert, loaded.recipients),
+          updateId: update.id,
+          hasSighting: !!input.sighting,
+          occurredAt: timestampFromDate(now),
+        },
+        now,
+      );
+      return update;
+    });
+  }
+}

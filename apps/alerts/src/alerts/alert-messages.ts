@@ -1,0 +1,91 @@
+/**
+ * Alert rows to protobuf, and the facts and audience every alert event carries. The
+ * identity is not here: it leaves the service only through RevealAlertIdentity.
+ */
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import {
+  AgencyType,
+  AlertKind,
+  AlertStatus,
+  Outcome,
+  Urgency,
+  type AlertAudienceSchema,
+  type AlertFactsSchema,
+  type AlertSchema,
+  type AlertUpdateSchema,
+} from '@cpx/contracts';
+import type { AlertEntity, AlertRecipientEntity, AlertTargetEntity, AlertUpdateEntity } from './alert.entities';
+
+export function alertMessage(
+  alert: AlertEntity,
+  targets: AlertTargetEntity[],
+  recipientCounts: ReadonlyMap<string, number> = new Map(),
+): MessageInitShape<typeof AlertSchema> {
+  return {
+    id: alert.id,
+    kind: AlertKind[alert.kind as keyof typeof AlertKind] ?? AlertKind.UNSPECIFIED,
+    urgency: Urgency[alert.urgency as keyof typeof Urgency] ?? Urgency.UNSPECIFIED,
+    status: AlertStatus[alert.status as keyof typeof AlertStatus] ?? AlertStatus.UNSPECIFIED,
+    originCountry: alert.originCountry,
+    originAgencyId: alert.originAgencyId,
+    postedBySubject: alert.postedBySubject,
+    targets: targets.map((target) => ({
+      country: target.country,
+      deadline: timestampFromDate(target.deadline),
+      acknowledgedAt: target.acknowledgedAt ? timestampFromDate(target.acknowledgedAt) : undefined,
+      acknowledgedByAgencyId: target.acknowledgedByAgencyId ?? '',
+      escalationLevel: target.escalationLevel,
+      unrouted: target.unrouted,
+      recipientCount: recipientCounts.get(target.country) ?? 0,
+    })),
+    targetAgencyTypes: alert.targetAgencyTypes.map((type) => AgencyType[type as keyof typeof AgencyType] ?? AgencyType.UNSPECIFIED),
+    title: alert.title,
+    summary: alert.summary,
+    outcome: alert.outcome ? (Outcome[alert.outcome as keyof typeof Outcome] ?? Outcome.UNSPECIFIED) : Outcome.UNSPECIFIED,
+    outcomeNote: alert.outcomeNote,
+    postedAt: timestampFromDate(alert.postedAt),
+    updatedAt: timestampFromDate(alert.updatedAt),
+    closedAt: alert.closedAt ? timestampFromDate(alert.closedAt) : undefined,
+    version: BigInt(alert.version),
+    identityErased: alert.identityErased,
+  };
+}
+
+export function alertFacts(alert: AlertEntity, targetCountries: string[]): MessageInitShape<typeof AlertFactsSchema> {
+  return {
+    alertId: alert.id,
+    kind: AlertKind[alert.kind as keyof typeof AlertKind] ?? AlertKind.UNSPECIFIED,
+    urgency: Urgency[alert.urgency as keyof typeof Urgency] ?? Urgency.UNSPECIFIED,
+    status: AlertStatus[alert.status as keyof typeof AlertStatus] ?? AlertStatus.UNSPECIFIED,
+    originCountry: alert.originCountry,
+    originAgencyId: alert.originAgencyId,
+    targetCountries,
+    postedAt: timestampFromDate(alert.postedAt),
+    version: BigInt(alert.version),
+  };
+}
+
+export function alertAudience(alert: AlertEntity, recipients: Pick<AlertRecipientEntity, 'subject' | 'agencyId'>[]): MessageInitShape<typeof AlertAudienceSchema> {
+  return {
+    memberAgencyIds: [alert.originAgencyId],
+    adminAgencyIds: [...new Set(recipients.map((recipient) => recipient.agencyId))],
+    subjects: [...new Set(recipients.map((recipient) => recipient.subject).filter((subject): subject is string => !!subject))],
+    curators: true,
+  };
+}
+
+export function updateMessage(update: AlertUpdateEntity): MessageInitShape<typeof AlertUpdateSchema> {
+  return {
+    id: update.id,
+    alertId: update.alertId,
+    authorSubject: update.authorSubject,
+    authorAgencyId: update.authorAgencyId ?? '',
+    authorCountry: update.authorCountry,
+    text: update.text,
+    sighting: update.sightingPlace !== null || update.sightingAt !== null
+      ? { place: update.sightingPlace ?? '', seenAt: update.sightingAt ? timestampFromDate(update.sightingAt) : undefined }
+      : undefined,
+    createdAt: timestampFromDate(update.createdAt),
+  };
+}

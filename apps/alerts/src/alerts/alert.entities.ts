@@ -1,0 +1,90 @@
+/**
+ * An alert, its target countries, its recipients, its update thread, its sealed child
+ * identity and the audit of identity reads. The identity lives in its own table, only
+ * as ciphertext, so that no query on alerts can select it by accident.
+ */
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity({ name: 'alert' })
+export class AlertEntity {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ type: 'text', name: 'idempotency_key' }) idempotencyKey!: string;
+  /** SHA-256 of the post request, to tell a replay from a different post with the same key. */
+  @Column({ type: 'text', name: 'request_digest' }) requestDigest!: string;
+  @Column({ type: 'text' }) kind!: string;
+  @Column({ type: 'text' }) urgency!: string;
+  @Column({ type: 'text' }) status!: string;
+  @Column({ type: 'char', length: 2, name: 'origin_country' }) originCountry!: string;
+  @Column({ type: 'uuid', name: 'origin_agency_id' }) originAgencyId!: string;
+  @Column({ type: 'text', name: 'posted_by_subject' }) postedBySubject!: string;
+  @Column({ type: 'text', array: true, name: 'target_agency_types', default: '{}' }) targetAgencyTypes!: string[];
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'text' }) summary!: string;
+  @Column({ type: 'text', default: '' }) outcome!: string;
+  @Column({ type: 'text', name: 'outcome_note', default: '' }) outcomeNote!: string;
+  @Column({ type: 'timestamptz', name: 'posted_at' }) postedAt!: Date;
+  @Column({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
+  @Column({ type: 'timestamptz', name: 'ended_at', nullable: true }) endedAt!: Date | null;
+  @Column({ type: 'timestamptz', name: 'closed_at', nullable: true }) closedAt!: Date | null;
+  @Column({ type: 'boolean', name: 'identity_erased', default: false }) identityErased!: boolean;
+  @Column({ type: 'integer' }) version!: number;
+}
+
+@Entity({ name: 'alert_target' })
+export class AlertTargetEntity {
+  @PrimaryColumn({ type: 'uuid', name: 'alert_id' }) alertId!: string;
+  @PrimaryColumn({ type: 'char', length: 2 }) country!: string;
+  @Column({ type: 'timestamptz' }) deadline!: Date;
+  @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true }) acknowledgedAt!: Date | null;
+  @Column({ type: 'uuid', name: 'acknowledged_by_agency_id', nullable: true }) acknowledgedByAgencyId!: string | null;
+  @Column({ type: 'text', name: 'acknowledged_by_subject', nullable: true }) acknowledgedBySubject!: string | null;
+  @Column({ type: 'integer', name: 'escalation_level', default: 0 }) escalationLevel!: number;
+  /** When the next escalation step is due; null once acknowledged or fully escalated. */
+  @Column({ type: 'timestamptz', name: 'next_escalation_at', nullable: true }) nextEscalationAt!: Date | null;
+  @Column({ type: 'boolean', default: false }) unrouted!: boolean;
+}
+
+@Entity({ name: 'alert_recipient' })
+export class AlertRecipientEntity {
+  @PrimaryColumn({ type: 'uuid', name: 'alert_id' }) alertId!: string;
+  @PrimaryColumn({ type: 'uuid', name: 'professional_id' }) professionalId!: string;
+  @Column({ type: 'char', length: 2 }) country!: string;
+  @Column({ type: 'uuid', name: 'agency_id' }) agencyId!: string;
+  @Column({ type: 'text', nullable: true }) subject!: string | null;
+  /** FOCAL_POINT, ON_DUTY or ESCALATION. */
+  @Column({ type: 'text' }) reason!: string;
+  @Column({ type: 'timestamptz', name: 'added_at' }) addedAt!: Date;
+}
+
+@Entity({ name: 'alert_update' })
+export class AlertUpdateEntity {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ type: 'uuid', name: 'alert_id' }) alertId!: string;
+  @Column({ type: 'text', name: 'author_subject' }) authorSubject!: string;
+  @Column({ type: 'uuid', name: 'author_agency_id', nullable: true }) authorAgencyId!: string | null;
+  @Column({ type: 'text', name: 'author_country', default: '' }) authorCountry!: string;
+  @Column({ type: 'text' }) text!: string;
+  @Column({ type: 'text', name: 'sighting_place', nullable: true }) sightingPlace!: string | null;
+  @Column({ type: 'timestamptz', name: 'sighting_at', nullable: true }) sightingAt!: Date | null;
+  @Column({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+}
+
+@Entity({ name: 'child_identity' })
+export class ChildIdentityEntity {
+  @PrimaryColumn({ type: 'uuid', name: 'alert_id' }) alertId!: string;
+  @Column({ type: 'text', name: 'key_id' }) keyId!: string;
+  @Column({ type: 'bytea', name: 'wrapped_key' }) wrappedKey!: Buffer;
+  @Column({ type: 'bytea' }) ciphertext!: Buffer;
+}
+
+@Entity({ name: 'identity_read' })
+export class IdentityReadEntity {
+  /** Postgres bigint arrives as a string; only used for ordering, never for arithmetic. */
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
+  @Column({ type: 'uuid', name: 'alert_id' }) alertId!: string;
+  @Column({ type: 'text', name: 'reader_subject' }) readerSubject!: string;
+  @Column({ type: 'uuid', name: 'reader_agency_id', nullable: true }) readerAgencyId!: string | null;
+  @Column({ type: 'text', name: 'reader_country', default: '' }) readerCountry!: string;
+  @Column({ type: 'text' }) purpose!: string;
+  @Column({ type: 'timestamptz', name: 'read_at' }) readAt!: Date;
+}

@@ -1,0 +1,228 @@
+/** Kafka adapter for alert operations: decode, validate, call one use case, encode. */
+import { createHash } from 'node:crypto';
+import { Controller, Inject } from '@nestjs/common';
+import { create, toBinary, type MessageShape } from '@bufbuild/protobuf';
+import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
+import {
+  AgencyType,
+  AlertKind,
+  AlertsRequests,
+  AlertStatus,
+  ChildIdentitySchema,
+  Outcome,
+  PostAlertRequestSchema,
+  Sex,
+  Urgency,
+} from '@cpx/contracts';
+import { DomainError, HandleRequest, validateInput, type RequestContext } from '@cpx/platform';
+import { AlertsConfig } from '../config/alerts.config';
+import { RevealIdentityUseCase } from '../identity/reveal-identity.usecase';
+import { AcknowledgeAlertUseCase } from './acknowledge-alert.usecase';
+import { AddAlertUpdateUseCase } from './add-alert-update.usecase';
+import { alertMessage, updateMessage } from './alert-messages';
+import { recipientCounts, type LoadedAlert } from './alert-store';
+import { checkChildRecord } from './child-record';
+import { EndAlertUseCase } from './end-alert.usecase';
+import { FindAlertsUseCase, type AlertPage } from './find-alerts.usecase';
+import { PostAlertInput } from './post-alert.input';
+import { PostAlertUseCase } from './post-alert.usecase';
+
+type Req<K extends keyof typeof AlertsRequests> = MessageShape<(typeof AlertsRequests)[K]['request']>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function requireId(value: string, field = 'id'): string {
+  if (!UUID.test(value)) throw DomainError.badInput(field, `${field} must be an id issued by CPX.`);
+  return value.toLowerCase();
+}
+
+function enumName<E extends Record<string, string | number>>(values: E, value: number, field: string, required = true): string | undefined {
+  const name = values[value as unknown as keyof E];
+  if (typeof name !== 'string' || name === 'UNSPECIFIED') {
+    if (!required && value === 0) return undefined;
+    throw DomainError.badInput(field, `${field} is missing or not a known value.`);
+  }
+  return name;
+}
+
+function loadedMessage(loaded: LoadedAlert) {
+  return alertMessage(loaded.alert, loaded.targets, recipientCounts(loaded.recipients));
+}
+
+function pageMessage(page: AlertPage) {
+  return { items: page.items.map(loadedMessage), endCursor: page.endCursor, hasNextPage: page.hasNextPage, totalCount: page.totalCount };
+}
+
+@Controller()
+export class AlertsHandler {
+  constructor(
+    private readonly postAlert: PostAlertUseCase,
+    private readonly acknowledgeAlert: AcknowledgeAlertUseCase,
+    private readonly addUpdate: AddAlertUpdateUseCase,
+    private readonly endAlert: EndAlertUseCase,
+    private readonly revealIdentity: RevealIdentityUseCase,
+    private readonly findAlerts: FindAlertsUseCase,
+    @Inject(AlertsConfig) private readonly config: AlertsConfig,
+  ) {}
+
+  @HandleRequest(AlertsRequests.postAlert)
+  async post(request: Req<'postAlert'>, { principal }: RequestContext) {
+    const child = request.child;
+    if (!child) throw DomainError.badInput('input.child', 'input.child: the child’s record is required.');
+    const input = validateInput(PostAlertInput, {
+      idempotencyKey: request.idempotencyKey,
+      kind: enumName(AlertKind, request.kind, 'input.kind'),
+      urgency: enumName(Urgency, request.urgency, 'input.urgency'),
+      originCountry: request.originCountry,
+      targetCountries: request.targetCountries,
+      targetAgencyTypes: request.targetAgencyTypes.map((type, index) => enumName(AgencyType, type, `input.targetAgencyTypes.${index}`)),
+      title: request.title,
+      summary: request.summary,
+      child: {
+        givenNames: child.givenNames,
+        familyNames: child.familyNames,
+        aliases: child.aliases,
+        sex: enumName(Sex, child.sex, 'input.child.sex'),
+        dateOfBirth: child.dateOfBirth || undefined,
+        estimatedAge: child.estimatedAge,
+        nationalities: child.nationalities,
+        languages: child.languages,
+        distinguishingFeatures: child.distinguishingFeatures,
+        lastKnownPlace: child.lastKnownPlace,
+        photoContentType: child.photoContentType,
+      },
+    });
+    checkChildRecord(
+      { dateOfBirth: input.child.dateOfBirth, estimatedAge: input.child.estimatedAge, photo: child.photo, photoContentType: child.photoContentType },
+      new Date(),
+      this.config.ALERTS_MAX_PHOTO_BYTES,
+    );
+    const sealedPayload = toBinary(ChildIdentitySchema, create(ChildIdentitySchema, {
+      ...child,
+      givenNames: child.givenNames.map(nfc),
+      familyNames: child.familyNames.map(nfc),
+      aliases: child.aliases.map(nfc),
+      distinguishingFeatures: nfc(child.distinguishingFeatures),
+      lastKnownPlace: nfc(child.lastKnownPlace),
+    }));
+    const requestDigest = createHash('sha256')
+      .update(toBinary(PostAlertRequestSchema, create(PostAlertRequestSchema, { ...request, idempotencyKey: '' })))
+      .digest('base64url');
+    const { posted, replayed } = await this.postAlert.execute({ input, sealedPayload, requestDigest }, principal);
+    return { alert: loadedMessage(posted), replayed };
+  }
+
+  @HandleRequest(AlertsRequests.acknowledgeAlert)
+  async acknowledge(request: Req<'acknowledgeAlert'>, { principal }: RequestContext) {
+    return { alert: loadedMessage(await this.acknowledgeAlert.execute(requireId(request.id), principal)) };
+  }
+
+  @HandleRequest(AlertsRequests.addAlertUpdate)
+  async update(request: Req<'addAlertUpdate'>, { principal }: RequestContext) {
+    const id = requireId(request.id);
+    const text = request.text.trim();
+    if (text.length === 0 && !request.sighting) throw DomainError.badInput('input.text', 'input.text: write something, or give a sighting.');
+    if (request.text.length > 10_000) throw DomainError.badInput('input.text', 'input.text must be at most 10000 characters.');
+    if (request.sighting && (request.sighting.place.trim().length === 0 || request.sighting.place.length > 500)) {
+      throw DomainError.badInput('input.sighting.place', 'input.sighting.place must be 1 to 500 characters.');
+    }
+    const update = await this.addUpdate.execute(
+      id,
+      {
+        text: request.text,
+        sighting: request.sighting
+          ? { place: request.sighting.place, seenAt: request.sighting.seenAt ? timestampDate(request.sighting.seenAt) : undefined }
+          : undefined,
+      },
+      principal,
+    );
+    return { update: updateMessage(update) };
+  }
+
+  @HandleRequest(AlertsRequests.resolveAlert)
+  async resolve(request: Req<'resolveAlert'>, { principal }: RequestContext) {
+    const outcome = enumName(Outcome, request.outcome, 'outcome')!;
+    if (request.note.length > 2_000) throw DomainError.badInput('note', 'note must be at most 2000 characters.');
+    const loaded = await this.endAlert.execute(
+      requireId(request.id),
+      { kind: 'resolve', outcome, note: request.note },
+      request.expectedVersion === undefined ? undefined : Number(request.expectedVersion),
+      principal,
+    );
+    return { alert: loadedMessage(loaded) };
+  }
+
+  @HandleRequest(AlertsRequests.cancelAlert)
+  async cancel(request: Req<'cancelAlert'>, { principal }: RequestContext) {
+    if (request.reason.length > 2_000) throw DomainError.badInput('reason', 'reason must be at most 2000 characters.');
+    const loaded = await this.endAlert.execute(
+      requireId(request.id),
+      { kind: 'cancel', reason: request.reason },
+      request.expectedVersion === undefined ? undefined : Number(request.expectedVersion),
+      principal,
+    );
+    return { alert: loadedMessage(loaded) };
+  }
+
+  @HandleRequest(AlertsRequests.revealAlertIdentity)
+  async reveal(request: Req<'revealAlertIdentity'>, { principal }: RequestContext) {
+    return { child: await this.revealIdentity.execute(requireId(request.id), request.purpose, principal) };
+  }
+
+  @HandleRequest(AlertsRequests.listIdentityReads)
+  async reads(request: Req<'listIdentityReads'>, { principal }: RequestContext) {
+    const reads = await this.revealIdentity.reads(requireId(request.id), principal);
+    return {
+      reads: reads.map((read) => ({
+        readerSubject: read.readerSubject,
+        readerAgencyId: read.readerAgencyId ?? '',
+        readerCountry: read.readerCountry,
+        purpose: read.purpose,
+        readAt: timestampFromDate(read.readAt),
+      })),
+    };
+  }
+
+  @HandleRequest(AlertsRequests.getAlert)
+  async get(request: Req<'getAlert'>, { principal }: RequestContext) {
+    const { loaded, updates } = await this.findAlerts.byId(requireId(request.id), principal);
+    return { alert: loadedMessage(loaded), updates: updates.map(updateMessage) };
+  }
+
+  @HandleRequest(AlertsRequests.searchAlerts)
+  async search(request: Req<'searchAlerts'>, { principal }: RequestContext) {
+    const filter = request.filter;
+    const page = await this.findAlerts.search(
+      {
+        status: filter?.status ? enumName(AlertStatus, filter.status, 'filter.status') : undefined,
+        kind: filter?.kind ? enumName(AlertKind, filter.kind, 'filter.kind') : undefined,
+        urgency: filter?.urgency ? enumName(Urgency, filter.urgency, 'filter.urgency') : undefined,
+        country: filter?.country ? requireCountry(filter.country) : undefined,
+        overdueOnly: filter?.overdueOnly ?? false,
+        first: request.page?.first || undefined,
+        after: request.page?.after || undefined,
+      },
+      principal,
+    );
+    return pageMessage(page);
+  }
+
+  @HandleRequest(AlertsRequests.getInbox)
+  async inbox(request: Req<'getInbox'>, { principal }: RequestContext) {
+    return pageMessage(await this.findAlerts.inbox({ first: request.page?.first || undefined, after: request.page?.after || undefined }, principal));
+  }
+
+  @HandleRequest(AlertsRequests.getAlertFigures)
+  async figures(request: Req<'getAlertFigures'>, { principal }: RequestContext) {
+    const countries = await this.findAlerts.figures(request.since ? timestampDate(request.since) : undefined, principal);
+    return { countries: countries.map((row) => ({ ...row, medianSecondsToAcknowledge: BigInt(row.medianSecondsToAcknowledge) })) };
+  }
+}
+
+function nfc(value: string): string {
+  return value.normalize('NFC').trim();
+}
+
+function requireCountry(value: string): string {
+  if (!/^[A-Z]{2}$/.test(value)) throw DomainError.badInput('filter.country', 'filter.country must be an ISO 3166-1 alpha-2 code.');
+  return value;
+}

@@ -1,0 +1,75 @@
+/**
+ * Ending an alert: resolved with an outcome (by any party), or cancelled (by the
+ * originating agency). Escalation stops for every target; the alert closes later.
+ */
+import { Injectable } from '@nestjs/common';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { AlertsEvents, Outcome } from '@cpx/contracts';
+import { assertUnreachable, DomainError, type Principal } from '@cpx/platform';
+import { DataSource } from 'typeorm';
+import { resolveAlertCaller } from '../access/alert-caller';
+import { assertAllowed, canCancel, canTakePart, relationTo } from '../access/alert-policy';
+import { refusal, type AlertStatus } from './alert-lifecycle';
+import { alertAudience, alertFacts } from './alert-messages';
+import { AlertEntity, AlertTargetEntity } from './alert.entities';
+import { loadAlert, recordAlertEvent, type LoadedAlert } from './alert-store';
+
+export type Ending =
+  | { kind: 'resolve'; outcome: string; note: string }
+  | { kind: 'cancel'; reason: string };
+
+@Injectable()
+export class EndAlertUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(id: string, ending: Ending, expectedVersion: number | undefined, principal: Principal): Promise<LoadedAlert> {
+    return this.dataSource.transaction(async (manager) => {
+      const loaded = await loadAlert(manager, id, { lock: true });
+      const caller = await resolveAlertCaller(principal, manager);
+      const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
+      assertAllowed(ending.kind === 'resolve' ? canTakePart(relation) : canCancel(relation), ending.kind);
+      if (expectedVersion !== undefined && expectedVersion !== loaded.alert.version) {
+        throw DomainError.conflict(`The alert changed meanwhile (version ${loaded.alert.version}); reload and try again.`, 'expectedVersion');
+      }
+      const why = refusal(loaded.alert.status as AlertStatus, ending.kind);
+      if (why) throw DomainError.conflict(why);
+
+      const now = new Date();
+      const alert = loaded.alert;
+      alert.status = ending.kind === 'resolve' ? 'RESOLVED' : 'CANCELLED';
+      alert.outcome = ending.kind === 'resolve' ? ending.outcome : '';
+      alert.outcomeNote = (ending.kind === 'resolve' ? ending.note : ending.reason).normalize('NFC').trim();
+      alert.endedAt = now;
+      alert.updatedAt = now;
+      alert.version += 1;
+      await manager.update(AlertEntity, { id }, {
+        status: alert.status,
+        outcome: alert.outcome,
+        outcomeNote: alert.outcomeNote,
+        endedAt: now,
+        updatedAt: now,
+        version: alert.version,
+      });
+      await manager.update(AlertTargetEntity, { alertId: id }, { nextEscalationAt: null });
+      for (const target of loaded.targets) target.nextEscalationAt = null;
+      const facts = alertFacts(alert, loaded.targets.map((t) => t.country));
+      const audience = alertAudience(alert, loaded.recipients);
+      switch (ending.kind) {
+        case 'resolve':
+          await recordAlertEvent(manager, id, AlertsEvents.types.alertResolved, {
+            alert: facts,
+            audience,
+            outcome: Outcome[ending.outcome as keyof typeof Outcome],
+            occurredAt: timestampFromDate(now),
+          }, now);
+          break;
+        case 'cancel':
+          await recordAlertEvent(manager, id, AlertsEvents.types.alertCancelled, { alert: facts, audience, occurredAt: timestampFromDate(now) }, now);
+          break;
+        default:
+          assertUnreachable(ending);
+      }
+      return loaded;
+    });
+  }
+}

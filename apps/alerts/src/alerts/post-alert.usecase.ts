@@ -1,0 +1,180 @@
+/**
+ * Posting an alert: validate, route to each target country from the directory replica,
+ * seal the child's identity, and commit the alert, its recipients, its sealed identity
+ * and its AlertPosted event in one transaction. The same idempotency key posts once; the
+ * same key with a different body is a conflict, never a second alert.
+ */
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { AlertsEvents } from '@cpx/contracts';
+import { DomainError, type Principal } from '@cpx/platform';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { resolveAlertCaller } from '../access/alert-caller';
+import { assertMayPost } from '../access/alert-policy';
+import { AlertsConfig } from '../config/alerts.config';
+import { IdentityVault } from '../identity/identity-vault';
+import { routeToCountry, type Recipient } from '../routing/route-alert';
+import { acknowledgementWindowMs, type Urgency } from './alert-lifecycle';
+import { alertAudience, alertFacts } from './alert-messages';
+import { AlertEntity, AlertRecipientEntity, AlertTargetEntity, ChildIdentityEntity } from './alert.entities';
+import { loadAlert, recordAlertEvent, type LoadedAlert } from './alert-store';
+import type { PostAlertInput } from './post-alert.input';
+
+export interface PostAlertCommand {
+  input: PostAlertInput;
+  /** The child's record as protobuf bytes: what gets sealed. */
+  sealedPayload: Uint8Array;
+  /** Digest of the whole request but its key: tells a replay from a different post. */
+  requestDigest: string;
+}
+
+@Injectable()
+export class PostAlertUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly vault: IdentityVault,
+    @Inject(AlertsConfig) private readonly config: AlertsConfig,
+  ) {}
+
+  async execute(command: PostAlertCommand, principal: Principal): Promise<{ posted: LoadedAlert; replayed: boolean }> {
+    try {
+      return await this.dataSource.transaction((manager) => this.post(manager, command, principal));
+    } catch (error) {
+      // Two identical posts raced: the other one won; answer as a replay of it.
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'alert_posted_by_subject_idempotency_key_key') {
+        return this.dataSource.transaction((manager) => this.replay(manager, command, principal));
+      }
+      throw error;
+    }
+  }
+
+  private async post(manager: EntityManager, command: PostAlertCommand, principal: Principal) {
+    const { input } = command;
+    const replayed = await this.findReplay(manager, command, principal);
+    if (replayed) return { posted: replayed, replayed: true };
+
+    const caller = await resolveAlertCaller(principal, manager);
+    assertMayPost(caller);
+    if (input.originCountry !== caller.agency.country) {
+      throw DomainError.badInput('input.originCountry', 'input.originCountry must be the country of your agency.');
+    }
+    const targets = [...new Set(input.targetCountries)];
+    if (targets.every((country) => country === input.originCountry)) {
+      throw DomainError.badInput('input.targetCountries', 'input.targetCountries must name at least one country other than the origin.');
+    }
+    await assertKnownCountries(manager, targets);
+
+    const now = new Date();
+    const alert = manager.create(AlertEntity, {
+      id: randomUUID(),
+      idempotencyKey: input.idempotencyKey,
+      requestDigest: command.requestDigest,
+      kind: input.kind,
+      urgency: input.urgency,
+      status: 'POSTED',
+      originCountry: input.originCountry,
+      originAgencyId: caller.agency.id,
+      postedBySubject: principal.subject,
+      targetAgencyTypes: [...new Set(input.targetAgencyTypes)],
+      title: input.title.normalize('NFC').trim(),
+      summary: input.summary.normalize('NFC').trim(),
+      outcome: '',
+      outcomeNote: '',
+      postedAt: now,
+      updatedAt: now,
+      endedAt: null,
+      closedAt: null,
+      identityErased: false,
+      version: 1,
+    });
+    await manager.insert(AlertEntity, alert);
+
+    const windowMs = acknowledgementWindowMs(input.urgency as Urgency, {
+      CRITICAL: this.config.ALERTS_ACK_CRITICAL_MS,
+      HIGH: this.config.ALERTS_ACK_HIGH_MS,
+      NORMAL: this.config.ALERTS_ACK_NORMAL_MS,
+    });
+    const recipients: Recipient[] = [];
+    const unrouted: string[] = [];
+    const targetRows: AlertTargetEntity[] = [];
+    for (const country of targets.filter((country) => country !== input.originCountry)) {
+      const routed = await routeToCountry(manager, { country, kind: input.kind, agencyTypes: alert.targetAgencyTypes, at: now });
+      recipients.push(...routed);
+      if (routed.length === 0) unrouted.push(country);
+      const deadline = new Date(now.getTime() + windowMs);
+      targetRows.push(
+        manager.create(AlertTargetEntity, {
+          alertId: alert.id,
+          country,
+          deadline,
+          acknowledgedAt: null,
+          acknowledgedByAgencyId: null,
+          acknowledgedBySubject: null,
+          escalationLevel: 0,
+          nextEscalationAt: deadline,
+          unrouted: routed.length === 0,
+        }),
+      );
+    }
+    await manager.insert(AlertTargetEntity, targetRows);
+    const recipientRows = recipients.map((recipient) =>
+      manager.create(AlertRecipientEntity, { alertId: alert.id, ...recipient, addedAt: now }),
+    );
+    if (recipientRows.length > 0) await manager.insert(AlertRecipientEntity, recipientRows);
+
+    const sealed = this.vault.seal(alert.id, command.sealedPayload);
+    await manager.insert(ChildIdentityEntity, { alertId: alert.id, ...sealed });
+
+    await recordAlertEvent(
+      manager,
+      alert.id,
+      AlertsEvents.types.alertPosted,
+      {
+        alert: alertFacts(alert, targetRows.map((target) => target.country)),
+        audience: alertAudience(alert, recipientRows),
+        unroutedCountries: unrouted,
+        occurredAt: timestampFromDate(now),
+      },
+      now,
+    );
+    return { posted: { alert, targets: targetRows, recipients: recipientRows }, replayed: false };
+  }
+
+  private async replay(manager: EntityManager, command: PostAlertCommand, principal: Principal) {
+    const replayed = await this.findReplay(manager, command, principal);
+    if (!replayed) throw new Error('An alert with this idempotency key was reported but cannot be found.');
+    return { posted: replayed, replayed: true };
+  }
+
+  private async findReplay(manager: EntityManager, command: PostAlertCommand, principal: Principal): Promise<LoadedAlert | undefined> {
+    const existing = await manager.findOneBy(AlertEntity, {
+      postedBySubject: principal.subject,
+      idempotencyKey: command.input.idempotencyKey,
+    });
+    if (!existing) return undefined;
+    if (existing.requestDigest !== command.requestDigest) {
+      throw DomainError.conflict(
+        'This idempotency key was already used for a different alert. Use a new key for a new alert.',
+        'input.idempotencyKey',
+      );
+    }
+    return loadAlert(manager, existing.id);
+  }
+}
+
+/**
+ * A country takes part when the directory has an agency there. The list of partner
+ * states is data (the directory's), and this service knows it only through its replica.
+ */
+async function assertKnownCountries(manager: EntityManager, countries: string[]): Promise<void> {
+  const rows: { country: string }[] = await manager.query(
+    `SELECT DISTINCT country FROM replica_agency WHERE country = ANY($1::text[])`,
+    [countries],
+  );
+  const known = new Set(rows.map((row) => row.country.trim()));
+  const unknown = countries.find((country) => !known.has(country));
+  if (unknown) {
+    throw DomainError.badInput('input.targetCountries', `input.targetCountries: ${unknown} has no agency in the CPX directory.`);
+  }
+}

@@ -1,0 +1,69 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServicePlatformModule } from '@cpx/platform';
+import { AcknowledgeAlertUseCase } from './alerts/acknowledge-alert.usecase';
+import { AddAlertUpdateUseCase } from './alerts/add-alert-update.usecase';
+import {
+  AlertEntity,
+  AlertRecipientEntity,
+  AlertTargetEntity,
+  AlertUpdateEntity,
+  ChildIdentityEntity,
+  IdentityReadEntity,
+} from './alerts/alert.entities';
+import { AlertsHandler } from './alerts/alerts.handler';
+import { EndAlertUseCase } from './alerts/end-alert.usecase';
+import { FindAlertsUseCase } from './alerts/find-alerts.usecase';
+import { PostAlertUseCase } from './alerts/post-alert.usecase';
+import { AlertsConfig } from './config/alerts.config';
+import { CreateAlerts1764370000200 } from './database/migrations/1764370000200-create-alerts';
+import { DirectoryEventsHandler } from './directory-replica/directory-events.handler';
+import { ReplicaAgency, ReplicaFocalPoint, ReplicaOnDutyShift, ReplicaProfessional } from './directory-replica/replica.entities';
+import { AlertDeadlinesUseCase } from './escalation/alert-deadlines.usecase';
+import { AlertScheduler } from './escalation/alert-scheduler';
+import { HealthHandler } from './health/health.handler';
+import { IdentityVault, parseMasterKeys } from './identity/identity-vault';
+import { RevealIdentityUseCase } from './identity/reveal-identity.usecase';
+
+export const ALERTS_ENTITIES = [
+  AlertEntity,
+  AlertTargetEntity,
+  AlertRecipientEntity,
+  AlertUpdateEntity,
+  ChildIdentityEntity,
+  IdentityReadEntity,
+  ReplicaAgency,
+  ReplicaProfessional,
+  ReplicaFocalPoint,
+  ReplicaOnDutyShift,
+];
+
+/** Cross-border alerts: post, route, acknowledge, escalate, resolve; the child's identity sealed. */
+@Module({})
+export class AlertsModule {
+  static forConfig(config: AlertsConfig): DynamicModule {
+    return {
+      module: AlertsModule,
+      imports: [
+        ServicePlatformModule.forService({
+          service: 'alerts',
+          config,
+          entities: ALERTS_ENTITIES,
+          migrations: [CreateAlerts1764370000200],
+        }),
+      ],
+      controllers: [AlertsHandler, DirectoryEventsHandler, HealthHandler],
+      providers: [
+        { provide: AlertsConfig, useValue: config },
+        { provide: IdentityVault, useFactory: () => new IdentityVault(parseMasterKeys(config.ALERTS_MASTER_KEYS), config.ALERTS_ACTIVE_KEY_ID) },
+        PostAlertUseCase,
+        AcknowledgeAlertUseCase,
+        AddAlertUpdateUseCase,
+        EndAlertUseCase,
+        RevealIdentityUseCase,
+        FindAlertsUseCase,
+        AlertDeadlinesUseCase,
+        AlertScheduler,
+      ],
+    };
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Keeps the routing replica up to date from the directory's events. Each event carries
+ * the full state after the change, so applying it is an upsert; a version check keeps
+ * an older state from overwriting a newer one if events ever arrive twice or late.
+ */
+import { Controller } from '@nestjs/common';
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { AgencyType, AlertKind, DirectoryEvents, VerificationStatus, type Agency, type Professional } from '@cpx/contracts';
+import { HandleEvents, type ReceivedEvent } from '@cpx/platform';
+import type { EntityManager } from 'typeorm';
+
+const { types } = DirectoryEvents;
+
+@Controller()
+export class DirectoryEventsHandler {
+  @HandleEvents(DirectoryEvents.topic)
+  async onDirectoryEvent(event: ReceivedEvent, tx: EntityManager): Promise<void> {
+    const agency = event.as(types.agencyRegistered)?.agency ?? event.as(types.agencyUpdated)?.agency;
+    if (agency) return upsertAgency(tx, agency);
+
+    const professional =
+      event.as(types.professionalRegistered)?.professional ??
+      event.as(types.professionalUpdated)?.professional ??
+      event.as(types.professionalVerified)?.professional ??
+      event.as(types.professionalSuspended)?.professional ??
+      event.as(types.professionalReinstated)?.professional;
+    if (professional) return upsertProfessional(tx, professional);
+
+    const assigned = event.as(types.focalPointAssigned)?.focalPoint;
+    if (assigned) {
+      await tx.query(
+        `INSERT INTO replica_focal_point (id, country, alert_kind, professional_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO NOTHING`,
+        [assigned.id, assigned.country, alertKindName(assigned.alertKind), assigned.professionalId],
+      );
+      return;
+    }
+    const removed = event.as(types.focalPointRemoved)?.focalPoint;
+    if (removed) {
+      await tx.query(`DELETE FROM replica_focal_point WHERE id = $1`, [removed.id]);
+      return;
+    }
+    const shift = event.as(types.onDutyScheduled)?.shift;
+    if (shift?.startsAt && shift.endsAt) {
+      await tx.query(
+        `INSERT INTO replica_on_duty_shift (id, professional_id, country, alert_kind, starts_at, ends_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+        [shift.id, shift.professionalId, shift.country, alertKindName(shift.alertKind), timestampDate(shift.startsAt), timestampDate(shift.endsAt)],
+      );
+    }
+    // Other directory events carry nothing routing needs.
+  }
+}
+
+/** The directory's "every kind" (0) is stored as ANY, as in the directory itself. */
+export function alertKindName(kind: AlertKind): string {
+  return kind === AlertKind.UNSPECIFIED ? 'ANY' : AlertKind[kind];
+}
+
+async function upsertAgency(tx: EntityManager, agency: Agency): Promise<void> {
+  await tx.query(
+    `INSERT INTO replica_agency (id, country, type, source_version) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (id) DO UPDATE SET country = $2, type = $3, source_version = $4
+     WHERE replica_agency.source_version <= $4`,
+    [agency.id, agency.country, AgencyType[agency.type], agency.version.toString()],
+  );
+}
+
+async function upsertProfessional(tx: EntityManager, professional: Professional): Promise<void> {
+  await tx.query(
+    `INSERT INTO replica_professional (id, agency_id, subject, status, source_version) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO UPDATE SET agency_id = $2, subject = $3, status = $4, source_version = $5
+     WHERE replica_professional.source_version <= $5`,
+    [professional.id, professional.agencyId, professional.subject ?? null, VerificationStatus[professional.status], professional.version.toString()],
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Reading a child's identity: only the parties to the alert, only with a stated
+ * purpose, and the read is recorded in the same transaction that opens the record — a
+ * read that is not audited does not happen. The originating agency sees who read it.
+ */
+import { Injectable } from '@nestjs/common';
+import { fromBinary, type MessageShape } from '@bufbuild/protobuf';
+import { ChildIdentitySchema } from '@cpx/contracts';
+import { DomainError, hasRole, type Principal } from '@cpx/platform';
+import { DataSource } from 'typeorm';
+import { resolveAlertCaller } from '../access/alert-caller';
+import { assertAllowed, canReadIdentity, relationTo } from '../access/alert-policy';
+import { ChildIdentityEntity, IdentityReadEntity } from '../alerts/alert.entities';
+import { loadAlert } from '../alerts/alert-store';
+import { IdentityVault } from './identity-vault';
+
+@Injectable()
+export class RevealIdentityUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly vault: IdentityVault,
+  ) {}
+
+  async execute(id: string, purpose: string, principal: Principal): Promise<MessageShape<typeof ChildIdentitySchema>> {
+    const trimmed = purpose.normalize('NFC').trim();
+    if (trimmed.length < 10 || trimmed.length > 500) {
+      throw DomainError.badInput('purpose', 'purpose: say why you need the identity, in 10 to 500 characters.');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const loaded = await loadAlert(manager, id);
+      const caller = await resolveAlertCaller(principal, manager);
+      assertAllowed(canReadIdentity(relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients })), 'read the child’s identity on');
+      const sealed = await manager.findOneBy(ChildIdentityEntity, { alertId: id });
+      if (!sealed) throw DomainError.notFound('Child identity of alert', id);
+      await manager.insert(IdentityReadEntity, {
+        alertId: id,
+        readerSubject: principal.subject,
+        readerAgencyId: caller.agency?.id ?? null,
+        readerCountry: caller.agency?.country.trim() ?? '',
+        purpose: trimmed,
+        readAt: new Date(),
+      });
+      return fromBinary(ChildIdentitySchema, this.vault.open(id, sealed));
+    });
+  }
+
+  /** Who read the identity: for the originating agency and for auditors. */
+  async reads(id: string, principal: Principal): Promise<IdentityReadEntity[]> {
+    const manager = this.dataSource.manager;
+    const loaded = await loadAlert(manager, id);
+    const caller = await resolveAlertCaller(principal, manager);
+    const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
+    assertAllowed(relation === 'originator' || hasRole(principal, 'auditor'), 'see the identity reads of');
+    return manager.find(IdentityReadEntity, { where: { alertId: id }, order: { readAt: 'ASC' } });
+  }
+}
