@@ -3,6 +3,8 @@
 // `npm start`, the e2e tests and the benchmark all start CPX through here, so what the
 // tests prove is what a developer runs.
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { TOPICS } from '@cpx/contracts';
 import { freePorts } from './free-port';
 import { serviceProcess, waitForHttpOk, type ServiceProcess } from './service-processes';
@@ -10,7 +12,7 @@ import { elapsed, stackLog } from './stack-log';
 import { startStack, type Stack } from './stack';
 
 /** Every service, in start order. The gateway last: it is ready only when the others answer. */
-export const SERVICES = ['directory', 'gateway'] as const;
+export const SERVICES = ['directory', 'alerts', 'gateway'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export interface PlatformOptions {
@@ -52,6 +54,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       CPX_LOCAL_IDENTITY_DIR: options.identityDir,
       PORT: String(port),
       LOG_LEVEL: 'log',
+      ALERTS_MASTER_KEYS: `local-1:${alertsMasterKey(options.identityDir, !!options.fresh)}`,
+      ALERTS_ACTIVE_KEY_ID: 'local-1',
       ...options.env,
     };
     const services = Object.fromEntries(
@@ -87,4 +91,18 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await stack.stop();
     throw error;
   }
+}
+
+/**
+ * The master key that wraps children's identities on this machine. It must outlive
+ * restarts (or every sealed identity becomes unreadable), so it is kept, readable by its
+ * owner only, beside the local identity; a fresh instance gets a fresh key.
+ */
+function alertsMasterKey(identityDir: string, fresh: boolean): string {
+  const file = path.join(path.dirname(identityDir), `${path.basename(identityDir)}-alerts-master-key`);
+  if (!fresh && existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = randomBytes(32).toString('base64');
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
 }

@@ -4,3 +4,4 @@ export * from './principals';
 export * from './directory-factories';
 export * from './graphql-client';
 export * from './e2e-platform';
+export * from './directory-events';

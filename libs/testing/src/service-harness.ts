@@ -23,6 +23,8 @@ export interface ServiceHarness<C extends PlatformConfig> {
   stack: Stack;
   config: C;
   app: INestMicroservice;
+  /** Starts one more instance of the service (same config, database and group): for races and restarts. */
+  startInstance(): Promise<INestMicroservice>;
   requests: RequestClient;
   events: EventReader;
   close(): Promise<void>;
@@ -48,11 +50,17 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
     ...options.env,
   });
   const events = await EventReader.start(stack.kafkaBrokers, options.eventTopics);
-  const app = await NestFactory.createMicroservice(options.module(config), {
-    ...serviceTransport({ service: options.service, brokers: stack.kafkaBrokers, groupId: serviceGroupId(options.service) }),
-    logger: ['error', 'warn'],
-  });
-  await app.listen();
+  const instances: INestMicroservice[] = [];
+  const startInstance = async () => {
+    const instance = await NestFactory.createMicroservice(options.module(config), {
+      ...serviceTransport({ service: options.service, brokers: stack.kafkaBrokers, groupId: serviceGroupId(options.service) }),
+      logger: ['error', 'warn'],
+    });
+    await instance.listen();
+    instances.push(instance);
+    return instance;
+  };
+  const app = await startInstance();
   const requests = new RequestClient({
     brokers: stack.kafkaBrokers,
     groupId: `cpx-test-${randomUUID()}`,
@@ -66,11 +74,12 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
     stack,
     config,
     app,
+    startInstance,
     requests,
     events,
     async close() {
       await requests.close().catch(() => undefined);
-      await app.close().catch(() => undefined);
+      for (const instance of instances) await instance.close().catch(() => undefined);
       await events.close();
       await stack.stop();
     },

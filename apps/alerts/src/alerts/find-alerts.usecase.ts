@@ -89,11 +89,10 @@ export class FindAlertsUseCase {
     };
     const country = param(caller.agency.country.trim());
     const subject = param(caller.principal.subject);
-    const agency = param(caller.agency.id);
-    const isAdmin = hasRole(caller.principal, 'agency_admin');
+    const asAdmin = hasRole(caller.principal, 'agency_admin') ? ` OR r.agency_id = ${param(caller.agency.id)}` : '';
     const where = [
       `a.status IN ('POSTED', 'IN_PROGRESS')`,
-      `EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND r.country = ${country} AND (r.subject = ${subject}${isAdmin ? ` OR r.agency_id = ${agency}` : ''}))`,
+      `EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND r.country = ${country} AND (r.subject = ${subject}${asAdmin}))`,
       `EXISTS (SELECT 1 FROM alert_target t WHERE t.alert_id = a.id AND t.country = ${country} AND t.acknowledged_at IS NULL)`,
     ];
     const deadlineOf = `(SELECT t.deadline FROM alert_target t WHERE t.alert_id = a.id AND t.country = ${country})`;

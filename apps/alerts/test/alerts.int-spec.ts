@@ -1,0 +1,326 @@
+/**
+ * The alerts service alone on real Kafka and Postgres, fed by directory events on the
+ * real topic, called over Kafka as the gateway calls it. Checks what the service itself
+ * must hold whoever calls it: routing, lifecycle, need-to-know, the sealed identity and
+ * its audit, escalation that happens exactly once across instances and restarts,
+ * retention, and that the child's identity never appears in an event.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { fromBinary } from '@bufbuild/protobuf';
+import {
+  AgencyType,
+  AlertEscalatedSchema,
+  AlertKind,
+  AlertPostedSchema,
+  AlertsEvents,
+  AlertsRequests,
+  AlertStatus,
+  Outcome,
+  Sex,
+  Urgency,
+} from '@cpx/contracts';
+import type { Principal } from '@cpx/platform';
+import { DirectoryFixture, failureOf, startServiceHarness, type ServiceHarness } from '@cpx/testing';
+import { DataSource } from 'typeorm';
+import { AlertsModule } from '../src/app.module';
+import { AlertsConfig } from '../src/config/alerts.config';
+
+jest.setTimeout(120_000);
+
+const CHILD_GIVEN = 'Ljubica';
+const CHILD_FAMILY = 'Stanković';
+const DEADLINE_MS = 2_500;
+/** Longer, so that the deadline surely passes while the service is down, not while it stops. */
+const RESTART_DEADLINE_MS = 8_000;
+
+let harness: ServiceHarness<AlertsConfig>;
+let directory: DirectoryFixture;
+let db: DataSource;
+
+interface Party {
+  agencyId: string;
+  country: string;
+  professional: { id: string; subject: string };
+  principal: Principal;
+}
+
+const party = async (country: string, options: { focalPoint?: boolean; admin?: boolean; type?: AgencyType } = {}): Promise<Party> => {
+  const agencyId = await directory.agency(country, options.type);
+  const professional = await directory.professional(agencyId);
+  if (options.focalPoint) await directory.focalPoint(country, professional.id);
+  return {
+    agencyId,
+    country,
+    professional,
+    principal: { subject: professional.subject, roles: options.admin ? ['agency_admin', 'professional'] : ['professional'], country, agencyId },
+  };
+};
+
+let serbia: Party;
+let france: Party;
+let franceAdmin: Party;
+let bulgaria: Party;
+const curator: Principal = { subject: 'attache-1', roles: ['curator'] };
+const auditor: Principal = { subject: 'auditor-1', roles: ['auditor'] };
+const partner: Principal = { subject: 'unicef-1', roles: ['partner'], partnerId: 'unicef' };
+
+beforeAll(async () => {
+  harness = await startServiceHarness({
+    service: 'alerts',
+    configSchema: AlertsConfig,
+    module: (config) => AlertsModule.forConfig(config),
+    operations: Object.values(AlertsRequests),
+    eventTopics: [AlertsEvents.topic],
+    env: {
+      ALERTS_MASTER_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
+      ALERTS_ACTIVE_KEY_ID: 'test-1',
+      ALERTS_ACK_CRITICAL_MS: String(DEADLINE_MS),
+      ALERTS_ACK_NORMAL_MS: String(RESTART_DEADLINE_MS),
+      ALERTS_SCHEDULER_INTERVAL_MS: '200',
+      ALERTS_CLOSE_AFTER_MS: '500',
+      ALERTS_IDENTITY_RETENTION_MS: '1000',
+    },
+  });
+  db = harness.app.get(DataSource);
+  directory = await DirectoryFixture.connect(harness.stack.kafkaBrokers);
+  serbia = await party('RS');
+  france = await party('FR', { focalPoint: true });
+  franceAdmin = { ...(await party('FR')), agencyId: france.agencyId };
+  franceAdmin.principal = { ...franceAdmin.principal, roles: ['agency_admin', 'professional'], agencyId: france.agencyId };
+  // The admin must belong to the recipient's agency in the replica too.
+  await directory.publish((await import('@cpx/contracts')).DirectoryEvents.types.professionalUpdated, franceAdmin.professional.id, {
+    professional: { id: franceAdmin.professional.id, agencyId: france.agencyId, status: 2, subject: franceAdmin.professional.subject, version: 5n },
+  });
+  bulgaria = await party('BG', { focalPoint: true });
+  await waitForReplica([serbia, france, bulgaria].map((p) => p.professional.subject));
+  await waitFor(async () => {
+    const rows = await db.query(`SELECT agency_id FROM replica_professional WHERE subject = $1`, [franceAdmin.professional.subject]);
+    return rows[0]?.agency_id === france.agencyId;
+  });
+});
+
+afterAll(async () => {
+  await directory?.close();
+  await harness?.close();
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function waitForReplica(subjects: string[]): Promise<void> {
+  await waitFor(async () => {
+    const rows = await db.query(`SELECT count(*)::int AS n FROM replica_professional WHERE subject = ANY($1)`, [subjects]);
+    return rows[0].n === subjects.length;
+  });
+}
+
+const send = (op: keyof typeof AlertsRequests, request: object, principal: Principal) =>
+  harness.requests.send(AlertsRequests[op] as never, request as never, principal) as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test shorthand over a typed registry
+
+function postRequest(overrides: Record<string, unknown> = {}) {
+  return {
+    idempotencyKey: `key-${randomUUID()}`,
+    kind: AlertKind.MISSING_CHILD,
+    urgency: Urgency.HIGH,
+    originCountry: 'RS',
+    targetCountries: ['FR'],
+    title: 'Girl missing after leaving a shelter in Belgrade',
+    summary: 'Believed to be travelling towards Paris with an adult.',
+    child: {
+      givenNames: [CHILD_GIVEN],
+      familyNames: [CHILD_FAMILY],
+      aliases: ['Ljupka'],
+      sex: Sex.FEMALE,
+      estimatedAge: { minYears: 12, maxYears: 14 },
+      nationalities: ['RS'],
+      languages: ['sr-Latn', 'rom'],
+      distinguishingFeatures: 'scar above the left eyebrow',
+      lastKnownPlace: 'Beograd, autobuska stanica',
+    },
+    ...overrides,
+  };
+}
+
+describe('posting', () => {
+  it('routes to the target country’s focal point, announces it without the identity, and posts once per key', async () => {
+    const request = postRequest();
+    const { alert, replayed } = await send('postAlert', request, serbia.principal);
+    expect(replayed).toBe(false);
+    expect(alert.status).toBe(AlertStatus.POSTED);
+    expect(alert.targets).toEqual([expect.objectContaining({ country: 'FR', recipientCount: 1, unrouted: false, escalationLevel: 0 })]);
+
+    const seen = await harness.events.waitFor((event) => event.key === alert.id);
+    expect(seen.headers).toMatchObject({ ce_type: 'cpx.alerts.v1.AlertPosted', ce_source: '/cpx/alerts', ce_subject: `alerts/${alert.id}` });
+    const posted = fromBinary(AlertPostedSchema, seen.value);
+    expect(posted.alert).toMatchObject({ alertId: alert.id, originCountry: 'RS', targetCountries: ['FR'], urgency: Urgency.HIGH });
+    expect(posted.audience?.subjects).toEqual([france.professional.subject]);
+    for (const secret of [CHILD_GIVEN, CHILD_FAMILY, 'Ljupka', 'eyebrow', request.title]) {
+      expect(seen.value.includes(Buffer.from(secret))).toBe(false);
+    }
+
+    const again = await send('postAlert', request, serbia.principal);
+    expect(again).toMatchObject({ replayed: true, alert: { id: alert.id } });
+    expect(await failureOf(() => send('postAlert', { ...request, title: 'Something else' }, serbia.principal))).toMatchObject({
+      code: 'CONFLICT',
+      field: 'input.idempotencyKey',
+    });
+  });
+
+  it('flags a target country nobody receives for, and still posts', async () => {
+    const agencyInMoldova = await directory.agency('MD');
+    await waitFor(async () => (await db.query(`SELECT 1 FROM replica_agency WHERE id = $1`, [agencyInMoldova])).length === 1);
+    const { alert } = await send('postAlert', postRequest({ targetCountries: ['FR', 'MD'] }), serbia.principal);
+    expect(alert.targets.find((t: { country: string }) => t.country === 'MD')).toMatchObject({ unrouted: true, recipientCount: 0 });
+    const seen = await harness.events.waitFor((event) => event.key === alert.id);
+    expect(fromBinary(AlertPostedSchema, seen.value).unroutedCountries).toEqual(['MD']);
+  });
+
+  it('refuses bad input with the field at fault, and stores nothing', async () => {
+    const before = (await db.query(`SELECT count(*)::int AS n FROM alert`))[0].n;
+    const future = new Date(Date.now() + 86_400_000 * 30).toISOString().slice(0, 10);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ targetCountries: [] }, 'input.targetCountries'],
+      [{ targetCountries: ['RS'] }, 'input.targetCountries'],
+      [{ targetCountries: ['QQ'] }, 'input.targetCountries'],
+      [{ kind: AlertKind.UNSPECIFIED }, 'input.kind'],
+      [{ urgency: 99 }, 'input.urgency'],
+      [{ summary: 'x'.repeat(1_000_000) }, 'input.summary'],
+      [{ child: { ...postRequest().child, estimatedAge: undefined, dateOfBirth: future } }, 'input.child.dateOfBirth'],
+      [{ child: { ...postRequest().child, estimatedAge: undefined, dateOfBirth: '2001-01-01' } }, 'input.child.dateOfBirth'],
+      [{ child: { ...postRequest().child, estimatedAge: { minYears: 12, maxYears: 19 } } }, 'input.child.estimatedAge.maxYears'],
+      [{ originCountry: 'FR' }, 'input.originCountry'],
+    ];
+    for (const [overrides, field] of cases) {
+      const failure = await failureOf(() => send('postAlert', postRequest(overrides), serbia.principal));
+      expect({ overrides: Object.keys(overrides), code: failure.code, field: failure.field }).toEqual({ overrides: Object.keys(overrides), code: 'BAD_USER_INPUT', field });
+      expect(failure.message).not.toContain(CHILD_FAMILY);
+    }
+    expect((await db.query(`SELECT count(*)::int AS n FROM alert`))[0].n).toBe(before);
+  });
+
+  it('lets only verified professionals of a registered agency post', async () => {
+    for (const who of [curator, auditor, partner, { subject: 'stranger', roles: ['professional'] } as Principal]) {
+      expect(await failureOf(() => send('postAlert', postRequest(), who))).toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+});
+
+describe('need-to-know', () => {
+  it('shows the alert to its parties and the attaché, and to nobody else', async () => {
+    const { alert } = await send('postAlert', postRequest(), serbia.principal);
+    for (const who of [serbia.principal, france.principal, franceAdmin.principal, curator]) {
+      expect((await send('getAlert', { id: alert.id }, who)).alert.id).toBe(alert.id);
+    }
+    for (const who of [bulgaria.principal, partner, auditor, { subject: 'admin', roles: ['platform_admin'] } as Principal]) {
+      expect(await failureOf(() => send('getAlert', { id: alert.id }, who))).toMatchObject({ code: 'FORBIDDEN' });
+      const list = await send('searchAlerts', {}, who);
+      expect(list.items.map((a: { id: string }) => a.id)).not.toContain(alert.id);
+    }
+    expect(await failureOf(() => send('getAlert', { id: randomUUID() }, serbia.principal))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('reveals the identity to a party with a purpose, records every read, and never to the attaché', async () => {
+    const { alert } = await send('postAlert', postRequest(), serbia.principal);
+    expect(await failureOf(() => send('revealAlertIdentity', { id: alert.id, purpose: 'x' }, france.principal))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'purpose',
+    });
+    const { child } = await send('revealAlertIdentity', { id: alert.id, purpose: 'Matching a girl found at Gare de Lyon' }, france.principal);
+    expect(child).toMatchObject({ givenNames: [CHILD_GIVEN], familyNames: [CHILD_FAMILY], estimatedAge: { minYears: 12, maxYears: 14 } });
+    for (const who of [curator, bulgaria.principal, partner, auditor]) {
+      expect(await failureOf(() => send('revealAlertIdentity', { id: alert.id, purpose: 'I would like to know who this is' }, who))).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    const { reads } = await send('listIdentityReads', { id: alert.id }, serbia.principal);
+    expect(reads).toEqual([expect.objectContaining({ readerSubject: france.professional.subject, readerCountry: 'FR', purpose: 'Matching a girl found at Gare de Lyon' })]);
+    expect((await send('listIdentityReads', { id: alert.id }, auditor)).reads).toHaveLength(1);
+    expect(await failureOf(() => send('listIdentityReads', { id: alert.id }, france.principal))).toMatchObject({ code: 'FORBIDDEN' });
+    const stored = await db.query(`SELECT ciphertext FROM child_identity WHERE alert_id = $1`, [alert.id]);
+    expect((stored[0].ciphertext as Buffer).includes(Buffer.from(CHILD_FAMILY))).toBe(false);
+  });
+
+  it('locks out a professional the directory suspended', async () => {
+    const someone = await party('RS');
+    await waitForReplica([someone.professional.subject]);
+    await send('postAlert', postRequest(), someone.principal);
+    await directory.suspend(someone.professional, someone.agencyId);
+    await waitFor(async () => (await db.query(`SELECT status FROM replica_professional WHERE id = $1`, [someone.professional.id]))[0]?.status === 'SUSPENDED');
+    expect(await failureOf(() => send('searchAlerts', {}, someone.principal))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('lifecycle', () => {
+  it('acknowledges per country (idempotently), exchanges updates, resolves, then refuses steps out of order', async () => {
+    const { alert } = await send('postAlert', postRequest(), serbia.principal);
+    expect((await send('getInbox', {}, france.principal)).items.map((a: { id: string }) => a.id)).toContain(alert.id);
+    expect(await failureOf(() => send('acknowledgeAlert', { id: alert.id }, bulgaria.principal))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failureOf(() => send('acknowledgeAlert', { id: alert.id }, serbia.principal))).toMatchObject({ code: 'FORBIDDEN' });
+    const acknowledged = await send('acknowledgeAlert', { id: alert.id }, france.principal);
+    expect(acknowledged.alert.status).toBe(AlertStatus.IN_PROGRESS);
+    expect(acknowledged.alert.targets[0].acknowledgedAt).toBeDefined();
+    const again = await send('acknowledgeAlert', { id: alert.id }, franceAdmin.principal);
+    expect(again.alert.version).toBe(acknowledged.alert.version);
+    expect((await send('getInbox', {}, france.principal)).items.map((a: { id: string }) => a.id)).not.toContain(alert.id);
+
+    const { update } = await send('addAlertUpdate', { id: alert.id, text: 'Vue à la gare de Lyon ce matin.', sighting: { place: 'Paris, Gare de Lyon', seenAt: { seconds: BigInt(Math.floor(Date.now() / 1000) - 600) } } }, france.principal);
+    expect(update.sighting.place).toBe('Paris, Gare de Lyon');
+    const read = await send('getAlert', { id: alert.id }, serbia.principal);
+    expect(read.updates.map((u: { text: string }) => u.text)).toEqual(['Vue à la gare de Lyon ce matin.']);
+
+    expect(await failureOf(() => send('cancelAlert', { id: alert.id, reason: 'no' }, france.principal))).toMatchObject({ code: 'FORBIDDEN' });
+    const resolved = await send('resolveAlert', { id: alert.id, outcome: Outcome.FOUND_SAFE, note: 'With the ASE in Paris' }, serbia.principal);
+    expect(resolved.alert.status).toBe(AlertStatus.RESOLVED);
+    expect(await failureOf(() => send('resolveAlert', { id: alert.id, outcome: Outcome.FOUND_SAFE }, serbia.principal))).toMatchObject({ code: 'CONFLICT' });
+    expect(await failureOf(() => send('cancelAlert', { id: alert.id, reason: 'late' }, serbia.principal))).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('closes an ended alert, then erases the identity after retention, keeping the alert', async () => {
+    const { alert } = await send('postAlert', postRequest(), serbia.principal);
+    await send('cancelAlert', { id: alert.id, reason: 'Posted by mistake' }, serbia.principal);
+    await harness.events.waitFor((event) => event.key === alert.id && event.headers.ce_type === 'cpx.alerts.v1.AlertClosed');
+    await harness.events.waitFor((event) => event.key === alert.id && event.headers.ce_type === 'cpx.alerts.v1.AlertIdentityErased');
+    const read = await send('getAlert', { id: alert.id }, serbia.principal);
+    expect(read.alert).toMatchObject({ status: AlertStatus.CLOSED, identityErased: true });
+    expect(await failureOf(() => send('revealAlertIdentity', { id: alert.id, purpose: 'Checking the erased record' }, serbia.principal))).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await db.query(`SELECT count(*)::int AS n FROM child_identity WHERE alert_id = $1`, [alert.id]))[0].n).toBe(0);
+  });
+});
+
+describe('escalation', () => {
+  const escalations = (alertId: string) =>
+    harness.events.seen
+      .filter((event) => event.key === alertId && event.headers.ce_type === 'cpx.alerts.v1.AlertEscalated')
+      .map((event) => fromBinary(AlertEscalatedSchema, event.value))
+      .map((event) => `${event.country}:${event.level}`);
+
+  it('escalates an unacknowledged critical alert to the focal points, then the attaché — once each, with two instances racing', async () => {
+    const second = await harness.startInstance();
+    try {
+      const { alert } = await send('postAlert', postRequest({ urgency: Urgency.CRITICAL, targetCountries: ['FR', 'BG'] }), serbia.principal);
+      await send('acknowledgeAlert', { id: alert.id }, bulgaria.principal);
+      await waitFor(async () => escalations(alert.id).length >= 2, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(escalations(alert.id)).toEqual(['FR:1', 'FR:2']);
+      const read = await send('getAlert', { id: alert.id }, curator);
+      expect(read.alert.targets.find((t: { country: string }) => t.country === 'FR').escalationLevel).toBe(2);
+      expect(read.alert.targets.find((t: { country: string }) => t.country === 'BG').escalationLevel).toBe(0);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('escalates a deadline that passed while the service was down', async () => {
+    const postedAt = Date.now();
+    const { alert } = await send('postAlert', postRequest({ urgency: Urgency.NORMAL }), serbia.principal);
+    await harness.app.close();
+    expect(Date.now() - postedAt).toBeLessThan(RESTART_DEADLINE_MS);
+    await new Promise((resolve) => setTimeout(resolve, RESTART_DEADLINE_MS - (Date.now() - postedAt) + 1_000));
+    expect(escalations(alert.id)).toEqual([]);
+    harness.app = await harness.startInstance();
+    await waitFor(async () => escalations(alert.id).includes('FR:1'), 30_000);
+  });
+});
