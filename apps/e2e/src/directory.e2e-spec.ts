@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await events?.close();
   await platform?.stop();
-});
+}, 60_000);
 
 function agencyInput(overrides: Record<string, unknown> = {}) {
   return {

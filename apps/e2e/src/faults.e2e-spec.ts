@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform?.stop();
-});
+}, 60_000);
 
 const COUNTRIES = `query { countries { code } }`;
 const REGISTER = `mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id } }`;

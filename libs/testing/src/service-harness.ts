@@ -106,7 +106,10 @@ export class EventReader {
     const consumer = kafka.consumer({ groupId: `cpx-test-reader-${randomUUID()}`, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
     const reader = new EventReader(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: false });
+    // From the beginning: test stacks are fresh, so the topic holds only this run's records,
+    // and a consumer that restarts during startup (a broker still electing leaders) would
+    // otherwise resolve "latest" again and skip what was written in between.
+    await consumer.subscribe({ topics, fromBeginning: true });
     // "Latest" is resolved on the first fetch, not at the join: wait for that fetch, or
     // records written just after the join would be skipped.
     let fetched: () => void = () => undefined;
