@@ -238,15 +238,22 @@ const REQUEST_OPERATIONS: readonly RequestOperation[] = [...Object.values(Direct
 /** Every event family (add a service's events here). */
 const EVENT_FAMILIES: readonly EventFamily[] = [DirectoryEvents, AlertsEvents];
 
+/**
+ * Requests and replies matter only until they are answered (the caller gives up after its
+ * timeout), and some carry personal data — a child's record on its way to the alerts
+ * service, which seals it — so they are not kept: 15 minutes, not the broker's week.
+ */
+export const REQUEST_RETENTION_MS = 15 * 60_000;
+
 /** Every topic the platform uses, with the partition count it is created with. */
-export const TOPICS: { topic: string; partitions: number }[] = [
+export const TOPICS: { topic: string; partitions: number; retentionMs?: number }[] = [
   ...EVENT_FAMILIES.flatMap((family) => [
     { topic: family.topic, partitions: PARTITIONS.events },
     { topic: family.topic + DEAD_LETTER_TOPIC_SUFFIX, partitions: PARTITIONS.deadLetter },
   ]),
   ...REQUEST_OPERATIONS.flatMap((operation) => [
-    { topic: operation.topic, partitions: PARTITIONS.request },
-    { topic: operation.replyTopic, partitions: PARTITIONS.reply },
+    { topic: operation.topic, partitions: PARTITIONS.request, retentionMs: REQUEST_RETENTION_MS },
+    { topic: operation.replyTopic, partitions: PARTITIONS.reply, retentionMs: REQUEST_RETENTION_MS },
   ]),
 ];
 

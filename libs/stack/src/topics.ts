@@ -10,6 +10,8 @@ import { stackLog } from './stack-log';
 export interface TopicSpec {
   topic: string;
   partitions: number;
+  /** How long records are kept; unset: the broker's default. */
+  retentionMs?: number;
 }
 
 export interface CreateTopicsOptions {
@@ -32,7 +34,12 @@ export async function createTopics(brokers: string[], specs: TopicSpec[], option
       // Another process may create the same topics at the same moment: kafkajs then
       // answers false (already exists) instead of throwing, which is what we want.
       await admin.createTopics({
-        topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions, replicationFactor })),
+        topics: missing.map(({ topic, partitions, retentionMs }) => ({
+          topic,
+          numPartitions: partitions,
+          replicationFactor,
+          configEntries: retentionMs === undefined ? [] : [{ name: 'retention.ms', value: String(retentionMs) }],
+        })),
         waitForLeaders: true,
         timeout: timeoutMs,
       });

@@ -1,0 +1,230 @@
+/**
+ * A cross-border alert from end to end, through the gateway only: a Serbian social
+ * worker posts an alert about a missing girl to France; the French focal point receives
+ * it live and in their inbox, acknowledges, reads the identity with a purpose, they
+ * exchange a sighting, and the alert is resolved. Around it: who receives nothing, and
+ * that the child's name appears in no Kafka record, no log line and no error.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { TOPICS } from '@cpx/contracts';
+import { codes, startE2ePlatform, type E2ePlatform } from '@cpx/testing';
+import { subscribeToAlertChanges, type LiveFeed } from './live-alerts';
+
+const CHILD_GIVEN = 'Dragana';
+const CHILD_FAMILY = 'Mitrović-Ђурић';
+
+let platform: E2ePlatform;
+let admin: string;
+const feeds: LiveFeed[] = [];
+
+interface Member {
+  token: string;
+  professionalId: string;
+  agencyId: string;
+}
+
+beforeAll(async () => {
+  platform = await startE2ePlatform('e2e-alerts', { ALERTS_SCHEDULER_INTERVAL_MS: '500' });
+  admin = await platform.token({ roles: ['platform_admin'] });
+}, 180_000);
+
+afterAll(async () => {
+  for (const feed of feeds) await feed.close().catch(() => undefined);
+  await platform?.stop();
+}, 60_000);
+
+async function ok(query: string, variables: Record<string, unknown>, token: string) {
+  const response = await platform.query(query, variables, token);
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data!;
+}
+
+/** An agency with one verified professional (optionally a focal point), through the directory's API. */
+async function member(country: string, options: { focalPoint?: boolean } = {}): Promise<Member> {
+  const { registerAgency: agency } = await ok(
+    `mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id } }`,
+    { input: { name: `Agency ${country} ${randomUUID().slice(0, 8)}`, type: 'CHILD_PROTECTION_AUTHORITY', country } },
+    admin,
+  );
+  const subject = `pro-${randomUUID()}`;
+  const { registerProfessional: professional } = await ok(
+    `mutation($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { id } }`,
+    { input: { agencyId: agency.id, givenName: 'Test', familyName: country, role: 'SOCIAL_WORKER', subject } },
+    admin,
+  );
+  await ok(`mutation($id: ID!) { verifyProfessional(id: $id) { id } }`, { id: professional.id }, admin);
+  if (options.focalPoint) {
+    await ok(`mutation($input: AssignFocalPointInput!) { assignFocalPoint(input: $input) { id } }`, { input: { country, professionalId: professional.id } }, admin);
+  }
+  const token = await platform.token({ sub: subject, roles: ['professional'], country, agency: agency.id });
+  return { token, professionalId: professional.id, agencyId: agency.id };
+}
+
+const POST = `mutation($input: PostAlertInput!) { postAlert(input: $input) { replayed alert { id status targets { country recipientCount unrouted } } } }`;
+
+function alertInput(key: string, overrides: Record<string, unknown> = {}) {
+  return {
+    idempotencyKey: key,
+    kind: 'MISSING_CHILD',
+    urgency: 'CRITICAL',
+    originCountry: 'RS',
+    targetCountries: ['FR'],
+    title: 'Girl missing from a children’s home in Niš',
+    summary: 'May be travelling by bus towards Paris.',
+    child: {
+      givenNames: [CHILD_GIVEN],
+      familyNames: [CHILD_FAMILY],
+      sex: 'FEMALE',
+      estimatedAge: { minYears: 13, maxYears: 15 },
+      languages: ['sr-Latn', 'rom'],
+      lastKnownPlace: 'Niš',
+    },
+    ...overrides,
+  };
+}
+
+/** Posting is idempotent, so retrying with the same key is safe while the alerts service's replica catches up. */
+async function postWhenRoutable(token: string, input: Record<string, unknown>) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const response = await platform.query(POST, { input }, token);
+    if (!response.errors) return response.data!.postAlert;
+    if (Date.now() > deadline || !['FORBIDDEN', 'BAD_USER_INPUT'].includes(codes(response)[0])) throw new Error(JSON.stringify(response.errors));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+it('goes from post to resolution through the gateway, live to the recipients only, and the child’s name stays sealed', async () => {
+  const serbia = await member('RS');
+  const france = await member('FR', { focalPoint: true });
+  const bulgaria = await member('BG', { focalPoint: true });
+  const partnerToken = await platform.token({ roles: ['partner'], partner: 'unicef' });
+  const attacheToken = await platform.token({ roles: ['curator'] });
+
+  const franceLive = await subscribeToAlertChanges(platform.graphqlUrl, france.token);
+  const serbiaLive = await subscribeToAlertChanges(platform.graphqlUrl, serbia.token);
+  const bulgariaLive = await subscribeToAlertChanges(platform.graphqlUrl, bulgaria.token);
+  const partnerLive = await subscribeToAlertChanges(platform.graphqlUrl, partnerToken);
+  feeds.push(franceLive, serbiaLive, bulgariaLive, partnerLive);
+
+  const key = `e2e-${randomUUID()}`;
+  const postedAt = Date.now();
+  const posted = await postWhenRoutable(serbia.token, alertInput(key));
+  expect(posted.alert.targets).toEqual([{ country: 'FR', recipientCount: 1, unrouted: false }]);
+  const alertId = posted.alert.id;
+
+  // Live to the French focal point within a second or so; never to Bulgaria or a partner.
+  const waitForLive = async (feed: LiveFeed, type: string) => {
+    const until = Date.now() + 10_000;
+    while (!feed.received.some((change) => change.alertId === alertId && change.type === type)) {
+      if (Date.now() > until) throw new Error(`no ${type} for ${alertId} on the live feed`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return Date.now();
+  };
+  const liveAt = await waitForLive(franceLive, 'POSTED');
+  expect(liveAt - postedAt).toBeLessThan(5_000);
+
+  // A replayed post is the same alert.
+  expect((await ok(POST, { input: alertInput(key) }, serbia.token)).postAlert).toMatchObject({ replayed: true, alert: { id: alertId } });
+  const conflict = await platform.query(POST, { input: alertInput(key, { title: 'A different alert' }) }, serbia.token);
+  expect(codes(conflict)).toEqual(['CONFLICT']);
+
+  const inbox = await ok(`query { alertInbox { edges { node { id } } } }`, {}, france.token);
+  expect(inbox.alertInbox.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain(alertId);
+
+  expect(codes(await platform.query(`mutation($id: ID!) { acknowledgeAlert(id: $id) { id } }`, { id: alertId }, bulgaria.token))).toEqual(['FORBIDDEN']);
+  const acknowledged = await ok(`mutation($id: ID!) { acknowledgeAlert(id: $id) { status targets { country acknowledgedAt } } }`, { id: alertId }, france.token);
+  expect(acknowledged.acknowledgeAlert.status).toBe('IN_PROGRESS');
+  await waitForLive(serbiaLive, 'ACKNOWLEDGED');
+
+  const revealed = await ok(
+    `mutation($id: ID!, $purpose: String!) { revealAlertIdentity(id: $id, purpose: $purpose) { givenNames familyNames } }`,
+    { id: alertId, purpose: 'Comparing with a girl found at Paris-Bercy bus station' },
+    france.token,
+  );
+  expect(revealed.revealAlertIdentity).toEqual({ givenNames: [CHILD_GIVEN], familyNames: [CHILD_FAMILY] });
+  expect(codes(await platform.query(`mutation($id: ID!) { revealAlertIdentity(id: $id, purpose: "Coordinating the regional response") { givenNames } }`, { id: alertId }, attacheToken))).toEqual(['FORBIDDEN']);
+  const reads = await ok(`query($id: ID!) { alertIdentityReads(alertId: $id) { readerCountry purpose } }`, { id: alertId }, serbia.token);
+  expect(reads.alertIdentityReads).toEqual([{ readerCountry: 'FR', purpose: 'Comparing with a girl found at Paris-Bercy bus station' }]);
+
+  await ok(
+    `mutation($id: ID!, $input: AlertUpdateInput!) { addAlertUpdate(id: $id, input: $input) { id } }`,
+    { id: alertId, input: { text: 'Hébergée ce soir au foyer de l’ASE.', sighting: { place: 'Paris, gare routière de Bercy', seenAt: new Date(Date.now() - 3_600_000).toISOString() } } },
+    france.token,
+  );
+  const resolved = await ok(`mutation($id: ID!) { resolveAlert(id: $id, outcome: FOUND_SAFE, note: "Placed in care in Paris") { status } }`, { id: alertId }, serbia.token);
+  expect(resolved.resolveAlert.status).toBe('RESOLVED');
+  await waitForLive(franceLive, 'RESOLVED');
+
+  const detail = await ok(`query($id: ID!) { alert(id: $id) { status updates { text sighting { place } } } }`, { id: alertId }, serbia.token);
+  expect(detail.alert.updates).toEqual([{ text: 'Hébergée ce soir au foyer de l’ASE.', sighting: { place: 'Paris, gare routière de Bercy' } }]);
+  expect(codes(await platform.query(`query($id: ID!) { alert(id: $id) { id } }`, { id: alertId }, partnerToken))).toEqual(['FORBIDDEN']);
+
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  expect(bulgariaLive.received.filter((change) => change.alertId === alertId)).toEqual([]);
+  expect(partnerLive.received).toEqual([]);
+
+  // The child's names: in no event (nor dead letter) on any topic, no service log, no error above.
+  // (Request and reply topics carry the record to and from the alerts service, and keep it
+  // only 15 minutes: REQUEST_RETENTION_MS.)
+  const names = [CHILD_GIVEN, CHILD_FAMILY].map((name) => Buffer.from(name));
+  const records = await readAllRecords();
+  expect(records.length).toBeGreaterThan(10);
+  for (const record of records) for (const name of names) expect(record.includes(name)).toBe(false);
+  const logDir = path.dirname(platform.services.alerts.logFile);
+  for (const file of readdirSync(logDir)) {
+    const log = readFileSync(path.join(logDir, file));
+    for (const name of names) expect({ file, leaked: log.includes(name) }).toEqual({ file, leaked: false });
+  }
+}, 120_000);
+
+it('refuses bad alerts with the field at fault', async () => {
+  const serbia = await member('RS');
+  await member('FR', { focalPoint: true });
+  const cases: [Record<string, unknown>, string][] = [
+    [{ targetCountries: [] }, 'targetCountries'],
+    [{ targetCountries: ['RS'] }, 'targetCountries'],
+    [{ summary: 'x'.repeat(1_000_000) }, 'summary'],
+    [{ child: { givenNames: ['A'], sex: 'FEMALE', dateOfBirth: '2999-01-01' } }, 'dateOfBirth'],
+    [{ child: { givenNames: ['A'], sex: 'FEMALE', estimatedAge: { minYears: 5, maxYears: 21 } } }, 'estimatedAge'],
+  ];
+  for (const [overrides, field] of cases) {
+    const response = await platform.query(POST, { input: alertInput(`bad-${randomUUID()}`, overrides) }, serbia.token);
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(String(response.errors![0].extensions?.field)).toContain(field);
+  }
+  expect(codes(await platform.query(POST, { input: alertInput(`anon-${randomUUID()}`) }))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await platform.query(`mutation { acknowledgeAlert(id: "${randomUUID()}") { id } }`, {}, serbia.token))).toEqual(['NOT_FOUND']);
+}, 120_000);
+
+async function readAllRecords(): Promise<Buffer[]> {
+  const kafka = new Kafka({ clientId: 'cpx-e2e-scan', brokers: platform.stack.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const topics = TOPICS.filter((spec) => spec.retentionMs === undefined).map((spec) => spec.topic);
+  const offsets = await Promise.all(topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })));
+  await admin.disconnect();
+  const expected = offsets.reduce((sum, { partitions }) => sum + partitions.reduce((n, p) => n + Number(p.high) - Number(p.low), 0), 0);
+  const consumer = kafka.consumer({ groupId: `cpx-e2e-scan-${randomUUID()}` });
+  const records: Buffer[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: true });
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 30_000);
+    void consumer.run({
+      eachMessage: async ({ message }) => {
+        records.push(Buffer.concat([message.value ?? Buffer.alloc(0), ...Object.values(message.headers ?? {}).map((h) => Buffer.from(String(h)))]));
+        if (records.length >= expected) {
+          clearTimeout(timer);
+          resolve();
+        }
+      },
+    });
+  });
+  await consumer.disconnect();
+  return records;
+}
