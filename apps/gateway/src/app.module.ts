@@ -7,6 +7,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
 import { TokenVerifier } from './auth/token-verifier';
 import { GatewayConfigModule } from './config/gateway-config.module';
@@ -34,6 +35,7 @@ export class AppModule {
           useFactory: graphqlOptions,
         }),
         DirectoryModule,
+        AlertsModule,
         HealthModule,
       ],
       providers: [

@@ -7,19 +7,19 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import type { DescMessage } from '@bufbuild/protobuf';
-import { DirectoryRequests, type HealthCheckResponseSchema, type RequestOperation } from '@cpx/contracts';
+import type { HealthCheckResponseSchema, RequestOperation } from '@cpx/contracts';
 import { kafkaClientConfig, RequestClient, type Principal } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
-import { RequestsConnection } from '../messaging/requests.module';
+import { GATEWAY_SERVICES, RequestsConnection } from '../messaging/requests.module';
 
 export const CHECK_TIMEOUT_MS = 2_000;
 
 export const SYSTEM_PRINCIPAL: Principal = { subject: 'system:gateway', roles: [] };
 
-/** Every service behind the gateway, by name (add a service's health check here). */
-export const SERVICE_HEALTH_CHECKS: Record<string, RequestOperation<DescMessage, typeof HealthCheckResponseSchema>> = {
-  directory: DirectoryRequests.healthCheck,
-};
+/** Every service behind the gateway, by name (services are added to GATEWAY_SERVICES). */
+export const SERVICE_HEALTH_CHECKS: Record<string, RequestOperation<DescMessage, typeof HealthCheckResponseSchema>> = Object.fromEntries(
+  Object.entries(GATEWAY_SERVICES).map(([name, operations]) => [name, operations.healthCheck]),
+);
 
 export interface Readiness {
   ready: boolean;

@@ -8,12 +8,28 @@
  */
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { hostname } from 'node:os';
-import { DirectoryRequests, type RequestOperation } from '@cpx/contracts';
+import type { DescMessage } from '@bufbuild/protobuf';
+import { AlertsRequests, DirectoryRequests, type HealthCheckResponseSchema, type RequestOperation } from '@cpx/contracts';
 import { RequestClient } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
 
+/** A service's operations, among them the health check `/ready` asks. */
+type ServiceOperations = Readonly<Record<string, RequestOperation>> & {
+  readonly healthCheck: RequestOperation<DescMessage, typeof HealthCheckResponseSchema>;
+};
+
+/**
+ * Every service behind the gateway, by name: the one list to add a service to. The
+ * request client subscribes to the replies of all their operations, and `/ready` asks
+ * each one's health check.
+ */
+export const GATEWAY_SERVICES = {
+  directory: DirectoryRequests,
+  alerts: AlertsRequests,
+} as const satisfies Record<string, ServiceOperations>;
+
 /** Every operation the gateway calls: their reply topics are subscribed when the client connects. */
-export const GATEWAY_OPERATIONS: RequestOperation[] = [...Object.values(DirectoryRequests)];
+export const GATEWAY_OPERATIONS: RequestOperation[] = Object.values(GATEWAY_SERVICES).flatMap((operations) => Object.values(operations));
 
 const RETRY_DELAY_MS = 2_000;
 

@@ -10,6 +10,7 @@ import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { JWTPayload } from 'jose';
 import { issueLocalToken, loadConfig, RequestClient } from '@cpx/platform';
+import { AlertEventsConsumer } from '../alerts/live/alert-events.consumer';
 import { AppModule } from '../app.module';
 import { GatewayConfig } from '../config/gateway.config';
 import { prepareGatewayApp } from '../gateway-app';
@@ -53,6 +54,9 @@ export async function startTestGateway(
     .useValue(requests)
     .overrideProvider(RequestsConnection)
     .useValue({ isConnected: true })
+    // No Kafka consumer for the live feed: tests publish to AlertChanges directly.
+    .overrideProvider(AlertEventsConsumer)
+    .useValue({ isRunning: true })
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   prepareGatewayApp(app, config);

@@ -1,0 +1,157 @@
+/**
+ * The input rules of the alerts API that the directory's field rules do not already
+ * spell. The alerts service checks the same limits again (it must not trust any caller);
+ * these constants are the gateway's half of that agreement, so change both together.
+ * Messages read after the field's path and never echo the value: it may be a child's name.
+ */
+import { applyDecorators } from '@nestjs/common';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import { COUNTRY_CODE, MAX_LIST_LENGTH } from '../directory/field-rules';
+
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+export const MAX_TARGET_COUNTRIES = 20;
+export const MAX_TITLE_LENGTH = 200;
+export const MAX_SUMMARY_LENGTH = 10_000;
+export const MAX_UPDATE_TEXT_LENGTH = 10_000;
+export const MAX_REASON_LENGTH = 2_000;
+export const MIN_PURPOSE_LENGTH = 10;
+export const MAX_PURPOSE_LENGTH = 500;
+export const MAX_CHILD_AGE = 17;
+/** Decoded bytes; the alerts service's ALERTS_MAX_PHOTO_BYTES default. */
+export const MAX_PHOTO_BYTES = 2_000_000;
+export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const NOT_BLANK = /\S/;
+/** A date of birth is "today" somewhere until the last time zone (UTC+14) has moved past it. */
+const LATEST_UTC_OFFSET_MS = 14 * 3_600_000;
+
+type Rule = PropertyDecorator;
+
+export const IsIdempotencyKey = (): Rule =>
+  applyDecorators(
+    IsString({ message: 'must be a string' }),
+    Matches(IDEMPOTENCY_KEY, { message: 'must be 8 to 128 characters among letters, digits, "_" and "-"' }),
+  );
+
+/** 1 to 20 distinct country codes, at least one of them other than `originCountry` of the same input. */
+export const IsTargetCountries = (): Rule =>
+  applyDecorators(
+    IsArray({ message: 'must be a list' }),
+    ArrayMinSize(1, { message: 'must name at least one country' }),
+    ArrayMaxSize(MAX_TARGET_COUNTRIES, { message: `must have at most ${MAX_TARGET_COUNTRIES} entries` }),
+    Matches(COUNTRY_CODE, { each: true, message: 'must contain ISO 3166-1 alpha-2 codes such as RS or XK' }),
+    ArrayUnique(undefined, { message: 'must not name a country twice' }),
+    ValidateBy({
+      name: 'notOnlyOrigin',
+      validator: {
+        validate: (value: unknown, args) =>
+          !Array.isArray(value) || value.some((country) => country !== (args?.object as { originCountry?: unknown }).originCountry),
+        defaultMessage: () => 'must name a country other than originCountry',
+      },
+    }),
+  );
+
+/** Free text that must say something, between `min` and `max` characters. */
+export const IsTextBetween = (min: number, max: number): Rule =>
+  applyDecorators(
+    IsString({ message: 'must be a string' }),
+    MinLength(min, { message: `must be at least ${min} characters` }),
+    MaxLength(max, { message: `must be at most ${max} characters` }),
+    Matches(NOT_BLANK, { message: 'must not be blank' }),
+  );
+
+/** A calendar date `YYYY-MM-DD` that is not in the future. */
+export const IsDateOfBirth = (): Rule =>
+  applyDecorators(
+    IsString({ message: 'must be a string' }),
+    ValidateBy({
+      name: 'dateOfBirth',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+        defaultMessage: () => 'must be a date written YYYY-MM-DD',
+      },
+    }),
+    ValidateBy({
+      name: 'notInFuture',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !isCalendarDate(value) || value <= latestToday(),
+        defaultMessage: () => 'must not be in the future',
+      },
+    }),
+  );
+
+/** Years of age of a child: 0 to 17. */
+export const IsChildAge = (): Rule =>
+  applyDecorators(
+    IsInt({ message: 'must be an integer' }),
+    Min(0, { message: 'must be at least 0' }),
+    Max(MAX_CHILD_AGE, { message: `must be at most ${MAX_CHILD_AGE}` }),
+  );
+
+/** On `maxYears`: not below `minYears` of the same range. */
+export const IsNotBelowMinYears = (): Rule =>
+  ValidateBy({
+    name: 'notBelowMinYears',
+    validator: {
+      validate: (value: unknown, args) => {
+        const min = (args?.object as { minYears?: unknown }).minYears;
+        return typeof value !== 'number' || typeof min !== 'number' || value >= min;
+      },
+      defaultMessage: () => 'must not be less than minYears',
+    },
+  });
+
+/** Base64 (standard alphabet, padded) of at most MAX_PHOTO_BYTES bytes. */
+export const IsPhoto = (): Rule =>
+  applyDecorators(
+    IsString({ message: 'must be a string' }),
+    ValidateBy({
+      name: 'photoSize',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && base64DecodedLength(value) <= MAX_PHOTO_BYTES,
+        defaultMessage: () => `must be at most ${MAX_PHOTO_BYTES} bytes once decoded`,
+      },
+    }),
+    ValidateBy({
+      name: 'base64',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.length > 0 && value.length % 4 === 0 && BASE64.test(value),
+        defaultMessage: () => 'must be base64 (standard alphabet, padded)',
+      },
+    }),
+  );
+
+/** Required as soon as the photo is there. */
+export const IsPhotoContentType = (): Rule =>
+  applyDecorators(
+    ValidateIf((input: { photo?: unknown; photoContentType?: unknown }) => input.photo != null || input.photoContentType != null),
+    IsIn(PHOTO_CONTENT_TYPES, { message: `must be one of ${PHOTO_CONTENT_TYPES.join(', ')} when a photo is given` }),
+  );
+
+/** A list of country codes (nationalities). */
+export const IsCountryCodes = (): Rule =>
+  applyDecorators(
+    ArrayMaxSize(MAX_LIST_LENGTH, { message: `must have at most ${MAX_LIST_LENGTH} entries` }),
+    Matches(COUNTRY_CODE, { each: true, message: 'must contain ISO 3166-1 alpha-2 codes such as RS or XK' }),
+  );
+
+export function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Today's date where it is latest (UTC+14), as YYYY-MM-DD. */
+export function latestToday(now: number = Date.now()): string {
+  return new Date(now + LATEST_UTC_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The number of bytes a padded base64 string decodes to, without decoding it. */
+export function base64DecodedLength(value: string): number {
+  const padding = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
+  return Math.floor(value.length / 4) * 3 - padding;
+}

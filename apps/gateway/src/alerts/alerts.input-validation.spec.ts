@@ -1,0 +1,139 @@
+import { AlertsRequests } from '@cpx/contracts';
+import { FakeRequests } from '../testing/fake-requests';
+import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { aChild, ALERT_ID, anAlert, anUpdate, aPostAlertInput } from './testing/alert-factories';
+import { latestToday, MAX_PHOTO_BYTES } from './alert-rules';
+
+const POST = `mutation Post($input: PostAlertInput!) { postAlert(input: $input) { replayed alert { id } } }`;
+
+function isoDate(offsetDays: number): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('alerts input validation at the edge', () => {
+  let gateway: TestGateway;
+  const requests = new FakeRequests()
+    .on(AlertsRequests.postAlert, () => ({ alert: anAlert(), replayed: false }))
+    .on(AlertsRequests.addAlertUpdate, () => ({ update: anUpdate() }))
+    .on(AlertsRequests.revealAlertIdentity, () => ({ child: aChild() }))
+    .on(AlertsRequests.cancelAlert, () => ({ alert: anAlert() }))
+    .on(AlertsRequests.resolveAlert, () => ({ alert: anAlert() }));
+
+  beforeAll(async () => {
+    gateway = await startTestGateway({ requests });
+  });
+  afterAll(() => gateway.close());
+  beforeEach(() => {
+    requests.calls.length = 0;
+  });
+
+  async function post(input: Record<string, unknown>, child?: Record<string, unknown>) {
+    const valid = aPostAlertInput();
+    const variables = { input: { ...valid, ...input, ...(child ? { child: { ...(valid['child'] as object), ...child } } : {}) } };
+    return (await gateway.graphql(POST, { variables })).body;
+  }
+
+  it('lets a valid post through', async () => {
+    const body = await post({});
+    expect(body).toEqual({ data: { postAlert: { replayed: false, alert: { id: ALERT_ID } } } });
+    expect(requests.calls).toHaveLength(1);
+  });
+
+  it('rejects a 1 MB summary as BAD_USER_INPUT naming input.summary, without echoing it or calling the service', async () => {
+    const body = await post({ summary: 'ж'.repeat(1_000_000) });
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]).toMatchObject({ message: 'input.summary must be at most 10000 characters', extensions: { code: 'BAD_USER_INPUT', field: 'input.summary' } });
+    expect(JSON.stringify(body).length).toBeLessThan(1_000);
+    expect(requests.calls).toHaveLength(0);
+  });
+
+  it.each([
+    ['a key of 5 characters', 'input.idempotencyKey', { idempotencyKey: 'short' }],
+    ['a key of 129 characters', 'input.idempotencyKey', { idempotencyKey: 'k'.repeat(129) }],
+    ['a key with a space', 'input.idempotencyKey', { idempotencyKey: 'has space!' }],
+    ['no target country', 'input.targetCountries', { targetCountries: [] }],
+    ['only the origin as target', 'input.targetCountries', { targetCountries: ['RS'] }],
+    ['the origin twice', 'input.targetCountries', { targetCountries: ['RS', 'RS'] }],
+    ['a lower-case country', 'input.targetCountries', { targetCountries: ['hr'] }],
+    ['an alpha-3 country', 'input.targetCountries', { targetCountries: ['HRV'] }],
+    ['21 target countries', 'input.targetCountries', { targetCountries: Array.from({ length: 21 }, (_, index) => `A${String.fromCharCode(65 + index)}`) }],
+    ['an origin that is not a code', 'input.originCountry', { originCountry: 'Serbia' }],
+    ['an empty title', 'input.title', { title: '' }],
+    ['a blank title', 'input.title', { title: '   ' }],
+    ['a title of 201 characters', 'input.title', { title: 't'.repeat(201) }],
+  ])('rejects %s naming %s', async (_case, field, input) => {
+    const body = await post(input);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect(requests.calls).toHaveLength(0);
+  });
+
+  it('accepts the origin among other targets, and 20 distinct targets', async () => {
+    expect((await post({ targetCountries: ['RS', 'HR'] })).errors).toBeUndefined();
+    const twenty = Array.from({ length: 20 }, (_, index) => `A${String.fromCharCode(65 + index)}`);
+    expect((await post({ targetCountries: twenty })).errors).toBeUndefined();
+  });
+
+  it.each([
+    ['an empty given name', 'input.child.givenNames', { givenNames: [''] }],
+    ['a family name of 201 characters', 'input.child.familyNames', { familyNames: ['x'.repeat(201)] }],
+    ['21 aliases', 'input.child.aliases', { aliases: Array.from({ length: 21 }, () => 'Joka') }],
+    ['a birth date not written YYYY-MM-DD', 'input.child.dateOfBirth', { dateOfBirth: '31.05.2012' }],
+    ['a birth date that does not exist', 'input.child.dateOfBirth', { dateOfBirth: '2012-02-30' }],
+    ['a birth date in the future', 'input.child.dateOfBirth', { dateOfBirth: isoDate(3) }],
+    ['an age below 0', 'input.child.estimatedAge.minYears', { estimatedAge: { minYears: -1, maxYears: 3 } }],
+    ['an age above 17', 'input.child.estimatedAge.maxYears', { estimatedAge: { minYears: 12, maxYears: 18 } }],
+    ['an age range upside down', 'input.child.estimatedAge.maxYears', { estimatedAge: { minYears: 14, maxYears: 12 } }],
+    ['a nationality that is not a code', 'input.child.nationalities', { nationalities: ['Serbian'] }],
+    ['a language that is not a tag', 'input.child.languages', { languages: ['Romani'] }],
+    ['a photo that is not base64', 'input.child.photo', { photo: 'not base64!', photoContentType: 'image/png' }],
+    ['a photo one byte over the limit', 'input.child.photo', { photo: Buffer.alloc(MAX_PHOTO_BYTES + 1).toString('base64'), photoContentType: 'image/png' }],
+    ['a photo without a content type', 'input.child.photoContentType', { photo: Buffer.from('abc').toString('base64') }],
+    ['a GIF', 'input.child.photoContentType', { photo: Buffer.from('abc').toString('base64'), photoContentType: 'image/gif' }],
+  ])('rejects %s naming %s', async (_case, field, child) => {
+    const body = await post({}, child);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect(requests.calls).toHaveLength(0);
+  });
+
+  it('accepts a birth date of today, an age range of 0 to 17 and a photo of exactly the limit', async () => {
+    const photo = Buffer.alloc(MAX_PHOTO_BYTES).toString('base64');
+    const body = await post({}, { dateOfBirth: latestToday(), estimatedAge: { minYears: 0, maxYears: 17 }, photo, photoContentType: 'image/webp' });
+    expect(body.errors).toBeUndefined();
+  });
+
+  it('rejects an unknown kind or urgency as a GraphQL type error', async () => {
+    for (const input of [{ kind: 'KIDNAPPING' }, { urgency: 'WHENEVER' }]) {
+      const { status, body } = await gateway.graphql(POST, { variables: { input: aPostAlertInput(input) } });
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    }
+    expect(requests.calls).toHaveLength(0);
+  });
+
+  it('checks the other mutations: update text and sighting, purpose, reason, note, ids', async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['mutation($text: String!) { addAlertUpdate(id: "' + ALERT_ID + '", input: { text: $text }) { id } }', { text: 'x'.repeat(10_001) }, 'input.text'],
+      ['mutation($text: String!) { addAlertUpdate(id: "' + ALERT_ID + '", input: { text: $text }) { id } }', { text: ' ' }, 'input.text'],
+      ['mutation($text: String!) { addAlertUpdate(id: "' + ALERT_ID + '", input: { text: $text, sighting: { place: "", seenAt: "2025-06-01T07:00:00Z" } }) { id } }', { text: 'seen' }, 'input.sighting.place'],
+      ['mutation($purpose: String!) { revealAlertIdentity(id: "' + ALERT_ID + '", purpose: $purpose) { aliases } }', { purpose: 'curious' }, 'purpose'],
+      ['mutation($purpose: String!) { revealAlertIdentity(id: "' + ALERT_ID + '", purpose: $purpose) { aliases } }', { purpose: 'p'.repeat(501) }, 'purpose'],
+      ['mutation($reason: String!) { cancelAlert(id: "' + ALERT_ID + '", reason: $reason) { id } }', { reason: 'r'.repeat(2_001) }, 'reason'],
+      ['mutation($note: String) { resolveAlert(id: "' + ALERT_ID + '", outcome: FOUND_SAFE, note: $note) { id } }', { note: 'n'.repeat(2_001) }, 'note'],
+      ['mutation { acknowledgeAlert(id: "1 OR 1=1") { id } }', {}, 'id'],
+      ['{ alerts(first: 101) { totalCount } }', {}, 'first'],
+      ['{ alerts(filter: { country: "Hrvatska" }) { totalCount } }', {}, 'filter.country'],
+      ['{ alertIdentityReads(alertId: "nope") { purpose } }', {}, 'alertId'],
+    ];
+    for (const [query, variables, field] of cases) {
+      const { body } = await gateway.graphql(query, { variables });
+      expect({ field, extensions: body.errors?.[0]?.extensions }).toEqual({ field, extensions: { code: 'BAD_USER_INPUT', field } });
+    }
+    expect(requests.calls).toHaveLength(0);
+  });
+
+  it('accepts a purpose of 10 characters and an update of 10,000', async () => {
+    expect((await gateway.graphql(`mutation { revealAlertIdentity(id: "${ALERT_ID}", purpose: "border chk") { aliases } }`)).body.errors).toBeUndefined();
+    const { body } = await gateway.graphql(`mutation($text: String!) { addAlertUpdate(id: "${ALERT_ID}", input: { text: $text }) { id } }`, { variables: { text: 'ж'.repeat(10_000) } });
+    expect(body.errors).toBeUndefined();
+  });
+});

@@ -1,0 +1,217 @@
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { AgencyType, AlertKind, AlertsRequests, AlertStatus, Outcome, Urgency } from '@cpx/contracts';
+import { decodeCursor, DomainError } from '@cpx/platform';
+import { FakeRequests } from '../testing/fake-requests';
+import { startTestGateway, TEST_CLAIMS, type TestGateway } from '../testing/test-gateway';
+import { aChild, ALERT_ID, anAlert, anUpdate, aPostAlertInput, POSTED } from './testing/alert-factories';
+
+const PRINCIPAL = { subject: TEST_CLAIMS.sub, roles: ['professional'], country: 'RS', agencyId: 'agency-1', partnerId: undefined };
+
+describe('alerts resolvers', () => {
+  let gateway: TestGateway;
+  const requests = new FakeRequests();
+
+  beforeAll(async () => {
+    gateway = await startTestGateway({ requests });
+  });
+  afterAll(() => gateway.close());
+  beforeEach(() => {
+    requests.calls.length = 0;
+  });
+
+  it('posts an alert with the principal, and says whether it was a replay', async () => {
+    requests.on(AlertsRequests.postAlert, () => ({ alert: anAlert(), replayed: true }));
+    const { body } = await gateway.graphql(
+      `mutation Post($input: PostAlertInput!) { postAlert(input: $input) { replayed alert { id kind urgency status originCountry title postedAt version
+         targets { country deadline acknowledgedAt escalationLevel unrouted recipientCount } } } }`,
+      { variables: { input: aPostAlertInput({ targetAgencyTypes: ['POLICE'] }) } },
+    );
+    expect(body).toEqual({
+      data: {
+        postAlert: {
+          replayed: true,
+          alert: {
+            id: ALERT_ID,
+            kind: 'MISSING_CHILD',
+            urgency: 'CRITICAL',
+            status: 'POSTED',
+            originCountry: 'RS',
+            title: 'Djevojčica nestala na autobusnoj stanici',
+            postedAt: POSTED.toISOString(),
+            version: 1,
+            targets: [
+              { country: 'HR', deadline: '2025-05-31T22:00:00.000Z', acknowledgedAt: null, escalationLevel: 0, unrouted: false, recipientCount: 2 },
+              { country: 'XK', deadline: '2025-05-31T22:00:00.000Z', acknowledgedAt: null, escalationLevel: 0, unrouted: true, recipientCount: 0 },
+            ],
+          },
+        },
+      },
+    });
+    expect(requests.calls).toHaveLength(1);
+    expect(requests.calls[0]).toMatchObject({ topic: AlertsRequests.postAlert.topic, principal: PRINCIPAL });
+    expect(requests.calls[0]?.request).toMatchObject({
+      idempotencyKey: 'post-2025-05-31-0001',
+      kind: AlertKind.MISSING_CHILD,
+      urgency: Urgency.CRITICAL,
+      targetCountries: ['HR', 'XK'],
+      targetAgencyTypes: [AgencyType.POLICE],
+      child: { givenNames: ['Јована'], familyNames: ['Petrović'], estimatedAge: { minYears: 12, maxYears: 14 } },
+    });
+  });
+
+  it("names the caller's argument when the service refuses a field", async () => {
+    requests.on(AlertsRequests.postAlert, () => {
+      throw DomainError.badInput('child.given_names[0]', 'A given name must not be empty.');
+    });
+    const { body } = await gateway.graphql(`mutation Post($input: PostAlertInput!) { postAlert(input: $input) { replayed } }`, { variables: { input: aPostAlertInput() } });
+    expect(body.errors?.[0]).toMatchObject({ message: 'A given name must not be empty.', extensions: { code: 'BAD_USER_INPUT', field: 'input.child.givenNames.0' } });
+
+    requests.on(AlertsRequests.listIdentityReads, () => {
+      throw DomainError.notFound('Alert', ALERT_ID);
+    });
+    const reads = await gateway.graphql(`{ alertIdentityReads(alertId: "${ALERT_ID}") { purpose } }`);
+    expect(reads.body.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND' });
+  });
+
+  it('answers one alert with its thread, without asking twice', async () => {
+    requests.on(AlertsRequests.getAlert, () => ({ alert: anAlert(), updates: [anUpdate()] }));
+    const { body } = await gateway.graphql(`{ alert(id: "${ALERT_ID}") { id outcome outcomeNote closedAt identityErased updates { id text authorCountry sighting { place seenAt } createdAt } } }`);
+    expect(body).toEqual({
+      data: {
+        alert: {
+          id: ALERT_ID,
+          outcome: null,
+          outcomeNote: null,
+          closedAt: null,
+          identityErased: false,
+          updates: [
+            {
+              id: 'c0ffee00-1111-4222-8333-444455556666',
+              text: 'Viđena u Zagrebu, glavni kolodvor.',
+              authorCountry: 'HR',
+              sighting: { place: 'Zagreb Glavni kolodvor', seenAt: '2025-06-01T07:30:00.000Z' },
+              createdAt: '2025-06-01T08:00:00.000Z',
+            },
+          ],
+        },
+      },
+    });
+    expect(requests.calls.map((call) => call.topic)).toEqual([AlertsRequests.getAlert.topic]);
+  });
+
+  it('answers a filtered list as a Relay connection, fetching a thread only when asked, once per alert', async () => {
+    requests.on(AlertsRequests.searchAlerts, () => ({
+      items: [anAlert(), anAlert({ id: 'second', status: AlertStatus.IN_PROGRESS })],
+      endCursor: 'service-cursor',
+      hasNextPage: true,
+      totalCount: 9,
+    }));
+    requests.on(AlertsRequests.getAlert, (request) => ({ alert: anAlert({ id: request.id }), updates: request.id === ALERT_ID ? [anUpdate()] : [] }));
+    const { body } = await gateway.graphql(
+      `{ alerts(first: 2, filter: { status: IN_PROGRESS, kind: MISSING_CHILD, urgency: CRITICAL, country: "HR", overdueOnly: true }) {
+          totalCount pageInfo { hasNextPage endCursor } edges { node { id status updates { id } again: updates { id } } } } }`,
+    );
+    const connection = body.data?.['alerts'] as { totalCount: number; pageInfo: { endCursor: string }; edges: { node: unknown }[] };
+    expect(connection.totalCount).toBe(9);
+    expect(decodeCursor(connection.pageInfo.endCursor)).toEqual(['service-cursor', 0]);
+    expect(connection.edges.map((edge) => edge.node)).toEqual([
+      { id: ALERT_ID, status: 'POSTED', updates: [{ id: 'c0ffee00-1111-4222-8333-444455556666' }], again: [{ id: 'c0ffee00-1111-4222-8333-444455556666' }] },
+      { id: 'second', status: 'IN_PROGRESS', updates: [], again: [] },
+    ]);
+    expect(requests.calls[0]?.request).toEqual({
+      filter: { status: AlertStatus.IN_PROGRESS, kind: AlertKind.MISSING_CHILD, urgency: Urgency.CRITICAL, country: 'HR', overdueOnly: true },
+      page: { first: 2, after: '' },
+    });
+    expect(requests.calls.filter((call) => call.topic === AlertsRequests.getAlert.topic)).toHaveLength(2);
+  });
+
+  it('answers my inbox', async () => {
+    requests.on(AlertsRequests.getInbox, () => ({ items: [anAlert()], endCursor: '', hasNextPage: false, totalCount: 1 }));
+    const { body } = await gateway.graphql('{ alertInbox(first: 10) { totalCount edges { node { id } } pageInfo { hasNextPage } } }');
+    expect(body).toEqual({ data: { alertInbox: { totalCount: 1, edges: [{ node: { id: ALERT_ID } }], pageInfo: { hasNextPage: false } } } });
+    expect(requests.calls[0]).toMatchObject({ topic: AlertsRequests.getInbox.topic, request: { page: { first: 10, after: '' } }, principal: PRINCIPAL });
+  });
+
+  it('acknowledges, adds an update, resolves and cancels', async () => {
+    requests.on(AlertsRequests.acknowledgeAlert, () => ({ alert: anAlert({ status: AlertStatus.IN_PROGRESS, version: 2n }) }));
+    requests.on(AlertsRequests.addAlertUpdate, () => ({ update: anUpdate() }));
+    requests.on(AlertsRequests.resolveAlert, () => ({ alert: anAlert({ status: AlertStatus.RESOLVED, outcome: Outcome.PLACED_IN_CARE, outcomeNote: 'Smještena u prihvatilište.' }) }));
+    requests.on(AlertsRequests.cancelAlert, () => ({ alert: anAlert({ status: AlertStatus.CANCELLED }) }));
+
+    expect((await gateway.graphql(`mutation { acknowledgeAlert(id: "${ALERT_ID}") { status version } }`)).body).toEqual({ data: { acknowledgeAlert: { status: 'IN_PROGRESS', version: 2 } } });
+    expect(requests.calls.at(-1)?.request).toEqual({ id: ALERT_ID });
+
+    const update = await gateway.graphql(`mutation { addAlertUpdate(id: "${ALERT_ID}", input: { text: "Viđena", sighting: { place: "Zagreb", seenAt: "2025-06-01T07:30:00Z" } }) { id } }`);
+    expect(update.body.errors).toBeUndefined();
+    const sent = requests.calls.at(-1)?.request as { id: string; text: string; sighting: { place: string; seenAt: Parameters<typeof timestampDate>[0] } };
+    expect([sent.id, sent.text, sent.sighting.place, timestampDate(sent.sighting.seenAt).toISOString()]).toEqual([ALERT_ID, 'Viđena', 'Zagreb', '2025-06-01T07:30:00.000Z']);
+
+    const resolved = await gateway.graphql(`mutation { resolveAlert(id: "${ALERT_ID}", outcome: PLACED_IN_CARE, note: "Smještena u prihvatilište.", expectedVersion: 3) { status outcome outcomeNote } }`);
+    expect(resolved.body).toEqual({ data: { resolveAlert: { status: 'RESOLVED', outcome: 'PLACED_IN_CARE', outcomeNote: 'Smještena u prihvatilište.' } } });
+    expect(requests.calls.at(-1)?.request).toEqual({ id: ALERT_ID, outcome: Outcome.PLACED_IN_CARE, note: 'Smještena u prihvatilište.', expectedVersion: 3n });
+
+    await gateway.graphql(`mutation { cancelAlert(id: "${ALERT_ID}", reason: "Posted twice by mistake.") { status } }`);
+    expect(requests.calls.at(-1)?.request).toEqual({ id: ALERT_ID, reason: 'Posted twice by mistake.', expectedVersion: undefined });
+  });
+
+  it("reveals the child's identity with the purpose, photo as base64, and lists the reads", async () => {
+    const photo = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    requests.on(AlertsRequests.revealAlertIdentity, () => ({ child: aChild({ photo, photoContentType: 'image/png', dateOfBirth: '2012-04-30' }) }));
+    const { body } = await gateway.graphql(
+      `mutation { revealAlertIdentity(id: "${ALERT_ID}", purpose: "Identify her at the Zagreb shelter") { givenNames familyNames aliases sex dateOfBirth estimatedAge { minYears maxYears } nationalities languages photo photoContentType lastKnownAt } }`,
+    );
+    expect(body).toEqual({
+      data: {
+        revealAlertIdentity: {
+          givenNames: ['Јована'],
+          familyNames: ['Petrović'],
+          aliases: ['Joka'],
+          sex: 'FEMALE',
+          dateOfBirth: '2012-04-30',
+          estimatedAge: { minYears: 12, maxYears: 14 },
+          nationalities: ['RS'],
+          languages: ['sr-Cyrl', 'rom'],
+          photo: photo.toString('base64'),
+          photoContentType: 'image/png',
+          lastKnownAt: null,
+        },
+      },
+    });
+    expect(requests.calls.at(-1)?.request).toEqual({ id: ALERT_ID, purpose: 'Identify her at the Zagreb shelter' });
+
+    requests.on(AlertsRequests.listIdentityReads, () => ({
+      reads: [{ readerSubject: 'user-2', readerAgencyId: 'agency-2', readerCountry: 'HR', purpose: 'Identify her at the Zagreb shelter', readAt: { seconds: 1748764800n, nanos: 0 } }],
+    }));
+    const reads = await gateway.graphql(`{ alertIdentityReads(alertId: "${ALERT_ID}") { readerSubject readerAgencyId readerCountry purpose readAt } }`);
+    expect(reads.body).toEqual({
+      data: { alertIdentityReads: [{ readerSubject: 'user-2', readerAgencyId: 'agency-2', readerCountry: 'HR', purpose: 'Identify her at the Zagreb shelter', readAt: '2025-06-01T08:00:00.000Z' }] },
+    });
+    expect(requests.calls.at(-1)?.request).toEqual({ id: ALERT_ID });
+  });
+
+  it('answers figures per country, since a date', async () => {
+    requests.on(AlertsRequests.getAlertFigures, () => ({
+      countries: [
+        { country: 'HR', open: 4, overdue: 1, acknowledged: 3, medianSecondsToAcknowledge: 1260n },
+        { country: 'XK', open: 1, overdue: 1, acknowledged: 0, medianSecondsToAcknowledge: 0n },
+      ],
+    }));
+    const { body } = await gateway.graphql('{ alertFigures(since: "2025-01-01T00:00:00Z") { country open overdue acknowledged medianSecondsToAcknowledge } }');
+    expect(body).toEqual({
+      data: {
+        alertFigures: [
+          { country: 'HR', open: 4, overdue: 1, acknowledged: 3, medianSecondsToAcknowledge: 1260 },
+          { country: 'XK', open: 1, overdue: 1, acknowledged: 0, medianSecondsToAcknowledge: null },
+        ],
+      },
+    });
+    const since = (requests.calls[0]?.request as { since: Parameters<typeof timestampDate>[0] }).since;
+    expect(timestampDate(since).toISOString()).toBe('2025-01-01T00:00:00.000Z');
+  });
+
+  it('prices threads in a list so that a page of threads cannot fan out unbounded', async () => {
+    const { body } = await gateway.graphql('{ alerts(first: 100) { edges { node { id updates { id text } } } } }');
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(requests.calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,143 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
+import {
+  IsCountryCode,
+  IsCursor,
+  IsEntityId,
+  IsNestedInput,
+  IsOneOf,
+  IsPageSize,
+  IsRequiredText,
+  IsText,
+  IsTimestamp,
+  IsVersion,
+  MAX_NAME_LENGTH,
+} from '../../directory/field-rules';
+import { AlertKindEnum, type AlertKindName } from '../../directory/types/directory.enums';
+import { IsTextBetween, MAX_PURPOSE_LENGTH, MAX_REASON_LENGTH, MAX_UPDATE_TEXT_LENGTH, MIN_PURPOSE_LENGTH } from '../alert-rules';
+import { AlertStatusEnum, OutcomeEnum, UrgencyEnum, type AlertStatusName, type OutcomeName, type UrgencyName } from '../types/alert.enums';
+
+@ArgsType()
+export class AlertIdArgs {
+  @Field(() => ID)
+  @IsEntityId()
+  id!: string;
+}
+
+@InputType('SightingInput')
+export class SightingInput {
+  @Field({ description: '1 to 200 characters.' })
+  @IsTextBetween(1, MAX_NAME_LENGTH)
+  place!: string;
+
+  @Field()
+  @IsTimestamp()
+  seenAt!: Date;
+}
+
+@InputType('AddAlertUpdateInput')
+export class AddAlertUpdateInput {
+  @Field({ description: `Any language, 1 to ${MAX_UPDATE_TEXT_LENGTH} characters.` })
+  @IsRequiredText(MAX_UPDATE_TEXT_LENGTH)
+  text!: string;
+
+  @Field(() => SightingInput, { nullable: true })
+  @IsNestedInput(() => SightingInput, true)
+  sighting?: SightingInput | null;
+}
+
+@ArgsType()
+export class AddAlertUpdateArgs extends AlertIdArgs {
+  @Field(() => AddAlertUpdateInput)
+  @IsNestedInput(() => AddAlertUpdateInput)
+  input!: AddAlertUpdateInput;
+}
+
+@ArgsType()
+export class ResolveAlertArgs extends AlertIdArgs {
+  @Field(() => OutcomeEnum)
+  @IsOneOf(OutcomeEnum)
+  outcome!: OutcomeName;
+
+  @Field(() => String, { nullable: true, description: `At most ${MAX_REASON_LENGTH} characters.` })
+  @IsText(MAX_REASON_LENGTH, true)
+  note?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The version you last saw; the change is refused with CONFLICT if it moved on.' })
+  @IsVersion()
+  expectedVersion?: number | null;
+}
+
+@ArgsType()
+export class CancelAlertArgs extends AlertIdArgs {
+  @Field({ description: `Why; 1 to ${MAX_REASON_LENGTH} characters.` })
+  @IsRequiredText(MAX_REASON_LENGTH)
+  reason!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you last saw; the change is refused with CONFLICT if it moved on.' })
+  @IsVersion()
+  expectedVersion?: number | null;
+}
+
+@ArgsType()
+export class RevealAlertIdentityArgs extends AlertIdArgs {
+  @Field({ description: `Why you need the identity, ${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters; recorded with the read and shown to the originator.` })
+  @IsTextBetween(MIN_PURPOSE_LENGTH, MAX_PURPOSE_LENGTH)
+  purpose!: string;
+}
+
+@ArgsType()
+export class IdentityReadsArgs {
+  @Field(() => ID)
+  @IsEntityId()
+  alertId!: string;
+}
+
+@InputType('AlertFilter', { description: 'Every field you set narrows the list.' })
+export class AlertFilterInput {
+  @Field(() => AlertStatusEnum, { nullable: true })
+  @IsOneOf(AlertStatusEnum, true)
+  status?: AlertStatusName | null;
+
+  @Field(() => AlertKindEnum, { nullable: true })
+  @IsOneOf(AlertKindEnum, true)
+  kind?: AlertKindName | null;
+
+  @Field(() => UrgencyEnum, { nullable: true })
+  @IsOneOf(UrgencyEnum, true)
+  urgency?: UrgencyName | null;
+
+  @Field(() => String, { nullable: true, description: 'The origin or a target country.' })
+  @IsCountryCode(true)
+  country?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only alerts a target country has not acknowledged by its deadline.' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be a boolean' })
+  overdueOnly?: boolean | null;
+}
+
+@ArgsType()
+export class AlertPageArgs {
+  @Field(() => Int, { nullable: true, description: 'At most 100.' })
+  @IsPageSize()
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsCursor()
+  after?: string | null;
+}
+
+@ArgsType()
+export class AlertSearchArgs extends AlertPageArgs {
+  @Field(() => AlertFilterInput, { nullable: true })
+  @IsNestedInput(() => AlertFilterInput, true)
+  filter?: AlertFilterInput | null;
+}
+
+@ArgsType()
+export class AlertFiguresArgs {
+  @Field(() => Date, { nullable: true, description: 'Count alerts posted since then; absent: all.' })
+  @IsTimestamp(true)
+  since?: Date | null;
+}

@@ -1,0 +1,139 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEnum, IsOptional } from 'class-validator';
+import {
+  IsCountryCode,
+  IsLanguageTags,
+  IsName,
+  IsNameList,
+  IsNestedInput,
+  IsOneOf,
+  IsText,
+  IsTimestamp,
+  MAX_LIST_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_TEXT_LENGTH,
+} from '../../directory/field-rules';
+import { AgencyTypeEnum, AlertKindEnum, type AgencyTypeName, type AlertKindName } from '../../directory/types/directory.enums';
+import {
+  IsChildAge,
+  IsCountryCodes,
+  IsDateOfBirth,
+  IsIdempotencyKey,
+  IsNotBelowMinYears,
+  IsPhoto,
+  IsPhotoContentType,
+  IsTargetCountries,
+  MAX_SUMMARY_LENGTH,
+} from '../alert-rules';
+import { SexEnum, UrgencyEnum, type SexName, type UrgencyName } from '../types/alert.enums';
+
+@InputType('AgeRangeInput', { description: 'An estimated age in years (0 to 17), when the date of birth is not known.' })
+export class AgeRangeInput {
+  @Field(() => Int)
+  @IsChildAge()
+  minYears!: number;
+
+  @Field(() => Int, { description: 'Not less than minYears.' })
+  @IsChildAge()
+  @IsNotBelowMinYears()
+  maxYears!: number;
+}
+
+@InputType('ChildIdentityInput', {
+  description: "The child's protected record: encrypted at rest, shown only to the parties of the alert with a stated purpose.",
+})
+export class ChildIdentityInput {
+  @Field(() => [String], { defaultValue: [], description: `In any script; at most ${MAX_LIST_LENGTH}, each 1 to ${MAX_NAME_LENGTH} characters.` })
+  @IsNameList()
+  givenNames!: string[];
+
+  @Field(() => [String], { defaultValue: [] })
+  @IsNameList()
+  familyNames!: string[];
+
+  @Field(() => [String], { defaultValue: [] })
+  @IsNameList()
+  aliases!: string[];
+
+  @Field(() => SexEnum, { nullable: true })
+  @IsOneOf(SexEnum, true)
+  sex?: SexName | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, not in the future.' })
+  @IsOptional()
+  @IsDateOfBirth()
+  dateOfBirth?: string | null;
+
+  @Field(() => AgeRangeInput, { nullable: true })
+  @IsNestedInput(() => AgeRangeInput, true)
+  estimatedAge?: AgeRangeInput | null;
+
+  @Field(() => [String], { defaultValue: [], description: 'ISO 3166-1 alpha-2 codes.' })
+  @IsCountryCodes()
+  nationalities!: string[];
+
+  @Field(() => [String], { defaultValue: [], description: 'BCP 47 language tags the child speaks.' })
+  @IsLanguageTags()
+  languages!: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsText(MAX_TEXT_LENGTH, true)
+  distinguishingFeatures?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsText(MAX_NAME_LENGTH, true)
+  lastKnownPlace?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsTimestamp(true)
+  lastKnownAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Base64 (standard alphabet, padded), at most 2,000,000 bytes decoded.' })
+  @IsOptional()
+  @IsPhoto()
+  photo?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'image/jpeg, image/png or image/webp; required with photo.' })
+  @IsPhotoContentType()
+  photoContentType?: string | null;
+}
+
+@InputType('PostAlertInput')
+export class PostAlertInput {
+  @Field({ description: 'Chosen by the client, 8 to 128 of [A-Za-z0-9_-]. The same key posts once; the same key with a different body is CONFLICT.' })
+  @IsIdempotencyKey()
+  idempotencyKey!: string;
+
+  @Field(() => AlertKindEnum)
+  @IsOneOf(AlertKindEnum)
+  kind!: AlertKindName;
+
+  @Field(() => UrgencyEnum)
+  @IsOneOf(UrgencyEnum)
+  urgency!: UrgencyName;
+
+  @Field({ description: 'ISO 3166-1 alpha-2 code of the country the alert comes from.' })
+  @IsCountryCode()
+  originCountry!: string;
+
+  @Field(() => [String], { description: '1 to 20 distinct ISO 3166-1 alpha-2 codes, at least one other than originCountry.' })
+  @IsTargetCountries()
+  targetCountries!: string[];
+
+  @Field(() => [AgencyTypeEnum], { defaultValue: [], description: 'Empty: every kind of agency.' })
+  @ArrayMaxSize(MAX_LIST_LENGTH, { message: `must have at most ${MAX_LIST_LENGTH} entries` })
+  @IsEnum(AgencyTypeEnum, { each: true, message: 'must contain agency types' })
+  targetAgencyTypes!: AgencyTypeName[];
+
+  @Field({ description: `1 to ${MAX_NAME_LENGTH} characters. Must not identify the child.` })
+  @IsName()
+  title!: string;
+
+  @Field({ defaultValue: '', description: `At most ${MAX_SUMMARY_LENGTH} characters, any language. Must not identify the child.` })
+  @IsText(MAX_SUMMARY_LENGTH)
+  summary!: string;
+
+  @Field(() => ChildIdentityInput)
+  @IsNestedInput(() => ChildIdentityInput)
+  child!: ChildIdentityInput;
+}

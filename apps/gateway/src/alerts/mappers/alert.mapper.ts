@@ -1,0 +1,129 @@
+/** Alerts, their targets, updates, identity reads and figures between GraphQL and protobuf. */
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import {
+  AgencyType,
+  AlertKind,
+  AlertStatus,
+  Outcome,
+  Urgency,
+  type AddAlertUpdateRequestSchema,
+  type Alert,
+  type AlertFilterSchema,
+  type AlertTarget,
+  type AlertUpdate,
+  type CountryFigures,
+  type IdentityRead,
+  type PostAlertRequestSchema,
+} from '@cpx/contracts';
+import { enumName, enumValue, optionalDateOf, textOrNull, timestampOf } from '../../directory/mappers/proto-values';
+import type { AddAlertUpdateInput, AlertFilterInput } from '../inputs/alert-args.input';
+import type { PostAlertInput } from '../inputs/post-alert.input';
+import type { AlertTargetObject } from '../types/alert.type';
+import { AlertObject } from '../types/alert.type';
+import type { AlertUpdateObject } from '../types/alert-update.type';
+import type { CountryFiguresObject } from '../types/country-figures.type';
+import type { IdentityReadObject } from '../types/identity-read.type';
+import { childIdentityToProto } from './child-identity.mapper';
+import { dateOf, requiredEnumName } from './reply-values';
+
+export function toAlert(alert: Alert, updates?: AlertUpdate[]): AlertObject {
+  return Object.assign(new AlertObject(), {
+    id: alert.id,
+    kind: requiredEnumName(AlertKind, alert.kind, 'alert.kind'),
+    urgency: requiredEnumName(Urgency, alert.urgency, 'alert.urgency'),
+    status: requiredEnumName(AlertStatus, alert.status, 'alert.status'),
+    originCountry: alert.originCountry,
+    originAgencyId: alert.originAgencyId,
+    postedBySubject: alert.postedBySubject,
+    targets: alert.targets.map(toAlertTarget),
+    // A type this gateway does not know yet is left out rather than failing the whole alert.
+    targetAgencyTypes: alert.targetAgencyTypes.map((type) => enumName(AgencyType, type)).filter((name) => name !== null),
+    title: alert.title,
+    summary: alert.summary,
+    outcome: enumName(Outcome, alert.outcome),
+    outcomeNote: textOrNull(alert.outcomeNote),
+    postedAt: dateOf(alert.postedAt, 'alert.posted_at'),
+    updatedAt: dateOf(alert.updatedAt, 'alert.updated_at'),
+    closedAt: optionalDateOf(alert.closedAt),
+    version: Number(alert.version),
+    identityErased: alert.identityErased,
+    ...(updates ? { loadedUpdates: updates.map(toAlertUpdate) } : {}),
+  });
+}
+
+export function toAlertTarget(target: AlertTarget): AlertTargetObject {
+  return {
+    country: target.country,
+    deadline: dateOf(target.deadline, 'target.deadline'),
+    acknowledgedAt: optionalDateOf(target.acknowledgedAt),
+    acknowledgedByAgencyId: textOrNull(target.acknowledgedByAgencyId),
+    escalationLevel: target.escalationLevel,
+    unrouted: target.unrouted,
+    recipientCount: target.recipientCount,
+  };
+}
+
+export function toAlertUpdate(update: AlertUpdate): AlertUpdateObject {
+  return {
+    id: update.id,
+    alertId: update.alertId,
+    authorSubject: update.authorSubject,
+    authorAgencyId: textOrNull(update.authorAgencyId),
+    authorCountry: textOrNull(update.authorCountry),
+    text: update.text,
+    sighting: update.sighting ? { place: update.sighting.place, seenAt: dateOf(update.sighting.seenAt, 'sighting.seen_at') } : null,
+    createdAt: dateOf(update.createdAt, 'update.created_at'),
+  };
+}
+
+export function toIdentityRead(read: IdentityRead): IdentityReadObject {
+  return {
+    readerSubject: read.readerSubject,
+    readerAgencyId: textOrNull(read.readerAgencyId),
+    readerCountry: textOrNull(read.readerCountry),
+    purpose: read.purpose,
+    readAt: dateOf(read.readAt, 'read.read_at'),
+  };
+}
+
+export function toCountryFigures(figures: CountryFigures): CountryFiguresObject {
+  return {
+    country: figures.country,
+    open: figures.open,
+    overdue: figures.overdue,
+    acknowledged: figures.acknowledged,
+    medianSecondsToAcknowledge: figures.acknowledged > 0 ? Number(figures.medianSecondsToAcknowledge) : null,
+  };
+}
+
+export function postAlertRequest(input: PostAlertInput): MessageInitShape<typeof PostAlertRequestSchema> {
+  return {
+    idempotencyKey: input.idempotencyKey,
+    kind: enumValue(AlertKind, input.kind),
+    urgency: enumValue(Urgency, input.urgency),
+    originCountry: input.originCountry,
+    targetCountries: input.targetCountries,
+    targetAgencyTypes: input.targetAgencyTypes.map((type) => enumValue(AgencyType, type)),
+    title: input.title,
+    summary: input.summary,
+    child: childIdentityToProto(input.child),
+  };
+}
+
+export function addAlertUpdateRequest(id: string, input: AddAlertUpdateInput): MessageInitShape<typeof AddAlertUpdateRequestSchema> {
+  return {
+    id,
+    text: input.text,
+    sighting: input.sighting ? { place: input.sighting.place, seenAt: timestampOf(input.sighting.seenAt) } : undefined,
+  };
+}
+
+export function alertFilterToProto(filter: AlertFilterInput | null | undefined): MessageInitShape<typeof AlertFilterSchema> {
+  return {
+    status: enumValue(AlertStatus, filter?.status),
+    kind: enumValue(AlertKind, filter?.kind),
+    urgency: enumValue(Urgency, filter?.urgency),
+    country: filter?.country ?? '',
+    overdueOnly: filter?.overdueOnly ?? false,
+  };
+}

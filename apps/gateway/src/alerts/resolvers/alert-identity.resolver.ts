@@ -1,0 +1,36 @@
+/** The child's identity: revealed with a stated purpose, and the record of who read it. */
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AlertsRequests } from '@cpx/contracts';
+import type { Principal } from '@cpx/platform';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import { smallListComplexity } from '../../graphql/query-limits';
+import { AlertsClient, IDENTITY_READS } from '../alerts.client';
+import { IdentityReadsArgs, RevealAlertIdentityArgs } from '../inputs/alert-args.input';
+import { toIdentityRead } from '../mappers/alert.mapper';
+import { toChildIdentity } from '../mappers/child-identity.mapper';
+import { required } from '../mappers/reply-values';
+import { ChildIdentityObject } from '../types/child-identity.type';
+import { IdentityReadObject } from '../types/identity-read.type';
+
+@Resolver(() => ChildIdentityObject)
+export class AlertIdentityResolver {
+  constructor(private readonly service: AlertsClient) {}
+
+  // A mutation, not a query: every reveal is recorded, and a query must not change anything.
+  @Mutation(() => ChildIdentityObject, {
+    description: "Reveals the child's identity to a party of the alert. The purpose is recorded with the read and shown to the originator.",
+  })
+  async revealAlertIdentity(@Args() { id, purpose }: RevealAlertIdentityArgs, @CurrentPrincipal() principal: Principal): Promise<ChildIdentityObject> {
+    const { child } = await this.service.send(AlertsRequests.revealAlertIdentity, { id, purpose }, principal);
+    return toChildIdentity(required(child, 'child'));
+  }
+
+  @Query(() => [IdentityReadObject], {
+    complexity: smallListComplexity(20),
+    description: "Who read the child's identity on an alert, when and why: for its originator and auditors.",
+  })
+  async alertIdentityReads(@Args() { alertId }: IdentityReadsArgs, @CurrentPrincipal() principal: Principal): Promise<IdentityReadObject[]> {
+    const { reads } = await this.service.send(AlertsRequests.listIdentityReads, { id: alertId }, principal, IDENTITY_READS);
+    return reads.map(toIdentityRead);
+  }
+}

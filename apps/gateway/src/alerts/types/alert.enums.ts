@@ -1,0 +1,58 @@
+/**
+ * The alerts' GraphQL enums: each proto enum without its prefix and without UNSPECIFIED
+ * (a value missing or extra is a compile error), as the directory's enums do. AlertKind
+ * and AgencyType are the directory's own GraphQL enums, reused: one name per concept.
+ */
+import { registerEnumType } from '@nestjs/graphql';
+import { AlertStatus, Outcome, Sex, Urgency } from '@cpx/contracts';
+import type { PublicName } from '../../directory/types/directory.enums';
+
+type PublicValues<E> = { readonly [K in PublicName<E>]: K };
+
+export const UrgencyEnum: PublicValues<typeof Urgency> = { CRITICAL: 'CRITICAL', HIGH: 'HIGH', NORMAL: 'NORMAL' };
+export type UrgencyName = PublicName<typeof Urgency>;
+
+export const AlertStatusEnum: PublicValues<typeof AlertStatus> = {
+  POSTED: 'POSTED',
+  IN_PROGRESS: 'IN_PROGRESS',
+  RESOLVED: 'RESOLVED',
+  CANCELLED: 'CANCELLED',
+  CLOSED: 'CLOSED',
+};
+export type AlertStatusName = PublicName<typeof AlertStatus>;
+
+export const OutcomeEnum: PublicValues<typeof Outcome> = {
+  FOUND_SAFE: 'FOUND_SAFE',
+  RETURNED_TO_FAMILY: 'RETURNED_TO_FAMILY',
+  PLACED_IN_CARE: 'PLACED_IN_CARE',
+  REFERRED_TO_PROSECUTION: 'REFERRED_TO_PROSECUTION',
+  OTHER: 'OTHER',
+};
+export type OutcomeName = PublicName<typeof Outcome>;
+
+export const SexEnum: PublicValues<typeof Sex> = { FEMALE: 'FEMALE', MALE: 'MALE', OTHER: 'OTHER', UNKNOWN: 'UNKNOWN' };
+export type SexName = PublicName<typeof Sex>;
+
+/** What happened to an alert, as the live subscription reports it: one per domain event that has an audience. */
+export const AlertChangeTypeEnum = {
+  POSTED: 'POSTED',
+  ACKNOWLEDGED: 'ACKNOWLEDGED',
+  ESCALATED: 'ESCALATED',
+  UPDATE_ADDED: 'UPDATE_ADDED',
+  RESOLVED: 'RESOLVED',
+  CANCELLED: 'CANCELLED',
+  CLOSED: 'CLOSED',
+} as const;
+export type AlertChangeTypeName = keyof typeof AlertChangeTypeEnum;
+
+registerEnumType(UrgencyEnum, {
+  name: 'Urgency',
+  description: 'How fast each target country must acknowledge: CRITICAL within 1 h, HIGH 24 h, NORMAL 72 h (per deployment).',
+});
+registerEnumType(AlertStatusEnum, {
+  name: 'AlertStatus',
+  description: 'POSTED -> IN_PROGRESS (once a target country acknowledged) -> RESOLVED or CANCELLED -> CLOSED.',
+});
+registerEnumType(OutcomeEnum, { name: 'Outcome', description: 'How a resolved alert ended.' });
+registerEnumType(SexEnum, { name: 'Sex' });
+registerEnumType(AlertChangeTypeEnum, { name: 'AlertChangeType' });

@@ -1,0 +1,19 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('IdentityRead', { description: "One read of a child's identity: who, when and why." })
+export class IdentityReadObject {
+  @Field()
+  readerSubject!: string;
+
+  @Field(() => ID, { nullable: true })
+  readerAgencyId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  readerCountry!: string | null;
+
+  @Field()
+  purpose!: string;
+
+  @Field()
+  readAt!: Date;
+}
