@@ -44,8 +44,10 @@ const steps: Step[] = [
   { name: 'typecheck', args: ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint', args: ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings', '0'] },
   jest('unit', '\\.spec\\.ts$'),
-  jest('integration', '\\.int-spec\\.ts$', ['--runInBand']),
-  jest('e2e', '\\.e2e-spec\\.ts$', ['--runInBand']),
+  // --forceExit: these tiers start brokers, databases and processes; every suite stops
+  // what it started, but a socket left half-closed must never turn CI into a 90-minute hang.
+  jest('integration', '\\.int-spec\\.ts$', ['--runInBand', '--forceExit']),
+  jest('e2e', '\\.e2e-spec\\.ts$', ['--runInBand', '--forceExit']),
 ].filter((step) => only.length === 0 || only.includes(step.name));
 
 const results: { name: string; ok: boolean; seconds: number; passed: number; failed: number; skipped: number }[] = [];

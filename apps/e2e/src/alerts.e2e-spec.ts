@@ -152,7 +152,7 @@ it('goes from post to resolution through the gateway, live to the recipients onl
   expect(reads.alertIdentityReads).toEqual([{ readerCountry: 'FR', purpose: 'Comparing with a girl found at Paris-Bercy bus station' }]);
 
   await ok(
-    `mutation($id: ID!, $input: AlertUpdateInput!) { addAlertUpdate(id: $id, input: $input) { id } }`,
+    `mutation($id: ID!, $input: AddAlertUpdateInput!) { addAlertUpdate(id: $id, input: $input) { id } }`,
     { id: alertId, input: { text: 'Hébergée ce soir au foyer de l’ASE.', sighting: { place: 'Paris, gare routière de Bercy', seenAt: new Date(Date.now() - 3_600_000).toISOString() } } },
     france.token,
   );
