@@ -196,6 +196,7 @@ async function launchBroker(launch: Launch, brokers: string[], readyTimeoutMs: n
     await stopChild(child, { graceMs: 5_000 });
     throw new Error(
       `cpx stack: ${(error as Error).message}. Last lines of ${files.log}:\n${logTail(files.log, logOffset)}`,
+      { cause: error },
     );
   }
 }

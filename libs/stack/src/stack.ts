@@ -68,6 +68,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
 async function closeQuietly(...started: PromiseSettledResult<StartedKafka | StartedPostgres>[]): Promise<void> {
   await Promise.all(
-    started.map((result) => (result.status === 'fulfilled' ? result.value.close().catch(() => undefined) : undefined)),
+    started.map((result) => (result.status === 'fulfilled' ? result.value.close().catch(() => undefined) : Promise.resolve())),
   );
 }

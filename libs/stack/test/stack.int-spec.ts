@@ -4,7 +4,7 @@
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { Client } from 'pg';
 import { createTopics, ensureDatabase, startStack, type Stack } from '@cpx/stack';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { isProcessAlive } from '../src/process-guard';
 import { cachePath } from '../src/workspace';
 
@@ -122,7 +122,6 @@ async function readAll(kafka: Kafka, groupId: string, count: number): Promise<st
 
 /** Pid of the process whose command line mentions `marker`, from /proc. */
 function pidOf(marker: string): number | undefined {
-  const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {

@@ -82,7 +82,7 @@ export const IsNameList = (optional = false): Rule =>
   );
 
 /** A list of nested inputs, each validated by its own class. */
-export const IsInputList = (type: () => Function, optional = false): Rule =>
+export const IsInputList = (type: () => new () => object, optional = false): Rule =>
   rule(
     optional,
     ArrayMaxSize(MAX_LIST_LENGTH, { message: `must have at most ${MAX_LIST_LENGTH} entries` }),
@@ -90,7 +90,7 @@ export const IsInputList = (type: () => Function, optional = false): Rule =>
     Type(type),
   );
 
-export const IsNestedInput = (type: () => Function, optional = false): Rule => rule(optional, ValidateNested(), Type(type));
+export const IsNestedInput = (type: () => new () => object, optional = false): Rule => rule(optional, ValidateNested(), Type(type));
 
 export const IsOneOf = (values: object, optional = false): Rule => rule(optional, IsEnum(values, { message: 'must be one of the enum values' }));
 

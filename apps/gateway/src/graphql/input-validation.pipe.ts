@@ -25,7 +25,7 @@ export class InputValidationPipe implements PipeTransform {
   }
 }
 
-function hasRules(schema: Function): boolean {
+function hasRules(schema: new (...args: never[]) => unknown): boolean {
   return getMetadataStorage().getTargetValidationMetadatas(schema, '', false, false).length > 0;
 }
 
