@@ -324,3 +324,72 @@ describe('escalation', () => {
     await waitFor(async () => escalations(alert.id).includes('FR:1'), 30_000);
   });
 });
+
+describe('authorization matrix: every operation × who asks', () => {
+  type Who = 'originator' | 'recipient' | 'recipientAdmin' | 'sameCountryStranger' | 'unrelatedCountry' | 'attache' | 'auditor' | 'partner' | 'platformAdmin';
+  type Op = 'getAlert' | 'acknowledgeAlert' | 'addAlertUpdate' | 'revealAlertIdentity' | 'listIdentityReads' | 'resolveAlert' | 'cancelAlert';
+
+  // ✓ allowed, ✗ FORBIDDEN. Resolve and cancel are checked on fresh alerts (they end it).
+  const expected: Record<Op, Who[]> = {
+    getAlert: ['originator', 'recipient', 'recipientAdmin', 'attache'],
+    acknowledgeAlert: ['recipient', 'recipientAdmin'],
+    addAlertUpdate: ['originator', 'recipient', 'recipientAdmin'],
+    revealAlertIdentity: ['originator', 'recipient', 'recipientAdmin'],
+    listIdentityReads: ['originator', 'auditor'],
+    resolveAlert: ['originator', 'recipient', 'recipientAdmin'],
+    cancelAlert: ['originator'],
+  };
+
+  const request: Record<Op, (id: string) => object> = {
+    getAlert: (id) => ({ id }),
+    acknowledgeAlert: (id) => ({ id }),
+    addAlertUpdate: (id) => ({ id, text: 'checking' }),
+    revealAlertIdentity: (id) => ({ id, purpose: 'authorization matrix check' }),
+    listIdentityReads: (id) => ({ id }),
+    resolveAlert: (id) => ({ id, outcome: Outcome.OTHER }),
+    cancelAlert: (id) => ({ id, reason: 'matrix' }),
+  };
+
+  it('allows exactly the expected callers and refuses the others with FORBIDDEN', async () => {
+    const stranger = await party('FR');
+    await waitForReplica([stranger.professional.subject]);
+    const callers: Record<Who, Principal> = {
+      originator: serbia.principal,
+      recipient: france.principal,
+      recipientAdmin: franceAdmin.principal,
+      sameCountryStranger: stranger.principal,
+      unrelatedCountry: bulgaria.principal,
+      attache: curator,
+      auditor,
+      partner,
+      platformAdmin: { subject: 'platform-admin', roles: ['platform_admin'] },
+    };
+    const outcomes: string[] = [];
+    for (const op of Object.keys(expected) as Op[]) {
+      for (const who of Object.keys(callers) as Who[]) {
+        const { alert } = await send('postAlert', postRequest(), serbia.principal);
+        let result: string;
+        try {
+          await send(op, request[op](alert.id), callers[who]);
+          result = 'allowed';
+        } catch (error) {
+          result = (error as { code: string }).code;
+        }
+        outcomes.push(`${op} by ${who}: ${result}`);
+      }
+    }
+    const wanted = (Object.keys(expected) as Op[]).flatMap((op) =>
+      (Object.keys(callers) as Who[]).map((who) => `${op} by ${who}: ${expected[op].includes(who) ? 'allowed' : 'FORBIDDEN'}`),
+    );
+    expect(outcomes).toEqual(wanted);
+  });
+
+  it('gives per-country figures to coordinators: open, overdue, acknowledged, median time to acknowledge', async () => {
+    const { countries } = await send('getAlertFigures', {}, curator);
+    const fr = countries.find((row: { country: string }) => row.country === 'FR');
+    expect(fr.open).toBeGreaterThan(0);
+    expect(fr.acknowledged).toBeGreaterThan(0);
+    expect(Number(fr.medianSecondsToAcknowledge)).toBeGreaterThanOrEqual(0);
+    expect(JSON.stringify(countries, (_, value) => (typeof value === 'bigint' ? Number(value) : value))).not.toContain(CHILD_FAMILY);
+  });
+});
