@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServicePlatformModule } from '@cpx/platform';
+import { SealedPayloads, ServicePlatformModule } from '@cpx/platform';
 import { AcknowledgeAlertUseCase } from './alerts/acknowledge-alert.usecase';
 import { AddAlertUpdateUseCase } from './alerts/add-alert-update.usecase';
 import {
@@ -54,6 +54,13 @@ export class AlertsModule {
       controllers: [AlertsHandler, DirectoryEventsHandler, HealthHandler],
       providers: [
         { provide: AlertsConfig, useValue: config },
+        {
+          provide: SealedPayloads,
+          useFactory: () => {
+            if (!config.CPX_PAYLOAD_KEY) throw new Error('CPX_PAYLOAD_KEY is required: children\'s records arrive sealed with it.');
+            return new SealedPayloads(config.CPX_PAYLOAD_KEY);
+          },
+        },
         { provide: IdentityVault, useFactory: () => new IdentityVault(parseMasterKeys(config.ALERTS_MASTER_KEYS), config.ALERTS_ACTIVE_KEY_ID) },
         PostAlertUseCase,
         AcknowledgeAlertUseCase,

@@ -15,11 +15,12 @@ import {
   AlertsEvents,
   AlertsRequests,
   AlertStatus,
+  ChildIdentitySchema,
   Outcome,
   Sex,
   Urgency,
 } from '@cpx/contracts';
-import type { Principal } from '@cpx/platform';
+import { postAlertContext, revealIdentityContext, SealedPayloads, type Principal } from '@cpx/platform';
 import { DirectoryFixture, failureOf, startServiceHarness, type ServiceHarness } from '@cpx/testing';
 import { DataSource } from 'typeorm';
 import { AlertsModule } from '../src/app.module';
@@ -73,6 +74,7 @@ beforeAll(async () => {
     eventTopics: [AlertsEvents.topic],
     env: {
       ALERTS_MASTER_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
+      CPX_PAYLOAD_KEY: PAYLOAD_KEY,
       ALERTS_ACTIVE_KEY_ID: 'test-1',
       ALERTS_ACK_CRITICAL_MS: String(DEADLINE_MS),
       ALERTS_ACK_NORMAL_MS: String(RESTART_DEADLINE_MS),
@@ -119,8 +121,25 @@ async function waitForReplica(subjects: string[]): Promise<void> {
   });
 }
 
-const send = (op: keyof typeof AlertsRequests, request: object, principal: Principal) =>
-  harness.requests.send(AlertsRequests[op] as never, request as never, principal) as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test shorthand over a typed registry
+const PAYLOAD_KEY = randomBytes(32).toString('base64');
+const payloads = new SealedPayloads(PAYLOAD_KEY);
+
+/**
+ * Calls the service as the gateway does: the child's record sealed on the way in, and
+ * opened on the way out of a reveal.
+ */
+async function send(op: keyof typeof AlertsRequests, request: Record<string, any>, principal: Principal): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test shorthand over a typed registry
+  let wire = request;
+  if (op === 'postAlert' && request.child) {
+    const { child, ...rest } = request;
+    wire = { ...rest, sealedChild: payloads.seal(ChildIdentitySchema, child, postAlertContext(request.idempotencyKey)) };
+  }
+  const reply = await harness.requests.send(AlertsRequests[op] as never, wire as never, principal);
+  if (op === 'revealAlertIdentity') {
+    return { child: payloads.open(ChildIdentitySchema, (reply as unknown as { sealedChild: Uint8Array }).sealedChild, revealIdentityContext(request.id), 'child') };
+  }
+  return reply;
+}
 
 function postRequest(overrides: Record<string, unknown> = {}) {
   return {
@@ -321,6 +340,7 @@ describe('escalation', () => {
     await new Promise((resolve) => setTimeout(resolve, RESTART_DEADLINE_MS - (Date.now() - postedAt) + 1_000));
     expect(escalations(alert.id)).toEqual([]);
     harness.app = await harness.startInstance();
+    db = harness.app.get(DataSource); // the old instance's connections closed with it
     await waitFor(async () => escalations(alert.id).includes('FR:1'), 30_000);
   });
 });

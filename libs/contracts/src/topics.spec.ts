@@ -54,7 +54,7 @@ describe('topic registry', () => {
 });
 
 describe('index', () => {
-  it('re-exports every generated file', () => {
+  it('re-exports every generated file', async () => {
     const genRoot = join(__dirname, 'gen');
     const exportedFiles = new Set(
       Object.values(contracts).filter((value): value is DescFile => (value as DescFile)?.kind === 'file'),
@@ -62,7 +62,7 @@ describe('index', () => {
     const generated = listFiles(genRoot).filter((path) => path.endsWith('_pb.ts'));
     expect(generated.length).toBeGreaterThan(0);
     for (const path of generated) {
-      const module = require(path) as Record<string, unknown>;
+      const module = (await import(path)) as Record<string, unknown>;
       const fileDescriptor = Object.values(module).find((value) => (value as DescFile)?.kind === 'file');
       expect({ file: relative(genRoot, path), exported: exportedFiles.has(fileDescriptor as DescFile) }).toEqual({
         file: relative(genRoot, path),

@@ -20,3 +20,4 @@ export * from './service/bootstrap-service';
 export * from './pagination/cursor';
 export * from './text/folding';
 export * from './validation/validate-input';
+export * from './crypto/sealed-payloads';

@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { INestMicroservice } from '@nestjs/common';
-import { create, toBinary } from '@bufbuild/protobuf';
+import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
 import { AgencyRegisteredSchema, DirectoryEvents, TOPICS } from '@cpx/contracts';
 import { startStack, type Stack } from '@cpx/stack';
 import { EventReader } from '@cpx/testing';
@@ -154,7 +154,7 @@ async function readAll(aggregate: string, expected: number): Promise<string[]> {
 }
 
 function decodeName(value: Buffer): string {
-  return require('@bufbuild/protobuf').fromBinary(AgencyRegisteredSchema, value).agency?.name ?? '';
+  return fromBinary(AgencyRegisteredSchema, value).agency?.name ?? '';
 }
 
 // ---- an event consumer with inbox and dead-lettering ----

@@ -49,6 +49,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       KAFKA_BROKERS: stack.kafkaBrokers.join(','),
       DATABASE_URL: stack.databaseUrl,
       CPX_PRINCIPAL_SIGNING_KEY: randomBytes(32).toString('base64url'),
+      CPX_PAYLOAD_KEY: randomBytes(32).toString('base64'),
       CPX_MODE: options.mode,
       CPX_INSTANCE: options.instance === 'dev' ? '' : options.instance.replace(/[^a-z0-9]/gi, '_').toLowerCase(),
       CPX_LOCAL_IDENTITY_DIR: options.identityDir,

@@ -14,7 +14,15 @@ import {
   Sex,
   Urgency,
 } from '@cpx/contracts';
-import { DomainError, HandleRequest, validateInput, type RequestContext } from '@cpx/platform';
+import {
+  DomainError,
+  HandleRequest,
+  postAlertContext,
+  revealIdentityContext,
+  SealedPayloads,
+  validateInput,
+  type RequestContext,
+} from '@cpx/platform';
 import { AlertsConfig } from '../config/alerts.config';
 import { RevealIdentityUseCase } from '../identity/reveal-identity.usecase';
 import { AcknowledgeAlertUseCase } from './acknowledge-alert.usecase';
@@ -62,12 +70,12 @@ export class AlertsHandler {
     private readonly revealIdentity: RevealIdentityUseCase,
     private readonly findAlerts: FindAlertsUseCase,
     @Inject(AlertsConfig) private readonly config: AlertsConfig,
+    private readonly payloads: SealedPayloads,
   ) {}
 
   @HandleRequest(AlertsRequests.postAlert)
   async post(request: Req<'postAlert'>, { principal }: RequestContext) {
-    const child = request.child;
-    if (!child) throw DomainError.badInput('input.child', 'input.child: the child’s record is required.');
+    const child = this.payloads.open(ChildIdentitySchema, request.sealedChild, postAlertContext(request.idempotencyKey), 'input.child');
     const input = validateInput(PostAlertInput, {
       idempotencyKey: request.idempotencyKey,
       kind: enumName(AlertKind, request.kind, 'input.kind'),
@@ -104,8 +112,10 @@ export class AlertsHandler {
       distinguishingFeatures: nfc(child.distinguishingFeatures),
       lastKnownPlace: nfc(child.lastKnownPlace),
     }));
+    // Over the opened record, not the sealed bytes: sealing is randomized, a replay is not.
     const requestDigest = createHash('sha256')
-      .update(toBinary(PostAlertRequestSchema, create(PostAlertRequestSchema, { ...request, idempotencyKey: '' })))
+      .update(toBinary(PostAlertRequestSchema, create(PostAlertRequestSchema, { ...request, idempotencyKey: '', sealedChild: new Uint8Array() })))
+      .update(sealedPayload)
       .digest('base64url');
     const { posted, replayed } = await this.postAlert.execute({ input, sealedPayload, requestDigest }, principal);
     return { alert: loadedMessage(posted), replayed };
@@ -165,7 +175,9 @@ export class AlertsHandler {
 
   @HandleRequest(AlertsRequests.revealAlertIdentity)
   async reveal(request: Req<'revealAlertIdentity'>, { principal }: RequestContext) {
-    return { child: await this.revealIdentity.execute(requireId(request.id), request.purpose, principal) };
+    const id = requireId(request.id);
+    const child = await this.revealIdentity.execute(id, request.purpose, principal);
+    return { sealedChild: this.payloads.seal(ChildIdentitySchema, child, revealIdentityContext(id)) };
   }
 
   @HandleRequest(AlertsRequests.listIdentityReads)

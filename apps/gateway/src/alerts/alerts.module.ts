@@ -4,6 +4,7 @@
  * alerts events.
  */
 import { Module } from '@nestjs/common';
+import { SealedPayloads } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
 import { AlertsClient } from './alerts.client';
 import { AlertChanges } from './live/alert-changes';
@@ -25,6 +26,14 @@ import { AlertResolver } from './resolvers/alert.resolver';
     AlertChanges,
     { provide: LIVE_CONSUMER_FACTORY, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => liveConsumerFactory(config.kafkaBrokers) },
     AlertEventsConsumer,
+    {
+      provide: SealedPayloads,
+      inject: [GatewayConfig],
+      useFactory: (config: GatewayConfig) => {
+        if (!config.CPX_PAYLOAD_KEY) throw new Error('CPX_PAYLOAD_KEY is required: it seals children\'s records on their way to the alerts service.');
+        return new SealedPayloads(config.CPX_PAYLOAD_KEY);
+      },
+    },
   ],
 })
 export class AlertsModule {}

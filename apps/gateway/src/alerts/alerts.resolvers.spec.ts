@@ -1,8 +1,8 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { AgencyType, AlertKind, AlertsRequests, AlertStatus, Outcome, Urgency } from '@cpx/contracts';
-import { decodeCursor, DomainError } from '@cpx/platform';
+import { AgencyType, AlertKind, AlertsRequests, AlertStatus, ChildIdentitySchema, Outcome, Urgency } from '@cpx/contracts';
+import { decodeCursor, DomainError, postAlertContext, revealIdentityContext } from '@cpx/platform';
 import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, TEST_CLAIMS, type TestGateway } from '../testing/test-gateway';
+import { startTestGateway, TEST_CLAIMS, testPayloads, type TestGateway } from '../testing/test-gateway';
 import { aChild, ALERT_ID, anAlert, anUpdate, aPostAlertInput, POSTED } from './testing/alert-factories';
 
 const PRINCIPAL = { subject: TEST_CLAIMS.sub, roles: ['professional'], country: 'RS', agencyId: 'agency-1', partnerId: undefined };
@@ -55,7 +55,14 @@ describe('alerts resolvers', () => {
       urgency: Urgency.CRITICAL,
       targetCountries: ['HR', 'XK'],
       targetAgencyTypes: [AgencyType.POLICE],
-      child: { givenNames: ['Јована'], familyNames: ['Petrović'], estimatedAge: { minYears: 12, maxYears: 14 } },
+    });
+    // The child's record goes on Kafka sealed for the alerts service, never in clear.
+    const sealed = (requests.calls[0]?.request as { sealedChild: Uint8Array }).sealedChild;
+    expect(Buffer.from(sealed).includes(Buffer.from('Petrović'))).toBe(false);
+    expect(testPayloads.open(ChildIdentitySchema, sealed, postAlertContext('post-2025-05-31-0001'), 'child')).toMatchObject({
+      givenNames: ['Јована'],
+      familyNames: ['Petrović'],
+      estimatedAge: { minYears: 12, maxYears: 14 },
     });
   });
 
@@ -156,7 +163,9 @@ describe('alerts resolvers', () => {
 
   it("reveals the child's identity with the purpose, photo as base64, and lists the reads", async () => {
     const photo = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    requests.on(AlertsRequests.revealAlertIdentity, () => ({ child: aChild({ photo, photoContentType: 'image/png', dateOfBirth: '2012-04-30' }) }));
+    requests.on(AlertsRequests.revealAlertIdentity, ({ id }) => ({
+      sealedChild: testPayloads.seal(ChildIdentitySchema, aChild({ photo, photoContentType: 'image/png', dateOfBirth: '2012-04-30' }), revealIdentityContext(id ?? '')),
+    }));
     const { body } = await gateway.graphql(
       `mutation { revealAlertIdentity(id: "${ALERT_ID}", purpose: "Identify her at the Zagreb shelter") { givenNames familyNames aliases sex dateOfBirth estimatedAge { minYears maxYears } nationalities languages photo photoContentType lastKnownAt } }`,
     );

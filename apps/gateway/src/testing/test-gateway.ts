@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { JWTPayload } from 'jose';
-import { issueLocalToken, loadConfig, RequestClient } from '@cpx/platform';
+import { issueLocalToken, loadConfig, RequestClient , SealedPayloads } from '@cpx/platform';
 import { AlertEventsConsumer } from '../alerts/live/alert-events.consumer';
 import { AppModule } from '../app.module';
 import { GatewayConfig } from '../config/gateway.config';
@@ -37,6 +37,10 @@ export interface GraphqlBody {
 
 export const TEST_CLAIMS: JWTPayload = { sub: 'user-1', roles: ['professional'], cpx_country: 'RS', cpx_agency: 'agency-1' };
 
+/** The payload key of test gateways, so fake services can seal and open what the gateway does. */
+export const TEST_PAYLOAD_KEY = Buffer.alloc(32, 7).toString('base64');
+export const testPayloads = new SealedPayloads(TEST_PAYLOAD_KEY);
+
 export async function startTestGateway(
   options: { env?: Record<string, string>; requests?: FakeRequests; listen?: boolean } = {},
 ): Promise<TestGateway> {
@@ -44,6 +48,7 @@ export async function startTestGateway(
   const config = loadConfig(GatewayConfig, {
     KAFKA_BROKERS: '127.0.0.1:9',
     CPX_PRINCIPAL_SIGNING_KEY: 'test-signing-key-'.padEnd(40, 'x'),
+    CPX_PAYLOAD_KEY: TEST_PAYLOAD_KEY,
     CPX_MODE: 'test',
     CPX_LOCAL_IDENTITY_DIR: identityDir,
     ...options.env,

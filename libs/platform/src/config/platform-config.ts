@@ -34,6 +34,14 @@ export class PlatformConfig {
   @Matches(/^[a-z0-9_]*$/, { message: 'must be lowercase letters, digits or _' })
   CPX_INSTANCE: string = '';
 
+  /**
+   * 32 bytes, base64: seals sensitive payloads (a child's record) on Kafka between the
+   * gateway and the alerts service. Required by those two; others ignore it.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64' })
+  CPX_PAYLOAD_KEY?: string;
+
   @IsOptional()
   @IsIn(['production', 'local', 'test'])
   CPX_MODE: 'production' | 'local' | 'test' = 'local';

@@ -6,13 +6,14 @@
 import { Client } from 'pg';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 
+/** An entity class as TypeORM takes it: any constructor; its shape is the entity's business. */
+export type EntityClass = abstract new (...args: never[]) => object;
+
 export interface ServiceDatabaseOptions {
   /** Server URL from DATABASE_URL; its database part is only used to connect for CREATE DATABASE. */
   serverUrl: string;
   database: string;
-  // TypeORM wants constructor types here; their shapes are the entities' business.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeORM's own signature
-  entities: (Function | EntitySchema<any>)[];
+  entities: (EntityClass | EntitySchema)[];
   migrations: (new () => MigrationInterface)[];
   poolSize?: number;
 }

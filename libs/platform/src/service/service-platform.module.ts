@@ -8,7 +8,7 @@ import { DynamicModule, Injectable, Module, type OnApplicationBootstrap, type On
 import type { EntitySchema, MigrationInterface } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { PlatformConfig } from '../config/platform-config';
-import { databaseUrl, openServiceDatabase } from '../database/service-database';
+import { databaseUrl, openServiceDatabase, type EntityClass } from '../database/service-database';
 import { CreateMessagingTables1764370000000 } from '../outbox/messaging-tables.migration';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { configureRequestHandling } from '../kafka/handle-request.decorator';
@@ -20,8 +20,7 @@ export interface ServicePlatformOptions {
   /** Short name: `directory` -> database `cpx_directory`, ce_source `/cpx/directory`. */
   service: string;
   config: PlatformConfig;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeORM's own signature
-  entities: (Function | EntitySchema<any>)[];
+  entities: (EntityClass | EntitySchema)[];
   migrations: (new () => MigrationInterface)[];
 }
 

@@ -1,3 +1,5 @@
+import { postAlertContext, type SealedPayloads } from '@cpx/platform';
+import { ChildIdentitySchema } from '@cpx/contracts';
 /** Alerts, their targets, updates, identity reads and figures between GraphQL and protobuf. */
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import {
@@ -96,7 +98,8 @@ export function toCountryFigures(figures: CountryFigures): CountryFiguresObject 
   };
 }
 
-export function postAlertRequest(input: PostAlertInput): MessageInitShape<typeof PostAlertRequestSchema> {
+/** The request as it goes on Kafka: the child's record sealed for the alerts service. */
+export function postAlertRequest(input: PostAlertInput, payloads: SealedPayloads): MessageInitShape<typeof PostAlertRequestSchema> {
   return {
     idempotencyKey: input.idempotencyKey,
     kind: enumValue(AlertKind, input.kind),
@@ -106,7 +109,7 @@ export function postAlertRequest(input: PostAlertInput): MessageInitShape<typeof
     targetAgencyTypes: input.targetAgencyTypes.map((type) => enumValue(AgencyType, type)),
     title: input.title,
     summary: input.summary,
-    child: childIdentityToProto(input.child),
+    sealedChild: payloads.seal(ChildIdentitySchema, childIdentityToProto(input.child), postAlertContext(input.idempotencyKey)),
   };
 }
 

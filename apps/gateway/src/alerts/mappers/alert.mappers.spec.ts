@@ -6,6 +6,8 @@ import type { ChildIdentityInput, PostAlertInput } from '../inputs/post-alert.in
 import { ALERT_ID, anAlert, anUpdate, ORIGIN_AGENCY_ID, POSTED } from '../testing/alert-factories';
 import { addAlertUpdateRequest, alertFilterToProto, postAlertRequest, toAlert, toCountryFigures, toIdentityRead } from './alert.mapper';
 import { childIdentityToProto, toChildIdentity } from './child-identity.mapper';
+import { postAlertContext } from '@cpx/platform';
+import { testPayloads } from '../../testing/test-gateway';
 
 const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 
@@ -56,7 +58,7 @@ describe('alert mappers', () => {
       summary: '',
       child: aChildInput(),
     };
-    const request = create(PostAlertRequestSchema, postAlertRequest(input));
+    const request = create(PostAlertRequestSchema, postAlertRequest(input, testPayloads));
     expect(request).toMatchObject({
       idempotencyKey: 'post-0001-abcdef',
       kind: AlertKind.SUSPECTED_TRAFFICKING,
@@ -66,7 +68,8 @@ describe('alert mappers', () => {
       targetAgencyTypes: [AgencyType.POLICE, AgencyType.NGO],
       title: 'Fëmijë i pashoqëruar',
     });
-    expect(toChildIdentity(request.child!)).toEqual(input.child);
+    expect(Buffer.from(request.sealedChild).includes(Buffer.from(input.child.givenNames[0]))).toBe(false);
+    expect(toChildIdentity(testPayloads.open(ChildIdentitySchema, request.sealedChild, postAlertContext(input.idempotencyKey), 'child'))).toEqual(input.child);
   });
 
   it('maps an alert, its targets and an optional thread', () => {

@@ -1,28 +1,30 @@
 /** The child's identity: revealed with a stated purpose, and the record of who read it. */
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AlertsRequests } from '@cpx/contracts';
-import type { Principal } from '@cpx/platform';
+import { AlertsRequests, ChildIdentitySchema } from '@cpx/contracts';
+import { revealIdentityContext, SealedPayloads, type Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { smallListComplexity } from '../../graphql/query-limits';
 import { AlertsClient, IDENTITY_READS } from '../alerts.client';
 import { IdentityReadsArgs, RevealAlertIdentityArgs } from '../inputs/alert-args.input';
 import { toIdentityRead } from '../mappers/alert.mapper';
 import { toChildIdentity } from '../mappers/child-identity.mapper';
-import { required } from '../mappers/reply-values';
 import { ChildIdentityObject } from '../types/child-identity.type';
 import { IdentityReadObject } from '../types/identity-read.type';
 
 @Resolver(() => ChildIdentityObject)
 export class AlertIdentityResolver {
-  constructor(private readonly service: AlertsClient) {}
+  constructor(
+    private readonly service: AlertsClient,
+    private readonly payloads: SealedPayloads,
+  ) {}
 
   // A mutation, not a query: every reveal is recorded, and a query must not change anything.
   @Mutation(() => ChildIdentityObject, {
     description: "Reveals the child's identity to a party of the alert. The purpose is recorded with the read and shown to the originator.",
   })
   async revealAlertIdentity(@Args() { id, purpose }: RevealAlertIdentityArgs, @CurrentPrincipal() principal: Principal): Promise<ChildIdentityObject> {
-    const { child } = await this.service.send(AlertsRequests.revealAlertIdentity, { id, purpose }, principal);
-    return toChildIdentity(required(child, 'child'));
+    const { sealedChild } = await this.service.send(AlertsRequests.revealAlertIdentity, { id, purpose }, principal);
+    return toChildIdentity(this.payloads.open(ChildIdentitySchema, sealedChild, revealIdentityContext(id), 'child'));
   }
 
   @Query(() => [IdentityReadObject], {
