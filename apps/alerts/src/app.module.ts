@@ -8,6 +8,7 @@ import {
   AlertTargetEntity,
   AlertUpdateEntity,
   ChildIdentityEntity,
+  IdentityGrantEntity,
   IdentityReadEntity,
 } from './alerts/alert.entities';
 import { AlertsHandler } from './alerts/alerts.handler';
@@ -16,6 +17,7 @@ import { FindAlertsUseCase } from './alerts/find-alerts.usecase';
 import { PostAlertUseCase } from './alerts/post-alert.usecase';
 import { AlertsConfig } from './config/alerts.config';
 import { CreateAlerts1764370000200 } from './database/migrations/1764370000200-create-alerts';
+import { IdentityGrants1764370000300 } from './database/migrations/1764370000300-identity-grants';
 import { DirectoryEventsHandler } from './directory-replica/directory-events.handler';
 import { ReplicaAgency, ReplicaFocalPoint, ReplicaOnDutyShift, ReplicaProfessional } from './directory-replica/replica.entities';
 import { AlertDeadlinesUseCase } from './escalation/alert-deadlines.usecase';
@@ -31,6 +33,7 @@ export const ALERTS_ENTITIES = [
   AlertUpdateEntity,
   ChildIdentityEntity,
   IdentityReadEntity,
+  IdentityGrantEntity,
   ReplicaAgency,
   ReplicaProfessional,
   ReplicaFocalPoint,
@@ -48,7 +51,7 @@ export class AlertsModule {
           service: 'alerts',
           config,
           entities: ALERTS_ENTITIES,
-          migrations: [CreateAlerts1764370000200],
+          migrations: [CreateAlerts1764370000200, IdentityGrants1764370000300],
         }),
       ],
       controllers: [AlertsHandler, DirectoryEventsHandler, HealthHandler],

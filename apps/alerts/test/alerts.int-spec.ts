@@ -256,9 +256,17 @@ describe('need-to-know', () => {
     for (const who of [curator, bulgaria.principal, partner, auditor]) {
       expect(await failureOf(() => send('revealAlertIdentity', { id: alert.id, purpose: 'I would like to know who this is' }, who))).toMatchObject({ code: 'FORBIDDEN' });
     }
+    expect(await failureOf(() => send('grantIdentityAccess', { id: alert.id, granteeSubject: curator.subject, reason: 'Coordinating the regional search' }, france.principal))).toMatchObject({ code: 'FORBIDDEN' });
+    await send('grantIdentityAccess', { id: alert.id, granteeSubject: curator.subject, reason: 'Coordinating the regional search' }, serbia.principal);
+    expect((await send('revealAlertIdentity', { id: alert.id, purpose: 'Coordinating the regional search' }, curator)).child.familyNames).toEqual([CHILD_FAMILY]);
+    const otherAttache: Principal = { subject: 'attache-2', roles: ['curator'] };
+    expect(await failureOf(() => send('revealAlertIdentity', { id: alert.id, purpose: 'Coordinating the regional search' }, otherAttache))).toMatchObject({ code: 'FORBIDDEN' });
     const { reads } = await send('listIdentityReads', { id: alert.id }, serbia.principal);
-    expect(reads).toEqual([expect.objectContaining({ readerSubject: france.professional.subject, readerCountry: 'FR', purpose: 'Matching a girl found at Gare de Lyon' })]);
-    expect((await send('listIdentityReads', { id: alert.id }, auditor)).reads).toHaveLength(1);
+    expect(reads).toEqual([
+      expect.objectContaining({ readerSubject: france.professional.subject, readerCountry: 'FR', purpose: 'Matching a girl found at Gare de Lyon' }),
+      expect.objectContaining({ readerSubject: curator.subject, purpose: 'Coordinating the regional search' }),
+    ]);
+    expect((await send('listIdentityReads', { id: alert.id }, auditor)).reads).toHaveLength(2);
     expect(await failureOf(() => send('listIdentityReads', { id: alert.id }, france.principal))).toMatchObject({ code: 'FORBIDDEN' });
     const stored = await db.query(`SELECT ciphertext FROM child_identity WHERE alert_id = $1`, [alert.id]);
     expect((stored[0].ciphertext as Buffer).includes(Buffer.from(CHILD_FAMILY))).toBe(false);
@@ -349,7 +357,7 @@ describe('escalation', () => {
 
 describe('authorization matrix: every operation × who asks', () => {
   type Who = 'originator' | 'recipient' | 'recipientAdmin' | 'sameCountryStranger' | 'unrelatedCountry' | 'attache' | 'auditor' | 'partner' | 'platformAdmin';
-  type Op = 'getAlert' | 'acknowledgeAlert' | 'addAlertUpdate' | 'revealAlertIdentity' | 'listIdentityReads' | 'resolveAlert' | 'cancelAlert';
+  type Op = 'getAlert' | 'acknowledgeAlert' | 'addAlertUpdate' | 'revealAlertIdentity' | 'grantIdentityAccess' | 'listIdentityReads' | 'resolveAlert' | 'cancelAlert';
 
   // ✓ allowed, ✗ FORBIDDEN. Resolve and cancel are checked on fresh alerts (they end it).
   const expected: Record<Op, Who[]> = {
@@ -357,6 +365,7 @@ describe('authorization matrix: every operation × who asks', () => {
     acknowledgeAlert: ['recipient', 'recipientAdmin'],
     addAlertUpdate: ['originator', 'recipient', 'recipientAdmin'],
     revealAlertIdentity: ['originator', 'recipient', 'recipientAdmin'],
+    grantIdentityAccess: ['originator'],
     listIdentityReads: ['originator', 'auditor'],
     resolveAlert: ['originator', 'recipient', 'recipientAdmin'],
     cancelAlert: ['originator'],
@@ -367,6 +376,7 @@ describe('authorization matrix: every operation × who asks', () => {
     acknowledgeAlert: (id) => ({ id }),
     addAlertUpdate: (id) => ({ id, text: 'checking' }),
     revealAlertIdentity: (id) => ({ id, purpose: 'authorization matrix check' }),
+    grantIdentityAccess: (id) => ({ id, granteeSubject: 'attache-1', reason: 'authorization matrix check' }),
     listIdentityReads: (id) => ({ id }),
     resolveAlert: (id) => ({ id, outcome: Outcome.OTHER }),
     cancelAlert: (id) => ({ id, reason: 'matrix' }),

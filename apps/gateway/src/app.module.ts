@@ -13,6 +13,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { GatewayConfigModule } from './config/gateway-config.module';
 import { GatewayConfig } from './config/gateway.config';
 import { DirectoryModule } from './directory/directory.module';
+import { FeedsModule } from './feeds/feeds.module';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
@@ -36,6 +37,7 @@ export class AppModule {
         }),
         DirectoryModule,
         AlertsModule,
+        FeedsModule,
         HealthModule,
       ],
       providers: [

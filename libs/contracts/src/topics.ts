@@ -82,6 +82,8 @@ import {
   GetInboxResponseSchema,
   ListIdentityReadsRequestSchema,
   ListIdentityReadsResponseSchema,
+  GrantIdentityAccessRequestSchema,
+  GrantIdentityAccessResponseSchema,
   PostAlertRequestSchema,
   PostAlertResponseSchema,
   ResolveAlertRequestSchema,
@@ -91,6 +93,22 @@ import {
   SearchAlertsRequestSchema,
   SearchAlertsResponseSchema,
 } from './gen/cpx/alerts/v1/requests_pb';
+import {
+  CreateSubscriptionRequestSchema,
+  CreateSubscriptionResponseSchema,
+  DeleteSubscriptionRequestSchema,
+  DeleteSubscriptionResponseSchema,
+  GetPartnerFeedRequestSchema,
+  GetPartnerFeedResponseSchema,
+  ListDeliveryAttemptsRequestSchema,
+  ListDeliveryAttemptsResponseSchema,
+  ListSubscriptionsRequestSchema,
+  ListSubscriptionsResponseSchema,
+  RegisterPartnerRequestSchema,
+  RegisterPartnerResponseSchema,
+  RotateSubscriptionSecretRequestSchema,
+  RotateSubscriptionSecretResponseSchema,
+} from './gen/cpx/feeds/v1/requests_pb';
 
 /**
  * One request/reply operation. The type parameters are the generated schemas (e.g.
@@ -215,6 +233,11 @@ export const AlertsRequests = {
     ListIdentityReadsResponseSchema,
   ),
   getAlertFigures: op('cpx.alerts.v1.GetAlertFigures', GetAlertFiguresRequestSchema, GetAlertFiguresResponseSchema),
+  grantIdentityAccess: op(
+    'cpx.alerts.v1.GrantIdentityAccess',
+    GrantIdentityAccessRequestSchema,
+    GrantIdentityAccessResponseSchema,
+  ),
   healthCheck: op('cpx.alerts.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
 } as const;
 
@@ -232,8 +255,31 @@ export const AlertsEvents = {
   },
 } as const satisfies EventFamily;
 
+export const FeedsRequests = {
+  registerPartner: op('cpx.feeds.v1.RegisterPartner', RegisterPartnerRequestSchema, RegisterPartnerResponseSchema),
+  createSubscription: op('cpx.feeds.v1.CreateSubscription', CreateSubscriptionRequestSchema, CreateSubscriptionResponseSchema),
+  listSubscriptions: op('cpx.feeds.v1.ListSubscriptions', ListSubscriptionsRequestSchema, ListSubscriptionsResponseSchema),
+  rotateSubscriptionSecret: op(
+    'cpx.feeds.v1.RotateSubscriptionSecret',
+    RotateSubscriptionSecretRequestSchema,
+    RotateSubscriptionSecretResponseSchema,
+  ),
+  deleteSubscription: op('cpx.feeds.v1.DeleteSubscription', DeleteSubscriptionRequestSchema, DeleteSubscriptionResponseSchema),
+  listDeliveryAttempts: op(
+    'cpx.feeds.v1.ListDeliveryAttempts',
+    ListDeliveryAttemptsRequestSchema,
+    ListDeliveryAttemptsResponseSchema,
+  ),
+  getPartnerFeed: op('cpx.feeds.v1.GetPartnerFeed', GetPartnerFeedRequestSchema, GetPartnerFeedResponseSchema),
+  healthCheck: op('cpx.feeds.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
+} as const;
+
 /** Every request operation of every service (add a service's registry here). */
-const REQUEST_OPERATIONS: readonly RequestOperation[] = [...Object.values(DirectoryRequests), ...Object.values(AlertsRequests)];
+const REQUEST_OPERATIONS: readonly RequestOperation[] = [
+  ...Object.values(DirectoryRequests),
+  ...Object.values(AlertsRequests),
+  ...Object.values(FeedsRequests),
+];
 
 /** Every event family (add a service's events here). */
 const EVENT_FAMILIES: readonly EventFamily[] = [DirectoryEvents, AlertsEvents];

@@ -12,7 +12,7 @@ import { elapsed, stackLog } from './stack-log';
 import { startStack, type Stack } from './stack';
 
 /** Every service, in start order. The gateway last: it is ready only when the others answer. */
-export const SERVICES = ['directory', 'alerts', 'gateway'] as const;
+export const SERVICES = ['directory', 'alerts', 'feeds', 'gateway'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export interface PlatformOptions {

@@ -35,9 +35,14 @@ export function canSee(relation: Relation): boolean {
   return relation !== 'none';
 }
 
-/** Reading the child's identity: the parties to the alert, never the attaché. */
-export function canReadIdentity(relation: Relation): boolean {
-  return relation === 'originator' || relation === 'recipient' || relation === 'recipient-admin';
+/** Reading the child's identity: the parties to the alert; the attaché only with the originator's grant. */
+export function canReadIdentity(relation: Relation, grantedToCaller = false): boolean {
+  return relation === 'originator' || relation === 'recipient' || relation === 'recipient-admin' || (relation === 'attache' && grantedToCaller);
+}
+
+/** Granting an attaché access to the identity: the originating agency's call. */
+export function canGrantIdentity(relation: Relation): boolean {
+  return relation === 'originator';
 }
 
 /** Acknowledging for a country: its recipients and their agency admins. */

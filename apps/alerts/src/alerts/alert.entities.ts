@@ -88,3 +88,13 @@ export class IdentityReadEntity {
   @Column({ type: 'text' }) purpose!: string;
   @Column({ type: 'timestamptz', name: 'read_at' }) readAt!: Date;
 }
+
+/** The originating agency let this attaché read the identity on this alert. */
+@Entity({ name: 'identity_grant' })
+export class IdentityGrantEntity {
+  @PrimaryColumn({ type: 'uuid', name: 'alert_id' }) alertId!: string;
+  @PrimaryColumn({ type: 'text', name: 'grantee_subject' }) granteeSubject!: string;
+  @Column({ type: 'text', name: 'granted_by_subject' }) grantedBySubject!: string;
+  @Column({ type: 'text' }) reason!: string;
+  @Column({ type: 'timestamptz', name: 'granted_at' }) grantedAt!: Date;
+}

@@ -180,6 +180,12 @@ export class AlertsHandler {
     return { sealedChild: this.payloads.seal(ChildIdentitySchema, child, revealIdentityContext(id)) };
   }
 
+  @HandleRequest(AlertsRequests.grantIdentityAccess)
+  async grant(request: Req<'grantIdentityAccess'>, { principal }: RequestContext) {
+    const grant = await this.revealIdentity.grant(requireId(request.id), request.granteeSubject, request.reason, principal);
+    return { alertId: grant.alertId, granteeSubject: grant.granteeSubject, grantedAt: timestampFromDate(grant.grantedAt) };
+  }
+
   @HandleRequest(AlertsRequests.listIdentityReads)
   async reads(request: Req<'listIdentityReads'>, { principal }: RequestContext) {
     const reads = await this.revealIdentity.reads(requireId(request.id), principal);

@@ -9,8 +9,8 @@ import { ChildIdentitySchema } from '@cpx/contracts';
 import { DomainError, hasRole, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { resolveAlertCaller } from '../access/alert-caller';
-import { assertAllowed, canReadIdentity, relationTo } from '../access/alert-policy';
-import { ChildIdentityEntity, IdentityReadEntity } from '../alerts/alert.entities';
+import { assertAllowed, canGrantIdentity, canReadIdentity, relationTo } from '../access/alert-policy';
+import { ChildIdentityEntity, IdentityGrantEntity, IdentityReadEntity } from '../alerts/alert.entities';
 import { loadAlert } from '../alerts/alert-store';
 import { IdentityVault } from './identity-vault';
 
@@ -29,7 +29,9 @@ export class RevealIdentityUseCase {
     return this.dataSource.transaction(async (manager) => {
       const loaded = await loadAlert(manager, id);
       const caller = await resolveAlertCaller(principal, manager);
-      assertAllowed(canReadIdentity(relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients })), 'read the child’s identity on');
+      const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
+      const granted = relation === 'attache' && (await manager.existsBy(IdentityGrantEntity, { alertId: id, granteeSubject: principal.subject }));
+      assertAllowed(canReadIdentity(relation, granted), 'read the child’s identity on');
       const sealed = await manager.findOneBy(ChildIdentityEntity, { alertId: id });
       if (!sealed) throw DomainError.notFound('Child identity of alert', id);
       await manager.insert(IdentityReadEntity, {
@@ -41,6 +43,29 @@ export class RevealIdentityUseCase {
         readAt: new Date(),
       });
       return fromBinary(ChildIdentitySchema, this.vault.open(id, sealed));
+    });
+  }
+
+  /** The originating agency lets one attaché (a curator) read the identity on this alert. */
+  async grant(id: string, granteeSubject: string, reason: string, principal: Principal): Promise<IdentityGrantEntity> {
+    const trimmed = reason.normalize('NFC').trim();
+    if (trimmed.length < 10 || trimmed.length > 500) {
+      throw DomainError.badInput('reason', 'reason: say why the attaché needs the identity, in 10 to 500 characters.');
+    }
+    if (!granteeSubject || granteeSubject.length > 255) throw DomainError.badInput('granteeSubject', 'granteeSubject must name the attaché.');
+    return this.dataSource.transaction(async (manager) => {
+      const loaded = await loadAlert(manager, id);
+      const caller = await resolveAlertCaller(principal, manager);
+      assertAllowed(canGrantIdentity(relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients })), 'grant access to the identity on');
+      const grant = manager.create(IdentityGrantEntity, {
+        alertId: id,
+        granteeSubject,
+        grantedBySubject: principal.subject,
+        reason: trimmed,
+        grantedAt: new Date(),
+      });
+      await manager.upsert(IdentityGrantEntity, grant, ['alertId', 'granteeSubject']);
+      return grant;
     });
   }
 

@@ -1,4 +1,4 @@
-import { AlertsRequests, DirectoryRequests } from '@cpx/contracts';
+import { AlertsRequests, DirectoryRequests, FeedsRequests } from '@cpx/contracts';
 import { DomainError } from '@cpx/platform';
 import { FakeRequests } from '../testing/fake-requests';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
@@ -23,13 +23,14 @@ describe('health probes', () => {
   it('/ready is 503 naming each part that fails, and asks services as the system principal', async () => {
     requests.on(DirectoryRequests.healthCheck, () => ({ service: 'directory', databaseOk: false }));
     requests.on(AlertsRequests.healthCheck, () => ({ service: 'alerts', databaseOk: true }));
+    requests.on(FeedsRequests.healthCheck, () => ({ service: 'feeds', databaseOk: true }));
     const started = Date.now();
     const response = await fetch(`${gateway.url}/ready`);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({
       status: 'not ready',
-      checks: { kafka: expect.not.stringMatching(/^ok$/), requests: 'ok', directory: 'database unreachable', alerts: 'ok' },
+      checks: { kafka: expect.not.stringMatching(/^ok$/), requests: 'ok', directory: 'database unreachable', alerts: 'ok', feeds: 'ok' },
     });
     expect(requests.calls.at(-1)?.principal).toEqual(SYSTEM_PRINCIPAL);
 

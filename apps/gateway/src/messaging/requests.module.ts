@@ -9,7 +9,7 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { hostname } from 'node:os';
 import type { DescMessage } from '@bufbuild/protobuf';
-import { AlertsRequests, DirectoryRequests, type HealthCheckResponseSchema, type RequestOperation } from '@cpx/contracts';
+import { AlertsRequests, DirectoryRequests, FeedsRequests, type HealthCheckResponseSchema, type RequestOperation } from '@cpx/contracts';
 import { RequestClient } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
 
@@ -26,6 +26,7 @@ type ServiceOperations = Readonly<Record<string, RequestOperation>> & {
 export const GATEWAY_SERVICES = {
   directory: DirectoryRequests,
   alerts: AlertsRequests,
+  feeds: FeedsRequests,
 } as const satisfies Record<string, ServiceOperations>;
 
 /** Every operation the gateway calls: their reply topics are subscribed when the client connects. */

@@ -87,6 +87,17 @@ export class RevealAlertIdentityArgs extends AlertIdArgs {
 }
 
 @ArgsType()
+export class GrantIdentityAccessArgs extends AlertIdArgs {
+  @Field({ description: 'The OpenID Connect subject of the regional attaché being let in.' })
+  @IsTextBetween(1, 255)
+  granteeSubject!: string;
+
+  @Field({ description: `Why the attaché needs the identity, ${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters.` })
+  @IsTextBetween(MIN_PURPOSE_LENGTH, MAX_PURPOSE_LENGTH)
+  reason!: string;
+}
+
+@ArgsType()
 export class IdentityReadsArgs {
   @Field(() => ID)
   @IsEntityId()

@@ -5,11 +5,12 @@ import { revealIdentityContext, SealedPayloads, type Principal } from '@cpx/plat
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { smallListComplexity } from '../../graphql/query-limits';
 import { AlertsClient, IDENTITY_READS } from '../alerts.client';
-import { IdentityReadsArgs, RevealAlertIdentityArgs } from '../inputs/alert-args.input';
+import { GrantIdentityAccessArgs, IdentityReadsArgs, RevealAlertIdentityArgs } from '../inputs/alert-args.input';
 import { toIdentityRead } from '../mappers/alert.mapper';
 import { toChildIdentity } from '../mappers/child-identity.mapper';
 import { ChildIdentityObject } from '../types/child-identity.type';
-import { IdentityReadObject } from '../types/identity-read.type';
+import { IdentityGrantObject, IdentityReadObject } from '../types/identity-read.type';
+import { timestampDate } from '@bufbuild/protobuf/wkt';
 
 @Resolver(() => ChildIdentityObject)
 export class AlertIdentityResolver {
@@ -25,6 +26,17 @@ export class AlertIdentityResolver {
   async revealAlertIdentity(@Args() { id, purpose }: RevealAlertIdentityArgs, @CurrentPrincipal() principal: Principal): Promise<ChildIdentityObject> {
     const { sealedChild } = await this.service.send(AlertsRequests.revealAlertIdentity, { id, purpose }, principal);
     return toChildIdentity(this.payloads.open(ChildIdentitySchema, sealedChild, revealIdentityContext(id), 'child'));
+  }
+
+  @Mutation(() => IdentityGrantObject, {
+    description: "Lets a regional attaché read the child's identity on this alert. Only the originating agency may; the grant is kept with the alert.",
+  })
+  async grantAlertIdentityAccess(
+    @Args() { id, granteeSubject, reason }: GrantIdentityAccessArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<IdentityGrantObject> {
+    const grant = await this.service.send(AlertsRequests.grantIdentityAccess, { id, granteeSubject, reason }, principal);
+    return { alertId: grant.alertId, granteeSubject: grant.granteeSubject, grantedAt: grant.grantedAt ? timestampDate(grant.grantedAt) : new Date() };
   }
 
   @Query(() => [IdentityReadObject], {

@@ -17,3 +17,15 @@ export class IdentityReadObject {
   @Field()
   readAt!: Date;
 }
+
+@ObjectType('IdentityGrant', { description: "The originating agency let an attaché read the child's identity on one alert." })
+export class IdentityGrantObject {
+  @Field(() => ID)
+  alertId!: string;
+
+  @Field()
+  granteeSubject!: string;
+
+  @Field()
+  grantedAt!: Date;
+}

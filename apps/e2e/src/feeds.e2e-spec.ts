@@ -1,0 +1,142 @@
+/**
+ * Partner feeds end to end, through the gateway only: a platform admin registers UNICEF,
+ * UNICEF's own admin subscribes to alerts about France with a webhook on 127.0.0.1; a
+ * Serbian social worker posts an alert about a missing girl to France; UNICEF receives a
+ * Standard Webhooks request its `standardwebhooks` library verifies unchanged, and pages
+ * the same event in its pull feed. Neither carries the child's name nor the alert's title.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import { codes, startE2ePlatform, type E2ePlatform } from '@cpx/testing';
+
+const CHILD_GIVEN = 'Milena';
+const CHILD_FAMILY = 'Јовановић';
+const TITLE = 'Girl missing from a shelter in Kragujevac';
+
+interface Received {
+  headers: Record<string, string>;
+  body: string;
+}
+
+let platform: E2ePlatform;
+let admin: string;
+let server: Server;
+const received: Received[] = [];
+
+beforeAll(async () => {
+  platform = await startE2ePlatform('e2e-feeds', { FEEDS_POLL_INTERVAL_MS: '100', FEEDS_RETRY_SCHEDULE_MS: '0,500,500' });
+  admin = await platform.token({ roles: ['platform_admin'] });
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const headers = Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [name, String(request.headers[name] ?? '')]));
+      received.push({ headers, body: Buffer.concat(chunks).toString('utf8') });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+}, 180_000);
+
+afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  await platform?.stop();
+}, 60_000);
+
+async function ok(query: string, variables: Record<string, unknown>, token: string) {
+  const response = await platform.query(query, variables, token);
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data!;
+}
+
+async function member(country: string, options: { focalPoint?: boolean } = {}): Promise<string> {
+  const { registerAgency: agency } = await ok(
+    `mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id } }`,
+    { input: { name: `Agency ${country} ${randomUUID().slice(0, 8)}`, type: 'CHILD_PROTECTION_AUTHORITY', country } },
+    admin,
+  );
+  const subject = `pro-${randomUUID()}`;
+  const { registerProfessional: professional } = await ok(
+    `mutation($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { id } }`,
+    { input: { agencyId: agency.id, givenName: 'Test', familyName: country, role: 'SOCIAL_WORKER', subject } },
+    admin,
+  );
+  await ok(`mutation($id: ID!) { verifyProfessional(id: $id) { id } }`, { id: professional.id }, admin);
+  if (options.focalPoint) {
+    await ok(`mutation($input: AssignFocalPointInput!) { assignFocalPoint(input: $input) { id } }`, { input: { country, professionalId: professional.id } }, admin);
+  }
+  return platform.token({ sub: subject, roles: ['professional'], country, agency: agency.id });
+}
+
+const POST = `mutation($input: PostAlertInput!) { postAlert(input: $input) { alert { id } } }`;
+
+async function postWhenRoutable(token: string, input: Record<string, unknown>): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const response = await platform.query(POST, { input }, token);
+    if (!response.errors) return response.data!.postAlert.alert.id;
+    if (Date.now() > deadline || !['FORBIDDEN', 'BAD_USER_INPUT'].includes(codes(response)[0])) throw new Error(JSON.stringify(response.errors));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+const FEED = `query($first: Int, $after: String) { partnerFeed(first: $first, after: $after) { edges { cursor node { id type countries occurredAt data } } pageInfo { hasNextPage endCursor } } }`;
+
+it('delivers a posted alert to a partner as a verified webhook and in its pull feed, without the child or the title', async () => {
+  const { registerPartner: unicef } = await ok(`mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id name countries } }`, { input: { name: 'UNICEF ECARO' } }, admin);
+  const partnerToken = await platform.token({ roles: ['partner'], partner: unicef.id });
+  const otherPartnerToken = await platform.token({ roles: ['partner'], partner: randomUUID() });
+  const { port } = server.address() as AddressInfo;
+
+  const SUBSCRIBE = `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret subscription { id eventTypes countries webhookUrl enabled } } }`;
+  const input = { partnerId: unicef.id, eventTypes: ['cpx.alerts.v1.*'], countries: ['FR'], webhookUrl: `http://127.0.0.1:${port}/cpx` };
+  expect(codes(await platform.query(SUBSCRIBE, { input }, otherPartnerToken))).toEqual(['FORBIDDEN']);
+  expect(codes(await platform.query(SUBSCRIBE, { input: { ...input, eventTypes: ['cpx.alerts.v1.NoSuchEvent'] } }, partnerToken))).toEqual(['BAD_USER_INPUT']);
+  const { createPartnerSubscription: created } = await ok(SUBSCRIBE, { input }, partnerToken);
+  expect(created.secret).toMatch(/^whsec_/);
+  expect(created.subscription).toMatchObject({ eventTypes: ['cpx.alerts.v1.*'], countries: ['FR'], enabled: true });
+
+  const serbia = await member('RS');
+  await member('FR', { focalPoint: true });
+  const alertId = await postWhenRoutable(serbia, {
+    idempotencyKey: `e2e-feeds-${randomUUID()}`,
+    kind: 'MISSING_CHILD',
+    urgency: 'CRITICAL',
+    originCountry: 'RS',
+    targetCountries: ['FR'],
+    title: TITLE,
+    summary: 'Believed to be on a bus towards Paris.',
+    child: { givenNames: [CHILD_GIVEN], familyNames: [CHILD_FAMILY], sex: 'FEMALE', estimatedAge: { minYears: 12, maxYears: 14 } },
+  });
+
+  // The signed webhook, verified by the library partners use, unchanged.
+  const deadline = Date.now() + 30_000;
+  while (!received.some((request) => request.body.includes(alertId))) {
+    if (Date.now() > deadline) throw new Error(`no webhook for ${alertId} (received ${received.length})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const webhook = received.find((request) => request.body.includes(alertId))!;
+  const payload = new Webhook(created.secret).verify(webhook.body, webhook.headers) as { type: string; timestamp: string; data: Record<string, unknown> };
+  expect(payload).toMatchObject({ type: 'cpx.alerts.v1.AlertPosted', data: { alertId, kind: 'MISSING_CHILD', urgency: 'CRITICAL', originCountry: 'RS', targetCountries: ['FR'] } });
+
+  // The pull feed: the same event, paged with an opaque cursor, replayable.
+  const first = (await ok(FEED, { first: 1 }, partnerToken)).partnerFeed;
+  expect(first.edges).toHaveLength(1);
+  expect(first.edges[0].node).toMatchObject({ id: (payload.data as { id: string }).id, type: 'cpx.alerts.v1.AlertPosted', countries: ['FR', 'RS'] });
+  expect(JSON.parse(first.edges[0].node.data)).toEqual(payload.data);
+  const next = (await ok(FEED, { first: 10, after: first.pageInfo.endCursor }, partnerToken)).partnerFeed;
+  expect(next.edges.map((edge: { node: { id: string } }) => edge.node.id)).not.toContain(first.edges[0].node.id);
+  const replay = (await ok(FEED, { first: 1 }, partnerToken)).partnerFeed;
+  expect(replay.edges[0].cursor).toBe(first.edges[0].cursor);
+  expect(codes(await platform.query(`query($id: ID) { partnerFeed(partnerId: $id) { edges { cursor } } }`, { id: unicef.id }, serbia))).toEqual(['FORBIDDEN']);
+
+  const attempts = await ok(`query($id: ID!) { webhookDeliveryAttempts(subscriptionId: $id) { edges { node { deliveryId attempt statusCode } } } }`, { id: created.subscription.id }, partnerToken);
+  expect(attempts.webhookDeliveryAttempts.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({ deliveryId: webhook.headers['webhook-id'], attempt: 1, statusCode: 204 });
+
+  // Nothing a partner received names the child or repeats the alert's free text.
+  const everything = [...received.map((request) => request.body), JSON.stringify(first), JSON.stringify(next)].join('\n');
+  for (const secret of [CHILD_GIVEN, CHILD_FAMILY, TITLE, 'Kragujevac', 'Paris']) expect(everything).not.toContain(secret);
+}, 120_000);

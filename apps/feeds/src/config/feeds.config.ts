@@ -1,0 +1,49 @@
+/**
+ * The feeds service's configuration. Durations are milliseconds so that tests can
+ * shorten them; the retry schedule defaults to the one partners are told about
+ * (immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h).
+ */
+import { PlatformConfig } from '@cpx/platform';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+export const DEFAULT_RETRY_SCHEDULE_MS = [0, 5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 14 * HOUR, 20 * HOUR, 24 * HOUR];
+
+export class FeedsConfig extends PlatformConfig {
+  /** Delay before each attempt, comma-separated: the first is the first attempt's. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d+(,\d+)*$/, { message: 'must be a comma-separated list of milliseconds' })
+  FEEDS_RETRY_SCHEDULE_MS: string = DEFAULT_RETRY_SCHEDULE_MS.join(',');
+
+  /** Jitter added to each retry delay, as a fraction of it (0.1: up to 10 % later). */
+  @IsOptional() @Min(0) @Max(1)
+  FEEDS_RETRY_JITTER: number = 0.1;
+
+  /** An endpoint that has not answered by then has failed this attempt. */
+  @IsOptional() @IsInt() @Min(100) @Max(60_000)
+  FEEDS_DELIVERY_TIMEOUT_MS: number = 15_000;
+
+  /** Deliveries in flight at once per instance: one slow endpoint holds only one of them. */
+  @IsOptional() @IsInt() @Min(1) @Max(500)
+  FEEDS_DELIVERY_CONCURRENCY: number = 32;
+
+  /** How often an idle instance looks for due deliveries. */
+  @IsOptional() @IsInt() @Min(20) @Max(60_000)
+  FEEDS_POLL_INTERVAL_MS: number = 250;
+
+  /** After a rotation the previous secret keeps signing this long (two signatures). */
+  @IsOptional() @IsInt() @Min(0)
+  FEEDS_SECRET_OVERLAP_MS: number = 24 * HOUR;
+
+  /** A Retry-After longer than this is capped to it. */
+  @IsOptional() @IsInt() @Min(0)
+  FEEDS_MAX_RETRY_AFTER_MS: number = 24 * HOUR;
+
+  get retryScheduleMs(): number[] {
+    return this.FEEDS_RETRY_SCHEDULE_MS.split(',').map(Number);
+  }
+}

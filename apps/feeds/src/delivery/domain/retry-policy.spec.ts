@@ -1,0 +1,29 @@
+import { decide, retryAfterMs, type RetryPolicy } from './retry-policy';
+
+const policy: RetryPolicy = { scheduleMs: [0, 5_000, 300_000], jitter: 0.1, maxRetryAfterMs: 3_600_000, random: () => 0.5, now: () => 1_000_000 };
+
+describe('retry policy', () => {
+  it('is delivered on any 2xx', () => {
+    expect(decide({ status: 200 }, 1, policy)).toEqual({ kind: 'delivered' });
+    expect(decide({ status: 204 }, 3, policy)).toEqual({ kind: 'delivered' });
+  });
+
+  it('retries failures on the schedule, with jitter, then gives up', () => {
+    expect(decide({ status: 500 }, 1, policy)).toEqual({ kind: 'retry', delayMs: 5_250 });
+    expect(decide({}, 2, policy)).toEqual({ kind: 'retry', delayMs: 315_000 });
+    expect(decide({ status: 500 }, 3, policy)).toEqual({ kind: 'give-up' });
+    expect(decide({ status: 302 }, 1, policy).kind).toBe('retry');
+  });
+
+  it('disables the endpoint on 410 Gone', () => {
+    expect(decide({ status: 410 }, 1, policy)).toMatchObject({ kind: 'disable' });
+  });
+
+  it('honours Retry-After on 429, in seconds or as a date, capped', () => {
+    expect(decide({ status: 429, retryAfter: '7' }, 1, policy)).toEqual({ kind: 'retry', delayMs: 7_000 });
+    expect(decide({ status: 429, retryAfter: new Date(1_000_000 + 60_000).toUTCString() }, 1, policy).kind).toBe('retry');
+    expect(decide({ status: 429, retryAfter: '999999' }, 1, policy)).toEqual({ kind: 'retry', delayMs: 3_600_000 });
+    expect(decide({ status: 429, retryAfter: 'soon' }, 1, policy)).toEqual({ kind: 'retry', delayMs: 5_250 });
+    expect(retryAfterMs(' 3 ', 0)).toBe(3_000);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * A partner's admin (or a platform admin) subscribes the partner to event types and
+ * countries, optionally with a webhook endpoint. The secret is returned once, here.
+ * A partner limited to some countries gets only those: the subscription's countries must
+ * be among them, and none means all of the partner's.
+ */
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, type Principal } from '@cpx/platform';
+import { DataSource } from 'typeorm';
+import { FeedsConfig } from '../config/feeds.config';
+import { newWebhookSecret } from './domain/webhook-secret';
+import { requirePartnerManager } from './partner-access';
+import { requireCountries, requireEventTypes, requireWebhookUrl } from './subscription-input';
+import { findPartner, findSubscription, requireId, type SubscriptionRow } from './subscription-store';
+
+export interface CreateSubscriptionInput {
+  partnerId: string;
+  eventTypes: string[];
+  countries: string[];
+  webhookUrl: string;
+}
+
+@Injectable()
+export class CreateSubscriptionUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(FeedsConfig) private readonly config: FeedsConfig,
+  ) {}
+
+  async execute(input: CreateSubscriptionInput, principal: Principal): Promise<{ subscription: SubscriptionRow; secret: string }> {
+    const partnerId = requireId(input.partnerId, 'input.partnerId');
+    requirePartnerManager(principal, partnerId);
+    const eventTypes = requireEventTypes(input.eventTypes, 'input.eventTypes');
+    let countries = requireCountries(input.countries, 'input.countries');
+    const webhookUrl = requireWebhookUrl(input.webhookUrl, this.config.CPX_MODE, 'input.webhookUrl');
+    return this.dataSource.transaction(async (tx) => {
+      const partner = await findPartner(tx, partnerId);
+      if (!partner) throw DomainError.notFound('Partner', partnerId);
+      if (partner.countries.length > 0) {
+        const outside = countries.filter((country) => !partner.countries.includes(country));
+        if (outside.length > 0) throw DomainError.badInput('input.countries', `input.countries: this partner may not receive events about ${outside.join(', ')}.`);
+        if (countries.length === 0) countries = partner.countries;
+      }
+      const id = randomUUID();
+      const secret = newWebhookSecret();
+      await tx.query(
+        `INSERT INTO subscription (id, partner_id, event_types, countries, webhook_url, secret, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now())`,
+        [id, partnerId, eventTypes, countries, webhookUrl, secret],
+      );
+      return { subscription: await findSubscription(tx, id), secret };
+    });
+  }
+}

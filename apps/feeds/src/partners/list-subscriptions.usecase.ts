@@ -1,0 +1,17 @@
+/** A partner's subscriptions, for its admins and platform admins. Secrets never leave. */
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@cpx/platform';
+import { DataSource } from 'typeorm';
+import { requirePartnerManager } from './partner-access';
+import { partnerSubscriptions, requireId, type SubscriptionRow } from './subscription-store';
+
+@Injectable()
+export class ListSubscriptionsUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(partnerId: string, principal: Principal): Promise<SubscriptionRow[]> {
+    const id = requireId(partnerId, 'partnerId');
+    requirePartnerManager(principal, id);
+    return partnerSubscriptions(this.dataSource.manager, id);
+  }
+}

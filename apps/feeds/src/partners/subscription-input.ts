@@ -1,0 +1,35 @@
+/** The service's own check of subscription input (the gateway checks first, not only). */
+import { DomainError } from '@cpx/platform';
+import { isKnownPattern } from '../feed/domain/event-filter';
+import { webhookUrlProblem, type Mode } from './domain/webhook-url';
+
+const COUNTRY = /^[A-Z]{2}$/;
+const MAX_COUNTRIES = 60;
+const MAX_EVENT_TYPES = 30;
+
+export function requireCountries(values: string[], field: string): string[] {
+  if (values.length > MAX_COUNTRIES) throw DomainError.badInput(field, `${field} must have at most ${MAX_COUNTRIES} entries.`);
+  values.forEach((value, index) => {
+    if (!COUNTRY.test(value)) throw DomainError.badInput(`${field}.${index}`, `${field} must contain ISO 3166-1 alpha-2 codes.`);
+  });
+  return [...new Set(values)].sort();
+}
+
+export function requireEventTypes(values: string[], field: string): string[] {
+  if (values.length < 1 || values.length > MAX_EVENT_TYPES) {
+    throw DomainError.badInput(field, `${field} must have 1 to ${MAX_EVENT_TYPES} entries.`);
+  }
+  values.forEach((value, index) => {
+    if (!isKnownPattern(value)) {
+      throw DomainError.badInput(`${field}.${index}`, `${field} must contain event types CPX publishes, or a family such as cpx.alerts.v1.*.`);
+    }
+  });
+  return [...new Set(values)].sort();
+}
+
+export function requireWebhookUrl(value: string, mode: Mode, field: string): string | null {
+  if (value === '') return null;
+  const problem = webhookUrlProblem(value, mode);
+  if (problem) throw DomainError.badInput(field, `${field} ${problem}.`);
+  return value;
+}

@@ -1,0 +1,360 @@
+/**
+ * The feeds service alone on real Kafka and Postgres: domain events published on the
+ * real topics (as the alerts' and directory's relays would), partners' endpoints on
+ * 127.0.0.1 verifying every webhook with the `standardwebhooks` package unchanged.
+ * Retries keep one webhook-id, 410 disables, a slow endpoint delays nobody else, a
+ * replayed event is delivered once, rotation signs with both secrets, the pull feed pages
+ * and replays, nothing names a person, and only the right callers manage a partner.
+ */
+import { randomUUID } from 'node:crypto';
+import { create, toBinary, type DescMessage, type MessageInitShape } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { AgencyType, AlertKind, AlertsEvents, AlertStatus, ContactKind, DirectoryEvents, FeedsRequests, ProfessionalRole, Urgency, VerificationStatus } from '@cpx/contracts';
+import { cloudEventHeaders, type EventDefinition, type Principal } from '@cpx/platform';
+import { failureOf, principals, startServiceHarness, type ServiceHarness } from '@cpx/testing';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { FeedsModule } from '../src/app.module';
+import { FeedsConfig } from '../src/config/feeds.config';
+import { WebhookReceiver, type ReceivedWebhook } from './webhook-receiver';
+
+jest.setTimeout(90_000);
+
+const PROFESSIONAL_GIVEN = 'Јована';
+const PROFESSIONAL_FAMILY = 'Petrović';
+const DELIVERY_TIMEOUT_MS = 2_500;
+
+let harness: ServiceHarness<FeedsConfig>;
+let producer: Producer;
+let receiver: WebhookReceiver;
+let db: DataSource;
+const admin = principals.platformAdmin();
+
+beforeAll(async () => {
+  harness = await startServiceHarness({
+    service: 'feeds',
+    configSchema: FeedsConfig,
+    module: (config) => FeedsModule.forConfig(config),
+    operations: Object.values(FeedsRequests),
+    eventTopics: [],
+    env: {
+      FEEDS_RETRY_SCHEDULE_MS: '0,300,300,300',
+      FEEDS_RETRY_JITTER: '0',
+      FEEDS_POLL_INTERVAL_MS: '50',
+      FEEDS_DELIVERY_TIMEOUT_MS: String(DELIVERY_TIMEOUT_MS),
+    },
+  });
+  db = harness.app.get(DataSource);
+  producer = new Kafka({ clientId: 'cpx-test-events', brokers: harness.stack.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+  await producer.connect();
+  receiver = await WebhookReceiver.start();
+}, 180_000);
+
+afterAll(async () => {
+  await producer?.disconnect().catch(() => undefined);
+  await receiver?.close();
+  await harness?.close();
+}, 60_000);
+
+async function send(op: keyof typeof FeedsRequests, request: Record<string, unknown>, principal: Principal): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test shorthand over a typed registry
+  return harness.requests.send(FeedsRequests[op] as never, request as never, principal);
+}
+
+/** Publishes a domain event exactly as a service's outbox relay does. */
+async function publish<Desc extends DescMessage>(
+  topic: string,
+  source: string,
+  event: EventDefinition<Desc>,
+  key: string,
+  data: MessageInitShape<Desc>,
+  id: string = randomUUID(),
+): Promise<string> {
+  await producer.send({
+    topic,
+    acks: -1,
+    messages: [{ key, value: Buffer.from(toBinary(event.schema, create(event.schema, data))), headers: cloudEventHeaders({ id, source, type: event.type, time: new Date(), subject: key }) }],
+  });
+  return id;
+}
+
+async function postAlert(origin: string, targets: string[], id = randomUUID()): Promise<{ alertId: string; eventId: string }> {
+  const now = timestampFromDate(new Date());
+  const eventId = await publish(AlertsEvents.topic, '/cpx/alerts', AlertsEvents.types.alertPosted, id, {
+    alert: { alertId: id, kind: AlertKind.MISSING_CHILD, urgency: Urgency.CRITICAL, status: AlertStatus.POSTED, originCountry: origin, originAgencyId: randomUUID(), targetCountries: targets, postedAt: now, version: 1n },
+    audience: { subjects: ['pro-subject-secret'] },
+    occurredAt: now,
+  });
+  return { alertId: id, eventId };
+}
+
+async function partner(countries: string[] = []): Promise<{ id: string; admin: Principal }> {
+  const { partner } = await send('registerPartner', { name: `Partner ${randomUUID().slice(0, 8)}`, countries }, admin);
+  return { id: partner.id, admin: { subject: `partner-admin-${randomUUID()}`, roles: ['partner'], partnerId: partner.id } };
+}
+
+async function subscribe(owner: { id: string; admin: Principal }, options: { eventTypes?: string[]; countries?: string[]; webhookUrl?: string } = {}) {
+  return send(
+    'createSubscription',
+    { partnerId: owner.id, eventTypes: options.eventTypes ?? ['cpx.alerts.v1.*'], countries: options.countries ?? [], webhookUrl: options.webhookUrl ?? '' },
+    owner.admin,
+  );
+}
+
+const forAlert = (alertId: string) => (request: ReceivedWebhook) => request.body.includes(alertId);
+
+describe('webhooks', () => {
+  it('delivers a signed {type, timestamp, data} that standardwebhooks verifies, only to matching subscriptions', async () => {
+    const unicef = await partner();
+    const secrets: string[] = [];
+    const france = await subscribe(unicef, { countries: ['FR'], webhookUrl: receiver.endpoint('fr', secrets) });
+    secrets.push(france.secret);
+    const bulgaria = await subscribe(unicef, { countries: ['BG'], webhookUrl: receiver.endpoint('bg', []) });
+    const directoryOnly = await subscribe(unicef, { eventTypes: ['cpx.directory.v1.*'], webhookUrl: receiver.endpoint('dir', []) });
+    expect(france.secret).toMatch(/^whsec_/);
+    expect([bulgaria.subscription.enabled, directoryOnly.subscription.webhookUrl]).toEqual([true, expect.stringContaining('/hooks/dir')]);
+
+    const { alertId, eventId } = await postAlert('RS', ['FR']);
+    const webhook = await receiver.waitFor(forAlert(alertId));
+    expect(webhook.path).toBe('/hooks/fr');
+    expect(webhook.verifiedWith).toEqual([0]);
+    expect(Math.abs(Number(webhook.timestamp) - Date.now() / 1000)).toBeLessThan(10);
+    const body = JSON.parse(webhook.body);
+    expect(body).toEqual({
+      type: 'cpx.alerts.v1.AlertPosted',
+      timestamp: expect.any(String),
+      data: expect.objectContaining({ id: eventId, alertId, kind: 'MISSING_CHILD', urgency: 'CRITICAL', originCountry: 'RS', targetCountries: ['FR'], countries: ['FR', 'RS'] }),
+    });
+    expect(webhook.body).not.toContain('pro-subject-secret');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receiver.received.filter(forAlert(alertId))).toHaveLength(1);
+  });
+
+  it('retries after a 500 with the same webhook-id and a fresh signature, and logs every attempt', async () => {
+    const owner = await partner();
+    const secrets: string[] = [];
+    const created = await subscribe(owner, { webhookUrl: receiver.endpoint('flaky', secrets, (_request, previous) => ({ status: previous.length < 2 ? 500 : 204 })) });
+    secrets.push(created.secret);
+    const { alertId } = await postAlert('AL', ['GR']);
+    await waitFor(() => receiver.at('flaky').filter(forAlert(alertId)).length === 3);
+    const attempts = receiver.at('flaky').filter(forAlert(alertId));
+    expect(new Set(attempts.map((attempt) => attempt.id)).size).toBe(1);
+    expect(new Set(attempts.map((attempt) => attempt.body)).size).toBe(1);
+    expect(attempts.every((attempt) => attempt.verifiedWith.length === 1)).toBe(true);
+    await waitForRow(`SELECT 1 FROM webhook_delivery WHERE id = $1 AND state = 'DELIVERED'`, [attempts[0].id]);
+
+    const log = await send('listDeliveryAttempts', { subscriptionId: created.subscription.id }, owner.admin);
+    expect(log.items.map((item: { attempt: number; statusCode: number }) => [item.attempt, item.statusCode])).toEqual([
+      [3, 204],
+      [2, 500],
+      [1, 500],
+    ]);
+    expect(log.items[2]).toMatchObject({ deliveryId: attempts[0].id, error: 'HTTP 500', latencyMs: expect.any(Number) });
+  });
+
+  it('delivers once the endpoint comes back after answering nothing for a while', async () => {
+    const owner = await partner();
+    const secrets: string[] = [];
+    let down = true;
+    const created = await subscribe(owner, { webhookUrl: receiver.endpoint('down', secrets, () => ({ status: down ? 503 : 200 })) });
+    secrets.push(created.secret);
+    const { alertId } = await postAlert('MD', ['RO']);
+    await waitFor(() => receiver.at('down').filter(forAlert(alertId)).length >= 1);
+    down = false;
+    await waitForRow(`SELECT 1 FROM webhook_delivery WHERE subscription_id = $1 AND state = 'DELIVERED'`, [created.subscription.id]);
+  });
+
+  it('disables the endpoint on 410 Gone and delivers nothing more to it', async () => {
+    const owner = await partner();
+    const secrets: string[] = [];
+    const created = await subscribe(owner, { webhookUrl: receiver.endpoint('gone', secrets, () => ({ status: 410 })) });
+    secrets.push(created.secret);
+    await postAlert('BA', ['HR']);
+    await waitForRow(`SELECT 1 FROM subscription WHERE id = $1 AND NOT enabled`, [created.subscription.id]);
+    const { subscriptions } = await send('listSubscriptions', { partnerId: owner.id }, owner.admin);
+    expect(subscriptions[0]).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('410') });
+    const before = receiver.at('gone').length;
+    await postAlert('BA', ['HR']);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(receiver.at('gone')).toHaveLength(before);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    const owner = await partner();
+    const secrets: string[] = [];
+    const created = await subscribe(owner, { webhookUrl: receiver.endpoint('busy', secrets, (_r, previous) => (previous.length === 0 ? { status: 429, headers: { 'retry-after': '2' } } : { status: 200 })) });
+    secrets.push(created.secret);
+    const { alertId } = await postAlert('ME', ['XK']);
+    await waitFor(() => receiver.at('busy').filter(forAlert(alertId)).length === 2);
+    const [first, second] = receiver.at('busy').filter(forAlert(alertId));
+    expect(second.receivedAt - first.receivedAt).toBeGreaterThanOrEqual(1_900);
+  });
+
+  it('does not let a slow endpoint delay a fast one', async () => {
+    const owner = await partner();
+    const slowSecrets: string[] = [];
+    const fastSecrets: string[] = [];
+    const slow = await subscribe(owner, {
+      countries: ['MK'],
+      webhookUrl: receiver.endpoint('slow', slowSecrets, () => new Promise((resolve) => setTimeout(() => resolve({ status: 200 }), DELIVERY_TIMEOUT_MS + 1_000))),
+    });
+    slowSecrets.push(slow.secret);
+    const fast = await subscribe(owner, { countries: ['MK'], webhookUrl: receiver.endpoint('fast', fastSecrets) });
+    fastSecrets.push(fast.secret);
+    // Several events to the slow endpoint first, then one both want.
+    for (let i = 0; i < 3; i += 1) await postAlert('MK', ['FR']);
+    const started = Date.now();
+    const { alertId } = await postAlert('MK', ['GR']);
+    const delivered = await receiver.waitFor((request) => request.path === '/hooks/fast' && forAlert(alertId)(request), 10_000);
+    expect(delivered.receivedAt - started).toBeLessThan(DELIVERY_TIMEOUT_MS);
+  });
+
+  it('delivers a replayed event (same ce_id) once', async () => {
+    const owner = await partner();
+    const secrets: string[] = [];
+    const created = await subscribe(owner, { countries: ['HR'], webhookUrl: receiver.endpoint('replay', secrets) });
+    secrets.push(created.secret);
+    const alertId = randomUUID();
+    const eventId = randomUUID();
+    const now = timestampFromDate(new Date());
+    const data = { alert: { alertId, originCountry: 'HR', targetCountries: ['SI'], status: AlertStatus.POSTED, postedAt: now }, occurredAt: now };
+    await publish(AlertsEvents.topic, '/cpx/alerts', AlertsEvents.types.alertPosted, alertId, data, eventId);
+    await receiver.waitFor((request) => request.path === '/hooks/replay' && forAlert(alertId)(request));
+    await publish(AlertsEvents.topic, '/cpx/alerts', AlertsEvents.types.alertPosted, alertId, data, eventId);
+    const { alertId: later } = await postAlert('HR', ['SI']);
+    await receiver.waitFor((request) => request.path === '/hooks/replay' && forAlert(later)(request));
+    expect(receiver.at('replay').filter(forAlert(alertId))).toHaveLength(1);
+    expect((await db.query(`SELECT count(*)::int AS n FROM feed_event WHERE event_id = $1`, [eventId]))[0].n).toBe(1);
+  });
+
+  it('signs with the old and the new secret after a rotation', async () => {
+    const owner = await partner();
+    const secrets: string[] = [];
+    const created = await subscribe(owner, { countries: ['RO'], webhookUrl: receiver.endpoint('rotate', secrets) });
+    secrets.push(created.secret);
+    const rotated = await send('rotateSubscriptionSecret', { id: created.subscription.id }, owner.admin);
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(created.secret);
+    expect(rotated.subscription.previousSecretExpiresAt).toBeDefined();
+    receiver.setSecrets('rotate', [created.secret, rotated.secret]);
+    const { alertId } = await postAlert('RO', ['FR']);
+    const webhook = await receiver.waitFor((request) => request.path === '/hooks/rotate' && forAlert(alertId)(request));
+    expect(webhook.signature.split(' ')).toHaveLength(2);
+    expect(webhook.verifiedWith).toEqual([0, 1]);
+  });
+});
+
+describe('directory events', () => {
+  it('carry an agency’s id, type and country, and a professional’s country from the agency, never names or contacts', async () => {
+    const owner = await partner();
+    const secrets: string[] = [];
+    const created = await subscribe(owner, { eventTypes: ['cpx.directory.v1.*'], countries: ['XK'], webhookUrl: receiver.endpoint('directory', secrets) });
+    secrets.push(created.secret);
+    const agencyId = randomUUID();
+    await publish(DirectoryEvents.topic, '/cpx/directory', DirectoryEvents.types.agencyRegistered, agencyId, {
+      agency: { id: agencyId, name: 'Qendra për Punë Sociale Prishtinë', type: AgencyType.CHILD_PROTECTION_AUTHORITY, country: 'XK', contacts: [{ kind: ContactKind.EMAIL, value: 'qps@example.org' }], version: 1n },
+    });
+    const professionalId = randomUUID();
+    await publish(DirectoryEvents.topic, '/cpx/directory', DirectoryEvents.types.professionalVerified, professionalId, {
+      professional: {
+        id: professionalId,
+        agencyId,
+        givenName: PROFESSIONAL_GIVEN,
+        familyName: PROFESSIONAL_FAMILY,
+        role: ProfessionalRole.SOCIAL_WORKER,
+        contacts: [{ kind: ContactKind.PHONE, value: '+38344123456' }],
+        status: VerificationStatus.VERIFIED,
+        subject: 'oidc-jovana',
+        version: 2n,
+      },
+    });
+    const agencyHook = await receiver.waitFor((request) => request.body.includes(agencyId) && request.body.includes('AgencyRegistered'));
+    const professionalHook = await receiver.waitFor((request) => request.body.includes(professionalId));
+    expect(JSON.parse(agencyHook.body).data).toMatchObject({ agencyId, agencyType: 'CHILD_PROTECTION_AUTHORITY', country: 'XK' });
+    expect(JSON.parse(professionalHook.body).data).toMatchObject({ professionalId, agencyId, role: 'SOCIAL_WORKER', status: 'VERIFIED', country: 'XK', countries: ['XK'] });
+    for (const hook of [agencyHook, professionalHook]) {
+      expect(hook.body).not.toMatch(/Qendra|qps@|Јована|Petrović|\+383|oidc-jovana/);
+    }
+  });
+});
+
+describe('pull feed', () => {
+  it('pages a partner’s matching events in order with an opaque cursor, and replays from any cursor', async () => {
+    // Countries no other test uses: the feed holds every matching event, also those before the subscription.
+    const owner = await partner(['AT', 'SI']);
+    await subscribe(owner, { countries: ['AT'] });
+    const alertIds: string[] = [];
+    for (let i = 0; i < 5; i += 1) alertIds.push((await postAlert('AT', ['SI'])).alertId);
+    await postAlert('BG', ['RS']); // not the partner's
+    await waitFor(async () => (await send('getPartnerFeed', { partnerId: owner.id, page: { first: 100 } }, owner.admin)).items.length === 5);
+
+    const first = await send('getPartnerFeed', { partnerId: owner.id, page: { first: 2 } }, owner.admin);
+    expect(first.hasNextPage).toBe(true);
+    const second = await send('getPartnerFeed', { partnerId: owner.id, page: { first: 2, after: first.endCursor } }, owner.admin);
+    const third = await send('getPartnerFeed', { partnerId: owner.id, page: { first: 2, after: second.endCursor } }, owner.admin);
+    expect(third.hasNextPage).toBe(false);
+    // Events keyed by different alerts travel on different partitions: the feed's order is
+    // the order CPX recorded them in, the same on every read.
+    const all = await send('getPartnerFeed', { partnerId: owner.id, page: { first: 100 } }, owner.admin);
+    const alertIdOf = (item: { dataJson: string }) => JSON.parse(item.dataJson).alertId;
+    const paged = [...first.items, ...second.items, ...third.items].map(alertIdOf);
+    expect(paged).toEqual(all.items.map(alertIdOf));
+    expect([...paged].sort()).toEqual([...alertIds].sort());
+    const again = await send('getPartnerFeed', { partnerId: owner.id, page: { first: 2, after: first.endCursor } }, owner.admin);
+    expect(again.items.map((item: { eventId: string }) => item.eventId)).toEqual(second.items.map((item: { eventId: string }) => item.eventId));
+    expect(first.items[0]).toMatchObject({ type: 'cpx.alerts.v1.AlertPosted', countries: ['AT', 'SI'] });
+    expect(await failureOf(() => send('getPartnerFeed', { partnerId: owner.id, page: { after: 'bm90LWEtY3Vyc29y' } }, owner.admin))).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('who may manage partners', () => {
+  it('lets only platform admins register partners', async () => {
+    for (const caller of [principals.partner(), principals.professional(randomUUID(), 'RS'), principals.nobody()]) {
+      expect(await failureOf(() => send('registerPartner', { name: 'IOM' }, caller))).toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+
+  it('lets a partner’s own admins and platform admins manage its subscriptions, and forbids everybody else', async () => {
+    const iom = await partner();
+    const other = await partner();
+    const created = await subscribe(iom);
+    expect((await send('listSubscriptions', { partnerId: iom.id }, admin)).subscriptions).toHaveLength(1);
+    const strangers: Principal[] = [other.admin, principals.professional(randomUUID(), 'RS'), { subject: 'curator', roles: ['curator'] }, { ...iom.admin, roles: ['professional'] }, principals.nobody()];
+    for (const caller of strangers) {
+      expect(await failureOf(() => send('createSubscription', { partnerId: iom.id, eventTypes: ['cpx.alerts.v1.*'] }, caller))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await failureOf(() => send('listSubscriptions', { partnerId: iom.id }, caller))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await failureOf(() => send('rotateSubscriptionSecret', { id: created.subscription.id }, caller))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await failureOf(() => send('deleteSubscription', { id: created.subscription.id }, caller))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await failureOf(() => send('getPartnerFeed', { partnerId: iom.id }, caller))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await failureOf(() => send('listDeliveryAttempts', { subscriptionId: created.subscription.id }, caller))).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect(await send('deleteSubscription', { id: created.subscription.id }, admin)).toEqual(expect.objectContaining({ id: created.subscription.id }));
+    expect((await send('listSubscriptions', { partnerId: iom.id }, iom.admin)).subscriptions).toHaveLength(0);
+  });
+
+  it('refuses bad input with the field at fault', async () => {
+    const owner = await partner(['RS']);
+    const bad = (options: Record<string, unknown>) => failureOf(() => send('createSubscription', { partnerId: owner.id, eventTypes: ['cpx.alerts.v1.*'], ...options }, owner.admin));
+    expect(await bad({ eventTypes: ['cpx.alerts.v1.Invented'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.eventTypes.0' });
+    expect(await bad({ eventTypes: [] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.eventTypes' });
+    expect(await bad({ webhookUrl: 'not a url' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.webhookUrl' });
+    expect(await bad({ webhookUrl: 'http://partner.example.org/hook' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.webhookUrl' });
+    expect(await bad({ countries: ['FR'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.countries' });
+    expect(await bad({ countries: ['serbia'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.countries.0' });
+    expect(await failureOf(() => send('createSubscription', { partnerId: randomUUID(), eventTypes: ['cpx.alerts.v1.*'] }, admin))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failureOf(() => send('registerPartner', { name: '  ' }, admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    // A partner limited to RS gets RS, whatever it asks for.
+    expect((await subscribe(owner)).subscription.countries).toEqual(['RS']);
+  });
+});
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function waitForRow(sql: string, parameters: unknown[]): Promise<void> {
+  await waitFor(async () => (await db.query(sql, parameters)).length > 0);
+}

@@ -1,0 +1,78 @@
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { FeedsRequests } from '@cpx/contracts';
+import { DomainError } from '@cpx/platform';
+import { FakeRequests } from '../testing/fake-requests';
+import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+
+const PARTNER_ID = '5f0c7a52-4e7c-4d8e-9f43-2a8c1b1e9d11';
+const SUBSCRIPTION_ID = '8d3b9a10-3c1f-4a55-9e0d-6b7f2e4c1a22';
+const AT = new Date('2026-02-01T08:00:00Z');
+
+describe('feeds resolvers', () => {
+  let gateway: TestGateway;
+  let partnerToken: string;
+  const requests = new FakeRequests();
+
+  beforeAll(async () => {
+    gateway = await startTestGateway({ requests });
+    partnerToken = await gateway.token({ sub: 'unicef-admin', roles: ['partner'], cpx_partner: PARTNER_ID });
+  });
+  afterAll(() => gateway.close());
+  beforeEach(() => {
+    requests.calls.length = 0;
+  });
+
+  it('reads the caller’s own partner feed, passing the opaque cursor through', async () => {
+    requests.on(FeedsRequests.getPartnerFeed, () => ({
+      items: [{ cursor: 'c-7', eventId: 'e-7', type: 'cpx.alerts.v1.AlertPosted', subject: 'alerts/a-1', countries: ['FR', 'RS'], occurredAt: timestampFromDate(AT), dataJson: '{"alertId":"a-1"}' }],
+      endCursor: 'c-7',
+      hasNextPage: true,
+    }));
+    const { body } = await gateway.graphql(`query { partnerFeed(first: 1, after: "c-6") { edges { cursor node { id type countries occurredAt data } } pageInfo { hasNextPage endCursor } } }`, { token: partnerToken });
+    expect(body).toEqual({
+      data: {
+        partnerFeed: {
+          edges: [{ cursor: 'c-7', node: { id: 'e-7', type: 'cpx.alerts.v1.AlertPosted', countries: ['FR', 'RS'], occurredAt: AT.toISOString(), data: '{"alertId":"a-1"}' } }],
+          pageInfo: { hasNextPage: true, endCursor: 'c-7' },
+        },
+      },
+    });
+    expect(requests.calls[0]).toMatchObject({ request: { partnerId: PARTNER_ID, page: { first: 1, after: 'c-6' } }, principal: { roles: ['partner'], partnerId: PARTNER_ID } });
+  });
+
+  it('asks a caller who is not a partner user which partner', async () => {
+    const { body } = await gateway.graphql(`query { partnerFeed { edges { cursor } } }`);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'partnerId' });
+    expect(requests.calls).toHaveLength(0);
+  });
+
+  it('returns the secret once on create, and maps the service’s refusal', async () => {
+    requests.on(FeedsRequests.createSubscription, (request) => ({
+      subscription: { id: SUBSCRIPTION_ID, partnerId: request.partnerId, eventTypes: request.eventTypes, countries: [], webhookUrl: '', enabled: true, createdAt: timestampFromDate(AT) },
+      secret: 'whsec_c2VjcmV0',
+    }));
+    const mutation = `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret subscription { id webhookUrl enabled countries } } }`;
+    const { body } = await gateway.graphql(mutation, { token: partnerToken, variables: { input: { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'] } } });
+    expect(body.data).toEqual({ createPartnerSubscription: { secret: 'whsec_c2VjcmV0', subscription: { id: SUBSCRIPTION_ID, webhookUrl: null, enabled: true, countries: [] } } });
+
+    requests.on(FeedsRequests.createSubscription, () => {
+      throw DomainError.forbidden();
+    });
+    const refused = await gateway.graphql(mutation, { token: partnerToken, variables: { input: { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'] } } });
+    expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
+  });
+
+  it.each([
+    [{ eventTypes: ['*'] }, 'input.eventTypes'],
+    [{ eventTypes: [] }, 'input.eventTypes'],
+    [{ countries: ['Serbia'] }, 'input.countries'],
+    [{ webhookUrl: 'javascript:alert(1)' }, 'input.webhookUrl'],
+  ])('refuses %j before calling the service', async (overrides, field) => {
+    const { body } = await gateway.graphql(
+      `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret } }`,
+      { token: partnerToken, variables: { input: { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'], ...overrides } } },
+    );
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.stringContaining(field) });
+    expect(requests.calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * The pull feed (a partner's events in CPX's order, from any cursor) and the webhook
+ * attempt log. Cursors are the service's own, passed through untouched.
+ */
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { FeedsRequests } from '@cpx/contracts';
+import type { Principal } from '@cpx/platform';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import { SEARCH } from '../../directory/directory.client';
+import { connectionComplexity } from '../../graphql/query-limits';
+import { FeedsClient, partnerOf } from '../feeds.client';
+import { toDeliveryAttempt, toFeedEvent } from '../feeds.mapper';
+import { DeliveryAttemptsArgs, PartnerFeedArgs } from '../inputs/feeds.input';
+import { PartnerFeedEventConnection, PartnerFeedEventObject, WebhookDeliveryAttemptConnection } from '../types/feeds.types';
+
+@Resolver(() => PartnerFeedEventObject)
+export class PartnerFeedResolver {
+  constructor(private readonly service: FeedsClient) {}
+
+  @Query(() => PartnerFeedEventConnection, {
+    complexity: connectionComplexity,
+    description: 'The events a partner’s subscriptions match, oldest first, after the cursor. Replay from any cursor.',
+  })
+  async partnerFeed(@Args() { partnerId, first, after }: PartnerFeedArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerFeedEventConnection> {
+    const page = await this.service.send(
+      FeedsRequests.getPartnerFeed,
+      { partnerId: partnerOf(partnerId, principal), page: { first: first ?? 0, after: after ?? '' } },
+      principal,
+      feedPaths,
+    );
+    return {
+      edges: page.items.map((item) => ({ cursor: item.cursor, node: toFeedEvent(item) })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor || null },
+    };
+  }
+
+  @Query(() => WebhookDeliveryAttemptConnection, { complexity: connectionComplexity, description: 'Webhook attempts of a subscription, newest first.' })
+  async webhookDeliveryAttempts(
+    @Args() { subscriptionId, first, after }: DeliveryAttemptsArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<WebhookDeliveryAttemptConnection> {
+    const page = await this.service.send(FeedsRequests.listDeliveryAttempts, { subscriptionId, page: { first: first ?? 0, after: after ?? '' } }, principal, feedPaths);
+    const edges = page.items.map((item) => ({ cursor: item.cursor, node: toDeliveryAttempt(item) }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor || null } };
+  }
+}
+
+const feedPaths = (path: string) => SEARCH(path);

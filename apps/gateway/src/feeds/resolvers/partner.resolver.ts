@@ -1,0 +1,50 @@
+/** Partners and their subscriptions. The feeds service decides who may (platform admins, the partner's own users). */
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { FeedsRequests } from '@cpx/contracts';
+import type { Principal } from '@cpx/platform';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import { underInput } from '../../directory/directory.client';
+import { required } from '../../alerts/mappers/reply-values';
+import { smallListComplexity } from '../../graphql/query-limits';
+import { FeedsClient, partnerOf } from '../feeds.client';
+import { toPartner, toSubscription } from '../feeds.mapper';
+import { CreatePartnerSubscriptionArgs, PartnerArgs, RegisterPartnerArgs, SubscriptionIdArgs } from '../inputs/feeds.input';
+import { PartnerObject, PartnerSubscriptionObject, PartnerSubscriptionSecretObject } from '../types/feeds.types';
+
+@Resolver(() => PartnerSubscriptionObject)
+export class PartnerResolver {
+  constructor(private readonly service: FeedsClient) {}
+
+  @Mutation(() => PartnerObject, { description: 'Registers a partner organisation (platform admins).' })
+  async registerPartner(@Args() { input }: RegisterPartnerArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerObject> {
+    const { partner } = await this.service.send(FeedsRequests.registerPartner, { name: input.name, countries: input.countries ?? [] }, principal, underInput());
+    return toPartner(required(partner, 'partner'));
+  }
+
+  @Mutation(() => PartnerSubscriptionSecretObject, { description: 'Subscribes a partner to event types and countries; the webhook secret is returned once.' })
+  async createPartnerSubscription(@Args() { input }: CreatePartnerSubscriptionArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerSubscriptionSecretObject> {
+    const { subscription, secret } = await this.service.send(
+      FeedsRequests.createSubscription,
+      { partnerId: input.partnerId, eventTypes: input.eventTypes, countries: input.countries ?? [], webhookUrl: input.webhookUrl ?? '' },
+      principal,
+    );
+    return { subscription: toSubscription(required(subscription, 'subscription')), secret };
+  }
+
+  @Mutation(() => PartnerSubscriptionSecretObject, { description: 'A new webhook secret, returned once; the previous one keeps signing for 24 hours.' })
+  async rotatePartnerSubscriptionSecret(@Args() { id }: SubscriptionIdArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerSubscriptionSecretObject> {
+    const { subscription, secret } = await this.service.send(FeedsRequests.rotateSubscriptionSecret, { id }, principal);
+    return { subscription: toSubscription(required(subscription, 'subscription')), secret };
+  }
+
+  @Mutation(() => ID, { description: 'Ends a subscription; pending webhooks are dropped.' })
+  async deletePartnerSubscription(@Args() { id }: SubscriptionIdArgs, @CurrentPrincipal() principal: Principal): Promise<string> {
+    return (await this.service.send(FeedsRequests.deleteSubscription, { id }, principal)).id;
+  }
+
+  @Query(() => [PartnerSubscriptionObject], { complexity: smallListComplexity(10), description: 'A partner’s subscriptions (yours when you are a partner user).' })
+  async partnerSubscriptions(@Args() { partnerId }: PartnerArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerSubscriptionObject[]> {
+    const { subscriptions } = await this.service.send(FeedsRequests.listSubscriptions, { partnerId: partnerOf(partnerId, principal) }, principal);
+    return subscriptions.map(toSubscription);
+  }
+}
