@@ -2,16 +2,22 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule } from '@cpx/platform';
 import { FeedsConfig } from './config/feeds.config';
 import { CreateFeeds1764370000300 } from './database/migrations/1764370000300-create-feeds';
+import { DeliveryControls1764370000400 } from './database/migrations/1764370000400-delivery-controls';
 import { DeliverWebhookUseCase } from './delivery/deliver-webhook.usecase';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { ListDeliveryAttemptsUseCase } from './delivery/list-delivery-attempts.usecase';
+import { RedeliverFailedWebhooksUseCase } from './delivery/redeliver-failed-webhooks.usecase';
+import { ResendWebhookDeliveryUseCase } from './delivery/resend-webhook-delivery.usecase';
 import { WebhookSender } from './delivery/webhook-sender';
 import { DomainEventsHandler } from './feed/domain-events.handler';
+import { PruneFeedUseCase } from './feed/prune-feed.usecase';
 import { ReadPartnerFeedUseCase } from './feed/read-partner-feed.usecase';
 import { RecordFeedEventUseCase } from './feed/record-feed-event.usecase';
+import { RetentionWorker } from './feed/retention-worker';
 import { HealthHandler } from './health/health.handler';
 import { CreateSubscriptionUseCase } from './partners/create-subscription.usecase';
 import { DeleteSubscriptionUseCase } from './partners/delete-subscription.usecase';
+import { EndpointGuard, HOST_RESOLVER, systemResolver, type HostResolver } from './partners/endpoint-guard';
 import { FeedsHandler } from './partners/feeds.handler';
 import { ListSubscriptionsUseCase } from './partners/list-subscriptions.usecase';
 import { RegisterPartnerUseCase } from './partners/register-partner.usecase';
@@ -19,11 +25,13 @@ import { RotateSubscriptionSecretUseCase } from './partners/rotate-subscription-
 
 /**
  * Partner event feeds: every service's domain events, redacted, in one ordered feed;
- * partners' subscriptions; signed webhooks delivered from Postgres; the pull feed.
+ * partners' subscriptions; signed webhooks delivered from Postgres (paced per endpoint,
+ * replayable); the pull feed, kept for the retention period.
  */
 @Module({})
 export class FeedsModule {
-  static forConfig(config: FeedsConfig): DynamicModule {
+  /** `resolver`: how endpoint host names are resolved (tests stub DNS here). */
+  static forConfig(config: FeedsConfig, resolver: HostResolver = systemResolver): DynamicModule {
     return {
       module: FeedsModule,
       imports: [
@@ -32,12 +40,14 @@ export class FeedsModule {
           config,
           // Plain SQL over the tables of the migration: no entity maps a column by accident.
           entities: [],
-          migrations: [CreateFeeds1764370000300],
+          migrations: [CreateFeeds1764370000300, DeliveryControls1764370000400],
         }),
       ],
       controllers: [DomainEventsHandler, FeedsHandler, HealthHandler],
       providers: [
         { provide: FeedsConfig, useValue: config },
+        { provide: HOST_RESOLVER, useValue: resolver },
+        EndpointGuard,
         RecordFeedEventUseCase,
         ReadPartnerFeedUseCase,
         RegisterPartnerUseCase,
@@ -49,6 +59,10 @@ export class FeedsModule {
         WebhookSender,
         DeliverWebhookUseCase,
         DeliveryWorker,
+        ResendWebhookDeliveryUseCase,
+        RedeliverFailedWebhooksUseCase,
+        PruneFeedUseCase,
+        RetentionWorker,
       ],
     };
   }

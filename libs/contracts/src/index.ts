@@ -13,4 +13,5 @@ export * from './gen/cpx/alerts/v1/requests_pb';
 export * from './gen/cpx/alerts/v1/events_pb';
 export * from './gen/cpx/feeds/v1/feeds_pb';
 export * from './gen/cpx/feeds/v1/requests_pb';
+export * from './gen/cpx/feeds/v1/events_pb';
 export * from './topics';

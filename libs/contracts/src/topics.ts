@@ -104,11 +104,16 @@ import {
   ListDeliveryAttemptsResponseSchema,
   ListSubscriptionsRequestSchema,
   ListSubscriptionsResponseSchema,
+  RedeliverFailedWebhooksRequestSchema,
+  RedeliverFailedWebhooksResponseSchema,
   RegisterPartnerRequestSchema,
   RegisterPartnerResponseSchema,
+  ResendWebhookDeliveryRequestSchema,
+  ResendWebhookDeliveryResponseSchema,
   RotateSubscriptionSecretRequestSchema,
   RotateSubscriptionSecretResponseSchema,
 } from './gen/cpx/feeds/v1/requests_pb';
+import { WebhookEndpointDisabledSchema } from './gen/cpx/feeds/v1/events_pb';
 
 /**
  * One request/reply operation. The type parameters are the generated schemas (e.g.
@@ -271,8 +276,26 @@ export const FeedsRequests = {
     ListDeliveryAttemptsResponseSchema,
   ),
   getPartnerFeed: op('cpx.feeds.v1.GetPartnerFeed', GetPartnerFeedRequestSchema, GetPartnerFeedResponseSchema),
+  resendWebhookDelivery: op(
+    'cpx.feeds.v1.ResendWebhookDelivery',
+    ResendWebhookDeliveryRequestSchema,
+    ResendWebhookDeliveryResponseSchema,
+  ),
+  redeliverFailedWebhooks: op(
+    'cpx.feeds.v1.RedeliverFailedWebhooks',
+    RedeliverFailedWebhooksRequestSchema,
+    RedeliverFailedWebhooksResponseSchema,
+  ),
   healthCheck: op('cpx.feeds.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
 } as const;
+
+/** Operational events of the feeds service (an endpoint disabled), for operators; not in any partner feed. */
+export const FeedsEvents = {
+  topic: 'cpx.feeds.v1.events',
+  types: {
+    webhookEndpointDisabled: event(WebhookEndpointDisabledSchema),
+  },
+} as const satisfies EventFamily;
 
 /** Every request operation of every service (add a service's registry here). */
 const REQUEST_OPERATIONS: readonly RequestOperation[] = [
@@ -282,7 +305,7 @@ const REQUEST_OPERATIONS: readonly RequestOperation[] = [
 ];
 
 /** Every event family (add a service's events here). */
-const EVENT_FAMILIES: readonly EventFamily[] = [DirectoryEvents, AlertsEvents];
+const EVENT_FAMILIES: readonly EventFamily[] = [DirectoryEvents, AlertsEvents, FeedsEvents];
 
 /**
  * Requests and replies matter only until they are answered (the caller gives up after its

@@ -4,11 +4,12 @@
  * (immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h).
  */
 import { PlatformConfig } from '@cpx/platform';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 export const DEFAULT_RETRY_SCHEDULE_MS = [0, 5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 14 * HOUR, 20 * HOUR, 24 * HOUR];
 
@@ -42,6 +43,25 @@ export class FeedsConfig extends PlatformConfig {
   /** A Retry-After longer than this is capped to it. */
   @IsOptional() @IsInt() @Min(0)
   FEEDS_MAX_RETRY_AFTER_MS: number = 24 * HOUR;
+
+  /** An endpoint whose every attempt failed for this long is disabled (an operational event says so). */
+  @IsOptional() @IsInt() @Min(1_000)
+  FEEDS_DISABLE_AFTER_FAILING_MS: number = 5 * DAY;
+
+  /**
+   * Webhooks per second to one endpoint, across all instances (the pace is kept in
+   * Postgres). Deliveries beyond it wait their turn; none is dropped.
+   */
+  @IsOptional() @IsNumber() @Min(0.1) @Max(10_000)
+  FEEDS_ENDPOINT_RATE_PER_SECOND: number = 200;
+
+  /** Feed events (and their deliveries and attempt log) older than this are deleted. */
+  @IsOptional() @IsInt() @Min(60_000)
+  FEEDS_RETENTION_MS: number = 30 * DAY;
+
+  /** How often an instance deletes what is past retention. */
+  @IsOptional() @IsInt() @Min(100)
+  FEEDS_RETENTION_SWEEP_MS: number = HOUR;
 
   get retryScheduleMs(): number[] {
     return this.FEEDS_RETRY_SCHEDULE_MS.split(',').map(Number);

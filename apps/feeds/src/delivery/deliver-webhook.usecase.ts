@@ -1,25 +1,41 @@
 /**
  * Webhook delivery from Postgres, one delivery at a time per call:
  *
- * - `claim` takes due deliveries with FOR UPDATE SKIP LOCKED, so instances never take the
- *   same one, and leases them by pushing next_attempt_at past the timeout: if the
- *   instance dies mid-attempt, the delivery is simply due again later.
- * - `attempt` signs and POSTs one delivery (same webhook-id on every attempt, a fresh
+ * - `claim` takes due deliveries and leases them by pushing next_attempt_at past the
+ *   timeout: if the instance dies mid-attempt, the delivery is simply due again later.
+ *   It paces each endpoint (the per-endpoint rate limit, across instances): it locks the
+ *   ready subscriptions (SKIP LOCKED, so instances never claim for the same endpoint at
+ *   once), gives each claimed delivery a send time on the endpoint's grid of
+ *   1/FEEDS_ENDPOINT_RATE_PER_SECOND starting at subscription.next_send_at, claims only
+ *   send times within the next poll interval, and moves next_send_at past the last one.
+ *   Deliveries beyond the rate stay pending for a later claim: late, never dropped.
+ *   Endpoints take turns (first delivery of each, then second...), so a backlog at one
+ *   does not fill every slot.
+ * - `attempt` waits for the send time, re-checks the endpoint's address (SSRF, in
+ *   production), signs and POSTs (same webhook-id on every attempt, a fresh
  *   webhook-timestamp each time), logs the attempt and decides what comes next.
  *
- * No transaction is held open while an endpoint is called.
+ * No transaction is held open while an endpoint is called. Transactions that touch both
+ * lock the subscription before its deliveries, as `claim` does.
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { assertUnreachable } from '@cpx/platform';
+import { DataSource, type EntityManager } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
-import { decide, type Decision } from './domain/retry-policy';
+import { EndpointGuard } from '../partners/endpoint-guard';
+import { decide, isSuccess, type Decision } from './domain/retry-policy';
 import { webhookBody, webhookHeaders } from './domain/webhook-signature';
-import { WebhookSender } from './webhook-sender';
+import { disableEndpoint } from './endpoint-disabling';
+import { WebhookSender, type SendResult } from './webhook-sender';
 
 export interface ClaimedDelivery {
   id: string;
+  /** This attempt's number in the delivery's log (1, 2, ...). */
   attempt: number;
+  /** Attempts made before the delivery was last replayed: the retry schedule counts from there. */
+  retryBase: number;
   claimToken: string;
   subscriptionId: string;
   url: string;
@@ -27,12 +43,16 @@ export interface ClaimedDelivery {
   type: string;
   occurredAt: Date;
   data: string;
+  /** Not before then: the endpoint's pace. */
+  sendAt: Date;
 }
 
 interface ClaimedRow {
   id: string;
   attempts: number;
+  retry_base: number;
   subscription_id: string;
+  send_at: Date;
   webhook_url: string;
   secret: string;
   previous_secret: string | null;
@@ -45,6 +65,46 @@ interface ClaimedRow {
 /** Beyond the timeout, room for logging the attempt before the lease runs out. */
 const LEASE_MARGIN_MS = 30_000;
 
+const CLAIM = `
+  WITH ready AS (
+    SELECT s.id, greatest(s.next_send_at, now()) AS first_slot
+    FROM subscription s
+    WHERE s.enabled AND s.deleted_at IS NULL AND s.webhook_url IS NOT NULL
+      AND s.next_send_at <= now() + make_interval(secs => $4::float8 / 1000)
+      AND EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.subscription_id = s.id AND d.state = 'PENDING' AND d.next_attempt_at <= now())
+    FOR NO KEY UPDATE OF s SKIP LOCKED
+  ), ranked AS (
+    SELECT d.id, d.subscription_id, d.next_attempt_at, d.turn,
+           r.first_slot + (d.turn - 1) * make_interval(secs => $5::float8 / 1000) AS send_at
+    FROM ready r CROSS JOIN LATERAL (
+      SELECT w.id, w.subscription_id, w.next_attempt_at, row_number() OVER (ORDER BY w.next_attempt_at, w.id) AS turn
+      FROM webhook_delivery w
+      WHERE w.subscription_id = r.id AND w.state = 'PENDING' AND w.next_attempt_at <= now()
+      ORDER BY w.next_attempt_at, w.id
+      LIMIT $1
+    ) d
+  ), chosen AS (
+    SELECT id, subscription_id, send_at FROM ranked
+    WHERE send_at <= now() + make_interval(secs => $4::float8 / 1000)
+    ORDER BY turn, next_attempt_at, id
+    LIMIT $1
+  ), paced AS (
+    UPDATE subscription s SET next_send_at = c.last_slot + make_interval(secs => $5::float8 / 1000)
+    FROM (SELECT subscription_id, max(send_at) AS last_slot FROM chosen GROUP BY subscription_id) c
+    WHERE s.id = c.subscription_id
+  ), claimed AS (
+    UPDATE webhook_delivery d
+    SET attempts = d.attempts + 1, claim_token = $2, next_attempt_at = c.send_at + make_interval(secs => $3::float8 / 1000)
+    FROM chosen c
+    WHERE d.id = c.id AND d.state = 'PENDING' AND d.next_attempt_at <= now()
+    RETURNING d.id, d.attempts, d.retry_base, d.subscription_id, d.sequence, c.send_at
+  )
+  SELECT c.id, c.attempts, c.retry_base, c.subscription_id, c.send_at, s.webhook_url, s.secret, s.previous_secret,
+         (s.previous_secret_expires_at IS NOT NULL AND s.previous_secret_expires_at > now()) AS previous_live,
+         e.type, e.occurred_at, e.data
+  FROM claimed c JOIN subscription s ON s.id = c.subscription_id JOIN feed_event e ON e.sequence = c.sequence
+  ORDER BY c.send_at`;
+
 @Injectable()
 export class DeliverWebhookUseCase {
   private readonly logger = new Logger('WebhookDelivery');
@@ -52,33 +112,23 @@ export class DeliverWebhookUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sender: WebhookSender,
+    private readonly guard: EndpointGuard,
     @Inject(FeedsConfig) private readonly config: FeedsConfig,
   ) {}
 
   async claim(limit: number): Promise<ClaimedDelivery[]> {
     const claimToken = randomUUID();
-    const rows: ClaimedRow[] = await this.dataSource.query(
-      `WITH due AS (
-         SELECT d.id FROM webhook_delivery d JOIN subscription s ON s.id = d.subscription_id
-         WHERE d.state = 'PENDING' AND d.next_attempt_at <= now() AND s.enabled AND s.webhook_url IS NOT NULL
-         ORDER BY d.next_attempt_at
-         LIMIT $1
-         FOR UPDATE OF d SKIP LOCKED
-       ), claimed AS (
-         UPDATE webhook_delivery d
-         SET attempts = d.attempts + 1, claim_token = $2, next_attempt_at = now() + ($3 || ' milliseconds')::interval
-         FROM due WHERE d.id = due.id
-         RETURNING d.id, d.attempts, d.subscription_id, d.sequence
-       )
-       SELECT c.id, c.attempts, c.subscription_id, s.webhook_url, s.secret, s.previous_secret,
-              (s.previous_secret_expires_at IS NOT NULL AND s.previous_secret_expires_at > now()) AS previous_live,
-              e.type, e.occurred_at, e.data
-       FROM claimed c JOIN subscription s ON s.id = c.subscription_id JOIN feed_event e ON e.sequence = c.sequence`,
-      [limit, claimToken, String(this.config.FEEDS_DELIVERY_TIMEOUT_MS + LEASE_MARGIN_MS)],
-    );
+    const rows: ClaimedRow[] = await this.dataSource.query(CLAIM, [
+      limit,
+      claimToken,
+      String(this.config.FEEDS_DELIVERY_TIMEOUT_MS + LEASE_MARGIN_MS + this.config.FEEDS_POLL_INTERVAL_MS),
+      String(this.config.FEEDS_POLL_INTERVAL_MS),
+      String(1_000 / this.config.FEEDS_ENDPOINT_RATE_PER_SECOND),
+    ]);
     return rows.map((row) => ({
       id: row.id,
       attempt: row.attempts,
+      retryBase: row.retry_base,
       claimToken,
       subscriptionId: row.subscription_id,
       url: row.webhook_url,
@@ -86,20 +136,23 @@ export class DeliverWebhookUseCase {
       type: row.type,
       occurredAt: row.occurred_at,
       data: row.data,
+      sendAt: row.send_at,
     }));
   }
 
   async attempt(delivery: ClaimedDelivery): Promise<Decision> {
-    const body = webhookBody(delivery.type, delivery.occurredAt, delivery.data);
+    const wait = delivery.sendAt.getTime() - Date.now();
+    if (wait > 0) await sleep(wait);
     const attemptedAt = new Date();
-    const headers = webhookHeaders({ id: delivery.id, timestampSeconds: Math.floor(attemptedAt.getTime() / 1000), body, secrets: delivery.secrets });
-    const result = await this.sender.send(delivery.url, headers, body, this.config.FEEDS_DELIVERY_TIMEOUT_MS);
-    const decision = decide(result, delivery.attempt, {
-      scheduleMs: this.config.retryScheduleMs,
-      jitter: this.config.FEEDS_RETRY_JITTER,
-      maxRetryAfterMs: this.config.FEEDS_MAX_RETRY_AFTER_MS,
-    });
-    await this.dataSource.transaction(async (tx) => {
+    const result = await this.send(delivery, attemptedAt);
+    return this.dataSource.transaction(async (tx) => {
+      const failingSince = await this.recordHealth(tx, delivery.subscriptionId, result, attemptedAt);
+      const decision = decide(result, delivery.attempt - delivery.retryBase, {
+        scheduleMs: this.config.retryScheduleMs,
+        jitter: this.config.FEEDS_RETRY_JITTER,
+        maxRetryAfterMs: this.config.FEEDS_MAX_RETRY_AFTER_MS,
+        disableAfterFailingMs: this.config.FEEDS_DISABLE_AFTER_FAILING_MS,
+      }, failingSince);
       await tx.query(
         `INSERT INTO delivery_attempt (delivery_id, attempt, attempted_at, status_code, latency_ms, error) VALUES ($1, $2, $3, $4, $5, $6)`,
         [delivery.id, delivery.attempt, attemptedAt, result.status ?? null, result.latencyMs, result.error ?? ''],
@@ -121,19 +174,48 @@ export class DeliverWebhookUseCase {
           );
           break;
         case 'disable':
-          await tx.query(`UPDATE subscription SET enabled = false, disabled_reason = $2 WHERE id = $1`, [delivery.subscriptionId, decision.reason]);
-          this.logger.warn(`Subscription ${delivery.subscriptionId} disabled: ${decision.reason}`);
+          if (await disableEndpoint(tx, { subscriptionId: delivery.subscriptionId, reason: decision.reason, message: decision.message })) {
+            this.logger.warn(`Subscription ${delivery.subscriptionId} disabled: ${decision.message}`);
+          }
           await this.fail(tx, common);
           break;
         case 'give-up':
           await this.fail(tx, common);
           break;
+        default:
+          assertUnreachable(decision);
       }
+      return decision;
     });
-    return decision;
   }
 
-  private async fail(tx: { query: DataSource['query'] }, common: unknown[]): Promise<void> {
+  /** The POST, unless the endpoint's host now resolves somewhere CPX never calls. */
+  private async send(delivery: ClaimedDelivery, attemptedAt: Date): Promise<SendResult> {
+    const refusal = await this.guard.refusal(delivery.url);
+    if (refusal) {
+      const error = refusal.kind === 'private' ? `refused, not sent: the endpoint ${refusal.message}` : 'not sent: the endpoint’s host name did not resolve';
+      return { error, latencyMs: 0 };
+    }
+    const body = webhookBody(delivery.type, delivery.occurredAt, delivery.data);
+    const headers = webhookHeaders({ id: delivery.id, timestampSeconds: Math.floor(attemptedAt.getTime() / 1000), body, secrets: delivery.secrets });
+    return this.sender.send(delivery.url, headers, body, this.config.FEEDS_DELIVERY_TIMEOUT_MS);
+  }
+
+  /** A success ends the endpoint's run of failures; a failure starts one or extends it. Returns its start. */
+  private async recordHealth(tx: EntityManager, subscriptionId: string, result: SendResult, attemptedAt: Date): Promise<Date | undefined> {
+    if (isSuccess(result)) {
+      await tx.query(`UPDATE subscription SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [subscriptionId]);
+      return undefined;
+    }
+    const rows: { failing_since: Date }[] = await tx.query(
+      `WITH failing AS (UPDATE subscription SET failing_since = coalesce(failing_since, $2) WHERE id = $1 RETURNING failing_since)
+       SELECT failing_since FROM failing`,
+      [subscriptionId, attemptedAt],
+    );
+    return rows[0]?.failing_since;
+  }
+
+  private async fail(tx: EntityManager, common: unknown[]): Promise<void> {
     await tx.query(
       `UPDATE webhook_delivery SET state = 'FAILED', claim_token = NULL, last_status = $3, last_error = $4 WHERE id = $1 AND claim_token = $2`,
       common,

@@ -2,7 +2,8 @@
  * A partner's admin (or a platform admin) subscribes the partner to event types and
  * countries, optionally with a webhook endpoint. The secret is returned once, here.
  * A partner limited to some countries gets only those: the subscription's countries must
- * be among them, and none means all of the partner's.
+ * be among them, and none means all of the partner's. In production the endpoint's host
+ * must resolve only to public addresses (endpoint-guard.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
@@ -10,6 +11,7 @@ import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { newWebhookSecret } from './domain/webhook-secret';
+import { EndpointGuard } from './endpoint-guard';
 import { requirePartnerManager } from './partner-access';
 import { requireCountries, requireEventTypes, requireWebhookUrl } from './subscription-input';
 import { findPartner, findSubscription, requireId, type SubscriptionRow } from './subscription-store';
@@ -26,6 +28,7 @@ export class CreateSubscriptionUseCase {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(FeedsConfig) private readonly config: FeedsConfig,
+    private readonly guard: EndpointGuard,
   ) {}
 
   async execute(input: CreateSubscriptionInput, principal: Principal): Promise<{ subscription: SubscriptionRow; secret: string }> {
@@ -34,6 +37,8 @@ export class CreateSubscriptionUseCase {
     const eventTypes = requireEventTypes(input.eventTypes, 'input.eventTypes');
     let countries = requireCountries(input.countries, 'input.countries');
     const webhookUrl = requireWebhookUrl(input.webhookUrl, this.config.CPX_MODE, 'input.webhookUrl');
+    const refusal = webhookUrl ? await this.guard.refusal(webhookUrl) : undefined;
+    if (refusal) throw DomainError.badInput('input.webhookUrl', `input.webhookUrl ${refusal.message}.`);
     return this.dataSource.transaction(async (tx) => {
       const partner = await findPartner(tx, partnerId);
       if (!partner) throw DomainError.notFound('Partner', partnerId);

@@ -1,10 +1,12 @@
-/** Kafka adapter for partners, subscriptions, the attempt log and the pull feed. */
+/** Kafka adapter for partners, subscriptions, the attempt log, replays and the pull feed. */
 import { Controller } from '@nestjs/common';
 import type { MessageShape } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { FeedsRequests } from '@cpx/contracts';
 import { encodeCursor, HandleRequest, type RequestContext } from '@cpx/platform';
 import { ListDeliveryAttemptsUseCase } from '../delivery/list-delivery-attempts.usecase';
+import { RedeliverFailedWebhooksUseCase } from '../delivery/redeliver-failed-webhooks.usecase';
+import { ResendWebhookDeliveryUseCase } from '../delivery/resend-webhook-delivery.usecase';
 import { ReadPartnerFeedUseCase } from '../feed/read-partner-feed.usecase';
 import { CreateSubscriptionUseCase } from './create-subscription.usecase';
 import { DeleteSubscriptionUseCase } from './delete-subscription.usecase';
@@ -25,7 +27,20 @@ export class FeedsHandler {
     private readonly deleteSubscription: DeleteSubscriptionUseCase,
     private readonly listAttempts: ListDeliveryAttemptsUseCase,
     private readonly readFeed: ReadPartnerFeedUseCase,
+    private readonly resendDelivery: ResendWebhookDeliveryUseCase,
+    private readonly redeliverFailed: RedeliverFailedWebhooksUseCase,
   ) {}
+
+  @HandleRequest(FeedsRequests.resendWebhookDelivery)
+  async resend(request: Req<'resendWebhookDelivery'>, { principal }: RequestContext) {
+    return this.resendDelivery.execute(request.deliveryId, principal);
+  }
+
+  @HandleRequest(FeedsRequests.redeliverFailedWebhooks)
+  async redeliver(request: Req<'redeliverFailedWebhooks'>, { principal }: RequestContext) {
+    const since = request.since ? timestampDate(request.since) : undefined;
+    return { requeued: await this.redeliverFailed.execute({ subscriptionId: request.subscriptionId, since }, principal) };
+  }
 
   @HandleRequest(FeedsRequests.registerPartner)
   async register(request: Req<'registerPartner'>, { principal }: RequestContext) {

@@ -16,7 +16,19 @@ describe('retry policy', () => {
   });
 
   it('disables the endpoint on 410 Gone', () => {
-    expect(decide({ status: 410 }, 1, policy)).toMatchObject({ kind: 'disable' });
+    expect(decide({ status: 410 }, 1, policy)).toMatchObject({ kind: 'disable', reason: 'GONE_410' });
+  });
+
+  it('disables an endpoint that has failed without a break for the window, whatever the schedule', () => {
+    const window = { ...policy, disableAfterFailingMs: 5 * 86_400_000 };
+    const since = (ms: number) => new Date(1_000_000 - ms);
+    expect(decide({ status: 500 }, 1, window, since(5 * 86_400_000))).toMatchObject({ kind: 'disable', reason: 'FAILING_5_DAYS' });
+    expect(decide({}, 9, window, since(6 * 86_400_000))).toMatchObject({ kind: 'disable', reason: 'FAILING_5_DAYS' });
+    expect(decide({ status: 500 }, 1, window, since(5 * 86_400_000 - 1))).toEqual({ kind: 'retry', delayMs: 5_250 });
+    expect(decide({ status: 500 }, 3, window, since(1_000))).toEqual({ kind: 'give-up' });
+    // A success ends the run, however long it was.
+    expect(decide({ status: 200 }, 1, window, since(9 * 86_400_000))).toEqual({ kind: 'delivered' });
+    expect(decide({ status: 410 }, 1, window, since(9 * 86_400_000))).toMatchObject({ reason: 'GONE_410' });
   });
 
   it('honours Retry-After on 429, in seconds or as a date, capped', () => {

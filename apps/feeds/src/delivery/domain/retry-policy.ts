@@ -1,7 +1,8 @@
 /**
- * What happens after an attempt: delivered (2xx), the endpoint gone for good (410: the
- * subscription is disabled), or another attempt later on the schedule (with jitter),
- * honouring Retry-After on 429 and 503, until the schedule runs out.
+ * What happens after an attempt: delivered (2xx); the endpoint disabled (it answered
+ * 410 Gone, or every attempt has failed for the configured window, 5 days by default);
+ * or another attempt later on the schedule (with jitter), honouring Retry-After on 429
+ * and 503, until the schedule runs out.
  */
 export interface AttemptResult {
   /** The HTTP status; undefined when nothing answered (timeout, refused, reset). */
@@ -9,9 +10,11 @@ export interface AttemptResult {
   retryAfter?: string | null;
 }
 
+export type DisableReason = 'GONE_410' | 'FAILING_5_DAYS';
+
 export type Decision =
   | { kind: 'delivered' }
-  | { kind: 'disable'; reason: string }
+  | { kind: 'disable'; reason: DisableReason; message: string }
   | { kind: 'retry'; delayMs: number }
   | { kind: 'give-up' };
 
@@ -20,20 +23,34 @@ export interface RetryPolicy {
   scheduleMs: readonly number[];
   jitter: number;
   maxRetryAfterMs: number;
+  /** An endpoint failing without a break for this long is disabled. */
+  disableAfterFailingMs?: number;
   random?: () => number;
   now?: () => number;
 }
 
-/** `attempts`: how many attempts have been made, this one included. */
-export function decide(result: AttemptResult, attempts: number, policy: RetryPolicy): Decision {
+export function isSuccess(result: AttemptResult): boolean {
+  return result.status !== undefined && result.status >= 200 && result.status < 300;
+}
+
+/**
+ * `attempts`: how many attempts have been made since the delivery was (re)queued, this one
+ * included. `failingSince`: when the endpoint's current run of failures began, this
+ * attempt's failure included (undefined after a success).
+ */
+export function decide(result: AttemptResult, attempts: number, policy: RetryPolicy, failingSince?: Date): Decision {
   const status = result.status;
-  if (status !== undefined && status >= 200 && status < 300) return { kind: 'delivered' };
-  if (status === 410) return { kind: 'disable', reason: 'The endpoint answered 410 Gone.' };
+  const now = policy.now?.() ?? Date.now();
+  if (isSuccess(result)) return { kind: 'delivered' };
+  if (status === 410) return { kind: 'disable', reason: 'GONE_410', message: 'The endpoint answered 410 Gone.' };
+  if (failingSince && policy.disableAfterFailingMs !== undefined && now - failingSince.getTime() >= policy.disableAfterFailingMs) {
+    return { kind: 'disable', reason: 'FAILING_5_DAYS', message: `Every attempt has failed since ${failingSince.toISOString()}.` };
+  }
   if (attempts >= policy.scheduleMs.length) return { kind: 'give-up' };
   const scheduled = policy.scheduleMs[attempts];
   const jittered = Math.round(scheduled * (1 + policy.jitter * (policy.random ?? Math.random)()));
   if ((status === 429 || status === 503) && result.retryAfter) {
-    const asked = retryAfterMs(result.retryAfter, policy.now?.() ?? Date.now());
+    const asked = retryAfterMs(result.retryAfter, now);
     if (asked !== undefined) return { kind: 'retry', delayMs: Math.min(Math.max(asked, 0), policy.maxRetryAfterMs) };
   }
   return { kind: 'retry', delayMs: jittered };

@@ -3,8 +3,8 @@
  * written as a private, loopback or link-local IP literal. Local and test modes also
  * allow plain http to this machine (127.0.0.1, localhost, [::1]), for receivers in tests.
  *
- * Not done yet: resolving a host name and refusing it when it resolves to a private
- * address (DNS rebinding needs the check at connect time too).
+ * A host name is checked by what it resolves to (endpoint-guard.ts), at create time and
+ * again before every attempt.
  */
 import { isIP } from 'node:net';
 
@@ -34,16 +34,30 @@ export function webhookUrlProblem(value: string, mode: Mode): string | undefined
   return undefined;
 }
 
+/**
+ * Private (10/8, 172.16/12, 192.168/16), loopback, link-local, CGNAT (100.64/10),
+ * unspecified, multicast and reserved IPv4; loopback, unspecified, link-local (fe80::/10),
+ * unique-local (fc00::/7), multicast and IPv4-mapped/-compatible IPv6. Also `localhost`.
+ */
 export function isPrivateAddress(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
   if (bare === 'localhost' || bare.endsWith('.localhost')) return true;
   const version = isIP(bare);
   if (version === 4) {
     const [a, b] = bare.split('.').map(Number);
-    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    return a === 10 || a === 127 || a === 0 || a >= 224 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
   }
   if (version === 6) {
-    return bare === '::1' || bare === '::' || bare.startsWith('fe8') || bare.startsWith('fe9') || bare.startsWith('fea') || bare.startsWith('feb') || bare.startsWith('fc') || bare.startsWith('fd') || bare.startsWith('::ffff:');
+    return (
+      bare === '::1' ||
+      bare === '::' ||
+      /^fe[89ab]/.test(bare) ||
+      /^f[cd]/.test(bare) ||
+      bare.startsWith('ff') ||
+      // IPv4-mapped or -compatible: whatever IPv4 address it carries, refused.
+      bare.startsWith('::ffff:') ||
+      /^::\d+\.\d+\.\d+\.\d+$/.test(bare)
+    );
   }
   return false;
 }

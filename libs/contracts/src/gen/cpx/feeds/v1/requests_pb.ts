@@ -13,13 +13,15 @@ import type { DeliveryAttempt, FeedEvent, Partner, Subscription } from "./feeds_
 import { file_cpx_feeds_v1_feeds } from "./feeds_pb";
 import type { PageRequest } from "../../platform/v1/page_pb";
 import { file_cpx_platform_v1_page } from "../../platform/v1/page_pb";
+import type { Timestamp } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file cpx/feeds/v1/requests.proto.
  */
 export const file_cpx_feeds_v1_requests: GenFile = /*@__PURE__*/
-  fileDesc("ChtjcHgvZmVlZHMvdjEvcmVxdWVzdHMucHJvdG8SDGNweC5mZWVkcy52MSI5ChZSZWdpc3RlclBhcnRuZXJSZXF1ZXN0EgwKBG5hbWUYASABKAkSEQoJY291bnRyaWVzGAIgAygJIkEKF1JlZ2lzdGVyUGFydG5lclJlc3BvbnNlEiYKB3BhcnRuZXIYASABKAsyFS5jcHguZmVlZHMudjEuUGFydG5lciJsChlDcmVhdGVTdWJzY3JpcHRpb25SZXF1ZXN0EhIKCnBhcnRuZXJfaWQYASABKAkSEwoLZXZlbnRfdHlwZXMYAiADKAkSEQoJY291bnRyaWVzGAMgAygJEhMKC3dlYmhvb2tfdXJsGAQgASgJIl4KGkNyZWF0ZVN1YnNjcmlwdGlvblJlc3BvbnNlEjAKDHN1YnNjcmlwdGlvbhgBIAEoCzIaLmNweC5mZWVkcy52MS5TdWJzY3JpcHRpb24SDgoGc2VjcmV0GAIgASgJIi4KGExpc3RTdWJzY3JpcHRpb25zUmVxdWVzdBISCgpwYXJ0bmVyX2lkGAEgASgJIk4KGUxpc3RTdWJzY3JpcHRpb25zUmVzcG9uc2USMQoNc3Vic2NyaXB0aW9ucxgBIAMoCzIaLmNweC5mZWVkcy52MS5TdWJzY3JpcHRpb24iLQofUm90YXRlU3Vic2NyaXB0aW9uU2VjcmV0UmVxdWVzdBIKCgJpZBgBIAEoCSJkCiBSb3RhdGVTdWJzY3JpcHRpb25TZWNyZXRSZXNwb25zZRIwCgxzdWJzY3JpcHRpb24YASABKAsyGi5jcHguZmVlZHMudjEuU3Vic2NyaXB0aW9uEg4KBnNlY3JldBgCIAEoCSInChlEZWxldGVTdWJzY3JpcHRpb25SZXF1ZXN0EgoKAmlkGAEgASgJIigKGkRlbGV0ZVN1YnNjcmlwdGlvblJlc3BvbnNlEgoKAmlkGAEgASgJImIKG0xpc3REZWxpdmVyeUF0dGVtcHRzUmVxdWVzdBIXCg9zdWJzY3JpcHRpb25faWQYASABKAkSKgoEcGFnZRgCIAEoCzIcLmNweC5wbGF0Zm9ybS52MS5QYWdlUmVxdWVzdCJ3ChxMaXN0RGVsaXZlcnlBdHRlbXB0c1Jlc3BvbnNlEiwKBWl0ZW1zGAEgAygLMh0uY3B4LmZlZWRzLnYxLkRlbGl2ZXJ5QXR0ZW1wdBISCgplbmRfY3Vyc29yGAIgASgJEhUKDWhhc19uZXh0X3BhZ2UYAyABKAgiVwoVR2V0UGFydG5lckZlZWRSZXF1ZXN0EhIKCnBhcnRuZXJfaWQYASABKAkSKgoEcGFnZRgCIAEoCzIcLmNweC5wbGF0Zm9ybS52MS5QYWdlUmVxdWVzdCJrChZHZXRQYXJ0bmVyRmVlZFJlc3BvbnNlEiYKBWl0ZW1zGAEgAygLMhcuY3B4LmZlZWRzLnYxLkZlZWRFdmVudBISCgplbmRfY3Vyc29yGAIgASgJEhUKDWhhc19uZXh0X3BhZ2UYAyABKAhiBnByb3RvMw", [file_cpx_feeds_v1_feeds, file_cpx_platform_v1_page]);
+  fileDesc("ChtjcHgvZmVlZHMvdjEvcmVxdWVzdHMucHJvdG8SDGNweC5mZWVkcy52MSI5ChZSZWdpc3RlclBhcnRuZXJSZXF1ZXN0EgwKBG5hbWUYASABKAkSEQoJY291bnRyaWVzGAIgAygJIkEKF1JlZ2lzdGVyUGFydG5lclJlc3BvbnNlEiYKB3BhcnRuZXIYASABKAsyFS5jcHguZmVlZHMudjEuUGFydG5lciJsChlDcmVhdGVTdWJzY3JpcHRpb25SZXF1ZXN0EhIKCnBhcnRuZXJfaWQYASABKAkSEwoLZXZlbnRfdHlwZXMYAiADKAkSEQoJY291bnRyaWVzGAMgAygJEhMKC3dlYmhvb2tfdXJsGAQgASgJIl4KGkNyZWF0ZVN1YnNjcmlwdGlvblJlc3BvbnNlEjAKDHN1YnNjcmlwdGlvbhgBIAEoCzIaLmNweC5mZWVkcy52MS5TdWJzY3JpcHRpb24SDgoGc2VjcmV0GAIgASgJIi4KGExpc3RTdWJzY3JpcHRpb25zUmVxdWVzdBISCgpwYXJ0bmVyX2lkGAEgASgJIk4KGUxpc3RTdWJzY3JpcHRpb25zUmVzcG9uc2USMQoNc3Vic2NyaXB0aW9ucxgBIAMoCzIaLmNweC5mZWVkcy52MS5TdWJzY3JpcHRpb24iLQofUm90YXRlU3Vic2NyaXB0aW9uU2VjcmV0UmVxdWVzdBIKCgJpZBgBIAEoCSJkCiBSb3RhdGVTdWJzY3JpcHRpb25TZWNyZXRSZXNwb25zZRIwCgxzdWJzY3JpcHRpb24YASABKAsyGi5jcHguZmVlZHMudjEuU3Vic2NyaXB0aW9uEg4KBnNlY3JldBgCIAEoCSInChlEZWxldGVTdWJzY3JpcHRpb25SZXF1ZXN0EgoKAmlkGAEgASgJIigKGkRlbGV0ZVN1YnNjcmlwdGlvblJlc3BvbnNlEgoKAmlkGAEgASgJImIKG0xpc3REZWxpdmVyeUF0dGVtcHRzUmVxdWVzdBIXCg9zdWJzY3JpcHRpb25faWQYASABKAkSKgoEcGFnZRgCIAEoCzIcLmNweC5wbGF0Zm9ybS52MS5QYWdlUmVxdWVzdCJ3ChxMaXN0RGVsaXZlcnlBdHRlbXB0c1Jlc3BvbnNlEiwKBWl0ZW1zGAEgAygLMh0uY3B4LmZlZWRzLnYxLkRlbGl2ZXJ5QXR0ZW1wdBISCgplbmRfY3Vyc29yGAIgASgJEhUKDWhhc19uZXh0X3BhZ2UYAyABKAgiVwoVR2V0UGFydG5lckZlZWRSZXF1ZXN0EhIKCnBhcnRuZXJfaWQYASABKAkSKgoEcGFnZRgCIAEoCzIcLmNweC5wbGF0Zm9ybS52MS5QYWdlUmVxdWVzdCJrChZHZXRQYXJ0bmVyRmVlZFJlc3BvbnNlEiYKBWl0ZW1zGAEgAygLMhcuY3B4LmZlZWRzLnYxLkZlZWRFdmVudBISCgplbmRfY3Vyc29yGAIgASgJEhUKDWhhc19uZXh0X3BhZ2UYAyABKAgiMwocUmVzZW5kV2ViaG9va0RlbGl2ZXJ5UmVxdWVzdBITCgtkZWxpdmVyeV9pZBgBIAEoCSJNCh1SZXNlbmRXZWJob29rRGVsaXZlcnlSZXNwb25zZRITCgtkZWxpdmVyeV9pZBgBIAEoCRIXCg9zdWJzY3JpcHRpb25faWQYAiABKAkiZAoeUmVkZWxpdmVyRmFpbGVkV2ViaG9va3NSZXF1ZXN0EhcKD3N1YnNjcmlwdGlvbl9pZBgBIAEoCRIpCgVzaW5jZRgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiMwofUmVkZWxpdmVyRmFpbGVkV2ViaG9va3NSZXNwb25zZRIQCghyZXF1ZXVlZBgBIAEoBWIGcHJvdG8z", [file_cpx_feeds_v1_feeds, file_cpx_platform_v1_page, file_google_protobuf_timestamp]);
 
 /**
  * @generated from message cpx.feeds.v1.RegisterPartnerRequest
@@ -326,4 +328,90 @@ export type GetPartnerFeedResponse = Message<"cpx.feeds.v1.GetPartnerFeedRespons
  */
 export const GetPartnerFeedResponseSchema: GenMessage<GetPartnerFeedResponse> = /*@__PURE__*/
   messageDesc(file_cpx_feeds_v1_requests, 13);
+
+/**
+ * A new attempt of one delivery now, with the same webhook-id (the partner de-duplicates
+ * by it); if it fails, it is retried on the schedule from the start.
+ *
+ * @generated from message cpx.feeds.v1.ResendWebhookDeliveryRequest
+ */
+export type ResendWebhookDeliveryRequest = Message<"cpx.feeds.v1.ResendWebhookDeliveryRequest"> & {
+  /**
+   * @generated from field: string delivery_id = 1;
+   */
+  deliveryId: string;
+};
+
+/**
+ * Describes the message cpx.feeds.v1.ResendWebhookDeliveryRequest.
+ * Use `create(ResendWebhookDeliveryRequestSchema)` to create a new message.
+ */
+export const ResendWebhookDeliveryRequestSchema: GenMessage<ResendWebhookDeliveryRequest> = /*@__PURE__*/
+  messageDesc(file_cpx_feeds_v1_requests, 14);
+
+/**
+ * @generated from message cpx.feeds.v1.ResendWebhookDeliveryResponse
+ */
+export type ResendWebhookDeliveryResponse = Message<"cpx.feeds.v1.ResendWebhookDeliveryResponse"> & {
+  /**
+   * @generated from field: string delivery_id = 1;
+   */
+  deliveryId: string;
+
+  /**
+   * @generated from field: string subscription_id = 2;
+   */
+  subscriptionId: string;
+};
+
+/**
+ * Describes the message cpx.feeds.v1.ResendWebhookDeliveryResponse.
+ * Use `create(ResendWebhookDeliveryResponseSchema)` to create a new message.
+ */
+export const ResendWebhookDeliveryResponseSchema: GenMessage<ResendWebhookDeliveryResponse> = /*@__PURE__*/
+  messageDesc(file_cpx_feeds_v1_requests, 15);
+
+/**
+ * Every failed (retries exhausted, refused or dropped) delivery of the subscription whose
+ * event was recorded at or after `since`, queued again now.
+ *
+ * @generated from message cpx.feeds.v1.RedeliverFailedWebhooksRequest
+ */
+export type RedeliverFailedWebhooksRequest = Message<"cpx.feeds.v1.RedeliverFailedWebhooksRequest"> & {
+  /**
+   * @generated from field: string subscription_id = 1;
+   */
+  subscriptionId: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp since = 2;
+   */
+  since?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message cpx.feeds.v1.RedeliverFailedWebhooksRequest.
+ * Use `create(RedeliverFailedWebhooksRequestSchema)` to create a new message.
+ */
+export const RedeliverFailedWebhooksRequestSchema: GenMessage<RedeliverFailedWebhooksRequest> = /*@__PURE__*/
+  messageDesc(file_cpx_feeds_v1_requests, 16);
+
+/**
+ * @generated from message cpx.feeds.v1.RedeliverFailedWebhooksResponse
+ */
+export type RedeliverFailedWebhooksResponse = Message<"cpx.feeds.v1.RedeliverFailedWebhooksResponse"> & {
+  /**
+   * How many deliveries were queued again.
+   *
+   * @generated from field: int32 requeued = 1;
+   */
+  requeued: number;
+};
+
+/**
+ * Describes the message cpx.feeds.v1.RedeliverFailedWebhooksResponse.
+ * Use `create(RedeliverFailedWebhooksResponseSchema)` to create a new message.
+ */
+export const RedeliverFailedWebhooksResponseSchema: GenMessage<RedeliverFailedWebhooksResponse> = /*@__PURE__*/
+  messageDesc(file_cpx_feeds_v1_requests, 17);
 

@@ -1,0 +1,23 @@
+import type { Principal } from '@cpx/platform';
+import type { DataSource } from 'typeorm';
+import { FeedsConfig } from '../config/feeds.config';
+import { CreateSubscriptionUseCase } from './create-subscription.usecase';
+import { EndpointGuard } from './endpoint-guard';
+
+describe('creating a subscription in production mode', () => {
+  const config = Object.assign(new FeedsConfig(), { CPX_MODE: 'production' });
+  const dns = async (host: string) => ({ localhost: ['127.0.0.1', '::1'], 'internal.partner.example': ['192.168.10.4'] })[host] ?? [];
+  const transaction = jest.fn();
+  const usecase = new CreateSubscriptionUseCase({ transaction } as unknown as DataSource, config, new EndpointGuard(dns, config));
+  const admin: Principal = { subject: 'admin', roles: ['platform_admin'] };
+
+  it.each(['https://localhost/hook', 'https://internal.partner.example/hook', 'https://nowhere.partner.example/hook'])(
+    'refuses %s before writing anything',
+    async (webhookUrl) => {
+      await expect(
+        usecase.execute({ partnerId: '0b0e6a4e-0000-4000-8000-000000000003', eventTypes: ['cpx.alerts.v1.*'], countries: [], webhookUrl }, admin),
+      ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.webhookUrl' });
+      expect(transaction).not.toHaveBeenCalled();
+    },
+  );
+});

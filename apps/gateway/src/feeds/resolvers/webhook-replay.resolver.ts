@@ -1,0 +1,30 @@
+/** Replaying webhooks: one delivery again, or every failed one since a time. The feeds service decides who may. */
+import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { FeedsRequests } from '@cpx/contracts';
+import type { Principal } from '@cpx/platform';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import { timestampOf } from '../../directory/mappers/proto-values';
+import { FeedsClient } from '../feeds.client';
+import { RedeliverFailedWebhooksArgs, ResendWebhookDeliveryArgs } from '../inputs/webhook-replay.input';
+
+/** The service names the delivery `deliveryId`; the mutation calls it `id`. */
+const resendPaths = (path: string) => (path === 'deliveryId' ? 'id' : path);
+
+@Resolver()
+export class WebhookReplayResolver {
+  constructor(private readonly service: FeedsClient) {}
+
+  @Mutation(() => ID, {
+    description: 'A new attempt of one webhook delivery now, with the same webhook-id; enables the subscription’s endpoint again if it was disabled.',
+  })
+  async resendWebhookDelivery(@Args() { id }: ResendWebhookDeliveryArgs, @CurrentPrincipal() principal: Principal): Promise<string> {
+    return (await this.service.send(FeedsRequests.resendWebhookDelivery, { deliveryId: id }, principal, resendPaths)).deliveryId;
+  }
+
+  @Mutation(() => Int, {
+    description: 'Queues again every failed webhook delivery of the subscription since then; enables its endpoint again if it was disabled. Returns how many.',
+  })
+  async redeliverFailedWebhooks(@Args() { subscriptionId, since }: RedeliverFailedWebhooksArgs, @CurrentPrincipal() principal: Principal): Promise<number> {
+    return (await this.service.send(FeedsRequests.redeliverFailedWebhooks, { subscriptionId, since: timestampOf(since) }, principal)).requeued;
+  }
+}
