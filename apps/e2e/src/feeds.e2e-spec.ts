@@ -136,6 +136,19 @@ it('delivers a posted alert to a partner as a verified webhook and in its pull f
   const attempts = await ok(`query($id: ID!) { webhookDeliveryAttempts(subscriptionId: $id) { edges { node { deliveryId attempt statusCode } } } }`, { id: created.subscription.id }, partnerToken);
   expect(attempts.webhookDeliveryAttempts.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({ deliveryId: webhook.headers['webhook-id'], attempt: 1, statusCode: 204 });
 
+  // Resend: the same logical event again, same webhook-id, verifiable again; not for another partner.
+  const deliveryId = webhook.headers['webhook-id'];
+  expect(codes(await platform.query(`mutation($id: ID!) { resendWebhookDelivery(id: $id) }`, { id: deliveryId }, otherPartnerToken))).toEqual(['FORBIDDEN']);
+  await ok(`mutation($id: ID!) { resendWebhookDelivery(id: $id) }`, { id: deliveryId }, partnerToken);
+  const resendDeadline = Date.now() + 30_000;
+  while (received.filter((request) => request.headers['webhook-id'] === deliveryId).length < 2) {
+    if (Date.now() > resendDeadline) throw new Error(`no resend of ${deliveryId}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const resent = received.filter((request) => request.headers['webhook-id'] === deliveryId)[1];
+  expect(resent.body).toBe(webhook.body);
+  expect(new Webhook(created.secret).verify(resent.body, resent.headers)).toEqual(payload);
+
   // Nothing a partner received names the child or repeats the alert's free text.
   const everything = [...received.map((request) => request.body), JSON.stringify(first), JSON.stringify(next)].join('\n');
   for (const secret of [CHILD_GIVEN, CHILD_FAMILY, TITLE, 'Kragujevac', 'Paris']) expect(everything).not.toContain(secret);
