@@ -1,9 +1,10 @@
-/** The partner feeds' part of the public schema: partners, subscriptions, the pull feed, the attempt log, replays. */
+/** The partner feeds' part of the public schema: partners, subscriptions, the pull feed, the attempt log, replays, the live feed. */
 import { Module } from '@nestjs/common';
 import { FeedsClient } from './feeds.client';
+import { FEEDS_LIVE_PROVIDERS } from './live/feeds-live.providers';
 import { PartnerFeedResolver } from './resolvers/partner-feed.resolver';
 import { PartnerResolver } from './resolvers/partner.resolver';
 import { WebhookReplayResolver } from './resolvers/webhook-replay.resolver';
 
-@Module({ providers: [FeedsClient, PartnerResolver, PartnerFeedResolver, WebhookReplayResolver] })
+@Module({ providers: [FeedsClient, PartnerResolver, PartnerFeedResolver, WebhookReplayResolver, ...FEEDS_LIVE_PROVIDERS] })
 export class FeedsModule {}
