@@ -151,8 +151,10 @@ function javaCommand({ java, libs }: Launch, mainClass: string, args: string[]):
 /** KRaft storage must be formatted once with a cluster id before the first start. */
 async function formatStorage(launch: Launch): Promise<void> {
   // 16 random bytes, base64url without padding: the form Kafka's own random ids take.
-  const clusterId = randomBytes(16).toString('base64url');
-  const [command, args] = javaCommand(launch, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', launch.files.properties]);
+  const clusterId = newClusterId();
+  // `--cluster-id=<id>`, not `-t <id>`: a base64url id may begin with "-", which the
+  // tool's argument parser then takes for an option (1 start in 64 failed that way).
+  const [command, args] = javaCommand(launch, 'kafka.tools.StorageTool', ['format', `--cluster-id=${clusterId}`, '-c', launch.files.properties]);
   const output = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; text: string }>((resolve, reject) => {
     let text = '';
     const tool = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -208,4 +210,9 @@ function logTail(file: string, fromOffset: number): string {
   } catch {
     return '(no log)';
   }
+}
+
+/** 16 random bytes, base64url without padding, as Kafka's own `random-uuid` prints them. */
+export function newClusterId(): string {
+  return randomBytes(16).toString('base64url');
 }
