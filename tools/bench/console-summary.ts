@@ -1,6 +1,8 @@
 // The compact summary printed at the end of `npm run bench` (stdout; progress goes to stderr).
+import type { SteadyRate } from './alerts-bench';
 import type { LoopResult } from './load-runner';
-import { busyNote, cacheWord, cpuLine, formatBytes, GOALS, latencyLayers, mib, ms, peakRss, ratio, verdict, type BenchRun } from './report-writer';
+import { latencyRatios, type LatencySummary } from './percentiles';
+import { busyNote, cacheWord, coresText, cpuLine, formatBytes, GOALS, latencyLayers, mib, ms, peakRss, perSecond, ratio, saturationNote, verdict, type BenchRun } from './report-writer';
 
 export function consoleSummary(run: BenchRun, docPath: string): string {
   const { machine, startup, memory } = run;
@@ -20,6 +22,7 @@ export function consoleSummary(run: BenchRun, docPath: string): string {
     `machine: ${machine.cpus} CPUs, ${formatBytes(machine.memoryBytes)}, Node ${machine.node}, ${machine.java}`,
     `cpu time: ${cpuLine('start-up', run.cpu.startup)}`,
     `          ${cpuLine('reads', run.cpu.reads)}`,
+    `          ${cpuLine('alerts', run.cpu.alerts)}`,
     ...(busyNote(run) ? [`WARNING:${busyNote(run).replaceAll('**', '')}`] : []),
     '',
     `time to ready (first start this run): ${ready}   goal < ${GOALS.readySeconds} s: ${verdict(startup.readySeconds < GOALS.readySeconds)}`,
@@ -37,6 +40,8 @@ export function consoleSummary(run: BenchRun, docPath: string): string {
     heading,
     ...table((read) => read.concurrent),
     '',
+    ...alertLines(run),
+    '',
     `memory after load (RSS MiB): ${components}`,
     `  total RSS ${formatBytes(memory.afterLoad.total.rssBytes)} (at ready ${formatBytes(memory.atReady.total.rssBytes)}), ` +
       `PSS ${memory.afterLoad.total.pssBytes === undefined ? 'n/a' : formatBytes(memory.afterLoad.total.pssBytes)}, ` +
@@ -45,6 +50,40 @@ export function consoleSummary(run: BenchRun, docPath: string): string {
     `written to ${docPath}; whole run ${run.benchSeconds.toFixed(0)} s before stopping`,
     '',
   ].join('\n');
+}
+
+function alertLines(run: BenchRun): string[] {
+  const { plan, oneAtATime, kafkaOneWay, postReply, postToLive } = run.alerts;
+  const names = ['postAlert through the gateway', "post -> recipient's alertChanged", 'raw kafka produce -> consume (baseline)', 'postAlert reply (layer)'];
+  const width = Math.max(...names.map((name) => name.length));
+  const latency = (summary: LatencySummary) => [summary.p50, summary.p95, summary.p99, summary.mean, summary.max].map((value) => ms(value).padStart(7)).join('');
+  const steady = (name: string, rate: SteadyRate, arrives: boolean) =>
+    `  ${name.padEnd(width)}  ${[rate.loop.offered, rate.loop.sent, rate.loop.dropped, rate.loop.failed].map((value) => String(value).padStart(7)).join('')}` +
+    `${(arrives ? String(rate.missing) : '').padStart(7)}${perSecond(rate.achievedPerSecond).padStart(7)}${latency(rate.latency)}`;
+  const ratios = latencyRatios(postToLive.latency, kafkaOneWay.latency);
+  const split = (toService: number, serviceToLive: number) => `${ms(toService)} ms to the alerts service's stamp | ${ms(serviceToLive)} ms from there to the socket (means)`;
+  const firstError = postToLive.loop.firstError ?? kafkaOneWay.loop.firstError;
+  return [
+    'alerts posted one at a time, each awaited live (ms):',
+    `  ${''.padEnd(width)}  ${['n', 'err', 'miss', 'p50', 'p95', 'p99', 'mean', 'max', 'req/s'].map((h) => h.padStart(7)).join('')}`,
+    `  ${names[0]!.padEnd(width)}  ${[String(oneAtATime.post.count) + (oneAtATime.post.capped ? '*' : ''), String(oneAtATime.post.errors), ''].map((value) => value.padStart(7)).join('')}` +
+      `${latency(oneAtATime.post)}${perSecond(oneAtATime.post.throughputPerSecond).padStart(7)}`,
+    `  ${names[1]!.padEnd(width)}  ${[String(oneAtATime.live.count), '', String(oneAtATime.live.errors)].map((value) => value.padStart(7)).join('')}${latency(oneAtATime.live)}`,
+    `  where post -> live goes: ${split(oneAtATime.split.toService, oneAtATime.split.serviceToLive)}`,
+    '',
+    `alerts at a steady ${plan.ratePerSecond}/s for ${plan.rateSeconds} s, open loop (ms):`,
+    `  ${''.padEnd(width)}  ${['offered', 'sent', 'drop', 'err', 'miss', 'got/s', 'p50', 'p95', 'p99', 'mean', 'max'].map((h) => h.padStart(7)).join('')}`,
+    steady(names[2]!, kafkaOneWay, true),
+    steady(names[3]!, postReply, false),
+    steady(names[1]!, postToLive, true),
+    `  post -> live p95 ${ms(postToLive.latency.p95)} ms   goal < ${GOALS.postToLiveP95Ms} ms: ${verdict(postToLive.latency.p95 < GOALS.postToLiveP95Ms)}   ` +
+      `over raw kafka: p50 ${ratio(ratios.p50)}  p95 ${ratio(ratios.p95)}  p99 ${ratio(ratios.p99)}`,
+    `  where it goes: ${split(postToLive.split.toService, postToLive.split.serviceToLive)}`,
+    `  p50 of posts sent in the first fifth of the window ${ms(postToLive.trend.first)} ms, in the last fifth ${ms(postToLive.trend.last)} ms`,
+    `  client behind schedule: p99 ${ms(postToLive.loop.lagMs.p99)} ms, max ${ms(postToLive.loop.lagMs.max)} ms` + (firstError ? `   first error: ${firstError}` : ''),
+    `  cores in use while posting (of ${run.machine.cpus}): ${coresText(run.alerts)}`,
+    ...(saturationNote(run.alerts) ? [`  ${saturationNote(run.alerts)}`] : []),
+  ];
 }
 
 function label(name: string, role: string): string {

@@ -2,9 +2,14 @@
 // (regenerated on every run so they cannot drift from the code), then one section per
 // run, newest first. Earlier runs are kept as they were written, below a marker line.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { CpuShare } from './cpu-share';
+import { PARTITIONS } from '@cpx/contracts';
+import { POST_TIMEOUT_MS } from './alert-posting';
+import { LIVE_TIMEOUT_MS, type AlertsPlan, type AlertsResult, type LatencySplit, type SteadyRate } from './alerts-bench';
+import { OTHER_PROCESSES, type CpuShare } from './cpu-share';
+import { ONE_WAY_PAYLOAD_BYTES } from './kafka-one-way';
 import type { LoopResult } from './load-runner';
 import type { Machine } from './machine';
+import { latencyRatios, type LatencySummary } from './percentiles';
 import type { MemorySnapshot } from './rss';
 import type { StartupTiming } from './startup';
 
@@ -29,6 +34,7 @@ export interface BenchPlan {
   inFlight: number;
   concurrentTotal: number;
   concurrentCapSeconds: number;
+  alerts: AlertsPlan;
 }
 
 export interface BenchRun {
@@ -38,11 +44,12 @@ export interface BenchRun {
   plan: BenchPlan;
   startup: StartupTiming;
   reads: ReadResult[];
+  alerts: AlertsResult;
   /** Gateway over raw Kafka echo, sequential. */
   ratios: { p50: number; p95: number; p99: number };
   memory: { atReady: MemorySnapshot; afterLoad: MemorySnapshot };
-  /** Who used the machine's CPU while the platform started, and during the reads. */
-  cpu: { startup: CpuShare; reads: CpuShare };
+  /** Who used the machine's CPU while the platform started, during the reads and the alerts. */
+  cpu: { startup: CpuShare; reads: CpuShare; alerts: CpuShare };
   /** Wall time from the benchmark's start until it began stopping the platform. */
   benchSeconds: number;
 }
@@ -54,6 +61,7 @@ export const GOALS = {
   readySeconds: 60,
   p99Ratio: 1.5,
   memoryBytes: 3 * 1024 ** 3,
+  postToLiveP95Ms: 1_000,
 } as const;
 
 const RUNS_MARKER = '<!-- bench:runs - newest first; everything below is written by `npm run bench` -->';
@@ -102,16 +110,17 @@ are printed beside the figures they apply to. Source: \`tools/bench.ts\`, \`tool
   flight (capped at ${plan.concurrentCapSeconds} s); req/s there is calls over the loop's wall time.
   Percentiles are nearest-rank (an observed latency, never interpolated); errors are
   counted apart. The layer-by-layer split uses means, which add up (percentiles do not).
+${alertsMethod(plan.alerts)}
 - **Memory**: every process of the platform is a descendant of the benchmark; each
   subtree under one of its children is a component (a service, the Kafka JVM, the
   Postgres postmaster with its backends, the stack's watchdog shells). RSS is VmRSS from
   \`/proc/<pid>/status\`, summed; since RSS counts shared pages once per process (Postgres'
   shared buffers in every backend), PSS from \`smaps_rollup\` is given as the fair sum.
-  Taken once the platform is ready and again after the load.
+  Taken once the platform is ready and again after all the load (reads and alerts).
 - The client runs on the same cores as the platform, as the numbers include. Whatever
   else the machine runs takes from both: each run records the share of all CPU time
   (cores x wall time, from \`/proc/stat\`) that went to the platform and the benchmark
-  versus to other processes, during start-up and during the reads, and is flagged when
+  versus to other processes, during start-up, the reads and the alerts, and is flagged when
   others took more than ${BUSY_MACHINE_SHARE * 100}%. Compare runs only when neither is flagged.
 
 ## Goals
@@ -120,8 +129,66 @@ are printed beside the figures they apply to. Source: \`tools/bench.ts\`, \`tool
 |---|---|
 | time to ready, warm caches | < ${GOALS.readySeconds} s |
 | gateway read p99 over raw Kafka round trip p99 | <= ${GOALS.p99Ratio}x |
+| alert post -> recipient's live subscription, p95 at ${plan.alerts.ratePerSecond} alerts/s | < ${GOALS.postToLiveP95Ms} ms |
 | resident memory of the whole platform (RSS) | < ${formatBytes(GOALS.memoryBytes)} |
 `;
+}
+
+function alertsMethod(plan: AlertsPlan): string {
+  return `- **Alerts, parties**: at the start of the alerts part a platform admin registers, through
+  GraphQL, a Serbian agency with a verified professional (the poster) and a French agency
+  whose verified professional is named France's focal point (the recipient; the focal
+  points earlier runs left are removed first, so each alert has one recipient). The
+  recipient subscribes to \`alertChanged\` over graphql-ws with their own token before
+  anything is posted. Every post is the same alert (a missing girl, RS -> FR, CRITICAL,
+  with the child's record, which the alerts service seals) under a new idempotency key,
+  sent like the directory reads (fetch, keep-alive). Before any timing, probe posts are
+  repeated until one is routed to the focal point and arrives on the socket: until the
+  alerts service's replica of the directory has the poster a post is \`FORBIDDEN\`, and
+  since posting is idempotent by key, the same key is simply retried; a post routed
+  before the focal point reached the replica has no recipient, and a new key is tried.
+  The platform runs
+  with acknowledgement windows of years (\`ALERTS_ACK_*_MS\`), so the alerts the
+  benchmark leaves in the kept data never escalate during a later run.
+- **Alerts, one at a time**: ${plan.warmup} warm-up posts, then ${plan.posts} (capped at ${plan.sequentialCapSeconds} s), each
+  waited for live before the next. *postAlert* is the mutation's reply time (req/s is
+  1000 / mean). *post -> live* runs from the moment the post is sent to the moment the
+  recipient's \`alertChanged\` POSTED event is read off its socket, matched by the alert
+  id from the reply (the event may come first; both ends are timed on one clock in the
+  benchmark's process); an event that never comes (${LIVE_TIMEOUT_MS / 1000} s) is *missing*.
+- **Alerts at a steady rate, open loop**: posts leave on a fixed schedule, ${plan.ratePerSecond}/s for
+  ${plan.rateSeconds} s (post i is due at start + i / rate), whether or not earlier ones were answered:
+  a closed loop waits for replies and so hides the platform's queueing. At most
+  ${plan.maxInFlight} posts are in flight; one due while that many are outstanding is *dropped*
+  (counted, not sent). If the client falls behind its own schedule, late posts go at once
+  and the lag is reported. *errors* are posts that failed (a GraphQL error, or no reply
+  in ${POST_TIMEOUT_MS / 1000} s); after the last post, events have ${plan.drainSeconds} s more to arrive, and those that do
+  not are *missing*. *post -> live* is timed as above; *achieved/s* is events delivered
+  (replies, for *postAlert reply*) per second from the first post to the last delivery.
+  *postAlert reply* is the same posts' reply times.
+  Goal: post -> live p95 under ${GOALS.postToLiveP95Ms} ms. *Cores in use* is each component's CPU
+  time from the first post until the last reply (from \`/proc\`, components as for memory,
+  the benchmark's own client apart), in cores kept busy and per post answered. When the
+  platform cannot keep up, posts queue and the run says so: *saturated* when posts were
+  dropped (latency then tends to the in-flight bound over the throughput, Little's law,
+  and the throughput is the figure to read); *at capacity* when none were, but the p50
+  of the posts sent in the last fifth of the window is more than twice (and 100 ms more
+  than) that of the first fifth: a queue was growing, and a longer run would read higher.
+  - *raw Kafka produce -> consume* (baseline, same run, same rate and duration, measured
+    just before): kafkajs produces ${ONE_WAY_PAYLOAD_BYTES}-byte messages with acks=-1 (as the outbox
+    relay does), random keys, to a bench-only topic with the events topics' ${PARTITIONS.events} partitions;
+    a consumer in a group of its own with the gateway live consumer's settings, subscribed
+    from the latest offset, is timed from send to \`eachMessage\`, once a probe has shown
+    that its first fetch happened (before it, a new group does not know where the end is).
+    Both in the benchmark's process, on one clock. It is the transport's floor; a post
+    crosses Kafka twice before it is live (the request to the alerts service, then its
+    AlertPosted event to the gateway).
+  - *Where post -> live goes*: the alert's \`occurredAt\`, stamped by the alerts service
+    inside its posting transaction, splits it in two. Before: HTTP, the token, GraphQL,
+    the request over Kafka, the service's queue and the caller's lookup. After: routing,
+    sealing, the inserts and the commit, the outbox relay (woken by NOTIFY, produce with
+    acks=all), the gateway's live consumer, the fan-out and the WebSocket. Means, from the
+    wall clocks of two processes on one machine (millisecond stamps).`;
 }
 
 function runSection(run: BenchRun): string {
@@ -133,7 +200,7 @@ function runSection(run: BenchRun): string {
     `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${formatBytes(machine.memoryBytes)} RAM, ${machine.kernel}; ` +
       `Node ${machine.node}; Java: ${machine.java}. Whole run ${run.benchSeconds.toFixed(0)} s before stopping.`,
     '',
-    `CPU time of the machine: ${cpuLine('start-up', run.cpu.startup)}; ${cpuLine('reads', run.cpu.reads)}.${busyNote(run)}`,
+    `CPU time of the machine: ${cpuLine('start-up', run.cpu.startup)}; ${cpuLine('reads', run.cpu.reads)}; ${cpuLine('alerts', run.cpu.alerts)}.${busyNote(run)}`,
     '',
     '### Time to ready',
     '',
@@ -173,6 +240,7 @@ function runSection(run: BenchRun): string {
       '',
     );
   }
+  lines.push(...alertsSection(run));
   lines.push(
     '### Resident memory of the platform (MiB)',
     '',
@@ -189,6 +257,108 @@ function runSection(run: BenchRun): string {
     '',
   );
   return lines.join('\n');
+}
+
+function alertsSection(run: BenchRun): string[] {
+  const alerts = run.alerts;
+  const { plan, oneAtATime, postToLive, kafkaOneWay } = alerts;
+  const saturation = saturationNote(alerts);
+  const live = postToLive.latency;
+  const ratios = latencyRatios(live, kafkaOneWay.latency);
+  const firstError = [postToLive, kafkaOneWay].map((rate) => rate.loop.firstError).find((error) => error !== undefined);
+  return [
+    `### Alerts posted one at a time, each awaited live (ms)`,
+    '',
+    `Each alert went to ${alerts.recipients} recipient(s) in the target country.`,
+    '',
+    '| path | n | errors | missing | p50 | p95 | p99 | mean | max | req/s |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| **postAlert through the gateway** | ${oneAtATime.post.count}${oneAtATime.post.capped ? ' (time cap)' : ''} | ${oneAtATime.post.errors} | | ${latencyCells(oneAtATime.post)} | ${oneAtATime.post.throughputPerSecond.toFixed(0)} |`,
+    `| post -> recipient's \`alertChanged\` | ${oneAtATime.live.count} | | ${oneAtATime.live.errors} | ${latencyCells(oneAtATime.live)} | |`,
+    '',
+    `Where post -> live goes one at a time: ${splitText(oneAtATime.split)}.`,
+    '',
+    `### Alerts at a steady ${plan.ratePerSecond}/s for ${plan.rateSeconds} s, open loop (ms)`,
+    '',
+    '| path | offered | sent | dropped | errors | missing | achieved/s | p50 | p95 | p99 | mean | max |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    steadyRow('raw kafka produce -> consume (baseline)', kafkaOneWay, true),
+    steadyRow('postAlert reply (layer)', alerts.postReply, false),
+    steadyRow("**post -> recipient's `alertChanged`**", postToLive, true),
+    '',
+    `Post -> live **p95 ${ms(live.p95)} ms** (goal < ${GOALS.postToLiveP95Ms} ms: ${verdict(live.p95 < GOALS.postToLiveP95Ms)}); ` +
+      `over raw Kafka produce -> consume: p50 ${ratio(ratios.p50)}, p95 ${ratio(ratios.p95)}, p99 ${ratio(ratios.p99)}. ` +
+      `Where it goes: ${splitText(postToLive.split)}. ` +
+      `Over the window, p50 of the posts sent in its first fifth ${ms(postToLive.trend.first)} ms, in its last fifth ${ms(postToLive.trend.last)} ms.`,
+    '',
+    `Client behind its schedule: p99 ${ms(postToLive.loop.lagMs.p99)} ms, max ${ms(postToLive.loop.lagMs.max)} ms (alerts); ` +
+      `p99 ${ms(kafkaOneWay.loop.lagMs.p99)} ms, max ${ms(kafkaOneWay.loop.lagMs.max)} ms (raw Kafka).` +
+      (firstError ? ` First error: ${firstError}.` : ''),
+    '',
+    `Cores in use while posting at ${plan.ratePerSecond}/s (of ${run.machine.cpus}): ${coresText(alerts)}.`,
+    '',
+    ...(saturation ? [`**${saturation}**`, ''] : []),
+  ];
+}
+
+/** Cores each component kept busy, and its CPU time per post answered (not for others' processes). */
+export function coresText(alerts: AlertsResult): string {
+  const { windowMs, components } = alerts.steadyCpu;
+  const answered = alerts.postReply.latency.count;
+  const perPost = (cores: number) => (answered > 0 ? ` (${ms((cores * windowMs) / answered)} ms/post)` : '');
+  return components
+    .map(({ component, cores }) => `${component} ${cores.toFixed(2)}${component === OTHER_PROCESSES ? '' : perPost(cores)}`)
+    .join(', ');
+}
+
+/**
+ * Empty unless the platform could not keep up with the offered rate. Then posts queue:
+ * up to the in-flight bound, where latency is about that bound over the throughput
+ * (Little's law), a property of the bound rather than of the path; or, short of it, for
+ * as long as the run lasts, so that a longer run would read higher.
+ */
+export function saturationNote(alerts: AlertsResult): string {
+  const { plan, postReply, postToLive } = alerts;
+  const taken = postReply.achievedPerSecond;
+  const { first, last } = postToLive.trend;
+  const growing = `post -> live p50 went from ${ms(first)} ms (posts of the first fifth of the window) to ${ms(last)} ms (the last fifth)`;
+  if (postToLive.loop.dropped > 0) {
+    return (
+      `Saturated: the platform answered ${perSecond(taken)} posts/s of the ${plan.ratePerSecond}/s offered, ${postToLive.loop.dropped} dropped at ` +
+      `${plan.maxInFlight} in flight; ${growing}. Latency under saturation is about the in-flight bound over the throughput ` +
+      `(${plan.maxInFlight} / ${perSecond(taken)}/s = ${ms((plan.maxInFlight / taken) * 1000)} ms): read the throughput.`
+    );
+  }
+  if (isGrowing(postToLive.trend)) {
+    return (
+      `At capacity: nothing dropped, but ${growing}: posts came faster than the platform answered them (${perSecond(taken)}/s ` +
+      `from the first post to the last reply) and queued; a longer run would read higher.`
+    );
+  }
+  return '';
+}
+
+/** A queue was growing: the latest sends waited more than twice as long as the first, and by 100 ms at least. */
+function isGrowing({ first, last }: SteadyRate['trend']): boolean {
+  return last > 2 * first && last - first > 100;
+}
+
+function latencyCells(summary: LatencySummary): string {
+  return [summary.p50, summary.p95, summary.p99, summary.mean, summary.max].map(ms).join(' | ');
+}
+
+function steadyRow(name: string, rate: SteadyRate, arrives: boolean): string {
+  const { loop, latency } = rate;
+  return `| ${name} | ${loop.offered} | ${loop.sent} | ${loop.dropped} | ${loop.failed} | ${arrives ? rate.missing : ''} | ${perSecond(rate.achievedPerSecond)} | ${latencyCells(latency)} |`;
+}
+
+export function splitText(split: LatencySplit): string {
+  return `${ms(split.toService)} ms until the alerts service stamps the alert (HTTP, token, GraphQL, request over Kafka, queue), ` +
+    `${ms(split.serviceToLive)} ms from there to the recipient's socket (transaction, outbox relay, Kafka, gateway fan-out, WebSocket) (means)`;
+}
+
+export function perSecond(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(0) : 'n/a';
 }
 
 // Each step adds one layer to the one before; the difference of means is what that layer
@@ -217,10 +387,10 @@ export function cpuLine(phase: string, share: CpuShare): string {
 
 /** Empty for a quiet run; else a warning naming the phases other processes disturbed. */
 export function busyNote(run: BenchRun): string {
-  const phases = { startup: 'start-up', reads: 'reads' } as const;
+  const phases = { startup: 'start-up', reads: 'reads', alerts: 'alerts' } as const;
   const busy = (Object.keys(phases) as (keyof typeof phases)[]).filter((phase) => run.cpu[phase].others > BUSY_MACHINE_SHARE).map((phase) => phases[phase]);
   return busy.length > 0
-    ? ` **Busy machine during ${busy.join(' and ')}: other processes took more than ${BUSY_MACHINE_SHARE * 100}% of the CPU; these figures are not comparable with a quiet run.**`
+    ? ` **Busy machine during ${busy.join(', ').replace(/, ([^,]*)$/, ' and $1')}: other processes took more than ${BUSY_MACHINE_SHARE * 100}% of the CPU; these figures are not comparable with a quiet run.**`
     : '';
 }
 

@@ -7,7 +7,7 @@
 // Postgres' shared buffers appear in every backend. PSS (from smaps_rollup) splits each
 // shared page between the processes mapping it, so its sum is the honest total.
 import { readlinkSync } from 'node:fs';
-import { readProcessTree, readProcFile, type ProcessEntry } from './process-tree';
+import { readProcessTree, readProcFile, type ProcessEntry, type ProcessTree } from './process-tree';
 
 export interface ComponentMemory {
   component: string;
@@ -31,20 +31,23 @@ export interface MemorySnapshot {
  * knows); other direct children are named after what they run.
  */
 export function platformMemory(named: ReadonlyMap<number, string>, rootPid = process.pid): MemorySnapshot {
-  const tree = readProcessTree();
-  const byComponent = new Map<string, number[]>();
-  for (const child of tree.childrenOf(rootPid)) {
-    const component = named.get(child.pid) ?? componentOf(child);
-    const pids = tree.subtree(child.pid);
-    byComponent.set(component, [...(byComponent.get(component) ?? []), ...pids]);
-  }
-  const components = [...byComponent.entries()].map(([component, pids]) => measure(component, pids));
+  const components = [...platformComponents(named, readProcessTree(), rootPid)].map(([component, pids]) => measure(component, pids));
   components.sort((a, b) => b.rssBytes - a.rssBytes);
   return {
     components,
     total: sum('total', components),
     harness: measure('bench harness (not counted)', [rootPid]),
   };
+}
+
+/** The pids of each component: the subtrees under `rootPid`'s children, named. */
+export function platformComponents(named: ReadonlyMap<number, string>, tree: ProcessTree, rootPid = process.pid): Map<string, number[]> {
+  const byComponent = new Map<string, number[]>();
+  for (const child of tree.childrenOf(rootPid)) {
+    const component = named.get(child.pid) ?? componentOf(child);
+    byComponent.set(component, [...(byComponent.get(component) ?? []), ...tree.subtree(child.pid)]);
+  }
+  return byComponent;
 }
 
 function componentOf(entry: ProcessEntry): string {
