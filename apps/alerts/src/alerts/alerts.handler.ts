@@ -18,6 +18,7 @@ import {
   DomainError,
   HandleRequest,
   postAlertContext,
+  requireId,
   revealIdentityContext,
   SealedPayloads,
   validateInput,
@@ -36,12 +37,6 @@ import { PostAlertInput } from './post-alert.input';
 import { PostAlertUseCase } from './post-alert.usecase';
 
 type Req<K extends keyof typeof AlertsRequests> = MessageShape<(typeof AlertsRequests)[K]['request']>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function requireId(value: string, field = 'id'): string {
-  if (!UUID.test(value)) throw DomainError.badInput(field, `${field} must be an id issued by CPX.`);
-  return value.toLowerCase();
-}
 
 function enumName<E extends Record<string, string | number>>(values: E, value: number, field: string, required = true): string | undefined {
   const name = values[value as unknown as keyof E];

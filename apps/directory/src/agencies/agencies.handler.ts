@@ -1,7 +1,7 @@
 /** Kafka adapter for agency operations: decode, validate, call one use case, encode. */
 import { Controller } from '@nestjs/common';
 import { AgencyType, DirectoryRequests } from '@cpx/contracts';
-import { HandleRequest, validateInput, type RequestContext } from '@cpx/platform';
+import { HandleRequest, validateInput, type RequestContext, requireId } from '@cpx/platform';
 import type { MessageShape } from '@bufbuild/protobuf';
 import { contactInputs } from '../contacts/contact.dto';
 import { RegisterAgencyInput, UpdateAgencyInput } from './agency.dto';
@@ -9,7 +9,6 @@ import { agencyMessage } from './agency.mapper';
 import { FindAgenciesUseCase } from './find-agencies.usecase';
 import { RegisterAgencyUseCase } from './register-agency.usecase';
 import { UpdateAgencyUseCase } from './update-agency.usecase';
-import { requireId } from '../access/ids';
 
 type Req<K extends keyof typeof DirectoryRequests> = MessageShape<(typeof DirectoryRequests)[K]['request']>;
 

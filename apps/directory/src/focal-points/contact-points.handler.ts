@@ -2,9 +2,8 @@
 import { Controller } from '@nestjs/common';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { ContactReason, DirectoryRequests } from '@cpx/contracts';
-import { COUNTRY_CODE, DomainError, HandleRequest, type RequestContext } from '@cpx/platform';
+import { COUNTRY_CODE, DomainError, HandleRequest, type RequestContext, requireId } from '@cpx/platform';
 import type { MessageShape } from '@bufbuild/protobuf';
-import { requireId } from '../access/ids';
 import { professionalMessage } from '../professionals/professional.mapper';
 import { isKnownAlertKind, storedAlertKind } from './alert-kinds';
 import { focalPointMessage, shiftMessage } from './contact-points.mapper';

@@ -1,9 +1,8 @@
 /** Kafka adapter for professional operations: decode, validate, call one use case, encode. */
 import { Controller } from '@nestjs/common';
 import { AgencyType, DirectoryRequests, ProfessionalRole, VerificationStatus } from '@cpx/contracts';
-import { DomainError, HandleRequest, validateInput, type RequestContext } from '@cpx/platform';
+import { DomainError, HandleRequest, validateInput, type RequestContext, requireId } from '@cpx/platform';
 import type { MessageShape } from '@bufbuild/protobuf';
-import { requireId } from '../access/ids';
 import { contactInputs } from '../contacts/contact.dto';
 import { ChangeProfessionalStatusUseCase } from './change-professional-status.usecase';
 import { FindProfessionalsUseCase } from './find-professionals.usecase';

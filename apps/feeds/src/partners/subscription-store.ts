@@ -26,12 +26,8 @@ export interface SubscriptionRow {
 
 const SUBSCRIPTION_COLUMNS = `id, partner_id, event_types, countries, webhook_url, enabled, disabled_reason, created_at, previous_secret_expires_at`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function requireId(value: string, field: string): string {
-  if (!UUID.test(value)) throw DomainError.badInput(field, `${field} must be an id issued by CPX.`);
-  return value.toLowerCase();
-}
+/** Re-exported so the feeds' handlers keep one import for their id checks. */
+export { requireId } from '@cpx/platform';
 
 export async function findPartner(manager: EntityManager, id: string): Promise<PartnerRow | undefined> {
   const rows: PartnerRow[] = await manager.query(`SELECT id, name, countries, created_at FROM partner WHERE id = $1`, [id]);

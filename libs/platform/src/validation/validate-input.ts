@@ -34,3 +34,11 @@ export const COUNTRY_CODE = /^[A-Z]{2}$/;
 
 /** At least one character that is not white space. */
 export const NOT_BLANK = /\S/;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else is the caller's input error, never a database error. */
+export function requireId(value: string, field = 'id'): string {
+  if (!UUID.test(value)) throw DomainError.badInput(field, `${field} must be an id issued by CPX.`);
+  return value.toLowerCase();
+}
