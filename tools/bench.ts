@@ -1,7 +1,8 @@
 // `npm run bench`: how fast CPX starts, how fast a directory read is through the gateway
 // compared with what it is built on (a raw Kafka round trip, a raw Postgres select), how
 // fast an alert is posted and reaches its recipient's live subscription compared with a
-// raw Kafka produce -> consume, and how much memory the whole platform holds, all
+// raw Kafka produce -> consume, how fast a committed domain event reaches partners'
+// webhook endpoints, and how much memory the whole platform holds, all
 // measured in one run on this machine.
 // A benchmark, not a test: it prints numbers and goals, and fails only if it cannot
 // measure. Results go to docs/benchmarks.md (newest run first). Bounded: fixed call
@@ -14,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { issueLocalToken, type Principal } from '@cpx/platform';
 import { startPlatform, type RunningPlatform } from '@cpx/stack';
 import { measureAlerts } from './bench/alerts-bench';
+import { measureFeeds } from './bench/feeds-bench';
 import { consoleSummary } from './bench/console-summary';
 import { cpuShare, sampleComponentCpu, sampleCpu } from './bench/cpu-share';
 import { databaseOf, gatewayRead, healthRead, postgresRead, requestClientHealth, requestClientRead, seedAgencies, type Target } from './bench/directory-reads';
@@ -45,12 +47,22 @@ const PLAN: BenchPlan = {
     maxInFlight: 200,
     drainSeconds: 10,
   },
+  feeds: {
+    endpoints: 10,
+    warmup: 20,
+    events: 50,
+    sequentialCapSeconds: 30,
+    ratePerSecond: 100,
+    rateSeconds: 20,
+    maxInFlight: 200,
+    drainSeconds: 15,
+  },
 };
 // Alerts the benchmark posts stay in the kept data; with the usual windows (1 h to 72 h)
 // a later run would start with thousands of them escalating, on the same cores it measures.
 const NEVER_DUE_MS = String(10 * 365 * 24 * 3_600_000);
 const ALERTS_ENV = { ALERTS_ACK_CRITICAL_MS: NEVER_DUE_MS, ALERTS_ACK_HIGH_MS: NEVER_DUE_MS, ALERTS_ACK_NORMAL_MS: NEVER_DUE_MS };
-// Far above a normal run (about 170 s on 2 cores, more the very first time, when Maven
+// Far above a normal run (about 240 s on 2 cores, more the very first time, when Maven
 // fetches the Kafka jars): only a hang gets here.
 const WHOLE_RUN_CAP_MS = 8 * 60_000;
 const READY_TIMEOUT_MS = 120_000;
@@ -145,6 +157,15 @@ async function main(): Promise<void> {
     progress,
   );
   const cpuAfterAlerts = sampleCpu();
+
+  const feeds = await measureFeeds(
+    running,
+    adminToken,
+    PLAN.feeds,
+    { cpus: os.availableParallelism(), sample: () => sampleComponentCpu(services) },
+    progress,
+  );
+  const cpuAfterFeeds = sampleCpu();
   const afterLoad = platformMemory(services);
 
   const [kafka, gateway] = [reads.find((read) => read.key === 'kafka-echo')!, reads.find((read) => read.key === 'gateway-query')!];
@@ -156,12 +177,14 @@ async function main(): Promise<void> {
     startup: started.timing,
     reads,
     alerts,
+    feeds,
     ratios: latencyRatios(gateway.sequential, kafka.sequential),
     memory: { atReady, afterLoad },
     cpu: {
       startup: cpuShare(cpuAtStart, cpuAtReady),
       reads: cpuShare(cpuBeforeReads, cpuAfterReads),
       alerts: cpuShare(cpuAfterReads, cpuAfterAlerts),
+      feeds: cpuShare(cpuAfterAlerts, cpuAfterFeeds),
     },
     benchSeconds: (performance.now() - startedAt) / 1000,
   };

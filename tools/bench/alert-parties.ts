@@ -72,7 +72,7 @@ async function removeEarlierFocalPoints(graphqlUrl: string, adminToken: string):
   }
 }
 
-async function adminCall<T>(graphqlUrl: string, adminToken: string, query: string, variables: Record<string, unknown>): Promise<T> {
+export async function adminCall<T>(graphqlUrl: string, adminToken: string, query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await graphql<T>(graphqlUrl, query, variables, adminToken);
   if (!response.data || response.errors) {
     const field = /\{\s*(\w+)/.exec(query)?.[1] ?? 'GraphQL call';

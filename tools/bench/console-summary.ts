@@ -2,7 +2,7 @@
 import type { SteadyRate } from './alerts-bench';
 import type { LoopResult } from './load-runner';
 import { latencyRatios, type LatencySummary } from './percentiles';
-import { busyNote, cacheWord, coresText, cpuLine, formatBytes, GOALS, latencyLayers, mib, ms, peakRss, perSecond, ratio, saturationNote, verdict, type BenchRun } from './report-writer';
+import { busyNote, cacheWord, coresText, cpuLine, feedsCoresText, formatBytes, GOALS, latencyLayers, mib, ms, peakRss, perSecond, ratio, saturationNote, verdict, type BenchRun } from './report-writer';
 
 export function consoleSummary(run: BenchRun, docPath: string): string {
   const { machine, startup, memory } = run;
@@ -23,6 +23,7 @@ export function consoleSummary(run: BenchRun, docPath: string): string {
     `cpu time: ${cpuLine('start-up', run.cpu.startup)}`,
     `          ${cpuLine('reads', run.cpu.reads)}`,
     `          ${cpuLine('alerts', run.cpu.alerts)}`,
+    `          ${cpuLine('feeds', run.cpu.feeds)}`,
     ...(busyNote(run) ? [`WARNING:${busyNote(run).replaceAll('**', '')}`] : []),
     '',
     `time to ready (first start this run): ${ready}   goal < ${GOALS.readySeconds} s: ${verdict(startup.readySeconds < GOALS.readySeconds)}`,
@@ -41,6 +42,8 @@ export function consoleSummary(run: BenchRun, docPath: string): string {
     ...table((read) => read.concurrent),
     '',
     ...alertLines(run),
+    '',
+    ...feedLines(run),
     '',
     `memory after load (RSS MiB): ${components}`,
     `  total RSS ${formatBytes(memory.afterLoad.total.rssBytes)} (at ready ${formatBytes(memory.atReady.total.rssBytes)}), ` +
@@ -83,6 +86,30 @@ function alertLines(run: BenchRun): string[] {
     `  client behind schedule: p99 ${ms(postToLive.loop.lagMs.p99)} ms, max ${ms(postToLive.loop.lagMs.max)} ms` + (firstError ? `   first error: ${firstError}` : ''),
     `  cores in use while posting (of ${run.machine.cpus}): ${coresText(run.alerts)}`,
     ...(saturationNote(run.alerts) ? [`  ${saturationNote(run.alerts)}`] : []),
+  ];
+}
+
+function feedLines(run: BenchRun): string[] {
+  const { plan, oneAtATime, steady } = run.feeds;
+  const latency = (summary: LatencySummary) => [summary.p50, summary.p95, summary.p99, summary.mean, summary.max].map((value) => ms(value).padStart(7)).join('');
+  const names = ['committed -> first attempt (per endpoint)', `committed -> all ${plan.endpoints} endpoints`, 'event commit (layer)'];
+  const width = Math.max(...names.map((name) => name.length));
+  const ratios = latencyRatios(steady.firstAttempt, run.alerts.kafkaOneWay.latency);
+  return [
+    `partner feeds, one event at a time, awaited at ${plan.endpoints} endpoints (ms):`,
+    `  ${''.padEnd(width)}  ${['n', 'miss', 'p50', 'p95', 'p99', 'mean', 'max'].map((h) => h.padStart(7)).join('')}`,
+    `  ${names[0]!.padEnd(width)}  ${String(oneAtATime.firstAttempt.count).padStart(7)}${String(oneAtATime.firstAttempt.errors).padStart(7)}${latency(oneAtATime.firstAttempt)}`,
+    `  ${names[1]!.padEnd(width)}  ${String(oneAtATime.allEndpoints.count).padStart(7)}${String(oneAtATime.allEndpoints.errors).padStart(7)}${latency(oneAtATime.allEndpoints)}`,
+    '',
+    `partner feeds at a steady ${plan.ratePerSecond} events/s for ${plan.rateSeconds} s to ${plan.endpoints} endpoints (ms):`,
+    `  ${''.padEnd(width)}  ${['n', 'miss', 'p50', 'p95', 'p99', 'mean', 'max'].map((h) => h.padStart(7)).join('')}`,
+    `  ${names[2]!.padEnd(width)}  ${String(steady.commit.count).padStart(7)}${String(steady.loop.failed).padStart(7)}${latency(steady.commit)}`,
+    `  ${names[0]!.padEnd(width)}  ${String(steady.firstAttempt.count).padStart(7)}${String(steady.missing).padStart(7)}${latency(steady.firstAttempt)}`,
+    `  first attempt p95 ${ms(steady.firstAttempt.p95)} ms   goal < ${GOALS.firstAttemptP95Ms} ms: ${verdict(steady.firstAttempt.p95 < GOALS.firstAttemptP95Ms)}   ` +
+      `over raw kafka: p50 ${ratio(ratios.p50)}  p95 ${ratio(ratios.p95)}  p99 ${ratio(ratios.p99)}   ${perSecond(steady.attemptsPerSecond)} attempts/s`,
+    `  endpoint p95 spread ${ms(steady.endpointP95.fastest)} .. ${ms(steady.endpointP95.slowest)} ms; p50 first fifth ${ms(steady.trend.first)} ms, last fifth ${ms(steady.trend.last)} ms` +
+      (steady.loop.dropped > 0 ? `; ${steady.loop.dropped} events dropped` : ''),
+    `  cores in use (of ${run.machine.cpus}): ${feedsCoresText(run.feeds)}`,
   ];
 }
 

@@ -74,6 +74,16 @@ export class Deliveries {
     return count;
   }
 
+  /** Send to arrival (ms) of the messages whose id passes `where` and that arrived. */
+  latenciesWhere(where: (id: string) => boolean): number[] {
+    const latencies: number[] = [];
+    for (const [id, sentAt] of this.sent) {
+      const arrival = this.arrived.get(id);
+      if (arrival && where(id)) latencies.push(arrival.at - sentAt);
+    }
+    return latencies;
+  }
+
   figures(): DeliveryFigures {
     const figures: DeliveryFigures = { latencies: [], sentAt: [], lastArrivalAt: Number.NaN, missing: 0, toStamp: [], fromStamp: [] };
     // Noted in the order replies came back; timed in the order sent.

@@ -3,9 +3,11 @@
 // run, newest first. Earlier runs are kept as they were written, below a marker line.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { PARTITIONS } from '@cpx/contracts';
+import { ORIGIN_COUNTRY, TARGET_COUNTRY } from './alert-parties';
 import { POST_TIMEOUT_MS } from './alert-posting';
 import { LIVE_TIMEOUT_MS, type AlertsPlan, type AlertsResult, type LatencySplit, type SteadyRate } from './alerts-bench';
-import { OTHER_PROCESSES, type CpuShare } from './cpu-share';
+import { OTHER_PROCESSES, type ComponentCores, type CpuShare } from './cpu-share';
+import { ATTEMPT_TIMEOUT_MS, type FeedsPlan, type FeedsResult } from './feeds-bench';
 import { ONE_WAY_PAYLOAD_BYTES } from './kafka-one-way';
 import type { LoopResult } from './load-runner';
 import type { Machine } from './machine';
@@ -35,6 +37,7 @@ export interface BenchPlan {
   concurrentTotal: number;
   concurrentCapSeconds: number;
   alerts: AlertsPlan;
+  feeds: FeedsPlan;
 }
 
 export interface BenchRun {
@@ -45,11 +48,12 @@ export interface BenchRun {
   startup: StartupTiming;
   reads: ReadResult[];
   alerts: AlertsResult;
+  feeds: FeedsResult;
   /** Gateway over raw Kafka echo, sequential. */
   ratios: { p50: number; p95: number; p99: number };
   memory: { atReady: MemorySnapshot; afterLoad: MemorySnapshot };
   /** Who used the machine's CPU while the platform started, during the reads and the alerts. */
-  cpu: { startup: CpuShare; reads: CpuShare; alerts: CpuShare };
+  cpu: { startup: CpuShare; reads: CpuShare; alerts: CpuShare; feeds: CpuShare };
   /** Wall time from the benchmark's start until it began stopping the platform. */
   benchSeconds: number;
 }
@@ -62,6 +66,7 @@ export const GOALS = {
   p99Ratio: 1.5,
   memoryBytes: 3 * 1024 ** 3,
   postToLiveP95Ms: 1_000,
+  firstAttemptP95Ms: 1_000,
 } as const;
 
 const RUNS_MARKER = '<!-- bench:runs - newest first; everything below is written by `npm run bench` -->';
@@ -111,16 +116,17 @@ are printed beside the figures they apply to. Source: \`tools/bench.ts\`, \`tool
   Percentiles are nearest-rank (an observed latency, never interpolated); errors are
   counted apart. The layer-by-layer split uses means, which add up (percentiles do not).
 ${alertsMethod(plan.alerts)}
+${feedsMethod(plan.feeds, plan.alerts)}
 - **Memory**: every process of the platform is a descendant of the benchmark; each
   subtree under one of its children is a component (a service, the Kafka JVM, the
   Postgres postmaster with its backends, the stack's watchdog shells). RSS is VmRSS from
   \`/proc/<pid>/status\`, summed; since RSS counts shared pages once per process (Postgres'
   shared buffers in every backend), PSS from \`smaps_rollup\` is given as the fair sum.
-  Taken once the platform is ready and again after all the load (reads and alerts).
+  Taken once the platform is ready and again after all the load (reads, alerts, feeds).
 - The client runs on the same cores as the platform, as the numbers include. Whatever
   else the machine runs takes from both: each run records the share of all CPU time
   (cores x wall time, from \`/proc/stat\`) that went to the platform and the benchmark
-  versus to other processes, during start-up, the reads and the alerts, and is flagged when
+  versus to other processes, during start-up, the reads, the alerts and the feeds, and is flagged when
   others took more than ${BUSY_MACHINE_SHARE * 100}%. Compare runs only when neither is flagged.
 
 ## Goals
@@ -130,6 +136,7 @@ ${alertsMethod(plan.alerts)}
 | time to ready, warm caches | < ${GOALS.readySeconds} s |
 | gateway read p99 over raw Kafka round trip p99 | <= ${GOALS.p99Ratio}x |
 | alert post -> recipient's live subscription, p95 at ${plan.alerts.ratePerSecond} alerts/s | < ${GOALS.postToLiveP95Ms} ms |
+| domain event committed -> first webhook attempt, p95 at ${plan.feeds.ratePerSecond} events/s to ${plan.feeds.endpoints} endpoints | < ${GOALS.firstAttemptP95Ms} ms |
 | resident memory of the whole platform (RSS) | < ${formatBytes(GOALS.memoryBytes)} |
 `;
 }
@@ -191,6 +198,34 @@ function alertsMethod(plan: AlertsPlan): string {
     wall clocks of two processes on one machine (millisecond stamps).`;
 }
 
+function feedsMethod(plan: FeedsPlan, alerts: AlertsPlan): string {
+  return `- **Partner feeds, set-up**: after the alerts, a platform admin registers through GraphQL a
+  partner limited to ${TARGET_COUNTRY} and gives it ${plan.endpoints} webhook subscriptions to \`cpx.alerts.v1.*\`
+  about ${TARGET_COUNTRY}, each to its own endpoint: an HTTP server on 127.0.0.1 in the benchmark's process
+  that answers 204 at once. Subscriptions an interrupted earlier run left are deleted first,
+  and this run's at the end.
+- **What an event is**: an AlertPosted event (${ORIGIN_COUNTRY} -> ${TARGET_COUNTRY}) committed by the benchmark into the
+  alerts service's own outbox, the row its posting transaction writes (topic, aggregate
+  key, type, subject, protobuf payload; the insert trigger wakes the relay), one INSERT that
+  Postgres commits before answering. From there it is all the platform's: the alerts
+  service's outbox relay publishes it to Kafka; the feeds service consumes it, records it
+  in the feed and creates one delivery per matching subscription in the inbox's
+  transaction; its delivery workers claim due deliveries from Postgres, sign them
+  (Standard Webhooks) and POST. Posting real alerts instead would put the gateway and the
+  alerts service on the same cores (their figures are above) and measure those again.
+- **Committed -> first attempt** runs from the moment the commit is acknowledged to the
+  benchmark to the moment an endpoint reads the request (before it answers), per (event,
+  endpoint): the first attempt only, retries are not timed. Both on the benchmark's clock.
+  One at a time: ${plan.warmup} warm-up events, then ${plan.events} (capped at ${plan.sequentialCapSeconds} s), each awaited at every
+  endpoint; *all endpoints* is commit to the last endpoint's first attempt. At a steady rate:
+  ${plan.ratePerSecond} events/s for ${plan.rateSeconds} s, open loop as for the alerts (at most ${plan.maxInFlight} commits in flight),
+  so ${plan.ratePerSecond * plan.endpoints} webhooks/s; attempts have ${plan.drainSeconds} s after the last commit to arrive, and pairs never
+  attempted within ${ATTEMPT_TIMEOUT_MS / 1000} s (one at a time) or the drain are *missing*. *Endpoint p95 spread* is
+  the fastest and the slowest endpoint's own p95. Goal: p95 under ${GOALS.firstAttemptP95Ms} ms.
+  - The floor is the *raw Kafka produce -> consume* above, measured in the same run at
+    ${alerts.ratePerSecond}/s: an event crosses Kafka once on this path.`;
+}
+
 function runSection(run: BenchRun): string {
   const { machine, startup, memory } = run;
   const warmth = startup.caches.map((cache) => `${cache.name}: ${cacheWord(cache.warm)}`).join('; ');
@@ -200,7 +235,7 @@ function runSection(run: BenchRun): string {
     `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${formatBytes(machine.memoryBytes)} RAM, ${machine.kernel}; ` +
       `Node ${machine.node}; Java: ${machine.java}. Whole run ${run.benchSeconds.toFixed(0)} s before stopping.`,
     '',
-    `CPU time of the machine: ${cpuLine('start-up', run.cpu.startup)}; ${cpuLine('reads', run.cpu.reads)}; ${cpuLine('alerts', run.cpu.alerts)}.${busyNote(run)}`,
+    `CPU time of the machine: ${cpuLine('start-up', run.cpu.startup)}; ${cpuLine('reads', run.cpu.reads)}; ${cpuLine('alerts', run.cpu.alerts)}; ${cpuLine('feeds', run.cpu.feeds)}.${busyNote(run)}`,
     '',
     '### Time to ready',
     '',
@@ -240,7 +275,7 @@ function runSection(run: BenchRun): string {
       '',
     );
   }
-  lines.push(...alertsSection(run));
+  lines.push(...alertsSection(run), ...feedsSection(run));
   lines.push(
     '### Resident memory of the platform (MiB)',
     '',
@@ -301,13 +336,56 @@ function alertsSection(run: BenchRun): string[] {
   ];
 }
 
+function feedsSection(run: BenchRun): string[] {
+  const { plan, oneAtATime, steady } = run.feeds;
+  const kafka = run.alerts.kafkaOneWay;
+  const ratios = latencyRatios(steady.firstAttempt, kafka.latency);
+  const sequentialRow = (name: string, summary: LatencySummary, capped = false) =>
+    `| ${name} | ${summary.count}${capped ? ' (time cap)' : ''} | ${summary.errors} | ${latencyCells(summary)} |`;
+  const growing = isGrowing(steady.trend) || steady.loop.dropped > 0;
+  return [
+    `### Partner feeds: events one at a time, each awaited at all ${plan.endpoints} endpoints (ms)`,
+    '',
+    '| path | n | missing | p50 | p95 | p99 | mean | max |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    sequentialRow('**committed -> first webhook attempt** (per endpoint)', oneAtATime.firstAttempt, oneAtATime.firstAttempt.capped),
+    sequentialRow(`committed -> first attempt at all ${plan.endpoints} endpoints`, oneAtATime.allEndpoints),
+    '',
+    `### Partner feeds at a steady ${plan.ratePerSecond} events/s for ${plan.rateSeconds} s to ${plan.endpoints} endpoints, open loop (ms)`,
+    '',
+    '| path | offered | sent | dropped | errors | missing | achieved/s | p50 | p95 | p99 | mean | max |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    steadyRow('raw kafka produce -> consume (baseline, from the alerts part)', kafka, true),
+    `| event commit (layer) | ${steady.loop.offered} | ${steady.loop.sent} | ${steady.loop.dropped} | ${steady.loop.failed} | | ${perSecond(steady.commit.throughputPerSecond)} | ${latencyCells(steady.commit)} |`,
+    `| **committed -> first webhook attempt** (per event and endpoint) | ${steady.loop.offered * plan.endpoints} | ${steady.loop.sent * plan.endpoints} | ${steady.loop.dropped * plan.endpoints} | | ${steady.missing} | ${perSecond(steady.attemptsPerSecond)} | ${latencyCells(steady.firstAttempt)} |`,
+    '',
+    `Committed -> first attempt **p95 ${ms(steady.firstAttempt.p95)} ms** (goal < ${GOALS.firstAttemptP95Ms} ms: ${verdict(steady.firstAttempt.p95 < GOALS.firstAttemptP95Ms)}); ` +
+      `over raw Kafka produce -> consume: p50 ${ratio(ratios.p50)}, p95 ${ratio(ratios.p95)}, p99 ${ratio(ratios.p99)}. ` +
+      `Endpoint p95 spread: fastest ${ms(steady.endpointP95.fastest)} ms, slowest ${ms(steady.endpointP95.slowest)} ms. ` +
+      `Over the window, p50 of the events committed in its first fifth ${ms(steady.trend.first)} ms, in its last fifth ${ms(steady.trend.last)} ms` +
+      `${growing ? ': a queue was growing, a longer run would read higher' : ''}.` +
+      (run.feeds.malformed > 0 ? ` ${run.feeds.malformed} requests at the endpoints were not well-formed webhooks.` : '') +
+      (steady.loop.firstError ? ` First error: ${steady.loop.firstError}.` : ''),
+    '',
+    `Cores in use from the first commit to the last attempt (of ${run.machine.cpus}): ${feedsCoresText(run.feeds)}.`,
+    '',
+  ];
+}
+
 /** Cores each component kept busy, and its CPU time per post answered (not for others' processes). */
 export function coresText(alerts: AlertsResult): string {
-  const { windowMs, components } = alerts.steadyCpu;
-  const answered = alerts.postReply.latency.count;
-  const perPost = (cores: number) => (answered > 0 ? ` (${ms((cores * windowMs) / answered)} ms/post)` : '');
-  return components
-    .map(({ component, cores }) => `${component} ${cores.toFixed(2)}${component === OTHER_PROCESSES ? '' : perPost(cores)}`)
+  return coresPer(alerts.steadyCpu, alerts.postReply.latency.count, 'post');
+}
+
+/** The same for the feeds: CPU time per event committed. */
+export function feedsCoresText(feeds: FeedsResult): string {
+  return coresPer(feeds.steadyCpu, feeds.steady.commit.count, 'event');
+}
+
+function coresPer(cpu: { windowMs: number; components: ComponentCores[] }, units: number, unit: string): string {
+  const per = (cores: number) => (units > 0 ? ` (${ms((cores * cpu.windowMs) / units)} ms/${unit})` : '');
+  return cpu.components
+    .map(({ component, cores }) => `${component} ${cores.toFixed(2)}${component === OTHER_PROCESSES ? '' : per(cores)}`)
     .join(', ');
 }
 
@@ -387,7 +465,7 @@ export function cpuLine(phase: string, share: CpuShare): string {
 
 /** Empty for a quiet run; else a warning naming the phases other processes disturbed. */
 export function busyNote(run: BenchRun): string {
-  const phases = { startup: 'start-up', reads: 'reads', alerts: 'alerts' } as const;
+  const phases = { startup: 'start-up', reads: 'reads', alerts: 'alerts', feeds: 'feeds' } as const;
   const busy = (Object.keys(phases) as (keyof typeof phases)[]).filter((phase) => run.cpu[phase].others > BUSY_MACHINE_SHARE).map((phase) => phases[phase]);
   return busy.length > 0
     ? ` **Busy machine during ${busy.join(', ').replace(/, ([^,]*)$/, ' and $1')}: other processes took more than ${BUSY_MACHINE_SHARE * 100}% of the CPU; these figures are not comparable with a quiet run.**`
