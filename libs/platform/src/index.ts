@@ -15,6 +15,7 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './outbox/messaging-tables.migration';
 export * from './database/service-database';
+export * from './database/notification-listener';
 export * from './service/service-platform.module';
 export * from './service/bootstrap-service';
 export * from './pagination/cursor';

@@ -22,6 +22,7 @@ import {
   CreateMessagingTables1764370000000,
   databaseUrl,
   HandleEvents,
+  NotificationListener,
   openServiceDatabase,
   OutboxRelay,
   ReceivedEvent,
@@ -246,5 +247,68 @@ describe('event handling', () => {
     } finally {
       await dlq.close();
     }
+  });
+});
+
+describe('notification listener', () => {
+  const channel = 'cpx_test_wake';
+
+  function counting(): { listener: NotificationListener; count: () => number; next: (timeoutMs: number) => Promise<void> } {
+    let count = 0;
+    let waiter: (() => void) | undefined;
+    const listener = new NotificationListener({
+      databaseUrl: dbUrl,
+      channel,
+      onNotify: () => {
+        count += 1;
+        waiter?.();
+      },
+    });
+    const next = (timeoutMs: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no notification within ${timeoutMs} ms`)), timeoutMs);
+        waiter = () => {
+          clearTimeout(timer);
+          waiter = undefined;
+          resolve();
+        };
+      });
+    return { listener, count: () => count, next };
+  }
+
+  it('wakes when the notifying transaction commits, not before, and keeps listening after its connection is killed', async () => {
+    const { listener, count, next } = counting();
+    const connected = next(10_000);
+    listener.start();
+    try {
+      // Connecting counts as a wake-up: rows may have arrived while nobody listened.
+      await connected;
+      const afterConnect = count();
+
+      const runner = dataSource.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      await runner.query(`SELECT pg_notify($1, '')`, [channel]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(count()).toBe(afterConnect);
+      const heard = next(5_000);
+      await runner.commitTransaction();
+      await runner.release();
+      await heard;
+
+      // Postgres drops the listening connection (a restart, a failover): it comes back.
+      const reconnected = next(15_000);
+      await dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1`, [`LISTEN ${channel}`]);
+      await reconnected;
+      const again = next(5_000);
+      await dataSource.query(`SELECT pg_notify($1, '')`, [channel]);
+      await again;
+    } finally {
+      await listener.stop();
+    }
+  });
+
+  it('refuses a channel name it would have to splice into SQL unsafely', () => {
+    expect(() => new NotificationListener({ databaseUrl: dbUrl, channel: 'wake; DROP TABLE handled', onNotify: () => undefined })).toThrow(/Invalid notification channel/);
   });
 });

@@ -15,6 +15,8 @@ import { configureRequestHandling } from '../kafka/handle-request.decorator';
 import { closeEventHandling, configureEventHandling } from '../kafka/handle-event.decorator';
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
+/** The URL of the service's own database, for a dedicated connection (LISTEN). */
+export const SERVICE_DATABASE_URL = Symbol('SERVICE_DATABASE_URL');
 
 export interface ServicePlatformOptions {
   /** Short name: `directory` -> database `cpx_directory`, ce_source `/cpx/directory`. */
@@ -60,6 +62,7 @@ export class ServicePlatformModule {
       providers: [
         { provide: PlatformConfig, useValue: config },
         { provide: SERVICE_NAME, useValue: service },
+        { provide: SERVICE_DATABASE_URL, useValue: databaseUrl(config.DATABASE_URL, database) },
         {
           provide: DataSource,
           useFactory: async () => {
@@ -90,7 +93,7 @@ export class ServicePlatformModule {
         },
         RelayLifecycle,
       ],
-      exports: [PlatformConfig, SERVICE_NAME, DataSource, OutboxRelay],
+      exports: [PlatformConfig, SERVICE_NAME, SERVICE_DATABASE_URL, DataSource, OutboxRelay],
     };
   }
 }
