@@ -3,6 +3,7 @@ import { ServicePlatformModule } from '@cpx/platform';
 import { FeedsConfig } from './config/feeds.config';
 import { CreateFeeds1764370000300 } from './database/migrations/1764370000300-create-feeds';
 import { DeliveryControls1764370000400 } from './database/migrations/1764370000400-delivery-controls';
+import { SealWebhookSecrets1764370000500 } from './database/migrations/1764370000500-seal-webhook-secrets';
 import { DeliverWebhookUseCase } from './delivery/deliver-webhook.usecase';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { ListDeliveryAttemptsUseCase } from './delivery/list-delivery-attempts.usecase';
@@ -22,11 +23,14 @@ import { FeedsHandler } from './partners/feeds.handler';
 import { ListSubscriptionsUseCase } from './partners/list-subscriptions.usecase';
 import { RegisterPartnerUseCase } from './partners/register-partner.usecase';
 import { RotateSubscriptionSecretUseCase } from './partners/rotate-subscription-secret.usecase';
+import { SealStoredSecretsUseCase } from './partners/seal-stored-secrets.usecase';
+import { parseSecretKeys, WebhookSecretVault } from './partners/webhook-secret-vault';
 
 /**
  * Partner event feeds: every service's domain events, redacted, in one ordered feed;
- * partners' subscriptions; signed webhooks delivered from Postgres (paced per endpoint,
- * replayable); the pull feed, kept for the retention period.
+ * partners' subscriptions (their webhook secrets sealed at rest); signed webhooks
+ * delivered from Postgres (paced per endpoint, replayable); the pull feed, kept for the
+ * retention period.
  */
 @Module({})
 export class FeedsModule {
@@ -40,13 +44,15 @@ export class FeedsModule {
           config,
           // Plain SQL over the tables of the migration: no entity maps a column by accident.
           entities: [],
-          migrations: [CreateFeeds1764370000300, DeliveryControls1764370000400],
+          migrations: [CreateFeeds1764370000300, DeliveryControls1764370000400, SealWebhookSecrets1764370000500],
         }),
       ],
       controllers: [DomainEventsHandler, FeedsHandler, HealthHandler],
       providers: [
         { provide: FeedsConfig, useValue: config },
         { provide: HOST_RESOLVER, useValue: resolver },
+        { provide: WebhookSecretVault, useFactory: () => new WebhookSecretVault(parseSecretKeys(config.FEEDS_SECRET_KEYS), config.FEEDS_ACTIVE_SECRET_KEY_ID) },
+        SealStoredSecretsUseCase,
         EndpointGuard,
         RecordFeedEventUseCase,
         ReadPartnerFeedUseCase,

@@ -6,7 +6,7 @@
  * operational event says so; each endpoint is paced to its rate without slowing another;
  * the feed forgets what is past retention and its cursors keep working.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertKind, AlertsEvents, AlertStatus, FeedsEvents, FeedsRequests, Urgency, WebhookDisabledReason, WebhookEndpointDisabledSchema } from '@cpx/contracts';
@@ -40,6 +40,8 @@ beforeAll(async () => {
       FEEDS_RETRY_SCHEDULE_MS: '0,200',
       FEEDS_RETRY_JITTER: '0',
       FEEDS_POLL_INTERVAL_MS: '50',
+      FEEDS_SECRET_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
+      FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1',
       FEEDS_DELIVERY_TIMEOUT_MS: '2500',
       FEEDS_ENDPOINT_RATE_PER_SECOND: String(RATE_PER_SECOND),
       FEEDS_DISABLE_AFTER_FAILING_MS: String(FAILING_WINDOW_MS),

@@ -3,10 +3,11 @@
  * real topics (as the alerts' and directory's relays would), partners' endpoints on
  * 127.0.0.1 verifying every webhook with the `standardwebhooks` package unchanged.
  * Retries keep one webhook-id, 410 disables, a slow endpoint delays nobody else, a
- * replayed event is delivered once, rotation signs with both secrets, the pull feed pages
- * and replays, nothing names a person, and only the right callers manage a partner.
+ * replayed event is delivered once, rotation signs with both secrets, the database holds
+ * those secrets only sealed (and seals rows from before), the pull feed pages and
+ * replays, nothing names a person, and only the right callers manage a partner.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { create, toBinary, type DescMessage, type MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AgencyType, AlertKind, AlertsEvents, AlertStatus, ContactKind, DirectoryEvents, FeedsRequests, ProfessionalRole, Urgency, VerificationStatus } from '@cpx/contracts';
@@ -16,6 +17,7 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { FeedsModule } from '../src/app.module';
 import { FeedsConfig } from '../src/config/feeds.config';
+import { SealStoredSecretsUseCase } from '../src/partners/seal-stored-secrets.usecase';
 import { WebhookReceiver, type ReceivedWebhook } from './webhook-receiver';
 
 jest.setTimeout(90_000);
@@ -41,6 +43,8 @@ beforeAll(async () => {
       FEEDS_RETRY_SCHEDULE_MS: '0,300,300,300',
       FEEDS_RETRY_JITTER: '0',
       FEEDS_POLL_INTERVAL_MS: '50',
+      FEEDS_SECRET_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
+      FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1',
       FEEDS_DELIVERY_TIMEOUT_MS: String(DELIVERY_TIMEOUT_MS),
     },
   });
@@ -240,6 +244,82 @@ describe('webhooks', () => {
     const webhook = await receiver.waitFor((request) => request.path === '/hooks/rotate' && forAlert(alertId)(request));
     expect(webhook.signature.split(' ')).toHaveLength(2);
     expect(webhook.verifiedWith).toEqual([0, 1]);
+  });
+});
+
+describe('webhook secrets at rest', () => {
+  /** Every column of the row as Postgres prints it (bytea as hex): no secret may appear in it. */
+  async function storedRow(subscriptionId: string): Promise<{ text: string; secret: string | null; previous_secret: string | null; secret_key_id: string | null; previous_secret_key_id: string | null; secret_sealed: Buffer | null }> {
+    const [row] = await db.query(
+      `SELECT s::text AS text, secret, previous_secret, secret_key_id, previous_secret_key_id, secret_sealed FROM subscription s WHERE id = $1`,
+      [subscriptionId],
+    );
+    return row;
+  }
+
+  function expectNoSecretIn(text: string, secrets: string[]): void {
+    expect(text).not.toContain('whsec_');
+    for (const secret of secrets) {
+      const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+      expect(text).not.toContain(secret.slice('whsec_'.length));
+      expect(text.toLowerCase()).not.toContain(key.toString('hex').slice(0, 16));
+    }
+  }
+
+  it('stores the secret and, after a rotation, both secrets sealed only, and deliveries still verify with them', async () => {
+    const owner = await partner();
+    const secrets: string[] = [];
+    const created = await subscribe(owner, { countries: ['IT'], webhookUrl: receiver.endpoint('sealed', secrets) });
+    secrets.push(created.secret);
+    const id = created.subscription.id;
+    expect(await storedRow(id)).toMatchObject({ secret: null, previous_secret: null, secret_key_id: 'test-1', previous_secret_key_id: null });
+    expectNoSecretIn((await storedRow(id)).text, [created.secret]);
+
+    const rotated = await send('rotateSubscriptionSecret', { id }, owner.admin);
+    receiver.setSecrets('sealed', [created.secret, rotated.secret]);
+    const stored = await storedRow(id);
+    expect(stored).toMatchObject({ secret: null, previous_secret: null, secret_key_id: 'test-1', previous_secret_key_id: 'test-1' });
+    expectNoSecretIn(stored.text, [created.secret, rotated.secret]);
+    expect((await db.query(`SELECT count(*)::int AS n FROM subscription s WHERE s::text LIKE '%whsec%'`))[0].n).toBe(0);
+
+    const { alertId } = await postAlert('IT', ['ES']);
+    const webhook = await receiver.waitFor((request) => request.path === '/hooks/sealed' && forAlert(alertId)(request));
+    expect(webhook.verifiedWith).toEqual([0, 1]);
+  });
+
+  it('keeps delivering a subscription stored in clear before secrets were sealed, and seals it as it reads it', async () => {
+    const owner = await partner();
+    const id = randomUUID();
+    const secret = `whsec_${randomBytes(32).toString('base64')}`;
+    // A row as the service wrote it before migration 1764370000500.
+    await db.query(
+      `INSERT INTO subscription (id, partner_id, event_types, countries, webhook_url, secret, created_at) VALUES ($1, $2, $3, $4, $5, $6, now())`,
+      [id, owner.id, ['cpx.alerts.v1.*'], ['CY'], receiver.endpoint('legacy', [secret]), secret],
+    );
+    const { alertId } = await postAlert('CY', ['MT']);
+    const webhook = await receiver.waitFor((request) => request.path === '/hooks/legacy' && forAlert(alertId)(request));
+    expect(webhook.verifiedWith).toEqual([0]);
+    await waitForRow(`SELECT 1 FROM subscription WHERE id = $1 AND secret IS NULL AND secret_key_id = 'test-1'`, [id]);
+    expectNoSecretIn((await storedRow(id)).text, [secret]);
+    const { alertId: later } = await postAlert('CY', ['MT']);
+    expect((await receiver.waitFor((request) => request.path === '/hooks/legacy' && forAlert(later)(request))).verifiedWith).toEqual([0]);
+  });
+
+  it('seals, at startup, clear secrets no delivery reads (pull-only subscriptions, the previous secret)', async () => {
+    const owner = await partner();
+    const id = randomUUID();
+    const [current, previous] = [`whsec_${randomBytes(32).toString('base64')}`, `whsec_${randomBytes(32).toString('base64')}`];
+    await db.query(
+      `INSERT INTO subscription (id, partner_id, event_types, countries, webhook_url, secret, previous_secret, previous_secret_expires_at, created_at)
+       VALUES ($1, $2, $3, $4, NULL, $5, $6, now() + interval '1 hour', now())`,
+      [id, owner.id, ['cpx.alerts.v1.*'], [], current, previous],
+    );
+    // What every instance runs as it starts.
+    const report = await harness.app.get(SealStoredSecretsUseCase).execute();
+    expect(report).toEqual({ sealed: 1, unreadable: [] });
+    expect(await storedRow(id)).toMatchObject({ secret: null, previous_secret: null, secret_key_id: 'test-1', previous_secret_key_id: 'test-1' });
+    expectNoSecretIn((await storedRow(id)).text, [current, previous]);
+    expect(await harness.app.get(SealStoredSecretsUseCase).execute()).toEqual({ sealed: 0, unreadable: [] });
   });
 });
 

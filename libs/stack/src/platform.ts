@@ -55,8 +55,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       CPX_LOCAL_IDENTITY_DIR: options.identityDir,
       PORT: String(port),
       LOG_LEVEL: 'log',
-      ALERTS_MASTER_KEYS: `local-1:${alertsMasterKey(options.identityDir, !!options.fresh)}`,
+      ALERTS_MASTER_KEYS: `local-1:${localMasterKey(options.identityDir, 'alerts-master-key', !!options.fresh)}`,
       ALERTS_ACTIVE_KEY_ID: 'local-1',
+      FEEDS_SECRET_KEYS: `local-1:${localMasterKey(options.identityDir, 'feeds-secret-key', !!options.fresh)}`,
+      FEEDS_ACTIVE_SECRET_KEY_ID: 'local-1',
       ...options.env,
     };
     const services = Object.fromEntries(
@@ -95,12 +97,13 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 }
 
 /**
- * The master key that wraps children's identities on this machine. It must outlive
- * restarts (or every sealed identity becomes unreadable), so it is kept, readable by its
- * owner only, beside the local identity; a fresh instance gets a fresh key.
+ * A master key of this machine: `alerts-master-key` wraps children's identities,
+ * `feeds-secret-key` seals partners' webhook secrets. It must outlive restarts (or what
+ * it sealed becomes unreadable), so it is kept, readable by its owner only, beside the
+ * local identity; a fresh instance gets a fresh key.
  */
-function alertsMasterKey(identityDir: string, fresh: boolean): string {
-  const file = path.join(path.dirname(identityDir), `${path.basename(identityDir)}-alerts-master-key`);
+function localMasterKey(identityDir: string, name: string, fresh: boolean): string {
+  const file = path.join(path.dirname(identityDir), `${path.basename(identityDir)}-${name}`);
   if (!fresh && existsSync(file)) return readFileSync(file, 'utf8').trim();
   const key = randomBytes(32).toString('base64');
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

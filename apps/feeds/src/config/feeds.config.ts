@@ -4,7 +4,7 @@
  * (immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h).
  */
 import { PlatformConfig } from '@cpx/platform';
-import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -13,7 +13,50 @@ const DAY = 24 * HOUR;
 
 export const DEFAULT_RETRY_SCHEDULE_MS = [0, 5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 14 * HOUR, 20 * HOUR, 24 * HOUR];
 
+/** `<key id>:<base64 of exactly 32 bytes>`, comma-separated. */
+const SECRET_KEY = '[A-Za-z0-9_.-]+:[A-Za-z0-9+/]{43}=';
+
+const keyIds = (keys: unknown): string[] => (typeof keys === 'string' ? keys.split(',').map((entry) => entry.trim().split(':')[0]) : []);
+
+@ValidatorConstraint({ name: 'distinctKeyIds' })
+class DistinctKeyIds implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    const ids = keyIds(value);
+    return new Set(ids).size === ids.length;
+  }
+  defaultMessage(): string {
+    return 'must not list a key id twice';
+  }
+}
+
+@ValidatorConstraint({ name: 'activeKeyListed' })
+class ActiveKeyListed implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return keyIds((args.object as FeedsConfig).FEEDS_SECRET_KEYS).includes(String(value));
+  }
+  defaultMessage(): string {
+    return 'must be one of the key ids in FEEDS_SECRET_KEYS';
+  }
+}
+
 export class FeedsConfig extends PlatformConfig {
+  /**
+   * `<key id>:<base64 of 32 bytes>[,...]`: the master keys that seal partners' webhook
+   * secrets at rest. Keep every key some stored secret may still be sealed with; the
+   * service re-seals them under the active key at startup.
+   */
+  @IsString()
+  @Matches(new RegExp(`^${SECRET_KEY}(,\\s*${SECRET_KEY})*$`), {
+    message: 'must be <key id>:<base64 of 32 bytes>[,<key id>:<base64 of 32 bytes>...]',
+  })
+  @Validate(DistinctKeyIds)
+  FEEDS_SECRET_KEYS!: string;
+
+  /** The key id new and re-sealed secrets are sealed with; the others only open older ones. */
+  @IsString()
+  @Validate(ActiveKeyListed)
+  FEEDS_ACTIVE_SECRET_KEY_ID!: string;
+
   /** Delay before each attempt, comma-separated: the first is the first attempt's. */
   @IsOptional()
   @IsString()

@@ -1,28 +1,34 @@
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
+import { newWebhookSecret } from '../partners/domain/webhook-secret';
 import { EndpointGuard } from '../partners/endpoint-guard';
+import { sealedParameters, type StoredSecrets } from '../partners/subscription-secrets';
+import { WebhookSecretVault } from '../partners/webhook-secret-vault';
 import { DeliverWebhookUseCase, type ClaimedDelivery } from './deliver-webhook.usecase';
 import type { WebhookSender } from './webhook-sender';
 
-/** Postgres faked: every statement recorded; the subscription's run of failures starts now. */
-function fakeDatabase() {
+/** Postgres faked: every statement recorded; `answer` gives each one's rows. */
+function fakeDatabase(answer: (sql: string, parameters: unknown[]) => unknown[] = (sql) => (sql.includes('failing_since = coalesce') ? [{ failing_since: new Date() }] : [])) {
   const statements: { sql: string; parameters: unknown[] }[] = [];
-  const tx = {
-    query: async (sql: string, parameters: unknown[] = []) => {
-      statements.push({ sql, parameters });
-      return sql.includes('failing_since = coalesce') ? [{ failing_since: new Date() }] : [];
-    },
+  const query = async (sql: string, parameters: unknown[] = []) => {
+    statements.push({ sql, parameters });
+    return answer(sql, parameters);
   };
-  const dataSource = { transaction: async (work: (manager: typeof tx) => Promise<unknown>) => work(tx) } as unknown as DataSource;
+  const tx = { query };
+  const dataSource = { query, transaction: async (work: (manager: typeof tx) => Promise<unknown>) => work(tx) } as unknown as DataSource;
   return { dataSource, statements };
 }
+
+const vault = new WebhookSecretVault(new Map([['k1', randomBytes(32)]]), 'k1');
+const SUBSCRIPTION = '0b0e6a4e-0000-4000-8000-000000000002';
 
 const delivery = (url: string): ClaimedDelivery => ({
   id: '0b0e6a4e-0000-4000-8000-000000000001',
   attempt: 1,
   retryBase: 0,
   claimToken: 'claim-1',
-  subscriptionId: '0b0e6a4e-0000-4000-8000-000000000002',
+  subscriptionId: SUBSCRIPTION,
   url,
   secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'],
   type: 'cpx.alerts.v1.AlertPosted',
@@ -38,7 +44,7 @@ describe('delivering a webhook in production mode', () => {
   it('re-checks the address before each attempt: a host now resolving inside is refused, logged, and not called', async () => {
     const { dataSource, statements } = fakeDatabase();
     const send = jest.fn();
-    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new EndpointGuard(dns, config), config);
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new EndpointGuard(dns, config), vault, config);
     const decision = await usecase.attempt(delivery('https://rebound.partner.example/hook'));
     expect(send).not.toHaveBeenCalled();
     const logged = statements.find((statement) => statement.sql.includes('INSERT INTO delivery_attempt'));
@@ -51,8 +57,57 @@ describe('delivering a webhook in production mode', () => {
   it('calls an endpoint whose every address is public', async () => {
     const { dataSource } = fakeDatabase();
     const send = jest.fn().mockResolvedValue({ status: 204, latencyMs: 3 });
-    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new EndpointGuard(dns, config), config);
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new EndpointGuard(dns, config), vault, config);
     expect(await usecase.attempt(delivery('https://hooks.partner.example/hook'))).toEqual({ kind: 'delivered' });
     expect(send).toHaveBeenCalledWith('https://hooks.partner.example/hook', expect.objectContaining({ 'webhook-id': delivery('').id }), expect.any(String), config.FEEDS_DELIVERY_TIMEOUT_MS);
+  });
+});
+
+describe('claiming deliveries', () => {
+  const config = Object.assign(new FeedsConfig(), { CPX_MODE: 'test' });
+  const current = newWebhookSecret();
+  const previous = newWebhookSecret();
+  const claimedRow = (id: string, subscriptionId: string, secrets: StoredSecrets, previousLive = true) => ({
+    id,
+    attempts: 1,
+    retry_base: 0,
+    subscription_id: subscriptionId,
+    send_at: new Date(),
+    webhook_url: 'http://127.0.0.1:1/hook',
+    previous_live: previousLive,
+    type: 'cpx.alerts.v1.AlertPosted',
+    occurred_at: new Date(),
+    data: '{}',
+    ...secrets,
+  });
+  const sealed = (subscriptionId: string, secrets: { current: string; previous?: string }): StoredSecrets => {
+    const [secretKeyId, secretSealed, previousKeyId, previousSealed] = sealedParameters(vault, subscriptionId, secrets);
+    return { secret: null, secret_key_id: secretKeyId, secret_sealed: secretSealed, previous_secret: null, previous_secret_key_id: previousKeyId, previous_secret_sealed: previousSealed };
+  };
+  const clear: StoredSecrets = { secret: current, secret_key_id: null, secret_sealed: null, previous_secret: null, previous_secret_key_id: null, previous_secret_sealed: null };
+  const other = '0b0e6a4e-0000-4000-8000-000000000003';
+  const legacy = '0b0e6a4e-0000-4000-8000-000000000004';
+
+  it('opens each subscription’s sealed secrets, skips a delivery whose secrets do not open, and seals a row still in clear', async () => {
+    const rows = [
+      claimedRow('d1', SUBSCRIPTION, sealed(SUBSCRIPTION, { current, previous })),
+      claimedRow('d2', other, sealed(SUBSCRIPTION, { current })), // a ciphertext copied from another subscription
+      claimedRow('d3', legacy, clear),
+    ];
+    const { dataSource, statements } = fakeDatabase((sql, parameters) => {
+      if (sql.includes('WITH ready AS')) return rows;
+      if (sql.includes('FOR UPDATE') && parameters[0] === legacy) return [clear];
+      return [];
+    });
+    const usecase = new DeliverWebhookUseCase(dataSource, {} as WebhookSender, new EndpointGuard(async () => [], config), vault, config);
+    const claimed = await usecase.claim(10);
+    expect(claimed.map((entry) => [entry.id, entry.secrets])).toEqual([
+      ['d1', [current, previous]],
+      ['d3', [current]],
+    ]);
+    const update = statements.find((statement) => statement.sql.includes('UPDATE subscription SET secret = NULL'));
+    expect(update?.parameters[0]).toBe(legacy);
+    expect(update?.parameters).not.toContain(current);
+    expect(vault.open(legacy, 'secret', { keyId: update?.parameters[1] as string, sealed: update?.parameters[2] as Buffer })).toBe(current);
   });
 });

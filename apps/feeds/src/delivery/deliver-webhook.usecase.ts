@@ -15,6 +15,10 @@
  *   production), signs and POSTs (same webhook-id on every attempt, a fresh
  *   webhook-timestamp each time), logs the attempt and decides what comes next.
  *
+ * The subscription's secrets are opened (webhook-secret-vault.ts) as deliveries are
+ * claimed; a subscription whose secrets are still in clear or under an older master key
+ * is sealed under the active one on the way.
+ *
  * No transaction is held open while an endpoint is called. Transactions that touch both
  * lock the subscription before its deliveries, as `claim` does.
  */
@@ -25,6 +29,8 @@ import { assertUnreachable } from '@cpx/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { EndpointGuard } from '../partners/endpoint-guard';
+import { needsSealing, openSecrets, resealSecrets, type StoredSecrets } from '../partners/subscription-secrets';
+import { WebhookSecretVault } from '../partners/webhook-secret-vault';
 import { decide, isSuccess, type Decision } from './domain/retry-policy';
 import { webhookBody, webhookHeaders } from './domain/webhook-signature';
 import { disableEndpoint } from './endpoint-disabling';
@@ -47,15 +53,13 @@ export interface ClaimedDelivery {
   sendAt: Date;
 }
 
-interface ClaimedRow {
+interface ClaimedRow extends StoredSecrets {
   id: string;
   attempts: number;
   retry_base: number;
   subscription_id: string;
   send_at: Date;
   webhook_url: string;
-  secret: string;
-  previous_secret: string | null;
   previous_live: boolean;
   type: string;
   occurred_at: Date;
@@ -99,7 +103,8 @@ const CLAIM = `
     WHERE d.id = c.id AND d.state = 'PENDING' AND d.next_attempt_at <= now()
     RETURNING d.id, d.attempts, d.retry_base, d.subscription_id, d.sequence, c.send_at
   )
-  SELECT c.id, c.attempts, c.retry_base, c.subscription_id, c.send_at, s.webhook_url, s.secret, s.previous_secret,
+  SELECT c.id, c.attempts, c.retry_base, c.subscription_id, c.send_at, s.webhook_url,
+         s.secret, s.secret_key_id, s.secret_sealed, s.previous_secret, s.previous_secret_key_id, s.previous_secret_sealed,
          (s.previous_secret_expires_at IS NOT NULL AND s.previous_secret_expires_at > now()) AS previous_live,
          e.type, e.occurred_at, e.data
   FROM claimed c JOIN subscription s ON s.id = c.subscription_id JOIN feed_event e ON e.sequence = c.sequence
@@ -113,6 +118,7 @@ export class DeliverWebhookUseCase {
     private readonly dataSource: DataSource,
     private readonly sender: WebhookSender,
     private readonly guard: EndpointGuard,
+    @Inject(WebhookSecretVault) private readonly vault: WebhookSecretVault,
     @Inject(FeedsConfig) private readonly config: FeedsConfig,
   ) {}
 
@@ -125,19 +131,35 @@ export class DeliverWebhookUseCase {
       String(this.config.FEEDS_POLL_INTERVAL_MS),
       String(1_000 / this.config.FEEDS_ENDPOINT_RATE_PER_SECOND),
     ]);
-    return rows.map((row) => ({
-      id: row.id,
-      attempt: row.attempts,
-      retryBase: row.retry_base,
-      claimToken,
-      subscriptionId: row.subscription_id,
-      url: row.webhook_url,
-      secrets: row.previous_live && row.previous_secret ? [row.secret, row.previous_secret] : [row.secret],
-      type: row.type,
-      occurredAt: row.occurred_at,
-      data: row.data,
-      sendAt: row.send_at,
-    }));
+    const claimed: ClaimedDelivery[] = [];
+    const stale = new Set<string>();
+    for (const row of rows) {
+      let secrets;
+      try {
+        secrets = openSecrets(this.vault, row.subscription_id, row);
+      } catch (error) {
+        // Not attempted, not logged as the partner's failure: the lease runs out and the
+        // delivery is due again, once the key is configured. Ids only, never a secret.
+        this.logger.error(`Delivery ${row.id} not attempted: the webhook secret of subscription ${row.subscription_id} does not open (${(error as Error).message})`);
+        continue;
+      }
+      if (needsSealing(this.vault, row)) stale.add(row.subscription_id);
+      claimed.push({
+        id: row.id,
+        attempt: row.attempts,
+        retryBase: row.retry_base,
+        claimToken,
+        subscriptionId: row.subscription_id,
+        url: row.webhook_url,
+        secrets: row.previous_live && secrets.previous ? [secrets.current, secrets.previous] : [secrets.current],
+        type: row.type,
+        occurredAt: row.occurred_at,
+        data: row.data,
+        sendAt: row.send_at,
+      });
+    }
+    for (const subscriptionId of stale) await this.reseal(subscriptionId);
+    return claimed;
   }
 
   async attempt(delivery: ClaimedDelivery): Promise<Decision> {
@@ -187,6 +209,15 @@ export class DeliverWebhookUseCase {
       }
       return decision;
     });
+  }
+
+  /** Seals a subscription's secrets under the active key; a failure only leaves them as they were. */
+  private async reseal(subscriptionId: string): Promise<void> {
+    try {
+      await this.dataSource.transaction((tx) => resealSecrets(tx, this.vault, subscriptionId));
+    } catch (error) {
+      this.logger.warn(`Sealing the webhook secrets of subscription ${subscriptionId} failed: ${(error as Error).message}`);
+    }
   }
 
   /** The POST, unless the endpoint's host now resolves somewhere CPX never calls. */

@@ -3,12 +3,13 @@ import type { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { CreateSubscriptionUseCase } from './create-subscription.usecase';
 import { EndpointGuard } from './endpoint-guard';
+import { WebhookSecretVault } from './webhook-secret-vault';
 
 describe('creating a subscription in production mode', () => {
   const config = Object.assign(new FeedsConfig(), { CPX_MODE: 'production' });
   const dns = async (host: string) => ({ localhost: ['127.0.0.1', '::1'], 'internal.partner.example': ['192.168.10.4'] })[host] ?? [];
   const transaction = jest.fn();
-  const usecase = new CreateSubscriptionUseCase({ transaction } as unknown as DataSource, config, new EndpointGuard(dns, config));
+  const usecase = new CreateSubscriptionUseCase({ transaction } as unknown as DataSource, config, new EndpointGuard(dns, config), new WebhookSecretVault(new Map([['k1', Buffer.alloc(32, 1)]]), 'k1'));
   const admin: Principal = { subject: 'admin', roles: ['platform_admin'] };
 
   it.each(['https://localhost/hook', 'https://internal.partner.example/hook', 'https://nowhere.partner.example/hook'])(

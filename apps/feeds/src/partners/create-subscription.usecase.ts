@@ -1,6 +1,7 @@
 /**
  * A partner's admin (or a platform admin) subscribes the partner to event types and
- * countries, optionally with a webhook endpoint. The secret is returned once, here.
+ * countries, optionally with a webhook endpoint. The secret is returned once, here, and
+ * stored only sealed (webhook-secret-vault.ts).
  * A partner limited to some countries gets only those: the subscription's countries must
  * be among them, and none means all of the partner's. In production the endpoint's host
  * must resolve only to public addresses (endpoint-guard.ts).
@@ -14,7 +15,9 @@ import { newWebhookSecret } from './domain/webhook-secret';
 import { EndpointGuard } from './endpoint-guard';
 import { requirePartnerManager } from './partner-access';
 import { requireCountries, requireEventTypes, requireWebhookUrl } from './subscription-input';
+import { sealedParameters } from './subscription-secrets';
 import { findPartner, findSubscription, requireId, type SubscriptionRow } from './subscription-store';
+import { WebhookSecretVault } from './webhook-secret-vault';
 
 export interface CreateSubscriptionInput {
   partnerId: string;
@@ -29,6 +32,7 @@ export class CreateSubscriptionUseCase {
     private readonly dataSource: DataSource,
     @Inject(FeedsConfig) private readonly config: FeedsConfig,
     private readonly guard: EndpointGuard,
+    @Inject(WebhookSecretVault) private readonly vault: WebhookSecretVault,
   ) {}
 
   async execute(input: CreateSubscriptionInput, principal: Principal): Promise<{ subscription: SubscriptionRow; secret: string }> {
@@ -50,9 +54,9 @@ export class CreateSubscriptionUseCase {
       const id = randomUUID();
       const secret = newWebhookSecret();
       await tx.query(
-        `INSERT INTO subscription (id, partner_id, event_types, countries, webhook_url, secret, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now())`,
-        [id, partnerId, eventTypes, countries, webhookUrl, secret],
+        `INSERT INTO subscription (id, partner_id, event_types, countries, webhook_url, secret_key_id, secret_sealed, previous_secret_key_id, previous_secret_sealed, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())`,
+        [id, partnerId, eventTypes, countries, webhookUrl, ...sealedParameters(this.vault, id, { current: secret })],
       );
       return { subscription: await findSubscription(tx, id), secret };
     });

@@ -1,7 +1,8 @@
 /**
  * A new secret for a subscription, returned once. The previous one keeps signing beside
  * it (two signatures in webhook-signature) for the overlap, so a partner can deploy the
- * new secret without losing a delivery.
+ * new secret without losing a delivery. Both are stored sealed; the current one is opened
+ * and sealed again for its new column (a ciphertext is bound to its column).
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@cpx/platform';
@@ -9,26 +10,31 @@ import { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { newWebhookSecret } from './domain/webhook-secret';
 import { requirePartnerManager } from './partner-access';
+import { lockAndOpenSecrets, sealedParameters } from './subscription-secrets';
 import { findSubscription, requireId, type SubscriptionRow } from './subscription-store';
+import { WebhookSecretVault } from './webhook-secret-vault';
 
 @Injectable()
 export class RotateSubscriptionSecretUseCase {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(FeedsConfig) private readonly config: FeedsConfig,
+    @Inject(WebhookSecretVault) private readonly vault: WebhookSecretVault,
   ) {}
 
   async execute(subscriptionId: string, principal: Principal): Promise<{ subscription: SubscriptionRow; secret: string }> {
     const id = requireId(subscriptionId, 'id');
     return this.dataSource.transaction(async (tx) => {
-      const current = await findSubscription(tx, id, true);
-      requirePartnerManager(principal, current.partner_id);
+      const subscription = await findSubscription(tx, id, true);
+      requirePartnerManager(principal, subscription.partner_id);
+      const { current } = await lockAndOpenSecrets(tx, this.vault, id);
       const secret = newWebhookSecret();
       await tx.query(
-        `UPDATE subscription SET previous_secret = secret, secret = $2,
-           previous_secret_expires_at = now() + ($3 || ' milliseconds')::interval
+        `UPDATE subscription SET secret = NULL, previous_secret = NULL,
+           secret_key_id = $3, secret_sealed = $4, previous_secret_key_id = $5, previous_secret_sealed = $6,
+           previous_secret_expires_at = now() + ($2 || ' milliseconds')::interval
          WHERE id = $1`,
-        [id, secret, String(this.config.FEEDS_SECRET_OVERLAP_MS)],
+        [id, String(this.config.FEEDS_SECRET_OVERLAP_MS), ...sealedParameters(this.vault, id, { current: secret, previous: current })],
       );
       return { subscription: await findSubscription(tx, id), secret };
     });

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig } from '@cpx/platform';
+import { FeedsConfig } from './feeds.config';
+
+const key = () => randomBytes(32).toString('base64');
+const base = {
+  KAFKA_BROKERS: 'kafka-1:9092',
+  DATABASE_URL: 'postgres://cpx@db:5432/postgres',
+  CPX_PRINCIPAL_SIGNING_KEY: 'k'.repeat(40),
+  FEEDS_SECRET_KEYS: `2026-01:${key()}`,
+  FEEDS_ACTIVE_SECRET_KEY_ID: '2026-01',
+};
+
+function problems(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(FeedsConfig, env);
+    return [];
+  } catch (error) {
+    return error instanceof ConfigError ? error.problems : [String(error)];
+  }
+}
+
+describe('FeedsConfig: the keys that seal webhook secrets', () => {
+  it('takes a list of keys and the active one', () => {
+    expect(problems(base)).toEqual([]);
+    expect(problems({ ...base, FEEDS_SECRET_KEYS: `2026-01:${key()}, 2026-07:${key()}`, FEEDS_ACTIVE_SECRET_KEY_ID: '2026-07' })).toEqual([]);
+  });
+
+  it('stops the service naming the variable when a key is missing, malformed, short or listed twice, without echoing it', () => {
+    const short = randomBytes(16).toString('base64');
+    expect(problems({ ...base, FEEDS_SECRET_KEYS: undefined })).toEqual([expect.stringMatching(/^FEEDS_SECRET_KEYS: /), expect.stringMatching(/^FEEDS_ACTIVE_SECRET_KEY_ID: .*one of the key ids/)]);
+    for (const bad of [`2026-01:${short}`, key(), `2026-01:${key()},2026-01:${key()}`]) {
+      const found = problems({ ...base, FEEDS_SECRET_KEYS: bad });
+      expect(found[0]).toMatch(/^FEEDS_SECRET_KEYS: /);
+      expect(found.join(' ')).not.toContain(bad.slice(-20));
+    }
+  });
+
+  it('needs the active key id among the keys', () => {
+    expect(problems({ ...base, FEEDS_ACTIVE_SECRET_KEY_ID: undefined })).toEqual([expect.stringMatching(/^FEEDS_ACTIVE_SECRET_KEY_ID: /)]);
+    expect(problems({ ...base, FEEDS_ACTIVE_SECRET_KEY_ID: '2025-12' })).toEqual([expect.stringMatching(/^FEEDS_ACTIVE_SECRET_KEY_ID: must be one of the key ids in FEEDS_SECRET_KEYS/)]);
+  });
+});
