@@ -29,8 +29,8 @@ import { parseSecretKeys, WebhookSecretVault } from './partners/webhook-secret-v
 /**
  * Partner event feeds: every service's domain events, redacted, in one ordered feed;
  * partners' subscriptions (their webhook secrets sealed at rest); signed webhooks
- * delivered from Postgres (paced per endpoint, replayable); the pull feed, kept for the
- * retention period.
+ * delivered from Postgres (paced per endpoint, replayable, the endpoint's address checked
+ * as it is connected to); the pull feed, kept for the retention period.
  */
 @Module({})
 export class FeedsModule {

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { newWebhookSecret } from '../partners/domain/webhook-secret';
@@ -6,7 +8,7 @@ import { EndpointGuard } from '../partners/endpoint-guard';
 import { sealedParameters, type StoredSecrets } from '../partners/subscription-secrets';
 import { WebhookSecretVault } from '../partners/webhook-secret-vault';
 import { DeliverWebhookUseCase, type ClaimedDelivery } from './deliver-webhook.usecase';
-import type { WebhookSender } from './webhook-sender';
+import { WebhookSender } from './webhook-sender';
 
 /** Postgres faked: every statement recorded; `answer` gives each one's rows. */
 function fakeDatabase(answer: (sql: string, parameters: unknown[]) => unknown[] = (sql) => (sql.includes('failing_since = coalesce') ? [{ failing_since: new Date() }] : [])) {
@@ -38,26 +40,38 @@ const delivery = (url: string): ClaimedDelivery => ({
 });
 
 describe('delivering a webhook in production mode', () => {
-  const config = Object.assign(new FeedsConfig(), { CPX_MODE: 'production', FEEDS_RETRY_SCHEDULE_MS: '0,1000' });
-  const dns = async (host: string) => ({ 'rebound.partner.example': ['203.0.113.5', '127.0.0.1'], 'hooks.partner.example': ['203.0.113.6'] })[host] ?? [];
+  const config = Object.assign(new FeedsConfig(), { CPX_MODE: 'production', FEEDS_RETRY_SCHEDULE_MS: '0,1000', FEEDS_DELIVERY_TIMEOUT_MS: 2_000 });
 
-  it('re-checks the address before each attempt: a host now resolving inside is refused, logged, and not called', async () => {
-    const { dataSource, statements } = fakeDatabase();
-    const send = jest.fn();
-    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new EndpointGuard(dns, config), vault, config);
-    const decision = await usecase.attempt(delivery('https://rebound.partner.example/hook'));
-    expect(send).not.toHaveBeenCalled();
-    const logged = statements.find((statement) => statement.sql.includes('INSERT INTO delivery_attempt'));
-    expect(logged?.parameters).toEqual([expect.any(String), 1, expect.any(Date), null, 0, expect.stringMatching(/^refused, not sent: .*private/)]);
-    // A refusal is a failed attempt: retried on the schedule, and it counts towards disabling.
-    expect(decision).toMatchObject({ kind: 'retry' });
-    expect(statements.some((statement) => statement.sql.includes('failing_since = coalesce'))).toBe(true);
+  it('records an endpoint refused as it is connected to (a name rebound to 127.0.0.1) as a failed attempt, retried on the schedule; nothing reaches the address', async () => {
+    let connections = 0;
+    const local = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
+    try {
+      const answers = [['203.0.113.5'], ['127.0.0.1']];
+      const dns = async () => answers.shift() ?? ['127.0.0.1'];
+      const guard = new EndpointGuard(dns, config);
+      const url = `https://rebound.partner.example:${(local.address() as AddressInfo).port}/hook`;
+      expect(await guard.refusal(url)).toBeUndefined();
+      const { dataSource, statements } = fakeDatabase();
+      const decision = await new DeliverWebhookUseCase(dataSource, new WebhookSender(guard), vault, config).attempt(delivery(url));
+      expect(connections).toBe(0);
+      const logged = statements.find((statement) => statement.sql.includes('INSERT INTO delivery_attempt'));
+      expect(logged?.parameters).toEqual([expect.any(String), 1, expect.any(Date), null, expect.any(Number), expect.stringMatching(/^refused, not sent: .*private/)]);
+      // A refusal is a failed attempt: retried on the schedule, and it counts towards disabling.
+      expect(decision).toMatchObject({ kind: 'retry' });
+      expect(statements.some((statement) => statement.sql.includes('failing_since = coalesce'))).toBe(true);
+    } finally {
+      await new Promise((resolve) => local.close(resolve));
+    }
   });
 
-  it('calls an endpoint whose every address is public', async () => {
+  it('signs and sends, and records a success', async () => {
     const { dataSource } = fakeDatabase();
     const send = jest.fn().mockResolvedValue({ status: 204, latencyMs: 3 });
-    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new EndpointGuard(dns, config), vault, config);
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, vault, config);
     expect(await usecase.attempt(delivery('https://hooks.partner.example/hook'))).toEqual({ kind: 'delivered' });
     expect(send).toHaveBeenCalledWith('https://hooks.partner.example/hook', expect.objectContaining({ 'webhook-id': delivery('').id }), expect.any(String), config.FEEDS_DELIVERY_TIMEOUT_MS);
   });
@@ -99,7 +113,7 @@ describe('claiming deliveries', () => {
       if (sql.includes('FOR UPDATE') && parameters[0] === legacy) return [clear];
       return [];
     });
-    const usecase = new DeliverWebhookUseCase(dataSource, {} as WebhookSender, new EndpointGuard(async () => [], config), vault, config);
+    const usecase = new DeliverWebhookUseCase(dataSource, {} as WebhookSender, vault, config);
     const claimed = await usecase.claim(10);
     expect(claimed.map((entry) => [entry.id, entry.secrets])).toEqual([
       ['d1', [current, previous]],

@@ -11,9 +11,12 @@
  *   Deliveries beyond the rate stay pending for a later claim: late, never dropped.
  *   Endpoints take turns (first delivery of each, then second...), so a backlog at one
  *   does not fill every slot.
- * - `attempt` waits for the send time, re-checks the endpoint's address (SSRF, in
- *   production), signs and POSTs (same webhook-id on every attempt, a fresh
- *   webhook-timestamp each time), logs the attempt and decides what comes next.
+ * - `attempt` waits for the send time, signs and POSTs (same webhook-id on every
+ *   attempt, a fresh webhook-timestamp each time), logs the attempt and decides what
+ *   comes next. The sender checks the endpoint's address as it connects (SSRF, in
+ *   production); a refused endpoint is a failed attempt like any other: retried on the
+ *   schedule, then given up, and it counts towards disabling the endpoint (a name can
+ *   be pointed back where it belongs; a permanent refusal ends in FAILING_5_DAYS).
  *
  * The subscription's secrets are opened (webhook-secret-vault.ts) as deliveries are
  * claimed; a subscription whose secrets are still in clear or under an older master key
@@ -28,7 +31,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { assertUnreachable } from '@cpx/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
-import { EndpointGuard } from '../partners/endpoint-guard';
 import { needsSealing, openSecrets, resealSecrets, type StoredSecrets } from '../partners/subscription-secrets';
 import { WebhookSecretVault } from '../partners/webhook-secret-vault';
 import { decide, isSuccess, type Decision } from './domain/retry-policy';
@@ -117,7 +119,6 @@ export class DeliverWebhookUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sender: WebhookSender,
-    private readonly guard: EndpointGuard,
     @Inject(WebhookSecretVault) private readonly vault: WebhookSecretVault,
     @Inject(FeedsConfig) private readonly config: FeedsConfig,
   ) {}
@@ -220,13 +221,7 @@ export class DeliverWebhookUseCase {
     }
   }
 
-  /** The POST, unless the endpoint's host now resolves somewhere CPX never calls. */
   private async send(delivery: ClaimedDelivery, attemptedAt: Date): Promise<SendResult> {
-    const refusal = await this.guard.refusal(delivery.url);
-    if (refusal) {
-      const error = refusal.kind === 'private' ? `refused, not sent: the endpoint ${refusal.message}` : 'not sent: the endpoint’s host name did not resolve';
-      return { error, latencyMs: 0 };
-    }
     const body = webhookBody(delivery.type, delivery.occurredAt, delivery.data);
     const headers = webhookHeaders({ id: delivery.id, timestampSeconds: Math.floor(attemptedAt.getTime() / 1000), body, secrets: delivery.secrets });
     return this.sender.send(delivery.url, headers, body, this.config.FEEDS_DELIVERY_TIMEOUT_MS);

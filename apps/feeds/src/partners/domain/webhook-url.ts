@@ -4,7 +4,7 @@
  * allow plain http to this machine (127.0.0.1, localhost, [::1]), for receivers in tests.
  *
  * A host name is checked by what it resolves to (endpoint-guard.ts), at create time and
- * again before every attempt.
+ * again by the socket of every attempt, on the addresses it connects to.
  */
 import { isIP } from 'node:net';
 
