@@ -1,12 +1,25 @@
 /**
  * The delivery loop of one instance: keeps up to FEEDS_DELIVERY_CONCURRENCY deliveries in
  * flight, each on its own, so one slow endpoint occupies one slot and nobody else waits
- * for it. Idle, it looks for due deliveries every FEEDS_POLL_INTERVAL_MS; a finished
- * delivery wakes it at once. Every instance runs one; SKIP LOCKED keeps them apart.
+ * for it. New deliveries wake it the moment they commit (NOTIFY DELIVERIES_CHANNEL, sent by
+ * whoever creates or requeues them, heard by every instance); so does a finished delivery. Otherwise
+ * it looks for due deliveries every FEEDS_POLL_INTERVAL_MS: retries fall due with nobody
+ * to notify, and a notification can be lost while the listening connection is down.
+ * Every instance runs one; SKIP LOCKED keeps them apart.
  */
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { NotificationListener, SERVICE_DATABASE_URL } from '@cpx/platform';
 import { FeedsConfig } from '../config/feeds.config';
 import { DeliverWebhookUseCase, type ClaimedDelivery } from './deliver-webhook.usecase';
+import { DELIVERIES_CHANNEL } from './deliveries-due';
+
+/**
+ * Claims start at least this far apart. Every finished delivery and every new event wakes
+ * the loop; claiming on each wake would run the claim query once per delivery (under load
+ * it then caps throughput, and costs Postgres more than the deliveries themselves). Waiting
+ * a few milliseconds lets one claim serve every slot freed meanwhile.
+ */
+const MIN_CLAIM_SPACING_MS = 10;
 
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -15,25 +28,37 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** Woken while claiming or starting: look again before sleeping. */
+  private wokenMeanwhile = false;
+  private readonly listener: NotificationListener;
 
   constructor(
     private readonly deliver: DeliverWebhookUseCase,
     @Inject(FeedsConfig) private readonly config: FeedsConfig,
-  ) {}
+    @Inject(SERVICE_DATABASE_URL) databaseUrl: string,
+  ) {
+    this.listener = new NotificationListener({ databaseUrl, channel: DELIVERIES_CHANNEL, onNotify: () => this.nudge() });
+  }
 
   onApplicationBootstrap(): void {
+    this.listener.start();
     this.loop = this.run();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    await this.listener.stop();
+    this.nudge();
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
   }
 
   private async run(): Promise<void> {
+    let lastClaimAt = 0;
     while (!this.stopped) {
+      const sinceLastClaim = performance.now() - lastClaimAt;
+      if (sinceLastClaim < MIN_CLAIM_SPACING_MS) await new Promise((resolve) => setTimeout(resolve, MIN_CLAIM_SPACING_MS - sinceLastClaim));
+      lastClaimAt = performance.now();
       const free = this.config.FEEDS_DELIVERY_CONCURRENCY - this.inFlight.size;
       let claimed: ClaimedDelivery[] = [];
       if (free > 0) {
@@ -60,12 +85,21 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       })
       .finally(() => {
         this.inFlight.delete(running);
-        this.wake?.();
+        this.nudge();
       });
     this.inFlight.add(running);
   }
 
+  private nudge(): void {
+    if (this.wake) this.wake();
+    else this.wokenMeanwhile = true;
+  }
+
   private sleep(): Promise<void> {
+    if (this.wokenMeanwhile) {
+      this.wokenMeanwhile = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);

@@ -8,6 +8,7 @@ import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { requirePartnerManager } from '../partners/partner-access';
 import { findSubscription, requireId } from '../partners/subscription-store';
+import { notifyDeliveriesDue } from './deliveries-due';
 import { enableForReplay, REQUEUE } from './replay-store';
 
 @Injectable()
@@ -28,6 +29,7 @@ export class RedeliverFailedWebhooksUseCase {
          ) SELECT id FROM requeued`,
         [id, since],
       );
+      if (requeued.length > 0) await notifyDeliveriesDue(tx);
       return requeued.length;
     });
   }

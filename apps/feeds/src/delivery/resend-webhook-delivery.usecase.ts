@@ -8,6 +8,7 @@ import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { requirePartnerManager } from '../partners/partner-access';
 import { requireId } from '../partners/subscription-store';
+import { notifyDeliveriesDue } from './deliveries-due';
 import { enableForReplay, REQUEUE } from './replay-store';
 
 @Injectable()
@@ -33,6 +34,7 @@ export class ResendWebhookDeliveryUseCase {
         [id],
       );
       if (requeued.length === 0) throw DomainError.conflict('An attempt of this delivery is under way; resend it once it has finished.');
+      await notifyDeliveriesDue(tx);
       return { deliveryId: id, subscriptionId };
     });
   }

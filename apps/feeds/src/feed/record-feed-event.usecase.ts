@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ReceivedEvent } from '@cpx/platform';
 import type { EntityManager } from 'typeorm';
+import { notifyDeliveriesDue } from '../delivery/deliveries-due';
 import { matches } from './domain/event-filter';
 import { thinEvent } from './domain/thin-event';
 
@@ -74,5 +75,6 @@ export class RecordFeedEventUseCase {
        SELECT unnest($1::uuid[]), unnest($2::uuid[]), $3, 'PENDING', now()`,
       [wanted.map(() => randomUUID()), wanted.map((subscription) => subscription.id), sequence],
     );
+    await notifyDeliveriesDue(tx);
   }
 }

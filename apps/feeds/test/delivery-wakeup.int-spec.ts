@@ -1,0 +1,103 @@
+/**
+ * A new delivery leaves at once, not at the delivery workers' next poll: the transaction
+ * that creates it NOTIFYs them. The poll is set to a minute here, so anything that waits
+ * for it fails the test. Real Kafka and Postgres; the endpoint verifies every webhook with
+ * `standardwebhooks`.
+ */
+import { randomUUID } from 'node:crypto';
+import { create, toBinary } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { AlertKind, AlertsEvents, AlertStatus, FeedsEvents, FeedsRequests, Urgency } from '@cpx/contracts';
+import { cloudEventHeaders } from '@cpx/platform';
+import { principals, startServiceHarness, type ServiceHarness } from '@cpx/testing';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { FeedsModule } from '../src/app.module';
+import { FeedsConfig } from '../src/config/feeds.config';
+import { WebhookReceiver } from './webhook-receiver';
+
+jest.setTimeout(90_000);
+
+const POLL_MS = 60_000;
+/** Far below the poll, far above a delivery on an idle machine (a few ms). */
+const PROMPT_MS = 5_000;
+
+let harness: ServiceHarness<FeedsConfig>;
+let producer: Producer;
+let receiver: WebhookReceiver;
+const admin = principals.platformAdmin();
+
+beforeAll(async () => {
+  harness = await startServiceHarness({
+    service: 'feeds',
+    configSchema: FeedsConfig,
+    module: (config) => FeedsModule.forConfig(config),
+    operations: Object.values(FeedsRequests),
+    eventTopics: [FeedsEvents.topic],
+    env: { FEEDS_POLL_INTERVAL_MS: String(POLL_MS), FEEDS_RETRY_JITTER: '0' },
+  });
+  producer = new Kafka({ clientId: 'cpx-test-events', brokers: harness.stack.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+  await producer.connect();
+  receiver = await WebhookReceiver.start();
+}, 180_000);
+
+afterAll(async () => {
+  await producer?.disconnect().catch(() => undefined);
+  await receiver?.close();
+  await harness?.close();
+}, 60_000);
+
+/** An AlertPosted exactly as the alerts service's relay publishes it; returns its alert id. */
+async function postAlert(origin: string, targets: string[]): Promise<string> {
+  const alertId = randomUUID();
+  const now = timestampFromDate(new Date());
+  const data = create(AlertsEvents.types.alertPosted.schema, {
+    alert: { alertId, kind: AlertKind.MISSING_CHILD, urgency: Urgency.CRITICAL, status: AlertStatus.POSTED, originCountry: origin, originAgencyId: randomUUID(), targetCountries: targets, postedAt: now, version: 1n },
+    occurredAt: now,
+  });
+  await producer.send({
+    topic: AlertsEvents.topic,
+    acks: -1,
+    messages: [
+      {
+        key: alertId,
+        value: Buffer.from(toBinary(AlertsEvents.types.alertPosted.schema, data)),
+        headers: cloudEventHeaders({ id: randomUUID(), source: '/cpx/alerts', type: AlertsEvents.types.alertPosted.type, time: new Date(), subject: alertId }),
+      },
+    ],
+  });
+  return alertId;
+}
+
+async function within(timeoutMs: number, check: () => boolean): Promise<number> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return Date.now() - started;
+}
+
+it('attempts each new delivery at once, several in a row, and a resend too, with the poll a minute away', async () => {
+  const { partner } = await harness.requests.send(FeedsRequests.registerPartner, { name: `Partner ${randomUUID().slice(0, 8)}`, countries: [] }, admin);
+  const secrets: string[] = [];
+  const created = await harness.requests.send(
+    FeedsRequests.createSubscription,
+    { partnerId: partner!.id, eventTypes: ['cpx.alerts.v1.*'], countries: ['HR'], webhookUrl: receiver.endpoint('prompt', secrets) },
+    admin,
+  );
+  secrets.push(created.secret);
+
+  // One after another, each after the worker has gone back to sleep: every one must wake it.
+  for (let index = 0; index < 3; index += 1) {
+    const alertId = await postAlert('RS', ['HR']);
+    await within(PROMPT_MS, () => receiver.at('prompt').some((request) => request.body.includes(alertId)));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  const delivered = receiver.at('prompt');
+  expect(delivered).toHaveLength(3);
+  expect(delivered.every((request) => request.verifiedWith.length > 0)).toBe(true);
+
+  const resent = await harness.requests.send(FeedsRequests.resendWebhookDelivery, { deliveryId: delivered[0]!.id }, admin);
+  expect(resent.deliveryId).toBe(delivered[0]!.id);
+  await within(PROMPT_MS, () => receiver.at('prompt').filter((request) => request.id === delivered[0]!.id).length === 2);
+});
