@@ -4,7 +4,7 @@
  * for it fails the test. Real Kafka and Postgres; the endpoint verifies every webhook with
  * `standardwebhooks`.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { create, toBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertKind, AlertsEvents, AlertStatus, FeedsEvents, FeedsRequests, Urgency } from '@cpx/contracts';
@@ -33,7 +33,12 @@ beforeAll(async () => {
     module: (config) => FeedsModule.forConfig(config),
     operations: Object.values(FeedsRequests),
     eventTopics: [FeedsEvents.topic],
-    env: { FEEDS_POLL_INTERVAL_MS: String(POLL_MS), FEEDS_RETRY_JITTER: '0' },
+    env: {
+      FEEDS_POLL_INTERVAL_MS: String(POLL_MS),
+      FEEDS_RETRY_JITTER: '0',
+      FEEDS_SECRET_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
+      FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1',
+    },
   });
   producer = new Kafka({ clientId: 'cpx-test-events', brokers: harness.stack.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
