@@ -135,6 +135,8 @@ describe('replay', () => {
     status = 200;
     expect(await send('resendWebhookDelivery', { deliveryId }, owner.admin)).toEqual(expect.objectContaining({ deliveryId, subscriptionId }));
     await waitFor(() => receiver.at('resend').length === 3);
+    // The endpoint has it before the attempt is logged: until then a resend is a CONFLICT.
+    await waitFor(async () => (await count(`SELECT 1 FROM webhook_delivery WHERE id = $1 AND state = 'DELIVERED'`, [deliveryId])) === 1);
     // A platform admin may too, even once delivered (a partner may have lost it).
     await send('resendWebhookDelivery', { deliveryId }, admin);
     await waitFor(() => receiver.at('resend').length === 4);
