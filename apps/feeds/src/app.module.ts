@@ -9,6 +9,7 @@ import { DeliveryWorker } from './delivery/delivery-worker';
 import { ListDeliveryAttemptsUseCase } from './delivery/list-delivery-attempts.usecase';
 import { RedeliverFailedWebhooksUseCase } from './delivery/redeliver-failed-webhooks.usecase';
 import { ResendWebhookDeliveryUseCase } from './delivery/resend-webhook-delivery.usecase';
+import { DeliveredLog } from './delivery/delivered-log';
 import { WebhookSender } from './delivery/webhook-sender';
 import { DomainEventsHandler } from './feed/domain-events.handler';
 import { PruneFeedUseCase } from './feed/prune-feed.usecase';
@@ -63,6 +64,7 @@ export class FeedsModule {
         DeleteSubscriptionUseCase,
         ListDeliveryAttemptsUseCase,
         WebhookSender,
+        DeliveredLog,
         DeliverWebhookUseCase,
         DeliveryWorker,
         ResendWebhookDeliveryUseCase,

@@ -8,6 +8,7 @@ import { EndpointGuard } from '../partners/endpoint-guard';
 import { sealedParameters, type StoredSecrets } from '../partners/subscription-secrets';
 import { WebhookSecretVault } from '../partners/webhook-secret-vault';
 import { DeliverWebhookUseCase, type ClaimedDelivery } from './deliver-webhook.usecase';
+import { DeliveredLog } from './delivered-log';
 import { WebhookSender } from './webhook-sender';
 
 /** Postgres faked: every statement recorded; `answer` gives each one's rows. */
@@ -56,7 +57,7 @@ describe('delivering a webhook in production mode', () => {
       const url = `https://rebound.partner.example:${(local.address() as AddressInfo).port}/hook`;
       expect(await guard.refusal(url)).toBeUndefined();
       const { dataSource, statements } = fakeDatabase();
-      const decision = await new DeliverWebhookUseCase(dataSource, new WebhookSender(guard), vault, config).attempt(delivery(url));
+      const decision = await new DeliverWebhookUseCase(dataSource, new WebhookSender(guard), new DeliveredLog(dataSource), vault, config).attempt(delivery(url));
       expect(connections).toBe(0);
       const logged = statements.find((statement) => statement.sql.includes('INSERT INTO delivery_attempt'));
       expect(logged?.parameters).toEqual([expect.any(String), 1, expect.any(Date), null, expect.any(Number), expect.stringMatching(/^refused, not sent: .*private/)]);
@@ -69,11 +70,14 @@ describe('delivering a webhook in production mode', () => {
   });
 
   it('signs and sends, and records a success', async () => {
-    const { dataSource } = fakeDatabase();
+    const { dataSource, statements } = fakeDatabase();
     const send = jest.fn().mockResolvedValue({ status: 204, latencyMs: 3 });
-    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, vault, config);
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config);
     expect(await usecase.attempt(delivery('https://hooks.partner.example/hook'))).toEqual({ kind: 'delivered' });
     expect(send).toHaveBeenCalledWith('https://hooks.partner.example/hook', expect.objectContaining({ 'webhook-id': delivery('').id }), expect.any(String), config.FEEDS_DELIVERY_TIMEOUT_MS);
+    // Recorded (by the time attempt() resolves): delivered, under this attempt's lease only.
+    const marked = statements.find((statement) => statement.sql.includes("SET state = 'DELIVERED'"));
+    expect(marked?.parameters).toEqual([[delivery('').id], ['claim-1'], [204]]);
   });
 });
 
@@ -113,7 +117,7 @@ describe('claiming deliveries', () => {
       if (sql.includes('FOR UPDATE') && parameters[0] === legacy) return [clear];
       return [];
     });
-    const usecase = new DeliverWebhookUseCase(dataSource, {} as WebhookSender, vault, config);
+    const usecase = new DeliverWebhookUseCase(dataSource, {} as WebhookSender, new DeliveredLog(dataSource), vault, config);
     const claimed = await usecase.claim(10);
     expect(claimed.map((entry) => [entry.id, entry.secrets])).toEqual([
       ['d1', [current, previous]],

@@ -13,7 +13,8 @@
  *   does not fill every slot.
  * - `attempt` waits for the send time, signs and POSTs (same webhook-id on every
  *   attempt, a fresh webhook-timestamp each time), logs the attempt and decides what
- *   comes next. The sender checks the endpoint's address as it connects (SSRF, in
+ *   comes next. Successes are logged in batches (delivered-log.ts); a failure's next step
+ *   depends on the endpoint's history and is decided in a transaction of its own. The sender checks the endpoint's address as it connects (SSRF, in
  *   production); a refused endpoint is a failed attempt like any other: retried on the
  *   schedule, then given up, and it counts towards disabling the endpoint (a name can
  *   be pointed back where it belongs; a permanent refusal ends in FAILING_5_DAYS).
@@ -35,6 +36,7 @@ import { needsSealing, openSecrets, resealSecrets, type StoredSecrets } from '..
 import { WebhookSecretVault } from '../partners/webhook-secret-vault';
 import { decide, isSuccess, type Decision } from './domain/retry-policy';
 import { webhookBody, webhookHeaders } from './domain/webhook-signature';
+import { DeliveredLog } from './delivered-log';
 import { disableEndpoint } from './endpoint-disabling';
 import { WebhookSender, type SendResult } from './webhook-sender';
 
@@ -119,6 +121,7 @@ export class DeliverWebhookUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sender: WebhookSender,
+    private readonly delivered: DeliveredLog,
     @Inject(WebhookSecretVault) private readonly vault: WebhookSecretVault,
     @Inject(FeedsConfig) private readonly config: FeedsConfig,
   ) {}
@@ -168,8 +171,20 @@ export class DeliverWebhookUseCase {
     if (wait > 0) await sleep(wait);
     const attemptedAt = new Date();
     const result = await this.send(delivery, attemptedAt);
+    if (isSuccess(result)) {
+      await this.delivered.record({
+        deliveryId: delivery.id,
+        claimToken: delivery.claimToken,
+        subscriptionId: delivery.subscriptionId,
+        attempt: delivery.attempt,
+        attemptedAt,
+        status: result.status!,
+        latencyMs: result.latencyMs,
+      });
+      return { kind: 'delivered' };
+    }
     return this.dataSource.transaction(async (tx) => {
-      const failingSince = await this.recordHealth(tx, delivery.subscriptionId, result, attemptedAt);
+      const failingSince = await this.recordFailure(tx, delivery.subscriptionId, attemptedAt);
       const decision = decide(result, delivery.attempt - delivery.retryBase, {
         scheduleMs: this.config.retryScheduleMs,
         jitter: this.config.FEEDS_RETRY_JITTER,
@@ -227,12 +242,8 @@ export class DeliverWebhookUseCase {
     return this.sender.send(delivery.url, headers, body, this.config.FEEDS_DELIVERY_TIMEOUT_MS);
   }
 
-  /** A success ends the endpoint's run of failures; a failure starts one or extends it. Returns its start. */
-  private async recordHealth(tx: EntityManager, subscriptionId: string, result: SendResult, attemptedAt: Date): Promise<Date | undefined> {
-    if (isSuccess(result)) {
-      await tx.query(`UPDATE subscription SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [subscriptionId]);
-      return undefined;
-    }
+  /** A failure starts the endpoint's run of failures or extends it. Returns its start. */
+  private async recordFailure(tx: EntityManager, subscriptionId: string, attemptedAt: Date): Promise<Date | undefined> {
     const rows: { failing_since: Date }[] = await tx.query(
       `WITH failing AS (UPDATE subscription SET failing_since = coalesce(failing_since, $2) WHERE id = $1 RETURNING failing_since)
        SELECT failing_since FROM failing`,
