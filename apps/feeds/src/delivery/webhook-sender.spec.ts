@@ -137,6 +137,22 @@ describe('webhook sender: one attempt', () => {
     }
   });
 
+  it('reuses a kept connection for the next attempts to the same endpoint, and drains a short body to keep it', async () => {
+    const endpoint = await localEndpoint((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('thanks'));
+    const keeping = new WebhookSender(new EndpointGuard(stubDns({}), testMode));
+    try {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        expect(await keeping.send(`http://127.0.0.1:${endpoint.port}/hook`, HEADERS, BODY, 1_000)).toMatchObject({ status: 200 });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(endpoint.seen.requests).toHaveLength(3);
+      expect(endpoint.seen.connections).toBe(1);
+    } finally {
+      keeping.onModuleDestroy();
+      await endpoint.close();
+    }
+  });
+
   it('does not read the response body: an endless one does not hold the attempt', async () => {
     const endpoint = await localEndpoint((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/plain' });

@@ -6,14 +6,20 @@
  * then be resolved again somewhere else (DNS rebinding). Hence `node:http(s)` and its
  * `lookup` option rather than `fetch`, which resolves on its own.
  *
+ * Connections are kept alive and reused by later attempts to the same endpoint: under
+ * load a new connection per webhook costs both sides more than the webhook. Every socket
+ * in the sender's own agents was opened through the guard's lookup, so each connection
+ * was judged when it was made, and a kept one stays with the address judged. The agents
+ * are the sender's alone: no other code's connection is ever reused.
+ *
  * Redirects are not followed (a 3xx is a failed attempt: an endpoint must not send CPX's
- * data elsewhere), and the response body is not read: the connection is closed once the
- * status and headers are in, and each attempt opens its own (every connection is judged).
+ * data elsewhere). The attempt ends with the status line; the body is then drained so
+ * the connection can be reused, unless it is long or slow, which costs the connection.
  * Errors are short codes, never an address: partners read them in the attempt log.
  */
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { Injectable } from '@nestjs/common';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { EndpointGuard, EndpointRefusedError, type EndpointRefusal } from '../partners/endpoint-guard';
 
 export interface SendResult {
@@ -23,9 +29,27 @@ export interface SendResult {
   latencyMs: number;
 }
 
+/** A response body beyond this, or still coming after DRAIN_MS, closes the connection instead. */
+const MAX_DRAIN_BYTES = 64 * 1024;
+const DRAIN_MS = 1_000;
+/** Connections per endpoint and instance; the endpoint's rate limit paces what goes over them. */
+const SOCKETS_PER_ENDPOINT = 16;
+/** An idle kept connection is closed after this. */
+const IDLE_SOCKET_MS = 30_000;
+
 @Injectable()
-export class WebhookSender {
-  constructor(private readonly guard: EndpointGuard) {}
+export class WebhookSender implements OnModuleDestroy {
+  private readonly agents: { http: HttpAgent; https: HttpsAgent };
+
+  constructor(private readonly guard: EndpointGuard) {
+    const options = { keepAlive: true, maxSockets: SOCKETS_PER_ENDPOINT, maxFreeSockets: SOCKETS_PER_ENDPOINT, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' as const, lookup: guard.lookup };
+    this.agents = { http: new HttpAgent(options), https: new HttpsAgent(options) };
+  }
+
+  onModuleDestroy(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
 
   async send(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<SendResult> {
     const started = performance.now();
@@ -42,7 +66,8 @@ export class WebhookSender {
         clearTimeout(timer);
         resolve({ ...result, latencyMs: latencyMs() });
       };
-      const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(
+      const https = target.protocol === 'https:';
+      const request = (https ? httpsRequest : httpRequest)(
         {
           protocol: target.protocol,
           hostname: host,
@@ -51,15 +76,14 @@ export class WebhookSender {
           method: 'POST',
           headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
           lookup: this.guard.lookup,
-          // A fresh connection per attempt, never one pooled by other code: every
-          // connection this sender makes went through the guard's lookup.
-          agent: false,
+          // The sender's own agents: every connection in them went through the guard's lookup.
+          agent: https ? this.agents.https : this.agents.http,
         },
         (response: IncomingMessage) => {
           const status = response.statusCode ?? 0;
           const retryAfter = response.headers['retry-after'] ?? null;
-          response.destroy();
           finish({ status, retryAfter, error: status >= 200 && status < 300 ? undefined : `HTTP ${status}` });
+          drain(response);
         },
       );
       const timer = setTimeout(() => {
@@ -70,6 +94,18 @@ export class WebhookSender {
       request.end(body);
     });
   }
+}
+
+/** Reads and drops the body so the connection goes back to the agent; too long or too slow, closes it. */
+function drain(response: IncomingMessage): void {
+  let size = 0;
+  const timer = setTimeout(() => response.destroy(), DRAIN_MS);
+  response.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_DRAIN_BYTES) response.destroy();
+  });
+  response.on('close', () => clearTimeout(timer));
+  response.on('error', () => undefined);
 }
 
 function refused(refusal: EndpointRefusal): string {
