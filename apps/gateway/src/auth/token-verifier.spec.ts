@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
+import { createLocalJWKSet, generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { DomainError, ensureLocalIdentity, issueLocalToken, LOCAL_AUDIENCE, LOCAL_ISSUER } from '@cpx/platform';
-import { TokenVerifier } from './token-verifier';
+import { TokenVerifier, VERIFIED_TTL_MS } from './token-verifier';
 
 const claims: JWTPayload = { sub: 'user-1', roles: ['professional'], cpx_country: 'AL' };
 
@@ -111,3 +111,52 @@ async function signedLocally(dir: string, overrides: { iss?: string; aud?: strin
   if (!('exp' in overrides)) jwt = jwt.setExpirationTime('5m');
   return jwt.sign(await importJWK(key, 'ES256'));
 }
+
+describe('TokenVerifier remembering verified tokens', () => {
+  let dir: string;
+  let keyLookups = 0;
+  let verifier: TokenVerifier;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'cpx-identity-'));
+    const keys = createLocalJWKSet((await ensureLocalIdentity(dir)).jwks);
+    // jose asks for the key once per signature it checks.
+    const counting: JWTVerifyGetKey = (...args) => {
+      keyLookups += 1;
+      return keys(...args);
+    };
+    verifier = new TokenVerifier(counting, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  afterEach(() => jest.useRealTimers());
+
+  it('checks the signature of a token sent again only once, and hands each caller its own copy', async () => {
+    const token = await issueLocalToken(dir, claims, '5m');
+    const before = keyLookups;
+    const first = await verifier.verify(token);
+    (first.principal.roles as string[]).push('platform_admin');
+    const second = await verifier.verify(token);
+    expect(keyLookups - before).toBe(1);
+    expect(second.principal.roles).toEqual(['professional']);
+  });
+
+  it('checks it again after a minute, and refuses it once it has expired', async () => {
+    const token = await issueLocalToken(dir, claims, '3m');
+    const before = keyLookups;
+    await verifier.verify(token);
+    jest.useFakeTimers({ now: Date.now() + VERIFIED_TTL_MS + 1_000, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    await verifier.verify(token);
+    expect(keyLookups - before).toBe(2);
+    jest.setSystemTime(Date.now() + 3 * 60_000);
+    expect(await refusal(verifier, token)).toBe('UNAUTHENTICATED: The access token has expired.');
+  });
+
+  it('never remembers a refusal', async () => {
+    const token = await issueLocalToken(dir, claims, '5m');
+    const tampered = `${token.slice(0, -4)}AAAA`;
+    const before = keyLookups;
+    expect(await refusal(verifier, tampered)).toBe('UNAUTHENTICATED: The access token is not valid.');
+    expect(await refusal(verifier, tampered)).toBe('UNAUTHENTICATED: The access token is not valid.');
+    expect(keyLookups - before).toBe(2);
+  });
+});

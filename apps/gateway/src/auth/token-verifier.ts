@@ -3,6 +3,12 @@
  * the JWKS URL) and the local identity's (keys read from disk): signature, issuer,
  * audience, expiry and not-before, and an algorithm allow-list, so that `none` and the
  * HMAC family (whose "key" would be a public value) can never be accepted.
+ *
+ * A client sends the same token with every request, and checking a signature is the
+ * largest single cost of a request at the gateway. So a token that verified is
+ * remembered, briefly: until it expires, and never longer than VERIFIED_TTL_MS, so that a
+ * key withdrawn from the JWKS stops being honoured within that time. Only successes are
+ * remembered; the cache is bounded, oldest first out.
  */
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { DomainError, type Principal } from '@cpx/platform';
@@ -17,12 +23,18 @@ export interface Authentication {
   expiresAt: number;
 }
 
+/** How long a verified token is taken on trust without checking its signature again. */
+export const VERIFIED_TTL_MS = 60_000;
+const MAX_REMEMBERED = 10_000;
+
 export interface TokenExpectations {
   issuer: string;
   audience: string;
 }
 
 export class TokenVerifier {
+  private readonly verified = new Map<string, { authentication: Authentication; trustedUntil: number }>();
+
   constructor(
     private readonly keys: JWTVerifyGetKey,
     private readonly expected: TokenExpectations,
@@ -39,6 +51,17 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Authentication> {
+    const now = Date.now();
+    const remembered = this.verified.get(token);
+    if (remembered && now < remembered.trustedUntil) return copy(remembered.authentication);
+    if (remembered) this.verified.delete(token);
+    const authentication = await this.verifySignature(token);
+    if (this.verified.size >= MAX_REMEMBERED) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { authentication, trustedUntil: Math.min(authentication.expiresAt, now + VERIFIED_TTL_MS) });
+    return copy(authentication);
+  }
+
+  private async verifySignature(token: string): Promise<Authentication> {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -53,6 +76,12 @@ export class TokenVerifier {
     }
     return { principal: principalFromClaims(payload), expiresAt: (payload.exp ?? 0) * 1000 };
   }
+}
+
+/** Callers get their own copy: nothing they do changes what is remembered. */
+function copy(authentication: Authentication): Authentication {
+  const { principal } = authentication;
+  return { principal: { ...principal, roles: [...principal.roles] }, expiresAt: authentication.expiresAt };
 }
 
 /**
