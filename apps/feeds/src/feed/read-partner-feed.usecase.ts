@@ -2,12 +2,15 @@
  * The pull feed: a partner's events in CPX's own order (the feed sequence), after an
  * opaque cursor, filtered by the partner's subscriptions (the rule of event-filter.ts,
  * in SQL). Any cursor can be read again: the feed is a log, not a queue.
+ * Its `data` is always the whole redacted event (FULL): the feed is the partner's, not one
+ * subscription's, and it is where a THIN webhook sends the partner for the rest.
  */
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, DomainError, encodeCursor, pageSize, type Principal } from '@cpx/platform';
+import { pageSize, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { requirePartnerManager } from '../partners/partner-access';
 import { requireId } from '../partners/subscription-store';
+import { feedCursor, sequenceOf } from './domain/feed-cursor';
 
 export interface FeedItem {
   cursor: string;
@@ -49,7 +52,7 @@ export class ReadPartnerFeedUseCase {
     const partnerId = requireId(input.partnerId, 'partnerId');
     requirePartnerManager(principal, partnerId);
     const first = pageSize(input.first, 'page.first');
-    const after = afterSequence(input.after ?? '');
+    const after = sequenceOf(input.after ?? '', 'page.after');
     const rows: FeedRow[] = await this.dataSource.query(
       `SELECT e.sequence, e.event_id, e.type, e.subject, e.countries, e.occurred_at, e.data
        FROM feed_event e
@@ -60,7 +63,7 @@ export class ReadPartnerFeedUseCase {
       [partnerId, after, first + 1],
     );
     const items = rows.slice(0, first).map((row) => ({
-      cursor: encodeCursor([row.sequence]),
+      cursor: feedCursor(row.sequence),
       eventId: row.event_id,
       type: row.type,
       subject: row.subject,
@@ -70,13 +73,4 @@ export class ReadPartnerFeedUseCase {
     }));
     return { items, endCursor: items.at(-1)?.cursor ?? input.after ?? '', hasNextPage: rows.length > first };
   }
-}
-
-function afterSequence(cursor: string): string {
-  if (!cursor) return '0';
-  const [sequence, ...rest] = decodeCursor(cursor, 'page.after');
-  if (typeof sequence !== 'string' || !/^\d{1,19}$/.test(sequence) || rest.length > 0) {
-    throw DomainError.badInput('page.after', 'The cursor is not one this API issued.');
-  }
-  return sequence;
 }
