@@ -142,8 +142,14 @@ export interface EventFamily {
 export const REPLY_TOPIC_SUFFIX = '.reply';
 export const DEAD_LETTER_TOPIC_SUFFIX = '.dlq';
 
-/** Partition counts: the unit of parallelism per topic (consumers in a group <= partitions). */
-export const PARTITIONS = { events: 6, deadLetter: 1, request: 3, reply: 3 } as const;
+/**
+ * Partition counts: the unit of parallelism per topic (consumers in a group <= partitions).
+ * Replies get one: every gateway reads all of them in a group of its own, so more would
+ * parallelise nothing, and a kafkajs fetch names every partition it reads (it has no
+ * incremental fetch sessions), so the gateway's ~45 reply topics at 3 partitions made
+ * every fetch, on the gateway and on the broker, three times the work.
+ */
+export const PARTITIONS = { events: 6, deadLetter: 1, request: 3, reply: 1 } as const;
 
 function op<Req extends DescMessage, Res extends DescMessage>(
   topic: string,
