@@ -4,6 +4,7 @@ import { FeedsConfig } from './config/feeds.config';
 import { CreateFeeds1764370000300 } from './database/migrations/1764370000300-create-feeds';
 import { DeliveryControls1764370000400 } from './database/migrations/1764370000400-delivery-controls';
 import { SealWebhookSecrets1764370000500 } from './database/migrations/1764370000500-seal-webhook-secrets';
+import { WebhookPayloadMode1764370000600 } from './database/migrations/1764370000600-webhook-payload-mode';
 import { DeliverWebhookUseCase } from './delivery/deliver-webhook.usecase';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { ListDeliveryAttemptsUseCase } from './delivery/list-delivery-attempts.usecase';
@@ -45,7 +46,7 @@ export class FeedsModule {
           config,
           // Plain SQL over the tables of the migration: no entity maps a column by accident.
           entities: [],
-          migrations: [CreateFeeds1764370000300, DeliveryControls1764370000400, SealWebhookSecrets1764370000500],
+          migrations: [CreateFeeds1764370000300, DeliveryControls1764370000400, SealWebhookSecrets1764370000500, WebhookPayloadMode1764370000600],
         }),
       ],
       controllers: [DomainEventsHandler, FeedsHandler, HealthHandler],

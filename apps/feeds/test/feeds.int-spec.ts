@@ -3,14 +3,15 @@
  * real topics (as the alerts' and directory's relays would), partners' endpoints on
  * 127.0.0.1 verifying every webhook with the `standardwebhooks` package unchanged.
  * Retries keep one webhook-id, 410 disables, a slow endpoint delays nobody else, a
- * replayed event is delivered once, rotation signs with both secrets, the database holds
+ * replayed event is delivered once, rotation signs with both secrets, each subscription's
+ * webhooks carry its payload mode (THIN by default, FULL), the database holds
  * those secrets only sealed (and seals rows from before), the pull feed pages and
  * replays, nothing names a person, and only the right callers manage a partner.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { create, toBinary, type DescMessage, type MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { AgencyType, AlertKind, AlertsEvents, AlertStatus, ContactKind, DirectoryEvents, FeedsRequests, ProfessionalRole, Urgency, VerificationStatus } from '@cpx/contracts';
+import { AgencyType, AlertKind, AlertsEvents, AlertStatus, ContactKind, DirectoryEvents, FeedsRequests, PayloadMode, ProfessionalRole, Urgency, VerificationStatus } from '@cpx/contracts';
 import { cloudEventHeaders, type EventDefinition, type Principal } from '@cpx/platform';
 import { failureOf, principals, startServiceHarness, type ServiceHarness } from '@cpx/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
@@ -96,10 +97,16 @@ async function partner(countries: string[] = []): Promise<{ id: string; admin: P
   return { id: partner.id, admin: { subject: `partner-admin-${randomUUID()}`, roles: ['partner'], partnerId: partner.id } };
 }
 
-async function subscribe(owner: { id: string; admin: Principal }, options: { eventTypes?: string[]; countries?: string[]; webhookUrl?: string } = {}) {
+async function subscribe(owner: { id: string; admin: Principal }, options: { eventTypes?: string[]; countries?: string[]; webhookUrl?: string; payloadMode?: PayloadMode } = {}) {
   return send(
     'createSubscription',
-    { partnerId: owner.id, eventTypes: options.eventTypes ?? ['cpx.alerts.v1.*'], countries: options.countries ?? [], webhookUrl: options.webhookUrl ?? '' },
+    {
+      partnerId: owner.id,
+      eventTypes: options.eventTypes ?? ['cpx.alerts.v1.*'],
+      countries: options.countries ?? [],
+      webhookUrl: options.webhookUrl ?? '',
+      payloadMode: options.payloadMode ?? PayloadMode.UNSPECIFIED,
+    },
     owner.admin,
   );
 }
@@ -123,14 +130,73 @@ describe('webhooks', () => {
     expect(webhook.verifiedWith).toEqual([0]);
     expect(Math.abs(Number(webhook.timestamp) - Date.now() / 1000)).toBeLessThan(10);
     const body = JSON.parse(webhook.body);
+    // THIN, the default: the event's ids, and where to fetch the rest.
     expect(body).toEqual({
       type: 'cpx.alerts.v1.AlertPosted',
       timestamp: expect.any(String),
-      data: expect.objectContaining({ id: eventId, alertId, kind: 'MISSING_CHILD', urgency: 'CRITICAL', originCountry: 'RS', targetCountries: ['FR'], countries: ['FR', 'RS'] }),
+      data: expect.objectContaining({ id: eventId, type: 'cpx.alerts.v1.AlertPosted', alertId, countries: ['FR', 'RS'], fetch: expect.objectContaining({ partnerId: unicef.id, eventId }) }),
     });
     expect(webhook.body).not.toContain('pro-subject-secret');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.received.filter(forAlert(alertId))).toHaveLength(1);
+  });
+
+  it('sends each subscription its payload mode: THIN (the default) the ids and where to fetch the rest, FULL the whole redacted event', async () => {
+    const owner = await partner();
+    const thinSecrets: string[] = [];
+    const fullSecrets: string[] = [];
+    const thin = await subscribe(owner, { countries: ['LT'], webhookUrl: receiver.endpoint('thin', thinSecrets) });
+    const full = await subscribe(owner, { countries: ['LT'], webhookUrl: receiver.endpoint('full', fullSecrets), payloadMode: PayloadMode.FULL });
+    thinSecrets.push(thin.secret);
+    fullSecrets.push(full.secret);
+    expect([thin.subscription.payloadMode, full.subscription.payloadMode]).toEqual([PayloadMode.THIN, PayloadMode.FULL]);
+    const listed = (await send('listSubscriptions', { partnerId: owner.id }, owner.admin)).subscriptions;
+    expect(Object.fromEntries(listed.map((entry: { id: string; payloadMode: PayloadMode }) => [entry.id, entry.payloadMode]))).toEqual({
+      [thin.subscription.id]: PayloadMode.THIN,
+      [full.subscription.id]: PayloadMode.FULL,
+    });
+
+    const { alertId, eventId } = await postAlert('LT', ['LV']);
+    const thinHook = await receiver.waitFor((request) => request.path === '/hooks/thin' && forAlert(alertId)(request));
+    const fullHook = await receiver.waitFor((request) => request.path === '/hooks/full' && forAlert(alertId)(request));
+    expect([thinHook.verifiedWith, fullHook.verifiedWith]).toEqual([[0], [0]]);
+    const thinBody = JSON.parse(thinHook.body);
+    const fullBody = JSON.parse(fullHook.body);
+    expect(thinBody.type).toBe(fullBody.type);
+    expect(thinBody.timestamp).toBe(fullBody.timestamp);
+
+    expect(fullBody.data).toEqual({
+      id: eventId,
+      subject: alertId,
+      countries: ['LT', 'LV'],
+      alertId,
+      kind: 'MISSING_CHILD',
+      urgency: 'CRITICAL',
+      status: 'POSTED',
+      originCountry: 'LT',
+      originAgencyId: expect.any(String),
+      targetCountries: ['LV'],
+      postedAt: expect.any(String),
+      version: 1,
+      unroutedCountries: [],
+      occurredAt: expect.any(String),
+    });
+    expect(thinBody.data).toEqual({
+      id: eventId,
+      type: 'cpx.alerts.v1.AlertPosted',
+      subject: alertId,
+      countries: ['LT', 'LV'],
+      occurredAt: fullBody.data.occurredAt,
+      alertId,
+      originAgencyId: fullBody.data.originAgencyId,
+      fetch: { graphql: 'partnerFeed', partnerId: owner.id, after: expect.any(String), eventId },
+    });
+
+    // Where THIN points: the partner's feed after that cursor starts with this event, in full.
+    const fetched = await send('getPartnerFeed', { partnerId: owner.id, page: { first: 1, after: thinBody.data.fetch.after } }, owner.admin);
+    expect(fetched.items[0]).toMatchObject({ eventId, type: 'cpx.alerts.v1.AlertPosted' });
+    expect(JSON.parse(fetched.items[0].dataJson)).toEqual(fullBody.data);
+    for (const hook of [thinHook, fullHook]) expect(hook.body).not.toContain('pro-subject-secret');
   });
 
   it('retries after a 500 with the same webhook-id and a fresh signature, and logs every attempt', async () => {
@@ -299,6 +365,9 @@ describe('webhook secrets at rest', () => {
     const { alertId } = await postAlert('CY', ['MT']);
     const webhook = await receiver.waitFor((request) => request.path === '/hooks/legacy' && forAlert(alertId)(request));
     expect(webhook.verifiedWith).toEqual([0]);
+    // Subscriptions from before payload modes are THIN, the default.
+    expect(JSON.parse(webhook.body).data).toEqual(expect.objectContaining({ alertId, fetch: expect.objectContaining({ partnerId: owner.id }) }));
+    expect(JSON.parse(webhook.body).data).not.toHaveProperty('kind');
     await waitForRow(`SELECT 1 FROM subscription WHERE id = $1 AND secret IS NULL AND secret_key_id = 'test-1'`, [id]);
     expectNoSecretIn((await storedRow(id)).text, [secret]);
     const { alertId: later } = await postAlert('CY', ['MT']);
@@ -327,7 +396,8 @@ describe('directory events', () => {
   it('carry an agency’s id, type and country, and a professional’s country from the agency, never names or contacts', async () => {
     const owner = await partner();
     const secrets: string[] = [];
-    const created = await subscribe(owner, { eventTypes: ['cpx.directory.v1.*'], countries: ['XK'], webhookUrl: receiver.endpoint('directory', secrets) });
+    // FULL: the whole redacted event, which is what this holds to the allow-list.
+    const created = await subscribe(owner, { eventTypes: ['cpx.directory.v1.*'], countries: ['XK'], webhookUrl: receiver.endpoint('directory', secrets), payloadMode: PayloadMode.FULL });
     secrets.push(created.secret);
     const agencyId = randomUUID();
     await publish(DirectoryEvents.topic, '/cpx/directory', DirectoryEvents.types.agencyRegistered, agencyId, {
@@ -420,6 +490,7 @@ describe('who may manage partners', () => {
     expect(await bad({ webhookUrl: 'http://partner.example.org/hook' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.webhookUrl' });
     expect(await bad({ countries: ['FR'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.countries' });
     expect(await bad({ countries: ['serbia'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.countries.0' });
+    expect(await bad({ payloadMode: 7 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.payloadMode' });
     expect(await failureOf(() => send('createSubscription', { partnerId: randomUUID(), eventTypes: ['cpx.alerts.v1.*'] }, admin))).toMatchObject({ code: 'NOT_FOUND' });
     expect(await failureOf(() => send('registerPartner', { name: '  ' }, admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
     // A partner limited to RS gets RS, whatever it asks for.

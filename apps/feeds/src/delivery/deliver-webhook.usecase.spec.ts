@@ -32,8 +32,11 @@ const delivery = (url: string): ClaimedDelivery => ({
   retryBase: 0,
   claimToken: 'claim-1',
   subscriptionId: SUBSCRIPTION,
+  partnerId: '0b0e6a4e-0000-4000-8000-000000000003',
+  payloadMode: 'FULL',
   url,
   secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'],
+  sequence: '7',
   type: 'cpx.alerts.v1.AlertPosted',
   occurredAt: new Date('2026-01-02T03:04:05Z'),
   data: '{}',
@@ -79,6 +82,26 @@ describe('delivering a webhook in production mode', () => {
     const marked = statements.find((statement) => statement.sql.includes("SET state = 'DELIVERED'"));
     expect(marked?.parameters).toEqual([[delivery('').id], ['claim-1'], [204]]);
   });
+
+  it('builds the body in the subscription’s payload mode: FULL as recorded, THIN the ids and where to fetch the rest', async () => {
+    const { dataSource } = fakeDatabase();
+    const send = jest.fn().mockResolvedValue({ status: 204, latencyMs: 3 });
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config);
+    const data = '{"id":"e-7","subject":"alerts/a-1","countries":["FR","RS"],"alertId":"a-1","kind":"MISSING_CHILD","occurredAt":"2026-01-02T03:04:05.000Z"}';
+    await usecase.attempt({ ...delivery('https://hooks.partner.example/full'), data });
+    await usecase.attempt({ ...delivery('https://hooks.partner.example/thin'), data, payloadMode: 'THIN' });
+    const bodies = send.mock.calls.map((call) => JSON.parse(call[2] as string));
+    expect(bodies[0].data).toEqual(JSON.parse(data));
+    expect(bodies[1].data).toEqual({
+      id: 'e-7',
+      type: 'cpx.alerts.v1.AlertPosted',
+      subject: 'alerts/a-1',
+      countries: ['FR', 'RS'],
+      occurredAt: '2026-01-02T03:04:05.000Z',
+      alertId: 'a-1',
+      fetch: { graphql: 'partnerFeed', partnerId: delivery('').partnerId, after: expect.any(String), eventId: 'e-7' },
+    });
+  });
 });
 
 describe('claiming deliveries', () => {
@@ -91,7 +114,10 @@ describe('claiming deliveries', () => {
     retry_base: 0,
     subscription_id: subscriptionId,
     send_at: new Date(),
+    partner_id: other,
+    payload_mode: 'THIN',
     webhook_url: 'http://127.0.0.1:1/hook',
+    sequence: '7',
     previous_live: previousLive,
     type: 'cpx.alerts.v1.AlertPosted',
     occurred_at: new Date(),
@@ -119,6 +145,7 @@ describe('claiming deliveries', () => {
     });
     const usecase = new DeliverWebhookUseCase(dataSource, {} as WebhookSender, new DeliveredLog(dataSource), vault, config);
     const claimed = await usecase.claim(10);
+    expect(claimed[0]).toMatchObject({ partnerId: other, payloadMode: 'THIN', sequence: '7' });
     expect(claimed.map((entry) => [entry.id, entry.secrets])).toEqual([
       ['d1', [current, previous]],
       ['d3', [current]],

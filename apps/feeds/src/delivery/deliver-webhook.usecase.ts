@@ -11,8 +11,10 @@
  *   Deliveries beyond the rate stay pending for a later claim: late, never dropped.
  *   Endpoints take turns (first delivery of each, then second...), so a backlog at one
  *   does not fill every slot.
- * - `attempt` waits for the send time, signs and POSTs (same webhook-id on every
- *   attempt, a fresh webhook-timestamp each time), logs the attempt and decides what
+ * - `attempt` waits for the send time, builds the body in the subscription's payload mode
+ *   (THIN or FULL, domain/webhook-payload.ts; the claim reads the mode with the delivery,
+ *   no query of its own), signs and POSTs (same webhook-id and body on every attempt,
+ *   a fresh webhook-timestamp each time), logs the attempt and decides what
  *   comes next. Successes are logged in batches (delivered-log.ts); a failure's next step
  *   depends on the endpoint's history and is decided in a transaction of its own. The sender checks the endpoint's address as it connects (SSRF, in
  *   production); a refused endpoint is a failed attempt like any other: retried on the
@@ -35,6 +37,7 @@ import { FeedsConfig } from '../config/feeds.config';
 import { needsSealing, openSecrets, resealSecrets, type StoredSecrets } from '../partners/subscription-secrets';
 import { WebhookSecretVault } from '../partners/webhook-secret-vault';
 import { decide, isSuccess, type Decision } from './domain/retry-policy';
+import { webhookData, type WebhookPayloadMode } from './domain/webhook-payload';
 import { webhookBody, webhookHeaders } from './domain/webhook-signature';
 import { DeliveredLog } from './delivered-log';
 import { disableEndpoint } from './endpoint-disabling';
@@ -48,10 +51,15 @@ export interface ClaimedDelivery {
   retryBase: number;
   claimToken: string;
   subscriptionId: string;
+  partnerId: string;
+  payloadMode: WebhookPayloadMode;
   url: string;
   secrets: string[];
+  /** The event's feed sequence: where a THIN body points the partner's feed. */
+  sequence: string;
   type: string;
   occurredAt: Date;
+  /** The recorded (FULL) data, JSON text. */
   data: string;
   /** Not before then: the endpoint's pace. */
   sendAt: Date;
@@ -63,7 +71,10 @@ interface ClaimedRow extends StoredSecrets {
   retry_base: number;
   subscription_id: string;
   send_at: Date;
+  partner_id: string;
+  payload_mode: WebhookPayloadMode;
   webhook_url: string;
+  sequence: string;
   previous_live: boolean;
   type: string;
   occurred_at: Date;
@@ -107,10 +118,10 @@ const CLAIM = `
     WHERE d.id = c.id AND d.state = 'PENDING' AND d.next_attempt_at <= now()
     RETURNING d.id, d.attempts, d.retry_base, d.subscription_id, d.sequence, c.send_at
   )
-  SELECT c.id, c.attempts, c.retry_base, c.subscription_id, c.send_at, s.webhook_url,
+  SELECT c.id, c.attempts, c.retry_base, c.subscription_id, c.send_at, s.partner_id, s.payload_mode, s.webhook_url,
          s.secret, s.secret_key_id, s.secret_sealed, s.previous_secret, s.previous_secret_key_id, s.previous_secret_sealed,
          (s.previous_secret_expires_at IS NOT NULL AND s.previous_secret_expires_at > now()) AS previous_live,
-         e.type, e.occurred_at, e.data
+         c.sequence, e.type, e.occurred_at, e.data
   FROM claimed c JOIN subscription s ON s.id = c.subscription_id JOIN feed_event e ON e.sequence = c.sequence
   ORDER BY c.send_at`;
 
@@ -154,8 +165,11 @@ export class DeliverWebhookUseCase {
         retryBase: row.retry_base,
         claimToken,
         subscriptionId: row.subscription_id,
+        partnerId: row.partner_id,
+        payloadMode: row.payload_mode,
         url: row.webhook_url,
         secrets: row.previous_live && secrets.previous ? [secrets.current, secrets.previous] : [secrets.current],
+        sequence: row.sequence,
         type: row.type,
         occurredAt: row.occurred_at,
         data: row.data,
@@ -237,7 +251,8 @@ export class DeliverWebhookUseCase {
   }
 
   private async send(delivery: ClaimedDelivery, attemptedAt: Date): Promise<SendResult> {
-    const body = webhookBody(delivery.type, delivery.occurredAt, delivery.data);
+    const data = webhookData(delivery.payloadMode, delivery, delivery.partnerId);
+    const body = webhookBody(delivery.type, delivery.occurredAt, data);
     const headers = webhookHeaders({ id: delivery.id, timestampSeconds: Math.floor(attemptedAt.getTime() / 1000), body, secrets: delivery.secrets });
     return this.sender.send(delivery.url, headers, body, this.config.FEEDS_DELIVERY_TIMEOUT_MS);
   }

@@ -1,3 +1,4 @@
+import { PayloadMode } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import type { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
@@ -16,9 +17,15 @@ describe('creating a subscription in production mode', () => {
     'refuses %s before writing anything',
     async (webhookUrl) => {
       await expect(
-        usecase.execute({ partnerId: '0b0e6a4e-0000-4000-8000-000000000003', eventTypes: ['cpx.alerts.v1.*'], countries: [], webhookUrl }, admin),
+        usecase.execute({ partnerId: '0b0e6a4e-0000-4000-8000-000000000003', eventTypes: ['cpx.alerts.v1.*'], countries: [], webhookUrl, payloadMode: PayloadMode.UNSPECIFIED }, admin),
       ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.webhookUrl' });
       expect(transaction).not.toHaveBeenCalled();
     },
   );
+
+  it('refuses a payload mode it does not know, naming the field, before writing anything', async () => {
+    const input = { partnerId: '0b0e6a4e-0000-4000-8000-000000000003', eventTypes: ['cpx.alerts.v1.*'], countries: [], webhookUrl: '', payloadMode: 7 as PayloadMode };
+    await expect(usecase.execute(input, admin)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.payloadMode' });
+    expect(transaction).not.toHaveBeenCalled();
+  });
 });

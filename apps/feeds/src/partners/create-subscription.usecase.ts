@@ -1,20 +1,22 @@
 /**
  * A partner's admin (or a platform admin) subscribes the partner to event types and
- * countries, optionally with a webhook endpoint. The secret is returned once, here, and
- * stored only sealed (webhook-secret-vault.ts).
+ * countries, optionally with a webhook endpoint and its payload mode (THIN unless FULL is
+ * asked for: webhook-payload.ts). The secret is returned once, here, and stored only
+ * sealed (webhook-secret-vault.ts).
  * A partner limited to some countries gets only those: the subscription's countries must
  * be among them, and none means all of the partner's. In production the endpoint's host
  * must resolve only to public addresses (endpoint-guard.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { PayloadMode } from '@cpx/contracts';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { newWebhookSecret } from './domain/webhook-secret';
 import { EndpointGuard } from './endpoint-guard';
 import { requirePartnerManager } from './partner-access';
-import { requireCountries, requireEventTypes, requireWebhookUrl } from './subscription-input';
+import { requireCountries, requireEventTypes, requirePayloadMode, requireWebhookUrl } from './subscription-input';
 import { sealedParameters } from './subscription-secrets';
 import { findPartner, findSubscription, requireId, type SubscriptionRow } from './subscription-store';
 import { WebhookSecretVault } from './webhook-secret-vault';
@@ -24,6 +26,8 @@ export interface CreateSubscriptionInput {
   eventTypes: string[];
   countries: string[];
   webhookUrl: string;
+  /** UNSPECIFIED: THIN. */
+  payloadMode: PayloadMode;
 }
 
 @Injectable()
@@ -41,6 +45,7 @@ export class CreateSubscriptionUseCase {
     const eventTypes = requireEventTypes(input.eventTypes, 'input.eventTypes');
     let countries = requireCountries(input.countries, 'input.countries');
     const webhookUrl = requireWebhookUrl(input.webhookUrl, this.config.CPX_MODE, 'input.webhookUrl');
+    const payloadMode = requirePayloadMode(input.payloadMode, 'input.payloadMode');
     const refusal = webhookUrl ? await this.guard.refusal(webhookUrl) : undefined;
     if (refusal) throw DomainError.badInput('input.webhookUrl', `input.webhookUrl ${refusal.message}.`);
     return this.dataSource.transaction(async (tx) => {
@@ -54,9 +59,9 @@ export class CreateSubscriptionUseCase {
       const id = randomUUID();
       const secret = newWebhookSecret();
       await tx.query(
-        `INSERT INTO subscription (id, partner_id, event_types, countries, webhook_url, secret_key_id, secret_sealed, previous_secret_key_id, previous_secret_sealed, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())`,
-        [id, partnerId, eventTypes, countries, webhookUrl, ...sealedParameters(this.vault, id, { current: secret })],
+        `INSERT INTO subscription (id, partner_id, event_types, countries, webhook_url, payload_mode, secret_key_id, secret_sealed, previous_secret_key_id, previous_secret_sealed, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())`,
+        [id, partnerId, eventTypes, countries, webhookUrl, payloadMode, ...sealedParameters(this.vault, id, { current: secret })],
       );
       return { subscription: await findSubscription(tx, id), secret };
     });

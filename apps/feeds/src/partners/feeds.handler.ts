@@ -50,7 +50,7 @@ export class FeedsHandler {
   @HandleRequest(FeedsRequests.createSubscription)
   async create(request: Req<'createSubscription'>, { principal }: RequestContext) {
     const { subscription, secret } = await this.createSubscription.execute(
-      { partnerId: request.partnerId, eventTypes: request.eventTypes, countries: request.countries, webhookUrl: request.webhookUrl },
+      { partnerId: request.partnerId, eventTypes: request.eventTypes, countries: request.countries, webhookUrl: request.webhookUrl, payloadMode: request.payloadMode },
       principal,
     );
     return { subscription: subscriptionMessage(subscription), secret };

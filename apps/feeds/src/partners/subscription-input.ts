@@ -1,5 +1,7 @@
 /** The service's own check of subscription input (the gateway checks first, not only). */
+import { PayloadMode } from '@cpx/contracts';
 import { DomainError } from '@cpx/platform';
+import type { WebhookPayloadMode } from '../delivery/domain/webhook-payload';
 import { isKnownPattern } from '../feed/domain/event-filter';
 import { webhookUrlProblem, type Mode } from './domain/webhook-url';
 
@@ -32,4 +34,17 @@ export function requireWebhookUrl(value: string, mode: Mode, field: string): str
   const problem = webhookUrlProblem(value, mode);
   if (problem) throw DomainError.badInput(field, `${field} ${problem}.`);
   return value;
+}
+
+/** THIN unless FULL is asked for; a value this service does not know is the caller's error, not a default. */
+export function requirePayloadMode(value: PayloadMode, field: string): WebhookPayloadMode {
+  switch (value) {
+    case PayloadMode.UNSPECIFIED:
+    case PayloadMode.THIN:
+      return 'THIN';
+    case PayloadMode.FULL:
+      return 'FULL';
+    default:
+      throw DomainError.badInput(field, `${field} must be THIN or FULL.`);
+  }
 }

@@ -1,9 +1,10 @@
 /** Reading subscriptions and partners, and turning rows into the wire messages. */
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import type { PartnerSchema, SubscriptionSchema } from '@cpx/contracts';
+import { PayloadMode, type PartnerSchema, type SubscriptionSchema } from '@cpx/contracts';
 import { DomainError } from '@cpx/platform';
 import type { EntityManager } from 'typeorm';
+import type { WebhookPayloadMode } from '../delivery/domain/webhook-payload';
 
 export interface PartnerRow {
   id: string;
@@ -22,9 +23,10 @@ export interface SubscriptionRow {
   disabled_reason: string;
   created_at: Date;
   previous_secret_expires_at: Date | null;
+  payload_mode: WebhookPayloadMode;
 }
 
-const SUBSCRIPTION_COLUMNS = `id, partner_id, event_types, countries, webhook_url, enabled, disabled_reason, created_at, previous_secret_expires_at`;
+const SUBSCRIPTION_COLUMNS = `id, partner_id, event_types, countries, webhook_url, enabled, disabled_reason, created_at, previous_secret_expires_at, payload_mode`;
 
 /** Re-exported so the feeds' handlers keep one import for their id checks. */
 export { requireId } from '@cpx/platform';
@@ -65,5 +67,6 @@ export function subscriptionMessage(row: SubscriptionRow): MessageInitShape<type
     disabledReason: row.disabled_reason,
     createdAt: timestampFromDate(row.created_at),
     previousSecretExpiresAt: row.previous_secret_expires_at ? timestampFromDate(row.previous_secret_expires_at) : undefined,
+    payloadMode: PayloadMode[row.payload_mode],
   };
 }

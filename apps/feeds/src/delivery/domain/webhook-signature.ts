@@ -22,8 +22,9 @@ export function webhookHeaders(input: { id: string; timestampSeconds: number; bo
 }
 
 /**
- * The body: `{type, timestamp, data}`, with data as recorded (its bytes never change, so
- * every attempt of one delivery sends the same body).
+ * The body: `{type, timestamp, data}`, with data in the subscription's payload mode
+ * (webhook-payload.ts: the recorded bytes for FULL, a deterministic projection for THIN),
+ * so every attempt of one delivery sends the same body.
  */
 export function webhookBody(type: string, occurredAt: Date, data: string): string {
   return `{"type":${JSON.stringify(type)},"timestamp":${JSON.stringify(occurredAt.toISOString())},"data":${data}}`;
