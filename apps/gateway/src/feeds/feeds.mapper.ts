@@ -1,6 +1,7 @@
 /** Feeds replies into GraphQL objects: only the fields the schema declares, secrets only where returned once. */
-import type { DeliveryAttempt, FeedEvent, Partner, Subscription } from '@cpx/contracts';
-import { dateOf, optionalDateOf } from '../directory/mappers/proto-values';
+import { PayloadMode, type DeliveryAttempt, type FeedEvent, type Partner, type Subscription } from '@cpx/contracts';
+import { dateOf, enumValue, optionalDateOf, requiredEnumName } from '../directory/mappers/proto-values';
+import type { WebhookPayloadModeName } from './types/feeds.enums';
 import type { PartnerFeedEventObject, PartnerObject, PartnerSubscriptionObject, WebhookDeliveryAttemptObject } from './types/feeds.types';
 
 export function toPartner(partner: Partner): PartnerObject {
@@ -18,7 +19,14 @@ export function toSubscription(subscription: Subscription): PartnerSubscriptionO
     disabledReason: subscription.disabledReason || null,
     createdAt: dateOf(subscription.createdAt, 'subscription.createdAt'),
     previousSecretExpiresAt: optionalDateOf(subscription.previousSecretExpiresAt),
+    // UNSPECIFIED (0) means the default, THIN; a value this gateway does not know is the service breaking its contract.
+    payloadMode: subscription.payloadMode ? requiredEnumName(PayloadMode, subscription.payloadMode, 'subscription.payloadMode') : 'THIN',
   };
+}
+
+/** The proto value of the input's mode; none (null) is UNSPECIFIED, which the service reads as THIN. */
+export function payloadModeOf(name: WebhookPayloadModeName | null | undefined): PayloadMode {
+  return enumValue(PayloadMode, name);
 }
 
 export function toFeedEvent(event: FeedEvent): PartnerFeedEventObject {

@@ -1,5 +1,5 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { FeedsRequests } from '@cpx/contracts';
+import { FeedsRequests, PayloadMode } from '@cpx/contracts';
 import { DomainError } from '@cpx/platform';
 import { FakeRequests } from '../testing/fake-requests';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
@@ -60,6 +60,37 @@ describe('feeds resolvers', () => {
     });
     const refused = await gateway.graphql(mutation, { token: partnerToken, variables: { input: { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'] } } });
     expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
+  });
+
+  it('sends the payload mode asked for, THIN when none is, and shows each subscription’s', async () => {
+    requests.on(FeedsRequests.createSubscription, (request) => ({
+      subscription: { id: SUBSCRIPTION_ID, partnerId: request.partnerId, eventTypes: request.eventTypes, countries: [], createdAt: timestampFromDate(AT), payloadMode: request.payloadMode || PayloadMode.THIN },
+      secret: 'whsec_c2VjcmV0',
+    }));
+    const mutation = `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { subscription { payloadMode } } }`;
+    const input = { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'] };
+    const modes: unknown[] = [];
+    for (const payloadMode of [undefined, null, 'THIN', 'FULL']) {
+      const { body } = await gateway.graphql(mutation, { token: partnerToken, variables: { input: payloadMode === undefined ? input : { ...input, payloadMode } } });
+      modes.push((body.data?.createPartnerSubscription as { subscription: { payloadMode: string } } | undefined)?.subscription.payloadMode);
+    }
+    expect(requests.calls.map((call) => (call.request as { payloadMode: PayloadMode }).payloadMode)).toEqual([PayloadMode.THIN, PayloadMode.UNSPECIFIED, PayloadMode.THIN, PayloadMode.FULL]);
+    expect(modes).toEqual(['THIN', 'THIN', 'THIN', 'FULL']);
+
+    requests.on(FeedsRequests.listSubscriptions, () => ({
+      subscriptions: [{ id: SUBSCRIPTION_ID, partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'], countries: [], createdAt: timestampFromDate(AT), payloadMode: PayloadMode.FULL }],
+    }));
+    const { body } = await gateway.graphql(`query { partnerSubscriptions { id payloadMode } }`, { token: partnerToken });
+    expect(body.data).toEqual({ partnerSubscriptions: [{ id: SUBSCRIPTION_ID, payloadMode: 'FULL' }] });
+  });
+
+  it('refuses a payload mode GraphQL does not know before calling the service', async () => {
+    const { body } = await gateway.graphql(`mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret } }`, {
+      token: partnerToken,
+      variables: { input: { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'], payloadMode: 'MEDIUM' } },
+    });
+    expect(body.errors?.[0]).toMatchObject({ message: expect.stringContaining('payloadMode'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(requests.calls).toHaveLength(0);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
-import { COUNTRY_CODE, IsCursor, IsEntityId, IsName, IsNestedInput, IsPageSize } from '../../directory/field-rules';
+import { COUNTRY_CODE, IsCursor, IsEntityId, IsName, IsNestedInput, IsOneOf, IsPageSize } from '../../directory/field-rules';
+import { WebhookPayloadModeEnum, type WebhookPayloadModeName } from '../types/feeds.enums';
 
 const EVENT_TYPE_PATTERN = /^cpx\.[a-z]+\.v\d+\.(\*|[A-Z][A-Za-z0-9]*)$/;
 
@@ -41,6 +42,14 @@ export class CreatePartnerSubscriptionInput {
   @MaxLength(2_000, { message: 'must be at most 2000 characters' })
   @IsUrl({ require_protocol: true, require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
   webhookUrl?: string | null;
+
+  @Field(() => WebhookPayloadModeEnum, {
+    nullable: true,
+    defaultValue: WebhookPayloadModeEnum.THIN,
+    description: 'What the webhooks’ `data` carries: THIN (the default; null means THIN too) or FULL, see WebhookPayloadMode. The pull feed and the live subscription carry FULL data whatever this says.',
+  })
+  @IsOneOf(WebhookPayloadModeEnum, true)
+  payloadMode?: WebhookPayloadModeName | null;
 }
 
 @ArgsType()

@@ -41,7 +41,8 @@ export class PartnerFeedEventsResolver {
   @Subscription(() => PartnerFeedEventEdge, {
     description:
       'Your partner feed live: every event after `after`, then new ones as they happen, in the order and with the cursors of `partnerFeed`. ' +
-      'Reconnect with the last cursor you received to miss nothing. Ends when your access token expires; subscribe again with a fresh one.',
+      'Reconnect with the last cursor you received to miss nothing. Ends when your access token expires; subscribe again with a fresh one. ' +
+      'Always FULL data, as `partnerFeed`, whatever the subscriptions’ webhook payload modes.',
     resolve: edgeOrRefusal,
   })
   async partnerFeedEvents(

@@ -19,7 +19,9 @@ export class PartnerFeedResolver {
 
   @Query(() => PartnerFeedEventConnection, {
     complexity: connectionComplexity,
-    description: 'The events a partner’s subscriptions match, oldest first, after the cursor. Replay from any cursor.',
+    description:
+      'The events a partner’s subscriptions match, oldest first, after the cursor. Replay from any cursor. ' +
+      'Always FULL data, whatever the subscriptions’ webhook payload modes; a THIN webhook’s `fetch` gives the `after` whose first edge is its event.',
   })
   async partnerFeed(@Args() { partnerId, first, after }: PartnerFeedArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerFeedEventConnection> {
     const page = await this.service.send(

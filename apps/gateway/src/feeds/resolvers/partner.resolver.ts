@@ -7,7 +7,7 @@ import { underInput } from '../../directory/directory.client';
 import { required } from '../../alerts/mappers/reply-values';
 import { smallListComplexity } from '../../graphql/query-limits';
 import { FeedsClient, partnerOf } from '../feeds.client';
-import { toPartner, toSubscription } from '../feeds.mapper';
+import { payloadModeOf, toPartner, toSubscription } from '../feeds.mapper';
 import { CreatePartnerSubscriptionArgs, PartnerArgs, RegisterPartnerArgs, SubscriptionIdArgs } from '../inputs/feeds.input';
 import { PartnerObject, PartnerSubscriptionObject, PartnerSubscriptionSecretObject } from '../types/feeds.types';
 
@@ -21,11 +21,13 @@ export class PartnerResolver {
     return toPartner(required(partner, 'partner'));
   }
 
-  @Mutation(() => PartnerSubscriptionSecretObject, { description: 'Subscribes a partner to event types and countries; the webhook secret is returned once.' })
+  @Mutation(() => PartnerSubscriptionSecretObject, {
+    description: 'Subscribes a partner to event types and countries, with the webhooks’ payload mode (THIN unless FULL is asked for); the webhook secret is returned once.',
+  })
   async createPartnerSubscription(@Args() { input }: CreatePartnerSubscriptionArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerSubscriptionSecretObject> {
     const { subscription, secret } = await this.service.send(
       FeedsRequests.createSubscription,
-      { partnerId: input.partnerId, eventTypes: input.eventTypes, countries: input.countries ?? [], webhookUrl: input.webhookUrl ?? '' },
+      { partnerId: input.partnerId, eventTypes: input.eventTypes, countries: input.countries ?? [], webhookUrl: input.webhookUrl ?? '', payloadMode: payloadModeOf(input.payloadMode) },
       principal,
     );
     return { subscription: toSubscription(required(subscription, 'subscription')), secret };

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfoObject } from '../../graphql/relay-connection';
+import { WebhookPayloadModeEnum, type WebhookPayloadModeName } from './feeds.enums';
 
 @ObjectType('Partner', { description: 'A partner organisation that receives event feeds.' })
 export class PartnerObject {
@@ -20,6 +21,8 @@ export class PartnerSubscriptionObject {
   @Field(() => String, { nullable: true, description: 'Why webhooks stopped, e.g. the endpoint answered 410 Gone.' }) disabledReason!: string | null;
   @Field() createdAt!: Date;
   @Field(() => Date, { nullable: true, description: 'Until then the previous secret signs too.' }) previousSecretExpiresAt!: Date | null;
+  @Field(() => WebhookPayloadModeEnum, { description: 'What its webhooks’ `data` carries. The pull feed and the live subscription always carry FULL data.' })
+  payloadMode!: WebhookPayloadModeName;
 }
 
 @ObjectType('PartnerSubscriptionSecret')
@@ -35,7 +38,7 @@ export class PartnerFeedEventObject {
   @Field() subject!: string;
   @Field(() => [String]) countries!: string[];
   @Field() occurredAt!: Date;
-  @Field({ description: 'The event data as JSON text: the same `data` the webhook body carries.' }) data!: string;
+  @Field({ description: 'The event data as JSON text, always FULL: the `data` a FULL webhook carries, whatever the payload modes of the partner’s subscriptions.' }) data!: string;
 }
 
 @ObjectType('PartnerFeedEventEdge')
