@@ -1,9 +1,11 @@
 /**
  * Partner feeds end to end, through the gateway only: a platform admin registers UNICEF,
- * UNICEF's own admin subscribes to alerts about France with a webhook on 127.0.0.1; a
- * Serbian social worker posts an alert about a missing girl to France; UNICEF receives a
- * Standard Webhooks request its `standardwebhooks` library verifies unchanged, and pages
- * the same event in its pull feed. Neither carries the child's name nor the alert's title.
+ * UNICEF's own admin subscribes to alerts about France with a webhook on 127.0.0.1 (THIN,
+ * the default) and with a second one in FULL; a Serbian social worker posts an alert about
+ * a missing girl to France; UNICEF receives Standard Webhooks requests its
+ * `standardwebhooks` library verifies unchanged, follows the THIN one's `fetch` to the
+ * event in its pull feed, and pages the same event there. None carries the child's name
+ * nor the alert's title.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +18,7 @@ const CHILD_FAMILY = 'Јовановић';
 const TITLE = 'Girl missing from a shelter in Kragujevac';
 
 interface Received {
+  path: string;
   headers: Record<string, string>;
   body: string;
 }
@@ -33,7 +36,7 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const headers = Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [name, String(request.headers[name] ?? '')]));
-      received.push({ headers, body: Buffer.concat(chunks).toString('utf8') });
+      received.push({ path: request.url ?? '', headers, body: Buffer.concat(chunks).toString('utf8') });
       response.writeHead(204).end();
     });
   });
@@ -91,13 +94,15 @@ it('delivers a posted alert to a partner as a verified webhook and in its pull f
   const otherPartnerToken = await platform.token({ roles: ['partner'], partner: randomUUID() });
   const { port } = server.address() as AddressInfo;
 
-  const SUBSCRIBE = `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret subscription { id eventTypes countries webhookUrl enabled } } }`;
+  const SUBSCRIBE = `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret subscription { id eventTypes countries webhookUrl enabled payloadMode } } }`;
   const input = { partnerId: unicef.id, eventTypes: ['cpx.alerts.v1.*'], countries: ['FR'], webhookUrl: `http://127.0.0.1:${port}/cpx` };
   expect(codes(await platform.query(SUBSCRIBE, { input }, otherPartnerToken))).toEqual(['FORBIDDEN']);
   expect(codes(await platform.query(SUBSCRIBE, { input: { ...input, eventTypes: ['cpx.alerts.v1.NoSuchEvent'] } }, partnerToken))).toEqual(['BAD_USER_INPUT']);
   const { createPartnerSubscription: created } = await ok(SUBSCRIBE, { input }, partnerToken);
   expect(created.secret).toMatch(/^whsec_/);
-  expect(created.subscription).toMatchObject({ eventTypes: ['cpx.alerts.v1.*'], countries: ['FR'], enabled: true });
+  expect(created.subscription).toMatchObject({ eventTypes: ['cpx.alerts.v1.*'], countries: ['FR'], enabled: true, payloadMode: 'THIN' });
+  const { createPartnerSubscription: full } = await ok(SUBSCRIBE, { input: { ...input, webhookUrl: `http://127.0.0.1:${port}/cpx-full`, payloadMode: 'FULL' } }, partnerToken);
+  expect(full.subscription.payloadMode).toBe('FULL');
 
   const serbia = await member('RS');
   await member('FR', { focalPoint: true });
@@ -112,21 +117,47 @@ it('delivers a posted alert to a partner as a verified webhook and in its pull f
     child: { givenNames: [CHILD_GIVEN], familyNames: [CHILD_FAMILY], sex: 'FEMALE', estimatedAge: { minYears: 12, maxYears: 14 } },
   });
 
-  // The signed webhook, verified by the library partners use, unchanged.
+  // The signed webhooks, verified by the library partners use, unchanged.
   const deadline = Date.now() + 30_000;
-  while (!received.some((request) => request.body.includes(alertId))) {
-    if (Date.now() > deadline) throw new Error(`no webhook for ${alertId} (received ${received.length})`);
+  const at = (path: string) => received.find((request) => request.path === path && request.body.includes(alertId));
+  while (!at('/cpx') || !at('/cpx-full')) {
+    if (Date.now() > deadline) throw new Error(`no webhooks for ${alertId} (received ${received.length})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const webhook = received.find((request) => request.body.includes(alertId))!;
-  const payload = new Webhook(created.secret).verify(webhook.body, webhook.headers) as { type: string; timestamp: string; data: Record<string, unknown> };
-  expect(payload).toMatchObject({ type: 'cpx.alerts.v1.AlertPosted', data: { alertId, kind: 'MISSING_CHILD', urgency: 'CRITICAL', originCountry: 'RS', targetCountries: ['FR'] } });
+  const webhook = at('/cpx')!;
+  type Body = { type: string; timestamp: string; data: Record<string, unknown> };
+  const payload = new Webhook(created.secret).verify(webhook.body, webhook.headers) as Body;
+  const fullPayload = new Webhook(full.secret).verify(at('/cpx-full')!.body, at('/cpx-full')!.headers) as Body;
+  const eventId = payload.data.id as string;
+  // THIN: the ids, and where to fetch the rest; FULL: the whole redacted event.
+  expect(payload).toEqual({
+    type: 'cpx.alerts.v1.AlertPosted',
+    timestamp: expect.any(String),
+    data: {
+      id: expect.any(String),
+      type: 'cpx.alerts.v1.AlertPosted',
+      subject: expect.stringContaining(alertId),
+      countries: ['FR', 'RS'],
+      occurredAt: expect.any(String),
+      alertId,
+      originAgencyId: expect.any(String),
+      fetch: { graphql: 'partnerFeed', partnerId: unicef.id, after: expect.any(String), eventId },
+    },
+  });
+  expect(fullPayload).toMatchObject({ type: 'cpx.alerts.v1.AlertPosted', data: { id: eventId, alertId, kind: 'MISSING_CHILD', urgency: 'CRITICAL', originCountry: 'RS', targetCountries: ['FR'] } });
+  expect(fullPayload.data).not.toHaveProperty('fetch');
 
-  // The pull feed: the same event, paged with an opaque cursor, replayable.
+  // The pull feed: the same event, paged with an opaque cursor, replayable, in full.
   const first = (await ok(FEED, { first: 1 }, partnerToken)).partnerFeed;
   expect(first.edges).toHaveLength(1);
-  expect(first.edges[0].node).toMatchObject({ id: (payload.data as { id: string }).id, type: 'cpx.alerts.v1.AlertPosted', countries: ['FR', 'RS'] });
-  expect(JSON.parse(first.edges[0].node.data)).toEqual(payload.data);
+  expect(first.edges[0].node).toMatchObject({ id: eventId, type: 'cpx.alerts.v1.AlertPosted', countries: ['FR', 'RS'] });
+  expect(JSON.parse(first.edges[0].node.data)).toEqual(fullPayload.data);
+  // Where the THIN webhook points: the partner's feed after `fetch.after` starts with this event.
+  const { after } = payload.data.fetch as { after: string };
+  const fetched = (await ok(FEED, { first: 1, after }, partnerToken)).partnerFeed;
+  expect(fetched.edges.map((edge: { cursor: string; node: { id: string; data: string } }) => [edge.cursor, edge.node.id, JSON.parse(edge.node.data)])).toEqual([
+    [first.edges[0].cursor, eventId, fullPayload.data],
+  ]);
   const next = (await ok(FEED, { first: 10, after: first.pageInfo.endCursor }, partnerToken)).partnerFeed;
   expect(next.edges.map((edge: { node: { id: string } }) => edge.node.id)).not.toContain(first.edges[0].node.id);
   const replay = (await ok(FEED, { first: 1 }, partnerToken)).partnerFeed;
