@@ -417,8 +417,10 @@ describe('directory events', () => {
         version: 2n,
       },
     });
-    const agencyHook = await receiver.waitFor((request) => request.body.includes(agencyId) && request.body.includes('AgencyRegistered'));
-    const professionalHook = await receiver.waitFor((request) => request.body.includes(professionalId));
+    // This test's endpoint only: another test's subscription may get the same events, THIN.
+    const atThisEndpoint = (request: ReceivedWebhook) => request.path === '/hooks/directory';
+    const agencyHook = await receiver.waitFor((request) => atThisEndpoint(request) && request.body.includes(agencyId) && request.body.includes('AgencyRegistered'));
+    const professionalHook = await receiver.waitFor((request) => atThisEndpoint(request) && request.body.includes(professionalId));
     expect(JSON.parse(agencyHook.body).data).toMatchObject({ agencyId, agencyType: 'CHILD_PROTECTION_AUTHORITY', country: 'XK' });
     expect(JSON.parse(professionalHook.body).data).toMatchObject({ professionalId, agencyId, role: 'SOCIAL_WORKER', status: 'VERIFIED', country: 'XK', countries: ['XK'] });
     for (const hook of [agencyHook, professionalHook]) {
