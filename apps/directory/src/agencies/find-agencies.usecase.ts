@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { assertMayReadAgencies } from '../access/directory-policy';
 import { resolveCaller } from '../access/caller';
 import { AgencyEntity } from './agency.entity';
+import { AGENCY_COLUMNS, agencyFromRow, type AgencyRow } from './agency-row';
 
 export interface AgencySearch {
   country?: string;
@@ -29,9 +30,9 @@ export class FindAgenciesUseCase {
   async byId(id: string, principal: Principal): Promise<AgencyEntity> {
     const manager = this.dataSource.manager;
     assertMayReadAgencies(await resolveCaller(principal, manager));
-    const agency = await manager.findOneBy(AgencyEntity, { id });
-    if (!agency) throw DomainError.notFound('Agency', id);
-    return agency;
+    const rows: AgencyRow[] = await manager.query(`SELECT ${AGENCY_COLUMNS} FROM agency WHERE id = $1`, [id]);
+    if (!rows[0]) throw DomainError.notFound('Agency', id);
+    return agencyFromRow(rows[0]);
   }
 
   async search(filter: AgencySearch, principal: Principal): Promise<Page<AgencyEntity>> {
