@@ -71,9 +71,13 @@ export class FeedsConfig extends PlatformConfig {
   @IsOptional() @IsInt() @Min(100) @Max(60_000)
   FEEDS_DELIVERY_TIMEOUT_MS: number = 15_000;
 
-  /** Deliveries in flight at once per instance: one slow endpoint holds only one of them. */
+  /**
+   * Deliveries in flight at once per instance. A slot is held from the claim until the
+   * attempt is recorded (tens of ms under load), so 1000 webhooks/s need about a hundred;
+   * a slot costs one pending request. Endpoints take turns in each claim.
+   */
   @IsOptional() @IsInt() @Min(1) @Max(500)
-  FEEDS_DELIVERY_CONCURRENCY: number = 32;
+  FEEDS_DELIVERY_CONCURRENCY: number = 128;
 
   /** How often an idle instance looks for due deliveries. */
   @IsOptional() @IsInt() @Min(20) @Max(60_000)
