@@ -444,7 +444,7 @@ export function perSecond(value: number): string {
 const LAYERS: { key: ReadKey; adds: string }[] = [
   { key: 'kafka-echo', adds: 'Kafka request/reply round trip' },
   { key: 'rpc-health', adds: "Nest's Kafka transport, signed principal, protobuf, SELECT 1" },
-  { key: 'rpc-get-agency', adds: 'the read itself: caller lookup and agency row through TypeORM' },
+  { key: 'rpc-get-agency', adds: 'the read itself: caller lookup and agency row (plain SQL)' },
   { key: 'gateway-query', adds: 'HTTP, token verification, GraphQL' },
 ];
 
