@@ -27,6 +27,18 @@ let receiver: WebhookReceiver;
 const admin = principals.platformAdmin();
 
 beforeAll(async () => {
+  // A service that refuses its configuration stops the harness's stack with it: the
+  // harness below starts on the same instance, which would otherwise still be in use.
+  await expect(
+    startServiceHarness({
+      service: 'feeds',
+      configSchema: FeedsConfig,
+      module: (config) => FeedsModule.forConfig(config),
+      operations: Object.values(FeedsRequests),
+      eventTopics: [FeedsEvents.topic],
+      env: { FEEDS_SECRET_KEYS: 'not-a-key', FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1' },
+    }),
+  ).rejects.toThrow(/FEEDS_SECRET_KEYS/);
   harness = await startServiceHarness({
     service: 'feeds',
     configSchema: FeedsConfig,

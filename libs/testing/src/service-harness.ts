@@ -40,50 +40,53 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
 }): Promise<ServiceHarness<C>> {
   const instance = `${options.service}_int_${randomBytes(3).toString('hex')}`;
   const stack = await startStack({ instance: `int-${options.service}`, fresh: true, topics: TOPICS });
-  const config = loadConfig(options.configSchema, {
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-    DATABASE_URL: stack.databaseUrl,
-    CPX_PRINCIPAL_SIGNING_KEY: randomBytes(32).toString('base64url'),
-    CPX_INSTANCE: instance,
-    CPX_MODE: 'test',
-    LOG_LEVEL: 'warn',
-    ...options.env,
-  });
-  const events = await EventReader.start(stack.kafkaBrokers, options.eventTopics);
+  // Whatever started is stopped if a later step fails (a bad config, a module that does
+  // not boot): a broker left running would fail every later suite of the run with
+  // "instance in use".
+  let events: EventReader | undefined;
+  let requests: RequestClient | undefined;
   const instances: INestMicroservice[] = [];
-  const startInstance = async () => {
-    const instance = await NestFactory.createMicroservice(options.module(config), {
-      ...serviceTransport({ service: options.service, brokers: stack.kafkaBrokers, groupId: serviceGroupId(options.service) }),
-      logger: ['error', 'warn'],
+  const closeAll = async () => {
+    await requests?.close().catch(() => undefined);
+    for (const instance of instances) await instance.close().catch(() => undefined);
+    await events?.close();
+    await stack.stop();
+  };
+  try {
+    const config = loadConfig(options.configSchema, {
+      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+      DATABASE_URL: stack.databaseUrl,
+      CPX_PRINCIPAL_SIGNING_KEY: randomBytes(32).toString('base64url'),
+      CPX_INSTANCE: instance,
+      CPX_MODE: 'test',
+      LOG_LEVEL: 'warn',
+      ...options.env,
     });
-    await instance.listen();
-    instances.push(instance);
-    return instance;
-  };
-  const app = await startInstance();
-  const requests = new RequestClient({
-    brokers: stack.kafkaBrokers,
-    groupId: `cpx-test-${randomUUID()}`,
-    clientId: 'cpx-test',
-    principalSigningKey: config.CPX_PRINCIPAL_SIGNING_KEY,
-    timeoutMs: 10_000,
-    operations: options.operations,
-  });
-  await requests.connect();
-  return {
-    stack,
-    config,
-    app,
-    startInstance,
-    requests,
-    events,
-    async close() {
-      await requests.close().catch(() => undefined);
-      for (const instance of instances) await instance.close().catch(() => undefined);
-      await events.close();
-      await stack.stop();
-    },
-  };
+    events = await EventReader.start(stack.kafkaBrokers, options.eventTopics);
+    const startInstance = async () => {
+      const started = await NestFactory.createMicroservice(options.module(config), {
+        ...serviceTransport({ service: options.service, brokers: stack.kafkaBrokers, groupId: serviceGroupId(options.service) }),
+        logger: ['error', 'warn'],
+      });
+      instances.push(started);
+      await started.listen();
+      return started;
+    };
+    const app = await startInstance();
+    requests = new RequestClient({
+      brokers: stack.kafkaBrokers,
+      groupId: `cpx-test-${randomUUID()}`,
+      clientId: 'cpx-test',
+      principalSigningKey: config.CPX_PRINCIPAL_SIGNING_KEY,
+      timeoutMs: 10_000,
+      operations: options.operations,
+    });
+    await requests.connect();
+    return { stack, config, app, startInstance, requests, events, close: closeAll };
+  } catch (error) {
+    await closeAll().catch(() => undefined);
+    throw error;
+  }
 }
 
 export interface SeenEvent {
