@@ -7,15 +7,16 @@
  * the feed forgets what is past retention and its cursors keep working.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import { fromBinary } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { AlertKind, AlertsEvents, AlertStatus, FeedsEvents, FeedsRequests, Urgency, WebhookDisabledReason, WebhookEndpointDisabledSchema } from '@cpx/contracts';
-import { cloudEventHeaders, type Principal } from '@cpx/platform';
+import { FeedsEvents, FeedsRequests, WebhookDisabledReason, WebhookEndpointDisabledSchema } from '@cpx/contracts';
+import type { Principal } from '@cpx/platform';
 import { failureOf, principals, startServiceHarness, type ServiceHarness } from '@cpx/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { FeedsModule } from '../src/app.module';
 import { FeedsConfig } from '../src/config/feeds.config';
+import { publishAlertPosted } from './alert-posted';
 import { WebhookReceiver, type ReceivedWebhook } from './webhook-receiver';
 
 jest.setTimeout(90_000);
@@ -64,27 +65,7 @@ async function send(op: keyof typeof FeedsRequests, request: Record<string, unkn
   return harness.requests.send(FeedsRequests[op] as never, request as never, principal);
 }
 
-/** An AlertPosted exactly as the alerts service's relay publishes it. */
-async function postAlert(origin: string, targets: string[]): Promise<string> {
-  const alertId = randomUUID();
-  const now = timestampFromDate(new Date());
-  const data = create(AlertsEvents.types.alertPosted.schema, {
-    alert: { alertId, kind: AlertKind.MISSING_CHILD, urgency: Urgency.CRITICAL, status: AlertStatus.POSTED, originCountry: origin, originAgencyId: randomUUID(), targetCountries: targets, postedAt: now, version: 1n },
-    occurredAt: now,
-  });
-  await producer.send({
-    topic: AlertsEvents.topic,
-    acks: -1,
-    messages: [
-      {
-        key: alertId,
-        value: Buffer.from(toBinary(AlertsEvents.types.alertPosted.schema, data)),
-        headers: cloudEventHeaders({ id: randomUUID(), source: '/cpx/alerts', type: AlertsEvents.types.alertPosted.type, time: new Date(), subject: alertId }),
-      },
-    ],
-  });
-  return alertId;
-}
+const postAlert = (origin: string, targets: string[]): Promise<string> => publishAlertPosted(producer, origin, targets);
 
 async function partner(countries: string[] = []): Promise<{ id: string; admin: Principal }> {
   const { partner } = await send('registerPartner', { name: `Partner ${randomUUID().slice(0, 8)}`, countries }, admin);

@@ -5,14 +5,12 @@
  * `standardwebhooks`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { create, toBinary } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { AlertKind, AlertsEvents, AlertStatus, FeedsEvents, FeedsRequests, Urgency } from '@cpx/contracts';
-import { cloudEventHeaders } from '@cpx/platform';
+import { FeedsEvents, FeedsRequests } from '@cpx/contracts';
 import { principals, startServiceHarness, type ServiceHarness } from '@cpx/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { FeedsModule } from '../src/app.module';
 import { FeedsConfig } from '../src/config/feeds.config';
+import { publishAlertPosted } from './alert-posted';
 import { WebhookReceiver } from './webhook-receiver';
 
 jest.setTimeout(90_000);
@@ -63,27 +61,7 @@ afterAll(async () => {
   await harness?.close();
 }, 60_000);
 
-/** An AlertPosted exactly as the alerts service's relay publishes it; returns its alert id. */
-async function postAlert(origin: string, targets: string[]): Promise<string> {
-  const alertId = randomUUID();
-  const now = timestampFromDate(new Date());
-  const data = create(AlertsEvents.types.alertPosted.schema, {
-    alert: { alertId, kind: AlertKind.MISSING_CHILD, urgency: Urgency.CRITICAL, status: AlertStatus.POSTED, originCountry: origin, originAgencyId: randomUUID(), targetCountries: targets, postedAt: now, version: 1n },
-    occurredAt: now,
-  });
-  await producer.send({
-    topic: AlertsEvents.topic,
-    acks: -1,
-    messages: [
-      {
-        key: alertId,
-        value: Buffer.from(toBinary(AlertsEvents.types.alertPosted.schema, data)),
-        headers: cloudEventHeaders({ id: randomUUID(), source: '/cpx/alerts', type: AlertsEvents.types.alertPosted.type, time: new Date(), subject: alertId }),
-      },
-    ],
-  });
-  return alertId;
-}
+const postAlert = (origin: string, targets: string[]): Promise<string> => publishAlertPosted(producer, origin, targets);
 
 async function within(timeoutMs: number, check: () => boolean): Promise<number> {
   const started = Date.now();
