@@ -22,3 +22,4 @@ export * from './pagination/cursor';
 export * from './text/folding';
 export * from './validation/validate-input';
 export * from './crypto/sealed-payloads';
+export * from './crypto/key-list';

@@ -9,6 +9,7 @@
  * new keys both open records while the rotation runs: no downtime.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { parseKeyList } from '@cpx/platform';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
@@ -78,18 +79,9 @@ export class IdentityVault {
   }
 }
 
-/** Parses `id1:base64key,id2:base64key` (as in ALERTS_MASTER_KEYS). */
+/** The keys of ALERTS_MASTER_KEYS. */
 export function parseMasterKeys(value: string): Map<string, Buffer> {
-  const keys = new Map<string, Buffer>();
-  for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
-    const separator = entry.indexOf(':');
-    if (separator < 1) throw new Error('Each master key must be written as <key id>:<base64 of 32 bytes>.');
-    const id = entry.slice(0, separator);
-    const key = Buffer.from(entry.slice(separator + 1), 'base64');
-    if (key.length !== 32) throw new Error(`Master key ${id} must decode to 32 bytes, not ${key.length}.`);
-    keys.set(id, key);
-  }
-  return keys;
+  return parseKeyList(value, 'ALERTS_MASTER_KEYS');
 }
 
 function wrapContext(alertId: string, keyId: string): Buffer {

@@ -12,6 +12,7 @@
  * a delivery reads one), then the old key can be removed.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { parseKeyList } from '@cpx/platform';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
@@ -62,19 +63,9 @@ export class WebhookSecretVault {
   }
 }
 
-/** Parses `id1:base64key,id2:base64key` (as in FEEDS_SECRET_KEYS; feeds.config.ts validates the shape). */
+/** The keys of FEEDS_SECRET_KEYS (feeds.config.ts validates the shape at boot). */
 export function parseSecretKeys(value: string): Map<string, Buffer> {
-  const keys = new Map<string, Buffer>();
-  for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
-    const separator = entry.indexOf(':');
-    if (separator < 1) throw new Error('Each secret key must be written as <key id>:<base64 of 32 bytes>.');
-    const id = entry.slice(0, separator);
-    const key = Buffer.from(entry.slice(separator + 1), 'base64');
-    if (key.length !== 32) throw new Error(`Secret key ${id} must decode to 32 bytes, not ${key.length}.`);
-    if (keys.has(id)) throw new Error(`Secret key ${id} is listed twice.`);
-    keys.set(id, key);
-  }
-  return keys;
+  return parseKeyList(value, 'FEEDS_SECRET_KEYS');
 }
 
 function context(subscriptionId: string, column: SecretColumn, keyId: string): Buffer {
