@@ -403,6 +403,12 @@ describe('directory events', () => {
     await publish(DirectoryEvents.topic, '/cpx/directory', DirectoryEvents.types.agencyRegistered, agencyId, {
       agency: { id: agencyId, name: 'Qendra për Punë Sociale Prishtinë', type: AgencyType.CHILD_PROTECTION_AUTHORITY, country: 'XK', contacts: [{ kind: ContactKind.EMAIL, value: 'qps@example.org' }], version: 1n },
     });
+    // This test's endpoint only: another test's subscription may get the same events, THIN.
+    const atThisEndpoint = (request: ReceivedWebhook) => request.path === '/hooks/directory';
+    // The professional's event below names its agency only (the directory also sends the
+    // agency's summary; this one leaves it out to exercise the replica). Events of two
+    // aggregates travel on different partitions, so the agency is known first on purpose.
+    const agencyHook = await receiver.waitFor((request) => atThisEndpoint(request) && request.body.includes(agencyId) && request.body.includes('AgencyRegistered'));
     const professionalId = randomUUID();
     await publish(DirectoryEvents.topic, '/cpx/directory', DirectoryEvents.types.professionalVerified, professionalId, {
       professional: {
@@ -417,9 +423,6 @@ describe('directory events', () => {
         version: 2n,
       },
     });
-    // This test's endpoint only: another test's subscription may get the same events, THIN.
-    const atThisEndpoint = (request: ReceivedWebhook) => request.path === '/hooks/directory';
-    const agencyHook = await receiver.waitFor((request) => atThisEndpoint(request) && request.body.includes(agencyId) && request.body.includes('AgencyRegistered'));
     const professionalHook = await receiver.waitFor((request) => atThisEndpoint(request) && request.body.includes(professionalId));
     expect(JSON.parse(agencyHook.body).data).toMatchObject({ agencyId, agencyType: 'CHILD_PROTECTION_AUTHORITY', country: 'XK' });
     expect(JSON.parse(professionalHook.body).data).toMatchObject({ professionalId, agencyId, role: 'SOCIAL_WORKER', status: 'VERIFIED', country: 'XK', countries: ['XK'] });
