@@ -4,7 +4,7 @@
 // read from the directory's database with plain `pg`. Each call checks that it got the
 // agency asked for, so an error path can never pass for a fast read.
 import { randomUUID } from 'node:crypto';
-import { DirectoryRequests, type RequestOperation } from '@cpx/contracts';
+import { DirectoryRequests, REPLY_TOPICS } from '@cpx/contracts';
 import { databaseUrl, PlatformConfig, RequestClient, serviceDatabaseName, type Principal } from '@cpx/platform';
 import type { RunningPlatform } from '@cpx/stack';
 import { graphql } from '@cpx/testing';
@@ -79,7 +79,7 @@ export function healthRead(gatewayUrl: string): Target {
  * the directory with its caller lookup and row read.
  */
 export async function requestClientRead(platform: RunningPlatform, principal: Principal, ids: string[]): Promise<Target> {
-  const requests = await connectRequestClient(platform, DirectoryRequests.getAgency);
+  const requests = await connectRequestClient(platform);
   return {
     async call(index) {
       const id = ids[index % ids.length]!;
@@ -96,7 +96,7 @@ export async function requestClientRead(platform: RunningPlatform, principal: Pr
  * echo, what Nest's Kafka transport and the principal signature cost.
  */
 export async function requestClientHealth(platform: RunningPlatform, principal: Principal): Promise<Target> {
-  const requests = await connectRequestClient(platform, DirectoryRequests.healthCheck);
+  const requests = await connectRequestClient(platform);
   return {
     async call() {
       const { databaseOk } = await requests.send(DirectoryRequests.healthCheck, {}, principal);
@@ -106,7 +106,7 @@ export async function requestClientHealth(platform: RunningPlatform, principal: 
   };
 }
 
-async function connectRequestClient(platform: RunningPlatform, operation: RequestOperation): Promise<RequestClient> {
+async function connectRequestClient(platform: RunningPlatform): Promise<RequestClient> {
   const requests = new RequestClient({
     brokers: platform.stack.kafkaBrokers,
     // Replies come to the group's own partitions: one group per client, as per gateway.
@@ -114,7 +114,7 @@ async function connectRequestClient(platform: RunningPlatform, operation: Reques
     clientId: 'cpx-bench',
     principalSigningKey: platform.env['CPX_PRINCIPAL_SIGNING_KEY']!,
     timeoutMs: REQUEST_TIMEOUT_MS,
-    operations: [operation],
+    replyTopic: REPLY_TOPICS.tools,
   });
   await requests.connect();
   return requests;

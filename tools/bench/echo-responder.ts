@@ -12,14 +12,14 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { PARTITIONS, REPLY_TOPIC_SUFFIX } from '@cpx/contracts';
+import { PARTITIONS } from '@cpx/contracts';
 import { kafkaClientConfig } from '@cpx/platform';
 import { createTopics } from '@cpx/stack';
 import { Kafka, type Consumer, type ConsumerConfig } from 'kafkajs';
 
 /** Bench-only topics, partitioned like the platform's request and reply topics. */
 export const ECHO_TOPIC = 'cpx.bench.v1.Echo';
-export const ECHO_REPLY_TOPIC = ECHO_TOPIC + REPLY_TOPIC_SUFFIX;
+export const ECHO_REPLY_TOPIC = 'cpx.bench.v1.EchoReplies';
 
 // The header names of Nest's KafkaHeaders, so the messages look like the platform's.
 const CORRELATION_ID = 'kafka_correlationId';
@@ -135,7 +135,7 @@ export async function connectEchoRequester(brokers: string[]): Promise<EchoReque
   await consumer.subscribe({ topic: ECHO_REPLY_TOPIC, fromBeginning: false });
   const joined = groupJoined(consumer);
   await consumer.run({
-    partitionsConsumedConcurrently: 4, // as RequestClient
+    autoCommit: false, // as RequestClient: a reply group never reads a committed offset
     eachMessage: async ({ message }) => {
       const correlationId = message.headers?.[CORRELATION_ID]?.toString();
       const resolve = correlationId ? waiting.get(correlationId) : undefined;

@@ -72,7 +72,6 @@ beforeAll(async () => {
     service: 'alerts',
     configSchema: AlertsConfig,
     module: (config) => AlertsModule.forConfig(config),
-    operations: Object.values(AlertsRequests),
     eventTopics: [AlertsEvents.topic],
     env: {
       ALERTS_MASTER_KEYS: `test-1:${randomBytes(32).toString('base64')}`,

@@ -19,7 +19,6 @@ beforeAll(async () => {
     service: 'directory',
     configSchema: DirectoryConfig,
     module: (config) => DirectoryModule.forConfig(config),
-    operations: Object.values(DirectoryRequests),
     eventTopics: [DirectoryEvents.topic],
   });
 });

@@ -35,7 +35,6 @@ beforeAll(async () => {
     service: 'feeds',
     configSchema: FeedsConfig,
     module: (config) => FeedsModule.forConfig(config),
-    operations: Object.values(FeedsRequests),
     eventTopics: [FeedsEvents.topic],
     env: {
       FEEDS_RETRY_SCHEDULE_MS: '0,200',

@@ -32,7 +32,6 @@ beforeAll(async () => {
       service: 'feeds',
       configSchema: FeedsConfig,
       module: (config) => FeedsModule.forConfig(config),
-      operations: Object.values(FeedsRequests),
       eventTopics: [FeedsEvents.topic],
       env: { FEEDS_SECRET_KEYS: 'not-a-key', FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1' },
     }),
@@ -41,7 +40,6 @@ beforeAll(async () => {
     service: 'feeds',
     configSchema: FeedsConfig,
     module: (config) => FeedsModule.forConfig(config),
-    operations: Object.values(FeedsRequests),
     eventTopics: [FeedsEvents.topic],
     env: {
       FEEDS_POLL_INTERVAL_MS: String(POLL_MS),

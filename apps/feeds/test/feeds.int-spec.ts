@@ -38,7 +38,6 @@ beforeAll(async () => {
     service: 'feeds',
     configSchema: FeedsConfig,
     module: (config) => FeedsModule.forConfig(config),
-    operations: Object.values(FeedsRequests),
     eventTopics: [],
     env: {
       FEEDS_RETRY_SCHEDULE_MS: '0,300,300,300',

@@ -9,6 +9,7 @@ import {
   ContactKind,
   DirectoryEvents,
   DirectoryRequests,
+  REPLY_TOPICS,
   TOPICS,
   file_cpx_directory_v1_events,
   file_cpx_directory_v1_requests,
@@ -22,11 +23,14 @@ describe('topic registry', () => {
     expect(new Set(topicNames).size).toBe(topicNames.length);
   });
 
-  it.each(Object.entries(DirectoryRequests))('lists %s with its reply topic', (_name, operation) => {
-    expect(operation.replyTopic).toBe(`${operation.topic}.reply`);
+  it.each(Object.entries(DirectoryRequests))('lists %s with three partitions', (_name, operation) => {
     expect(partitionsOf(operation.topic)).toBe(3);
-    // One: every gateway reads all replies in a group of its own (see PARTITIONS).
-    expect(partitionsOf(operation.replyTopic)).toBe(1);
+  });
+
+  it('lists one reply topic per calling application, of one partition each', () => {
+    // One: every caller instance reads its application's replies whole (see REPLY_TOPICS).
+    expect(Object.values(REPLY_TOPICS).map(partitionsOf)).toEqual([1, 1]);
+    expect(topicNames.filter((topic) => /repl(y|ies)$/.test(topic)).sort()).toEqual(['cpx.gateway.v1.replies', 'cpx.tools.v1.replies']);
   });
 
   it('lists the events topic and its dead-letter topic', () => {

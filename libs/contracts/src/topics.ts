@@ -1,6 +1,6 @@
 /**
- * The one registry of Kafka topics: every request operation (its request topic, reply topic
- * and message types), every event family (its topic and the event types it carries), and
+ * The one registry of Kafka topics: every request operation (its request topic and message
+ * types), the reply topic of each calling application, every event family (its topic and the event types it carries), and
  * the partition count each topic is created with. Services and the stack import these;
  * nobody spells a topic name anywhere else.
  *
@@ -118,11 +118,11 @@ import { WebhookEndpointDisabledSchema } from './gen/cpx/feeds/v1/events_pb';
 /**
  * One request/reply operation. The type parameters are the generated schemas (e.g.
  * `typeof GetAgencyRequestSchema`), so `MessageShape<Req>` / `MessageInitShape<Res>` give the
- * message types; the responder answers on `replyTopic` with a cpx.platform.v1.Reply.
+ * message types; the responder answers with a cpx.platform.v1.Reply on the reply topic the
+ * request names (its caller's, see REPLY_TOPICS).
  */
 export interface RequestOperation<Req extends DescMessage = DescMessage, Res extends DescMessage = DescMessage> {
   readonly topic: string;
-  readonly replyTopic: string;
   readonly request: Req;
   readonly response: Res;
 }
@@ -139,15 +139,27 @@ export interface EventFamily {
   readonly types: Readonly<Record<string, EventType>>;
 }
 
-export const REPLY_TOPIC_SUFFIX = '.reply';
 export const DEAD_LETTER_TOPIC_SUFFIX = '.dlq';
 
 /**
+ * Where callers read replies: one topic per calling application, not one per operation.
+ * Every instance of a caller reads its application's topic whole, in a consumer group of
+ * its own, and keeps the replies whose correlation id it sent. One topic of one
+ * partition because a kafkajs fetch names every partition it reads (kafkajs has no
+ * incremental fetch sessions): with a reply topic per operation, each of the gateway's
+ * fetches named ~45 of them, and decoding and bookkeeping those empty partitions cost
+ * more of the gateway's CPU per read than GraphQL did. The tools (tests, benchmark) have
+ * their own, so that their traffic is never read by a running gateway.
+ */
+export const REPLY_TOPICS = {
+  gateway: 'cpx.gateway.v1.replies',
+  tools: 'cpx.tools.v1.replies',
+} as const;
+
+/**
  * Partition counts: the unit of parallelism per topic (consumers in a group <= partitions).
- * Replies get one: every gateway reads all of them in a group of its own, so more would
- * parallelise nothing, and a kafkajs fetch names every partition it reads (it has no
- * incremental fetch sessions), so the gateway's ~45 reply topics at 3 partitions made
- * every fetch, on the gateway and on the broker, three times the work.
+ * Replies get one: every caller instance reads its application's reply topic whole, so more
+ * would parallelise nothing (see REPLY_TOPICS).
  */
 export const PARTITIONS = { events: 6, deadLetter: 1, request: 3, reply: 1 } as const;
 
@@ -156,7 +168,7 @@ function op<Req extends DescMessage, Res extends DescMessage>(
   request: Req,
   response: Res,
 ): RequestOperation<Req, Res> {
-  return { topic, replyTopic: topic + REPLY_TOPIC_SUFFIX, request, response };
+  return { topic, request, response };
 }
 
 function event<Desc extends DescMessage>(schema: Desc): EventType<Desc> {
@@ -326,9 +338,7 @@ export const TOPICS: { topic: string; partitions: number; retentionMs?: number }
     { topic: family.topic, partitions: PARTITIONS.events },
     { topic: family.topic + DEAD_LETTER_TOPIC_SUFFIX, partitions: PARTITIONS.deadLetter },
   ]),
-  ...REQUEST_OPERATIONS.flatMap((operation) => [
-    { topic: operation.topic, partitions: PARTITIONS.request, retentionMs: REQUEST_RETENTION_MS },
-    { topic: operation.replyTopic, partitions: PARTITIONS.reply, retentionMs: REQUEST_RETENTION_MS },
-  ]),
+  ...REQUEST_OPERATIONS.map((operation) => ({ topic: operation.topic, partitions: PARTITIONS.request, retentionMs: REQUEST_RETENTION_MS })),
+  ...Object.values(REPLY_TOPICS).map((topic) => ({ topic, partitions: PARTITIONS.reply, retentionMs: REQUEST_RETENTION_MS })),
 ];
 

@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DynamicModule, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { TOPICS, type RequestOperation } from '@cpx/contracts';
+import { REPLY_TOPICS, TOPICS } from '@cpx/contracts';
 import {
   loadConfig,
   PlatformConfig,
@@ -34,7 +34,6 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
   service: string;
   configSchema: new () => C;
   module: (config: C) => DynamicModule;
-  operations: RequestOperation[];
   eventTopics: string[];
   env?: Record<string, string>;
 }): Promise<ServiceHarness<C>> {
@@ -79,7 +78,7 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
       clientId: 'cpx-test',
       principalSigningKey: config.CPX_PRINCIPAL_SIGNING_KEY,
       timeoutMs: 10_000,
-      operations: options.operations,
+      replyTopic: REPLY_TOPICS.tools,
     });
     await requests.connect();
     return { stack, config, app, startInstance, requests, events, close: closeAll };

@@ -9,7 +9,7 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { hostname } from 'node:os';
 import type { DescMessage } from '@bufbuild/protobuf';
-import { AlertsRequests, DirectoryRequests, FeedsRequests, type HealthCheckResponseSchema, type RequestOperation } from '@cpx/contracts';
+import { AlertsRequests, DirectoryRequests, FeedsRequests, REPLY_TOPICS, type HealthCheckResponseSchema, type RequestOperation } from '@cpx/contracts';
 import { RequestClient } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
 
@@ -18,19 +18,12 @@ type ServiceOperations = Readonly<Record<string, RequestOperation>> & {
   readonly healthCheck: RequestOperation<DescMessage, typeof HealthCheckResponseSchema>;
 };
 
-/**
- * Every service behind the gateway, by name: the one list to add a service to. The
- * request client subscribes to the replies of all their operations, and `/ready` asks
- * each one's health check.
- */
+/** Every service behind the gateway, by name: the one list to add a service to. `/ready` asks each one's health check. */
 export const GATEWAY_SERVICES = {
   directory: DirectoryRequests,
   alerts: AlertsRequests,
   feeds: FeedsRequests,
 } as const satisfies Record<string, ServiceOperations>;
-
-/** Every operation the gateway calls: their reply topics are subscribed when the client connects. */
-export const GATEWAY_OPERATIONS: RequestOperation[] = Object.values(GATEWAY_SERVICES).flatMap((operations) => Object.values(operations));
 
 const RETRY_DELAY_MS = 2_000;
 
@@ -83,7 +76,7 @@ export class RequestsConnection implements OnApplicationBootstrap, OnApplication
           clientId: 'cpx-gateway',
           principalSigningKey: config.CPX_PRINCIPAL_SIGNING_KEY,
           timeoutMs: config.CPX_REQUEST_TIMEOUT_MS,
-          operations: GATEWAY_OPERATIONS,
+          replyTopic: REPLY_TOPICS.gateway,
         }),
     },
     RequestsConnection,

@@ -3,12 +3,13 @@
  *
  * Every call is bounded: the principal is signed with a deadline, and if no reply comes
  * in time the caller gets SERVICE_UNAVAILABLE instead of waiting forever. Built on
- * Nest's ClientKafka (request topic -> `<topic>.reply`), with protobuf bytes both ways.
+ * Nest's ClientKafka, with protobuf bytes both ways; every operation's replies come back
+ * on the caller's one reply topic (REPLY_TOPICS in @cpx/contracts).
  */
 import { Logger } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
 import { create, toBinary, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
-import type { RequestOperation } from '@cpx/contracts';
+import type { REPLY_TOPICS, RequestOperation } from '@cpx/contracts';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { signPrincipal } from '../auth-context/principal-signature';
 import type { Principal } from '../auth-context/principal';
@@ -23,8 +24,26 @@ export interface RequestClientOptions {
   clientId: string;
   principalSigningKey: string;
   timeoutMs: number;
-  /** Every operation this client will call: their reply topics are subscribed up front. */
-  operations: RequestOperation<DescMessage, DescMessage>[];
+  /** The calling application's reply topic, read whole by this client's group. */
+  replyTopic: (typeof REPLY_TOPICS)[keyof typeof REPLY_TOPICS];
+}
+
+/**
+ * Nest's ClientKafka names a reply topic per request pattern (`<pattern>.reply`); this
+ * one answers every pattern with the caller's single reply topic, which is what Nest puts
+ * in the request's `kafka_replyTopic` header and what the responder replies to.
+ */
+class OneReplyTopicClientKafka extends ClientKafka {
+  constructor(
+    options: ConstructorParameters<typeof ClientKafka>[0],
+    private readonly replyTopic: string,
+  ) {
+    super(options);
+  }
+
+  protected override getResponsePatternName(): string {
+    return this.replyTopic;
+  }
 }
 
 export class RequestClient {
@@ -33,21 +52,27 @@ export class RequestClient {
   private connected: Promise<unknown> | undefined;
 
   constructor(private readonly options: RequestClientOptions) {
-    this.client = new ClientKafka({
-      client: kafkaClientConfig(options.clientId, options.brokers),
-      consumer: {
-        groupId: options.groupId,
-        sessionTimeout: 10_000,
-        heartbeatInterval: 1_000,
-        rebalanceTimeout: 10_000,
-        allowAutoTopicCreation: false,
+    this.client = new OneReplyTopicClientKafka(
+      {
+        client: kafkaClientConfig(options.clientId, options.brokers),
+        consumer: {
+          groupId: options.groupId,
+          sessionTimeout: 10_000,
+          heartbeatInterval: 1_000,
+          rebalanceTimeout: 10_000,
+          allowAutoTopicCreation: false,
+        },
+        producer: { allowAutoTopicCreation: false },
+        parser: { keepBinary: true },
+        // No offset commits: a reply group starts at the end of the topic (a new group, or a
+        // restarted process, wants no earlier replies), so a committed offset is never read,
+        // and kafkajs would otherwise send one commit per reply before fetching the next.
+        run: { autoCommit: false },
       },
-      producer: { allowAutoTopicCreation: false },
-      parser: { keepBinary: true },
-      // Replies are small and must not wait: fetch as soon as one byte is there.
-      run: { partitionsConsumedConcurrently: 4 },
-    });
-    for (const operation of options.operations) this.client.subscribeToResponseOf(operation.topic);
+      options.replyTopic,
+    );
+    // Any pattern will do: the client maps every one to the reply topic.
+    this.client.subscribeToResponseOf(options.replyTopic);
   }
 
   /**
