@@ -106,7 +106,7 @@ are printed beside the figures they apply to. Source: \`tools/bench.ts\`, \`tool
   - *raw pg*: the same agency row selected by id from the directory's database with \`pg\`.
   Layers in between, to see where the time goes: *RequestClient* sends GetAgency to the
   directory exactly as the gateway's resolver does (signed principal, protobuf, Nest's
-  Kafka transport; the directory looks up the caller, then the row), and the gateway's
+  Kafka transport; the directory reads the caller and the row at once), and the gateway's
   *\`/health\`* is its HTTP floor (no GraphQL, auth or Kafka).
 - One at a time: ${plan.warmup} warm-up rounds (not recorded), then ${plan.rounds} rounds (capped at
   ${plan.sequentialCapSeconds} s), each calling every path once, starting one path further each round.

@@ -196,6 +196,11 @@ describe('professionals', () => {
     for (const op of ['searchAgencies', 'searchProfessionals', 'listCountries'] as const) {
       expect(await failureOf(() => send(op, {}, them))).toMatchObject({ code: 'FORBIDDEN' });
     }
+    // One agency by id reads the caller and the row at once: the caller still decides, and
+    // whether the agency exists is not told to a refused caller.
+    for (const id of [own.agency.id, '00000000-0000-4000-8000-000000000000']) {
+      expect(await failureOf(() => send('getAgency', { id }, them))).toMatchObject({ code: 'FORBIDDEN' });
+    }
     expect(await failureOf(() => send('verifyProfessional', { id: professional.id }, own.agencyAdmin))).toMatchObject({ code: 'CONFLICT' });
     await send('reinstateProfessional', { id: professional.id }, own.agencyAdmin);
     await send('searchAgencies', {}, them);
