@@ -66,6 +66,28 @@ export function assertMayPost(caller: AlertCaller): asserts caller is AlertCalle
   }
 }
 
-export function assertAllowed(allowed: boolean, what: string): void {
-  if (!allowed) throw DomainError.forbidden(`You may not ${what} this alert: it was not sent to you or your agency.`);
+/** What a caller may be refused on an alert, and the rule a refused party is told. */
+const ACTIONS = {
+  see: { what: 'see', rule: '' },
+  acknowledge: { what: 'acknowledge', rule: 'only its recipients in the target countries, and their agency admins, acknowledge it.' },
+  update: { what: 'update', rule: 'only the originating agency and the recipients in the target countries add updates.' },
+  resolve: { what: 'resolve', rule: 'only the originating agency and the recipients in the target countries resolve it.' },
+  cancel: { what: 'cancel', rule: 'only the originating agency cancels it.' },
+  readIdentity: { what: 'read the child’s identity on', rule: 'an attaché reads the identity only once the originating agency has granted it.' },
+  grantIdentity: { what: 'grant access to the identity on', rule: 'only the originating agency grants access to the identity.' },
+  seeIdentityReads: { what: 'see the identity reads of', rule: 'only the originating agency and auditors see who read the identity.' },
+} as const;
+
+export type AlertAction = keyof typeof ACTIONS;
+
+/**
+ * FORBIDDEN unless allowed. A caller with no part in the alert learns only that; a party
+ * to it (who sees the alert anyway) is told the rule that refuses them, not "it was not
+ * sent to you", which would be false.
+ */
+export function assertAllowed(allowed: boolean, action: AlertAction, relation: Relation): void {
+  if (allowed) return;
+  const { what, rule } = ACTIONS[action];
+  const why = relation === 'none' || !rule ? 'it was not sent to you or your agency.' : rule;
+  throw DomainError.forbidden(`You may not ${what} this alert: ${why}`);
 }

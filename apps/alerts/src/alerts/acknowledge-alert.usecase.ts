@@ -24,7 +24,7 @@ export class AcknowledgeAlertUseCase {
       const loaded = await loadAlert(manager, id, { lock: true });
       const caller = await resolveAlertCaller(principal, manager);
       const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
-      assertAllowed(canAcknowledge(relation), 'acknowledge');
+      assertAllowed(canAcknowledge(relation), 'acknowledge', relation);
       const country = caller.agency!.country.trim();
       const target = loaded.targets.find((candidate) => candidate.country.trim() === country);
       if (!target) throw DomainError.forbidden('This alert was not sent to your country.');

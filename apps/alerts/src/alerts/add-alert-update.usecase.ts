@@ -29,7 +29,8 @@ export class AddAlertUpdateUseCase {
     return this.dataSource.transaction(async (manager) => {
       const loaded = await loadAlert(manager, id, { lock: true });
       const caller = await resolveAlertCaller(principal, manager);
-      assertAllowed(canTakePart(relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients })), 'update');
+      const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
+      assertAllowed(canTakePart(relation), 'update', relation);
       const why = refusal(loaded.alert.status as AlertStatus, 'addUpdate');
       if (why) throw DomainError.conflict(why);
       if (input.sighting?.seenAt && input.sighting.seenAt.getTime() > Date.now() + 5 * 60_000) {

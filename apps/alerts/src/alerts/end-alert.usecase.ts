@@ -27,7 +27,7 @@ export class EndAlertUseCase {
       const loaded = await loadAlert(manager, id, { lock: true });
       const caller = await resolveAlertCaller(principal, manager);
       const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
-      assertAllowed(ending.kind === 'resolve' ? canTakePart(relation) : canCancel(relation), ending.kind);
+      assertAllowed(ending.kind === 'resolve' ? canTakePart(relation) : canCancel(relation), ending.kind, relation);
       if (expectedVersion !== undefined && expectedVersion !== loaded.alert.version) {
         throw DomainError.conflict(`The alert changed meanwhile (version ${loaded.alert.version}); reload and try again.`, 'expectedVersion');
       }

@@ -44,7 +44,8 @@ export class FindAlertsUseCase {
     const manager = this.dataSource.manager;
     const loaded = await loadAlert(manager, id);
     const caller = await resolveAlertCaller(principal, manager);
-    assertAllowed(canSee(relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients })), 'see');
+    const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
+    assertAllowed(canSee(relation), 'see', relation);
     const updates = await manager.find(AlertUpdateEntity, { where: { alertId: id }, order: { createdAt: 'ASC' } });
     return { loaded, updates };
   }

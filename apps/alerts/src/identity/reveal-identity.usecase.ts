@@ -31,7 +31,7 @@ export class RevealIdentityUseCase {
       const caller = await resolveAlertCaller(principal, manager);
       const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
       const granted = relation === 'attache' && (await manager.existsBy(IdentityGrantEntity, { alertId: id, granteeSubject: principal.subject }));
-      assertAllowed(canReadIdentity(relation, granted), 'read the child’s identity on');
+      assertAllowed(canReadIdentity(relation, granted), 'readIdentity', relation);
       const sealed = await manager.findOneBy(ChildIdentityEntity, { alertId: id });
       if (!sealed) throw DomainError.notFound('Child identity of alert', id);
       await manager.insert(IdentityReadEntity, {
@@ -56,7 +56,8 @@ export class RevealIdentityUseCase {
     return this.dataSource.transaction(async (manager) => {
       const loaded = await loadAlert(manager, id);
       const caller = await resolveAlertCaller(principal, manager);
-      assertAllowed(canGrantIdentity(relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients })), 'grant access to the identity on');
+      const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
+      assertAllowed(canGrantIdentity(relation), 'grantIdentity', relation);
       const grant = manager.create(IdentityGrantEntity, {
         alertId: id,
         granteeSubject,
@@ -75,7 +76,7 @@ export class RevealIdentityUseCase {
     const loaded = await loadAlert(manager, id);
     const caller = await resolveAlertCaller(principal, manager);
     const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
-    assertAllowed(relation === 'originator' || hasRole(principal, 'auditor'), 'see the identity reads of');
+    assertAllowed(relation === 'originator' || hasRole(principal, 'auditor'), 'seeIdentityReads', relation);
     return manager.find(IdentityReadEntity, { where: { alertId: id }, order: { readAt: 'ASC' } });
   }
 }

@@ -34,7 +34,7 @@ export class AlertResolver {
 
   constructor(private readonly service: AlertsClient) {}
 
-  @Query(() => AlertObject, { nullable: true, description: 'One alert you may see, with its update thread; NOT_FOUND otherwise.' })
+  @Query(() => AlertObject, { nullable: true, description: 'One alert with its update thread: FORBIDDEN if it was not sent to you or your agency, NOT_FOUND if there is none.' })
   async alert(@Args() { id }: AlertIdArgs, @CurrentPrincipal() principal: Principal): Promise<AlertObject> {
     const { alert, updates } = await this.service.send(AlertsRequests.getAlert, { id }, principal);
     return toAlert(required(alert, 'alert'), updates);

@@ -1,0 +1,38 @@
+import { isDomainError } from '@cpx/platform';
+import { assertAllowed, type AlertAction, type Relation } from './alert-policy';
+
+function refusal(action: AlertAction, relation: Relation): { code: string; message: string } {
+  try {
+    assertAllowed(false, action, relation);
+  } catch (error) {
+    if (isDomainError(error)) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('assertAllowed let a refusal through');
+}
+
+describe('assertAllowed', () => {
+  it('lets an allowed caller through', () => {
+    expect(() => assertAllowed(true, 'cancel', 'none')).not.toThrow();
+  });
+
+  it('tells a caller with no part in the alert only that it was not sent to them', () => {
+    for (const action of ['see', 'acknowledge', 'cancel', 'readIdentity', 'seeIdentityReads'] as const) {
+      expect(refusal(action, 'none')).toEqual({ code: 'FORBIDDEN', message: expect.stringMatching(/: it was not sent to you or your agency\.$/) });
+    }
+  });
+
+  it('tells a party to the alert the rule that refuses them, never that it was not sent to them', () => {
+    expect(refusal('cancel', 'recipient').message).toBe('You may not cancel this alert: only the originating agency cancels it.');
+    expect(refusal('acknowledge', 'originator').message).toMatch(/only its recipients in the target countries/);
+    expect(refusal('readIdentity', 'attache').message).toMatch(/only once the originating agency has granted it/);
+    expect(refusal('grantIdentity', 'recipient-admin').message).toMatch(/only the originating agency grants access/);
+    expect(refusal('seeIdentityReads', 'recipient').message).toMatch(/only the originating agency and auditors/);
+    expect(refusal('update', 'attache').message).toMatch(/only the originating agency and the recipients/);
+    for (const relation of ['originator', 'recipient', 'recipient-admin', 'attache'] as const) {
+      for (const action of ['acknowledge', 'update', 'resolve', 'cancel', 'readIdentity', 'grantIdentity', 'seeIdentityReads'] as const) {
+        expect(refusal(action, relation)).toEqual({ code: 'FORBIDDEN', message: expect.not.stringMatching(/not sent to you/) });
+      }
+    }
+  });
+});
