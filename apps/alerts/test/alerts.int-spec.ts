@@ -21,7 +21,7 @@ import {
   Urgency,
 } from '@cpx/contracts';
 import { postAlertContext, revealIdentityContext, SealedPayloads, type Principal } from '@cpx/platform';
-import { DirectoryFixture, failureOf, startServiceHarness, type ServiceHarness } from '@cpx/testing';
+import { DirectoryFixture, failureOf, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { DataSource } from 'typeorm';
 import { AlertsModule } from '../src/app.module';
 import { AlertsConfig } from '../src/config/alerts.config';
@@ -107,13 +107,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function waitForReplica(subjects: string[]): Promise<void> {
   await waitFor(async () => {

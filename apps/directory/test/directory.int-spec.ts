@@ -3,9 +3,12 @@
  * the gateway calls it. Checks the rules the service itself must hold, whoever calls:
  * authorization, validation, search across scripts, events on the topic.
  */
+import { randomUUID } from 'node:crypto';
 import { fromBinary } from '@bufbuild/protobuf';
-import { AgencyRegisteredSchema, AgencyType, AlertKind, ContactReason, DirectoryEvents, DirectoryRequests, ProfessionalRole, VerificationStatus } from '@cpx/contracts';
-import { agencyRequest, failureOf, principals, professionalRequest, startServiceHarness, type ServiceHarness } from '@cpx/testing';
+import { AgencyRegisteredSchema, AgencyType, AlertKind, ContactReason, DirectoryEvents, DirectoryRequests, ProfessionalRole, REPLY_TOPICS, VerificationStatus } from '@cpx/contracts';
+import { RequestClient } from '@cpx/platform';
+import { agencyRequest, failureOf, principals, professionalRequest, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import { DirectoryModule } from '../src/app.module';
 import { DirectoryConfig } from '../src/config/directory.config';
 
@@ -43,6 +46,35 @@ async function agencyWithAdmin(country = 'RS') {
   await send('verifyProfessional', { id: professional.id });
   return { agency, agencyAdmin: principals.agencyAdmin(agency.id, country, adminSubject), adminRecord: professional };
 }
+
+describe('request/reply', () => {
+  it('commits where a caller has read its replies, so a caller that rejoins its group resumes there', async () => {
+    // A caller's group is its own; it rejoins after a broker restart or a lost session and
+    // then starts from its committed position: with none, replies written meanwhile are skipped.
+    const groupId = `cpx-test-position-${randomUUID()}`;
+    const client = new RequestClient({
+      brokers: harness.stack.kafkaBrokers,
+      groupId,
+      clientId: 'cpx-test-position',
+      principalSigningKey: harness.config.CPX_PRINCIPAL_SIGNING_KEY,
+      timeoutMs: 10_000,
+      replyTopic: REPLY_TOPICS.tools,
+    });
+    const kafkaAdmin = new Kafka({ clientId: 'cpx-test-admin', brokers: harness.stack.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    await kafkaAdmin.connect();
+    try {
+      await client.connect();
+      for (let i = 0; i < 3; i += 1) await client.send(DirectoryRequests.listCountries, {}, admin);
+      const end = async () => (await kafkaAdmin.fetchTopicOffsets(REPLY_TOPICS.tools)).find((p) => p.partition === 0)!.high;
+      const committed = async () => (await kafkaAdmin.fetchOffsets({ groupId, topics: [REPLY_TOPICS.tools] }))[0]!.partitions.find((p) => p.partition === 0)!.offset;
+      const endAfterReplies = await end();
+      await waitFor(async () => BigInt(await committed()) >= BigInt(endAfterReplies), 5_000, 'the reply position committed');
+    } finally {
+      await client.close();
+      await kafkaAdmin.disconnect();
+    }
+  });
+});
 
 describe('agencies', () => {
   it('registers an agency, stores Cyrillic verbatim and publishes AgencyRegistered as a CloudEvent', async () => {

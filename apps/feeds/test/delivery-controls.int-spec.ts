@@ -11,7 +11,7 @@ import { fromBinary } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { FeedsEvents, FeedsRequests, WebhookDisabledReason, WebhookEndpointDisabledSchema } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
-import { failureOf, principals, startServiceHarness, type ServiceHarness } from '@cpx/testing';
+import { failureOf, principals, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { FeedsModule } from '../src/app.module';
@@ -85,13 +85,6 @@ async function subscribeEndpoint(owner: { id: string; admin: Principal }, name: 
 
 const forAlert = (alertId: string) => (request: ReceivedWebhook) => request.body.includes(alertId);
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const count = async (sql: string, parameters: unknown[]): Promise<number> => (await db.query(`SELECT count(*)::int AS n FROM (${sql}) AS rows`, parameters))[0].n;
 

@@ -13,7 +13,7 @@ import { create, toBinary, type DescMessage, type MessageInitShape } from '@bufb
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AgencyType, AlertKind, AlertsEvents, AlertStatus, ContactKind, DirectoryEvents, FeedsRequests, PayloadMode, ProfessionalRole, Urgency, VerificationStatus } from '@cpx/contracts';
 import { cloudEventHeaders, type EventDefinition, type Principal } from '@cpx/platform';
-import { failureOf, principals, startServiceHarness, type ServiceHarness } from '@cpx/testing';
+import { failureOf, principals, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { FeedsModule } from '../src/app.module';
@@ -502,13 +502,6 @@ describe('who may manage partners', () => {
   });
 });
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function waitForRow(sql: string, parameters: unknown[]): Promise<void> {
   await waitFor(async () => (await db.query(sql, parameters)).length > 0);

@@ -5,3 +5,4 @@ export * from './directory-factories';
 export * from './graphql-client';
 export * from './e2e-platform';
 export * from './directory-events';
+export * from './wait-for';

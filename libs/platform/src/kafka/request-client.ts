@@ -16,6 +16,7 @@ import type { Principal } from '../auth-context/principal';
 import { DomainError, isDomainError } from '../errors/domain-error';
 import { decodeReply } from './reply-envelope';
 import { kafkaClientConfig } from './kafka-options';
+import { ReplyPosition } from './reply-position';
 
 export interface RequestClientOptions {
   brokers: string[];
@@ -50,6 +51,7 @@ export class RequestClient {
   private readonly logger = new Logger(RequestClient.name);
   private readonly client: ClientKafka;
   private connected: Promise<unknown> | undefined;
+  private position: ReplyPosition | undefined;
 
   constructor(private readonly options: RequestClientOptions) {
     this.client = new OneReplyTopicClientKafka(
@@ -64,9 +66,9 @@ export class RequestClient {
         },
         producer: { allowAutoTopicCreation: false },
         parser: { keepBinary: true },
-        // No offset commits: a reply group starts at the end of the topic (a new group, or a
-        // restarted process, wants no earlier replies), so a committed offset is never read,
-        // and kafkajs would otherwise send one commit per reply before fetching the next.
+        // The group is `groupId` as given (Nest would append "-client").
+        postfixId: '',
+        // Committed about once a second by ReplyPosition, not by kafkajs after every reply.
         run: { autoCommit: false },
       },
       options.replyTopic,
@@ -94,6 +96,7 @@ export class RequestClient {
     const firstFetch = new Promise<void>((resolve) => (fetched = resolve));
     await this.client.connect();
     const consumer = this.client.consumer;
+    this.position ??= new ReplyPosition(consumer);
     const stopListening = consumer.on(consumer.events.FETCH, () => fetched());
     try {
       await Promise.race([firstFetch, new Promise((resolve) => setTimeout(resolve, 15_000))]);
@@ -129,6 +132,8 @@ export class RequestClient {
   }
 
   async close(): Promise<void> {
+    this.position?.stop();
+    this.position = undefined;
     await this.client.close();
   }
 }
