@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { PARTITIONS } from '@cpx/contracts';
-import { kafkaClientConfig } from '@cpx/platform';
+import { kafkaClientConfig, ReplyPosition } from '@cpx/platform';
 import { createTopics } from '@cpx/stack';
 import { Kafka, type Consumer, type ConsumerConfig } from 'kafkajs';
 
@@ -135,7 +135,7 @@ export async function connectEchoRequester(brokers: string[]): Promise<EchoReque
   await consumer.subscribe({ topic: ECHO_REPLY_TOPIC, fromBeginning: false });
   const joined = groupJoined(consumer);
   await consumer.run({
-    autoCommit: false, // as RequestClient: a reply group never reads a committed offset
+    autoCommit: false, // as RequestClient: the position is committed once a second (below)
     eachMessage: async ({ message }) => {
       const correlationId = message.headers?.[CORRELATION_ID]?.toString();
       const resolve = correlationId ? waiting.get(correlationId) : undefined;
@@ -143,6 +143,7 @@ export async function connectEchoRequester(brokers: string[]): Promise<EchoReque
     },
   });
   const assignment = await joined;
+  const position = new ReplyPosition(consumer);
   const replyPartition = Math.min(...(assignment[ECHO_REPLY_TOPIC] ?? [0]));
   let sequence = 0;
 
@@ -177,6 +178,7 @@ export async function connectEchoRequester(brokers: string[]): Promise<EchoReque
       });
     },
     async close() {
+      position.stop();
       await consumer.disconnect();
       await producer.disconnect();
     },
