@@ -129,5 +129,6 @@ export const DEMO_STAFF = [
   { username: 'platform-admin', name: 'Platform Admin (demo)', roles: ['platform_admin'] },
   { username: 'attache', name: 'Regional attaché (demo)', roles: ['curator'] },
   { username: 'auditor', name: 'Data-protection officer (demo)', roles: ['auditor'] },
-  { username: 'partner-unicef', name: 'UNICEF partner (demo)', roles: ['partner'], partner: 'unicef' },
+  // Registered as a feeds partner at seeding; the user's token names the partner's CPX id.
+  { username: 'partner-unicef', name: 'UNICEF partner (demo)', roles: ['partner'], partnerName: 'UNICEF Europe and Central Asia (demo)' },
 ];

@@ -1,11 +1,12 @@
 // Seeds the demo directory through the public GraphQL API, as a platform admin and then
-// as each agency's admin would, and writes the local identity's users.json so that
-// `npm run token -- <username>` can sign in as any of them. Safe to run on every start:
-// what exists already is found and reused.
+// as each agency's admin would, registers the demo partner organisation (with a pull-feed
+// subscription to alerts and directory events), and writes the local identity's
+// users.json so that `npm run token -- <username>` can sign in as any of them. Safe to run
+// on every start: what exists already is found and reused.
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { issueLocalToken, type LocalUser } from '@cpx/platform';
+import { issueLocalToken, readLocalUsers, type LocalUser } from '@cpx/platform';
 import { graphql } from '@cpx/testing';
 import { DEMO_DIRECTORY, DEMO_STAFF, type DemoAgency, type DemoPerson } from './directory-demo-data';
 
@@ -18,13 +19,17 @@ interface Seeder {
 export async function seedDemoDirectory(url: string, identityDir: string): Promise<Record<string, LocalUser>> {
   const users: Record<string, LocalUser> = {};
   for (const staff of DEMO_STAFF) {
-    users[staff.username] = { sub: `demo-${staff.username}`, roles: staff.roles, name: staff.name, ...(staff.partner ? { partner: staff.partner } : {}) };
+    users[staff.username] = { sub: `demo-${staff.username}`, roles: staff.roles, name: staff.name };
   }
   const seeder: Seeder = {
     url,
     identityDir,
     adminToken: await issueLocalToken(identityDir, { sub: users['platform-admin'].sub, roles: ['platform_admin'] }, '10m'),
   };
+  const earlier = await readLocalUsers(identityDir);
+  for (const staff of DEMO_STAFF) {
+    if (staff.partnerName) users[staff.username].partner = await ensurePartner(seeder, staff.partnerName, earlier[staff.username]?.partner);
+  }
   for (const [country, agencies] of Object.entries(DEMO_DIRECTORY)) {
     for (const demo of agencies) {
       const agencyId = await ensureAgency(seeder, country, demo);
@@ -121,6 +126,25 @@ async function ensureOnDuty(seeder: Seeder, country: string, professionalId: str
     { input: { country, professionalId, startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 7 * 24 * 3_600_000).toISOString() } },
     token,
   );
+}
+
+/**
+ * The partner the last seeding registered, if the feeds service still knows it (its data
+ * may have been reset since); else a new one, with a pull-feed subscription so that
+ * `partnerFeed` shows alerts and directory events from the start.
+ */
+async function ensurePartner(seeder: Seeder, name: string, earlierId: string | undefined): Promise<string> {
+  if (earlierId) {
+    const known = await graphql(seeder.url, `query($id: ID!) { partnerSubscriptions(partnerId: $id) { id } }`, { id: earlierId }, seeder.adminToken);
+    if (!known.errors?.length) return earlierId;
+  }
+  const { registerPartner } = await call(seeder, `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }`, { input: { name } });
+  await call(
+    seeder,
+    `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { subscription { id } } }`,
+    { input: { partnerId: registerPartner.id, eventTypes: ['cpx.alerts.v1.*', 'cpx.directory.v1.*'] } },
+  );
+  return registerPartner.id;
 }
 
 async function call(seeder: Seeder, query: string, variables: Record<string, unknown>, token = seeder.adminToken) {

@@ -495,13 +495,16 @@ describe('who may manage partners', () => {
     expect(await bad({ countries: ['FR'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.countries' });
     expect(await bad({ countries: ['serbia'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.countries.0' });
     expect(await bad({ payloadMode: 7 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.payloadMode' });
-    expect(await failureOf(() => send('createSubscription', { partnerId: randomUUID(), eventTypes: ['cpx.alerts.v1.*'] }, admin))).toMatchObject({ code: 'NOT_FOUND' });
+    // A partner id CPX never issued is unknown to every operation, not an empty partner.
+    const unknown = randomUUID();
+    expect(await failureOf(() => send('createSubscription', { partnerId: unknown, eventTypes: ['cpx.alerts.v1.*'] }, admin))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failureOf(() => send('listSubscriptions', { partnerId: unknown }, admin))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failureOf(() => send('getPartnerFeed', { partnerId: unknown, page: { first: 10 } }, admin))).toMatchObject({ code: 'NOT_FOUND' });
     expect(await failureOf(() => send('registerPartner', { name: '  ' }, admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
     // A partner limited to RS gets RS, whatever it asks for.
     expect((await subscribe(owner)).subscription.countries).toEqual(['RS']);
   });
 });
-
 
 async function waitForRow(sql: string, parameters: unknown[]): Promise<void> {
   await waitFor(async () => (await db.query(sql, parameters)).length > 0);

@@ -9,7 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { pageSize, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { requirePartnerManager } from '../partners/partner-access';
-import { requireId } from '../partners/subscription-store';
+import { requireId, requirePartner } from '../partners/subscription-store';
 import { feedCursor, sequenceOf } from './domain/feed-cursor';
 
 export interface FeedItem {
@@ -53,6 +53,7 @@ export class ReadPartnerFeedUseCase {
     requirePartnerManager(principal, partnerId);
     const first = pageSize(input.first, 'page.first');
     const after = sequenceOf(input.after ?? '', 'page.after');
+    await requirePartner(this.dataSource.manager, partnerId);
     const rows: FeedRow[] = await this.dataSource.query(
       `SELECT e.sequence, e.event_id, e.type, e.subject, e.countries, e.occurred_at, e.data
        FROM feed_event e

@@ -18,7 +18,7 @@ import { EndpointGuard } from './endpoint-guard';
 import { requirePartnerManager } from './partner-access';
 import { requireCountries, requireEventTypes, requirePayloadMode, requireWebhookUrl } from './subscription-input';
 import { sealedParameters } from './subscription-secrets';
-import { findPartner, findSubscription, requireId, type SubscriptionRow } from './subscription-store';
+import { findSubscription, requireId, requirePartner, type SubscriptionRow } from './subscription-store';
 import { WebhookSecretVault } from './webhook-secret-vault';
 
 export interface CreateSubscriptionInput {
@@ -49,8 +49,7 @@ export class CreateSubscriptionUseCase {
     const refusal = webhookUrl ? await this.guard.refusal(webhookUrl) : undefined;
     if (refusal) throw DomainError.badInput('input.webhookUrl', `input.webhookUrl ${refusal.message}.`);
     return this.dataSource.transaction(async (tx) => {
-      const partner = await findPartner(tx, partnerId);
-      if (!partner) throw DomainError.notFound('Partner', partnerId);
+      const partner = await requirePartner(tx, partnerId);
       if (partner.countries.length > 0) {
         const outside = countries.filter((country) => !partner.countries.includes(country));
         if (outside.length > 0) throw DomainError.badInput('input.countries', `input.countries: this partner may not receive events about ${outside.join(', ')}.`);

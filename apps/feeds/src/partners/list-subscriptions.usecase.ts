@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { requirePartnerManager } from './partner-access';
-import { partnerSubscriptions, requireId, type SubscriptionRow } from './subscription-store';
+import { partnerSubscriptions, requireId, requirePartner, type SubscriptionRow } from './subscription-store';
 
 @Injectable()
 export class ListSubscriptionsUseCase {
@@ -12,6 +12,7 @@ export class ListSubscriptionsUseCase {
   async execute(partnerId: string, principal: Principal): Promise<SubscriptionRow[]> {
     const id = requireId(partnerId, 'partnerId');
     requirePartnerManager(principal, id);
+    await requirePartner(this.dataSource.manager, id);
     return partnerSubscriptions(this.dataSource.manager, id);
   }
 }

@@ -36,6 +36,13 @@ export async function findPartner(manager: EntityManager, id: string): Promise<P
   return rows[0];
 }
 
+/** The partner, or NOT_FOUND: an id CPX never issued (or issued elsewhere) answers as unknown. */
+export async function requirePartner(manager: EntityManager, id: string): Promise<PartnerRow> {
+  const partner = await findPartner(manager, id);
+  if (!partner) throw DomainError.notFound('Partner', id);
+  return partner;
+}
+
 export async function findSubscription(manager: EntityManager, id: string, lock = false): Promise<SubscriptionRow> {
   const rows: SubscriptionRow[] = await manager.query(
     `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscription WHERE id = $1 AND deleted_at IS NULL${lock ? ' FOR UPDATE' : ''}`,
