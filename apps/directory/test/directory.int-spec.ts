@@ -68,7 +68,7 @@ describe('request/reply', () => {
       const end = async () => (await kafkaAdmin.fetchTopicOffsets(REPLY_TOPICS.tools)).find((p) => p.partition === 0)!.high;
       const committed = async () => (await kafkaAdmin.fetchOffsets({ groupId, topics: [REPLY_TOPICS.tools] }))[0]!.partitions.find((p) => p.partition === 0)!.offset;
       const endAfterReplies = await end();
-      await waitFor(async () => BigInt(await committed()) >= BigInt(endAfterReplies), 5_000, 'the reply position committed');
+      await waitFor(async () => BigInt(await committed()) >= BigInt(endAfterReplies), 10_000, 'the reply position committed');
     } finally {
       await client.close();
       await kafkaAdmin.disconnect();
