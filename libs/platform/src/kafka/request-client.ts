@@ -63,6 +63,10 @@ export class RequestClient {
           heartbeatInterval: 1_000,
           rebalanceTimeout: 10_000,
           allowAutoTopicCreation: false,
+          // How long a fetch waits when there is no reply to read. A reply never waits for it
+          // (a fetch returns as soon as one byte is there), but connect() waits for the first
+          // fetch, which on an idle reply topic took kafkajs' default of 5 s.
+          maxWaitTimeInMs: 500,
         },
         producer: { allowAutoTopicCreation: false },
         parser: { keepBinary: true },
