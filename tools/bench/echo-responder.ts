@@ -13,9 +13,9 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { PARTITIONS } from '@cpx/contracts';
-import { kafkaClientConfig, ReplyPosition } from '@cpx/platform';
+import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig, ReplyPosition } from '@cpx/platform';
 import { createTopics } from '@cpx/stack';
-import { Kafka, type Consumer, type ConsumerConfig } from 'kafkajs';
+import { Kafka, type Consumer } from 'kafkajs';
 
 /** Bench-only topics, partitioned like the platform's request and reply topics. */
 export const ECHO_TOPIC = 'cpx.bench.v1.Echo';
@@ -26,13 +26,6 @@ const CORRELATION_ID = 'kafka_correlationId';
 const REPLY_TOPIC = 'kafka_replyTopic';
 const REPLY_PARTITION = 'kafka_replyPartition';
 
-// As serviceTransport and RequestClient configure their consumers.
-const CONSUMER_SETTINGS: Omit<ConsumerConfig, 'groupId'> = {
-  sessionTimeout: 10_000,
-  heartbeatInterval: 1_000,
-  rebalanceTimeout: 10_000,
-  allowAutoTopicCreation: false,
-};
 const GROUP_JOIN_TIMEOUT_MS = 30_000;
 
 export interface EchoResponder {
@@ -101,7 +94,7 @@ async function startEchoResponder(brokers: string[], onGiveUp: () => void): Prom
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   // A group of its own per run: a responder of a killed earlier run cannot hold the
   // partitions until its session times out.
-  const consumer = kafka.consumer({ groupId: `cpx-bench-echo-${randomUUID()}`, ...CONSUMER_SETTINGS });
+  const consumer = kafka.consumer({ groupId: `cpx-bench-echo-${randomUUID()}`, ...CONSUMER_GROUP_SETTINGS });
   await producer.connect();
   await consumer.connect();
   await consumer.subscribe({ topic: ECHO_TOPIC, fromBeginning: false });
@@ -128,7 +121,7 @@ export async function connectEchoRequester(brokers: string[]): Promise<EchoReque
   const kafka = new Kafka(kafkaClientConfig('cpx-bench-echo-client', brokers));
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   // Unique per run, as the gateway's group is per process: replies go to partitions we own.
-  const consumer = kafka.consumer({ groupId: `cpx-bench-echo-client-${randomUUID()}`, ...CONSUMER_SETTINGS });
+  const consumer = kafka.consumer({ groupId: `cpx-bench-echo-client-${randomUUID()}`, ...CONSUMER_GROUP_SETTINGS });
   const waiting = new Map<string, (reply: Buffer) => void>();
   await producer.connect();
   await consumer.connect();

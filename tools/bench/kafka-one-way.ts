@@ -8,7 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { PARTITIONS } from '@cpx/contracts';
-import { kafkaClientConfig } from '@cpx/platform';
+import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig } from '@cpx/platform';
 import { createTopics } from '@cpx/stack';
 import { Kafka } from 'kafkajs';
 import { Deliveries } from './deliveries';
@@ -35,10 +35,7 @@ export async function connectOneWayKafka(brokers: string[]): Promise<OneWayKafka
   // As the gateway's live consumer (alert-events.consumer.ts): a group per process, from latest.
   const consumer = kafka.consumer({
     groupId: `cpx-bench-one-way-${randomUUID()}`,
-    sessionTimeout: 10_000,
-    heartbeatInterval: 1_000,
-    rebalanceTimeout: 10_000,
-    allowAutoTopicCreation: false,
+    ...CONSUMER_GROUP_SETTINGS,
   });
   // Arrivals are noted where the latest sender notes its sends.
   let current = new Deliveries();

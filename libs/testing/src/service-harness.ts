@@ -8,6 +8,7 @@ import type { DynamicModule, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { REPLY_TOPICS, TOPICS } from '@cpx/contracts';
 import {
+  CONSUMER_GROUP_SETTINGS,
   loadConfig,
   PlatformConfig,
   readCloudEvent,
@@ -105,7 +106,7 @@ export class EventReader {
 
   static async start(brokers: string[], topics: string[]): Promise<EventReader> {
     const kafka = new Kafka({ clientId: 'cpx-test-reader', brokers, logLevel: logLevel.NOTHING });
-    const consumer = kafka.consumer({ groupId: `cpx-test-reader-${randomUUID()}`, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+    const consumer = kafka.consumer({ groupId: `cpx-test-reader-${randomUUID()}`, ...CONSUMER_GROUP_SETTINGS });
     const reader = new EventReader(consumer);
     await consumer.connect();
     // From the beginning: test stacks are fresh, so the topic holds only this run's records,

@@ -2,7 +2,7 @@
  * Kafka settings shared by every client and server, tuned for request/reply latency
  * and for quick recovery when a broker or a peer goes away.
  */
-import { logLevel, type KafkaConfig } from 'kafkajs';
+import { logLevel, type ConsumerConfig, type KafkaConfig } from 'kafkajs';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 
 export function kafkaClientConfig(clientId: string, brokers: string[]): KafkaConfig {
@@ -17,6 +17,17 @@ export function kafkaClientConfig(clientId: string, brokers: string[]): KafkaCon
   };
 }
 
+/**
+ * Every CPX consumer group's settings: a member that stops heartbeating (a crash, a stopped
+ * broker) is noticed within 10 s, and topics are never created by a subscription.
+ */
+export const CONSUMER_GROUP_SETTINGS = {
+  sessionTimeout: 10_000,
+  heartbeatInterval: 1_000,
+  rebalanceTimeout: 10_000,
+  allowAutoTopicCreation: false,
+} as const satisfies Omit<ConsumerConfig, 'groupId'>;
+
 /** Options for a service's Kafka server (its request and event handlers). */
 export function serviceTransport(options: {
   service: string;
@@ -27,13 +38,7 @@ export function serviceTransport(options: {
     transport: Transport.KAFKA,
     options: {
       client: kafkaClientConfig(`cpx-${options.service}`, options.brokers),
-      consumer: {
-        groupId: options.groupId,
-        sessionTimeout: 10_000,
-        heartbeatInterval: 1_000,
-        rebalanceTimeout: 10_000,
-        allowAutoTopicCreation: false,
-      },
+      consumer: { groupId: options.groupId, ...CONSUMER_GROUP_SETTINGS },
       producer: { allowAutoTopicCreation: false },
       // A service's group is stable, so this matters only on its very first start: what
       // was sent before it joined (requests, events) is read rather than skipped.

@@ -15,7 +15,7 @@ import { signPrincipal } from '../auth-context/principal-signature';
 import type { Principal } from '../auth-context/principal';
 import { DomainError, isDomainError } from '../errors/domain-error';
 import { decodeReply } from './reply-envelope';
-import { kafkaClientConfig } from './kafka-options';
+import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig } from './kafka-options';
 import { ReplyPosition } from './reply-position';
 
 export interface RequestClientOptions {
@@ -59,10 +59,7 @@ export class RequestClient {
         client: kafkaClientConfig(options.clientId, options.brokers),
         consumer: {
           groupId: options.groupId,
-          sessionTimeout: 10_000,
-          heartbeatInterval: 1_000,
-          rebalanceTimeout: 10_000,
-          allowAutoTopicCreation: false,
+          ...CONSUMER_GROUP_SETTINGS,
           // How long a fetch waits when there is no reply to read. A reply never waits for it
           // (a fetch returns as soon as one byte is there), but connect() waits for the first
           // fetch, which on an idle reply topic took kafkajs' default of 5 s.

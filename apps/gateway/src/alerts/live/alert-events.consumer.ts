@@ -17,7 +17,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { hostname } from 'node:os';
 import { Kafka, type Consumer, type KafkaMessage } from 'kafkajs';
 import { AlertsEvents } from '@cpx/contracts';
-import { kafkaClientConfig, readCloudEvent } from '@cpx/platform';
+import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig, readCloudEvent } from '@cpx/platform';
 import { alertDeliveryOf } from './alert-delivery';
 import { AlertChanges } from './alert-changes';
 
@@ -34,10 +34,7 @@ export function liveConsumerFactory(brokers: string[]): LiveConsumerFactory {
       retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 10 },
     }).consumer({
       groupId: liveGroupId(),
-      sessionTimeout: 10_000,
-      heartbeatInterval: 1_000,
-      rebalanceTimeout: 10_000,
-      allowAutoTopicCreation: false,
+      ...CONSUMER_GROUP_SETTINGS,
     });
 }
 

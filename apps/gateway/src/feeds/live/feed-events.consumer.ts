@@ -13,7 +13,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { hostname } from 'node:os';
 import { Kafka, type Consumer } from 'kafkajs';
 import { AlertsEvents, DirectoryEvents } from '@cpx/contracts';
-import { kafkaClientConfig } from '@cpx/platform';
+import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig } from '@cpx/platform';
 import { FeedWakeUps } from './feed-wake-ups';
 
 export const FEED_CONSUMER_FACTORY = Symbol('FEED_CONSUMER_FACTORY');
@@ -30,10 +30,7 @@ export function feedConsumerFactory(brokers: string[]): FeedConsumerFactory {
       retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 10 },
     }).consumer({
       groupId: feedLiveGroupId(),
-      sessionTimeout: 10_000,
-      heartbeatInterval: 1_000,
-      rebalanceTimeout: 10_000,
-      allowAutoTopicCreation: false,
+      ...CONSUMER_GROUP_SETTINGS,
     });
 }
 
