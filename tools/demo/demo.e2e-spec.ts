@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LocalUser } from '@cpx/platform';
-import { startE2ePlatform, type E2ePlatform, type GraphQLResponse } from '@cpx/testing';
+import { startE2ePlatform, waitFor, type E2ePlatform, type GraphQLResponse } from '@cpx/testing';
 import { seedDemoDirectory } from './seed-directory';
 
 let platform: E2ePlatform;
@@ -75,12 +75,7 @@ it('answers the README: whom to contact in Serbia, an alert posted to France in 
   // The demo partner follows alerts and directory events by pull feed, from its own token.
   const partner = await tokenOf('partner-unicef');
   let feed = '';
-  const deadline = Date.now() + 20_000;
-  while (!feed.includes(alert.id)) {
-    if (Date.now() > deadline) throw new Error('the AlertPosted event never reached the demo partner’s feed');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    feed = JSON.stringify(await alertEventsIn(partner));
-  }
+  await waitFor(async () => (feed = JSON.stringify(await alertEventsIn(partner))).includes(alert.id), 20_000, 'the AlertPosted event in the demo partner’s feed');
   expect(feed).toContain('cpx.alerts.v1.AlertPosted');
   expect(feed).not.toMatch(/Марко|Демовић|Subotica/);
 }, 120_000);
