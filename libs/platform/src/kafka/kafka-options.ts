@@ -2,6 +2,8 @@
  * Kafka settings shared by every client and server, tuned for request/reply latency
  * and for quick recovery when a broker or a peer goes away.
  */
+// Every process that talks to Kafka imports this module, so every kafkajs client gets the fix.
+import './kafkajs-idle-loop-fix';
 import { logLevel, type ConsumerConfig, type KafkaConfig } from 'kafkajs';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 
