@@ -133,6 +133,15 @@ describe('agencies', () => {
     expect(read.locality).toBe("l'Île-de-France");
   });
 
+  it('reads one agency whole, as registered, for a registered professional and for a caller with no record', async () => {
+    const own = await agencyWithAdmin('GR');
+    const { agency: other } = await send('registerAgency', agencyRequest({ country: 'AL', name: `Qendra ${Date.now()}` }));
+    for (const reader of [own.agencyAdmin, principals.professional(other.id, 'FR', `no-record-${Date.now()}`)]) {
+      const { agency } = await send('getAgency', { id: other.id }, reader);
+      expect(agency).toEqual(other);
+    }
+  });
+
   it('lets only platform admins register agencies', async () => {
     const { agency } = await send('registerAgency', agencyRequest());
     for (const who of [principals.agencyAdmin(agency.id, 'RS'), principals.professional(agency.id, 'RS'), principals.partner(), principals.nobody()]) {
@@ -228,7 +237,7 @@ describe('professionals', () => {
     for (const op of ['searchAgencies', 'searchProfessionals', 'listCountries'] as const) {
       expect(await failureOf(() => send(op, {}, them))).toMatchObject({ code: 'FORBIDDEN' });
     }
-    // One agency by id reads the caller and the row at once: the caller still decides, and
+    // One agency by id reads the caller and the row in one statement: the caller still decides, and
     // whether the agency exists is not told to a refused caller.
     for (const id of [own.agency.id, '00000000-0000-4000-8000-000000000000']) {
       expect(await failureOf(() => send('getAgency', { id }, them))).toMatchObject({ code: 'FORBIDDEN' });

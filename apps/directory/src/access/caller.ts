@@ -20,7 +20,15 @@ export async function resolveCaller(principal: Principal, manager: EntityManager
   const rows: ProfessionalRow[] = principal.subject
     ? await manager.query(`SELECT ${PROFESSIONAL_COLUMNS} FROM professional WHERE subject = $1 LIMIT 1`, [principal.subject])
     : [];
-  const professional = rows[0] ? professionalFromRow(rows[0]) : null;
+  return callerFrom(principal, rows[0] ?? null);
+}
+
+/**
+ * The caller from their professional row (null when they have none), read by
+ * resolveCaller or by a query that fetched it together with the data asked for.
+ */
+export function callerFrom(principal: Principal, row: ProfessionalRow | null): Caller {
+  const professional = row ? professionalFromRow(row) : null;
   if (professional?.status === 'SUSPENDED') {
     throw DomainError.forbidden('Your account is suspended.');
   }

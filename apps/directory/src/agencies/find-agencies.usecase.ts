@@ -3,7 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { decodeCursor, DomainError, encodeCursor, escapeLike, pageSize, searchPattern, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { assertMayReadAgencies } from '../access/directory-policy';
-import { resolveCaller } from '../access/caller';
+import { callerFrom, resolveCaller } from '../access/caller';
+import { PROFESSIONAL_COLUMNS, type ProfessionalRow } from '../professionals/professional-row';
+import { prefixedColumns, unprefixed } from '../database/prefixed-columns';
 import { AgencyEntity } from './agency.entity';
 import { AGENCY_COLUMNS, agencyFromRow, type AgencyRow } from './agency-row';
 
@@ -28,17 +30,23 @@ export class FindAgenciesUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async byId(id: string, principal: Principal): Promise<AgencyEntity> {
-    const manager = this.dataSource.manager;
-    // The caller and the row are read at once, on two pooled connections (the directory's
-    // most frequent read, one round trip to Postgres instead of two). The caller is judged
-    // first: a refused caller learns nothing, not even whether the agency exists.
-    const [caller, rows] = await Promise.all([
-      resolveCaller(principal, manager),
-      manager.query(`SELECT ${AGENCY_COLUMNS} FROM agency WHERE id = $1`, [id]) as Promise<AgencyRow[]>,
-    ]);
-    assertMayReadAgencies(caller);
-    if (!rows[0]) throw DomainError.notFound('Agency', id);
-    return agencyFromRow(rows[0]);
+    // The caller and the row in one statement, one round trip on one connection: this is
+    // the directory's most frequent read, and on a small machine each extra round trip to
+    // Postgres costs more CPU (socket writes, wake-ups) than the query itself. The caller
+    // is still judged first: a refused caller learns nothing, not even whether the agency
+    // exists. `subject` is unique, so the row is one row whatever matches.
+    const [row] = (await this.dataSource.manager.query(
+      `SELECT ${prefixedColumns('caller', PROFESSIONAL_COLUMNS)}, ${prefixedColumns('agency', AGENCY_COLUMNS)}
+         FROM (SELECT 1) AS one
+         LEFT JOIN professional AS caller ON caller.subject = $1
+         LEFT JOIN agency ON agency.id = $2`,
+      [principal.subject || null, id],
+    )) as Record<string, unknown>[];
+    const callerRow = unprefixed<ProfessionalRow>(row, 'caller');
+    assertMayReadAgencies(callerFrom(principal, callerRow));
+    const agencyRow = unprefixed<AgencyRow>(row, 'agency');
+    if (!agencyRow) throw DomainError.notFound('Agency', id);
+    return agencyFromRow(agencyRow);
   }
 
   async search(filter: AgencySearch, principal: Principal): Promise<Page<AgencyEntity>> {
