@@ -10,7 +10,9 @@ import {
   DirectoryEvents,
   DirectoryRequests,
   REPLY_TOPICS,
+  REQUEST_TOPICS,
   TOPICS,
+  requestOperationNamed,
   file_cpx_directory_v1_events,
   file_cpx_directory_v1_requests,
 } from './index';
@@ -23,8 +25,21 @@ describe('topic registry', () => {
     expect(new Set(topicNames).size).toBe(topicNames.length);
   });
 
-  it.each(Object.entries(DirectoryRequests))('lists %s with three partitions', (_name, operation) => {
-    expect(partitionsOf(operation.topic)).toBe(3);
+  it.each(Object.entries(DirectoryRequests))('sends %s to the directory\'s one request topic, under its own name', (_name, operation) => {
+    expect(operation.topic).toBe('cpx.directory.v1.requests');
+    expect(operation.name).toMatch(/^cpx\.directory\.v1\.[A-Z]\w+$/);
+    expect(requestOperationNamed(operation.name)).toBe(operation);
+  });
+
+  it('lists one request topic per service, of six partitions each, and no topic per operation', () => {
+    expect([...REQUEST_TOPICS].sort()).toEqual(['cpx.alerts.v1.requests', 'cpx.directory.v1.requests', 'cpx.feeds.v1.requests']);
+    expect(REQUEST_TOPICS.map(partitionsOf)).toEqual([6, 6, 6]);
+    expect(topicNames.filter((topic) => /\.[A-Z]\w+$/.test(topic))).toEqual([]);
+  });
+
+  it('has one operation per name across services', () => {
+    expect(requestOperationNamed('cpx.alerts.v1.PostAlert')?.topic).toBe('cpx.alerts.v1.requests');
+    expect(requestOperationNamed('cpx.directory.v1.NoSuchThing')).toBeUndefined();
   });
 
   it('lists one reply topic per calling application, of one partition each', () => {

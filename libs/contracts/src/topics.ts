@@ -122,10 +122,16 @@ import { WebhookEndpointDisabledSchema } from './gen/cpx/feeds/v1/events_pb';
  * request names (its caller's, see REPLY_TOPICS).
  */
 export interface RequestOperation<Req extends DescMessage = DescMessage, Res extends DescMessage = DescMessage> {
+  /** The operation's full name, e.g. `cpx.directory.v1.GetAgency`: a request carries it in OPERATION_HEADER. */
+  readonly name: string;
+  /** Where it is sent: its service's one request topic, e.g. `cpx.directory.v1.requests` (see requestTopicOf). */
   readonly topic: string;
   readonly request: Req;
   readonly response: Res;
 }
+
+/** The header naming a request's operation (RequestOperation.name); the topic names only the service. */
+export const OPERATION_HEADER = 'cpx-operation';
 
 /** One event type: its CloudEvents `ce_type` and the schema of its payload. */
 export interface EventType<Desc extends DescMessage = DescMessage> {
@@ -161,14 +167,28 @@ export const REPLY_TOPICS = {
  * Replies get one: every caller instance reads its application's reply topic whole, so more
  * would parallelise nothing (see REPLY_TOPICS).
  */
-export const PARTITIONS = { events: 6, deadLetter: 1, request: 3, reply: 1 } as const;
+export const PARTITIONS = { events: 6, deadLetter: 1, request: 6, reply: 1 } as const;
+
+/**
+ * `cpx.directory.v1.GetAgency` -> `cpx.directory.v1.requests`: one request topic per service,
+ * not one per operation. A kafkajs fetch names every partition its consumer reads (no
+ * incremental fetch sessions), so with a topic per operation each fetch of the directory
+ * named 51 partitions, and the broker and the service decoded and bookkept them all on
+ * every request. The operation travels in OPERATION_HEADER, and the service routes by it.
+ * The cost: requests of all of a service's operations share its partitions, so a slow one
+ * delays those behind it on its partition (one in PARTITIONS.request); each request's
+ * signed deadline bounds that wait.
+ */
+export function requestTopicOf(operationName: string): string {
+  return `${operationName.slice(0, operationName.lastIndexOf('.'))}.requests`;
+}
 
 function op<Req extends DescMessage, Res extends DescMessage>(
-  topic: string,
+  name: string,
   request: Req,
   response: Res,
 ): RequestOperation<Req, Res> {
-  return { topic, request, response };
+  return { name, topic: requestTopicOf(name), request, response };
 }
 
 function event<Desc extends DescMessage>(schema: Desc): EventType<Desc> {
@@ -322,6 +342,16 @@ const REQUEST_OPERATIONS: readonly RequestOperation[] = [
   ...Object.values(FeedsRequests),
 ];
 
+/** Every service's request topic. */
+export const REQUEST_TOPICS: readonly string[] = [...new Set(REQUEST_OPERATIONS.map((operation) => operation.topic))];
+
+const OPERATIONS_BY_NAME = new Map(REQUEST_OPERATIONS.map((operation) => [operation.name, operation]));
+
+/** The operation of that full name, if there is one. */
+export function requestOperationNamed(name: string): RequestOperation | undefined {
+  return OPERATIONS_BY_NAME.get(name);
+}
+
 /** Every event family (add a service's events here). */
 const EVENT_FAMILIES: readonly EventFamily[] = [DirectoryEvents, AlertsEvents, FeedsEvents];
 
@@ -338,7 +368,7 @@ export const TOPICS: { topic: string; partitions: number; retentionMs?: number }
     { topic: family.topic, partitions: PARTITIONS.events },
     { topic: family.topic + DEAD_LETTER_TOPIC_SUFFIX, partitions: PARTITIONS.deadLetter },
   ]),
-  ...REQUEST_OPERATIONS.map((operation) => ({ topic: operation.topic, partitions: PARTITIONS.request, retentionMs: REQUEST_RETENTION_MS })),
+  ...REQUEST_TOPICS.map((topic) => ({ topic, partitions: PARTITIONS.request, retentionMs: REQUEST_RETENTION_MS })),
   ...Object.values(REPLY_TOPICS).map((topic) => ({ topic, partitions: PARTITIONS.reply, retentionMs: REQUEST_RETENTION_MS })),
 ];
 

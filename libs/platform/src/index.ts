@@ -12,6 +12,7 @@ export * from './kafka/handle-request.decorator';
 export * from './kafka/handle-event.decorator';
 export * from './kafka/request-client';
 export * from './kafka/reply-position';
+export * from './kafka/service-kafka-server';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './outbox/messaging-tables.migration';

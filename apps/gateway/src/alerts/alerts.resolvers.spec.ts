@@ -48,7 +48,7 @@ describe('alerts resolvers', () => {
       },
     });
     expect(requests.calls).toHaveLength(1);
-    expect(requests.calls[0]).toMatchObject({ topic: AlertsRequests.postAlert.topic, principal: PRINCIPAL });
+    expect(requests.calls[0]).toMatchObject({ operation: AlertsRequests.postAlert.name, principal: PRINCIPAL });
     expect(requests.calls[0]?.request).toMatchObject({
       idempotencyKey: 'post-2025-05-31-0001',
       kind: AlertKind.MISSING_CHILD,
@@ -103,7 +103,7 @@ describe('alerts resolvers', () => {
         },
       },
     });
-    expect(requests.calls.map((call) => call.topic)).toEqual([AlertsRequests.getAlert.topic]);
+    expect(requests.calls.map((call) => call.operation)).toEqual([AlertsRequests.getAlert.name]);
   });
 
   it('answers a filtered list as a Relay connection, fetching a thread only when asked, once per alert', async () => {
@@ -129,14 +129,14 @@ describe('alerts resolvers', () => {
       filter: { status: AlertStatus.IN_PROGRESS, kind: AlertKind.MISSING_CHILD, urgency: Urgency.CRITICAL, country: 'HR', overdueOnly: true },
       page: { first: 2, after: '' },
     });
-    expect(requests.calls.filter((call) => call.topic === AlertsRequests.getAlert.topic)).toHaveLength(2);
+    expect(requests.calls.filter((call) => call.operation === AlertsRequests.getAlert.name)).toHaveLength(2);
   });
 
   it('answers my inbox', async () => {
     requests.on(AlertsRequests.getInbox, () => ({ items: [anAlert()], endCursor: '', hasNextPage: false, totalCount: 1 }));
     const { body } = await gateway.graphql('{ alertInbox(first: 10) { totalCount edges { node { id } } pageInfo { hasNextPage } } }');
     expect(body).toEqual({ data: { alertInbox: { totalCount: 1, edges: [{ node: { id: ALERT_ID } }], pageInfo: { hasNextPage: false } } } });
-    expect(requests.calls[0]).toMatchObject({ topic: AlertsRequests.getInbox.topic, request: { page: { first: 10, after: '' } }, principal: PRINCIPAL });
+    expect(requests.calls[0]).toMatchObject({ operation: AlertsRequests.getInbox.name, request: { page: { first: 10, after: '' } }, principal: PRINCIPAL });
   });
 
   it('acknowledges, adds an update, resolves and cancels', async () => {

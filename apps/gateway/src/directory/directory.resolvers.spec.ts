@@ -38,7 +38,7 @@ describe('directory resolvers', () => {
       },
     });
     expect(requests.calls).toEqual([
-      { topic: DirectoryRequests.getAgency.topic, request: { id: AGENCY_ID }, principal: { subject: TEST_CLAIMS.sub, roles: ['professional'], country: 'RS', agencyId: 'agency-1', partnerId: undefined } },
+      { operation: DirectoryRequests.getAgency.name, request: { id: AGENCY_ID }, principal: { subject: TEST_CLAIMS.sub, roles: ['professional'], country: 'RS', agencyId: 'agency-1', partnerId: undefined } },
     ]);
   });
 
@@ -97,7 +97,7 @@ describe('directory resolvers', () => {
         ],
       },
     });
-    expect(requests.calls.map((call) => call.topic)).toEqual([DirectoryRequests.listFocalPoints.topic, DirectoryRequests.getProfessional.topic]);
+    expect(requests.calls.map((call) => call.operation)).toEqual([DirectoryRequests.listFocalPoints.name, DirectoryRequests.getProfessional.name]);
   });
 
   it('asks whom to contact at a given moment and maps the candidates', async () => {

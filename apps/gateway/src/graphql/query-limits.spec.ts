@@ -65,6 +65,6 @@ describe('query limits over HTTP', () => {
         extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
       }),
     ]);
-    expect(requests.calls.filter((call) => call.topic === DirectoryRequests.searchAgencies.topic)).toHaveLength(1);
+    expect(requests.calls.filter((call) => call.operation === DirectoryRequests.searchAgencies.name)).toHaveLength(1);
   });
 });

@@ -10,7 +10,7 @@ import { DomainError, type Principal } from '@cpx/platform';
 type Answer = (request: unknown, principal: Principal) => unknown;
 
 export interface RecordedRequest {
-  topic: string;
+  operation: string;
   request: unknown;
   principal: Principal;
 }
@@ -24,7 +24,7 @@ export class FakeRequests {
     operation: RequestOperation<Req, Res>,
     answer: (request: MessageInitShape<Req>, principal: Principal) => MessageInitShape<Res> | Promise<MessageInitShape<Res>>,
   ): this {
-    this.answers.set(operation.topic, answer as Answer);
+    this.answers.set(operation.name, answer as Answer);
     return this;
   }
 
@@ -37,9 +37,9 @@ export class FakeRequests {
     request: MessageInitShape<Req>,
     principal: Principal,
   ): Promise<MessageShape<Res>> {
-    this.calls.push({ topic: operation.topic, request, principal });
-    const answer = this.answers.get(operation.topic);
-    if (!answer) throw DomainError.unavailable(`No fake answer for ${operation.topic}.`);
+    this.calls.push({ operation: operation.name, request, principal });
+    const answer = this.answers.get(operation.name);
+    if (!answer) throw DomainError.unavailable(`No fake answer for ${operation.name}.`);
     return (await answer(request, principal)) as MessageShape<Res>;
   }
 }

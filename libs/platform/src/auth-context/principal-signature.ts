@@ -4,7 +4,8 @@
  * Why a signature: Kafka is internal, but "internal" is not a security boundary. A
  * service must not trust a header anyone with produce rights could forge, so the
  * gateway signs the principal with an HMAC key the services share, binding it to the
- * topic, the exact payload bytes and a short expiry. A captured header cannot be
+ * operation (its full name, not only the topic, which a service's operations share), the exact
+ * payload bytes and a short expiry. A captured header cannot be
  * replayed onto another request or used after it expires.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
@@ -23,14 +24,14 @@ export interface SignedPrincipalHeaders {
 
 export function signPrincipal(
   principal: Principal,
-  binding: { topic: string; payload: Uint8Array; deadline: number },
+  binding: { operation: string; payload: Uint8Array; deadline: number },
   key: string,
 ): SignedPrincipalHeaders {
   const encoded = Buffer.from(JSON.stringify(principal), 'utf8').toString('base64url');
   const deadline = String(binding.deadline);
   return {
     [PRINCIPAL_HEADER]: encoded,
-    [PRINCIPAL_SIGNATURE_HEADER]: mac(key, binding.topic, binding.payload, encoded, deadline),
+    [PRINCIPAL_SIGNATURE_HEADER]: mac(key, binding.operation, binding.payload, encoded, deadline),
     [DEADLINE_HEADER]: deadline,
   };
 }
@@ -41,7 +42,7 @@ export function signPrincipal(
  */
 export function verifyPrincipal(
   headers: Record<string, unknown>,
-  binding: { topic: string; payload: Uint8Array },
+  binding: { operation: string; payload: Uint8Array },
   key: string,
   now: number = Date.now(),
 ): Principal {
@@ -51,7 +52,7 @@ export function verifyPrincipal(
   if (!encoded || !signature || !deadline) {
     throw DomainError.unauthenticated('The request carries no signed principal.');
   }
-  const expected = Buffer.from(mac(key, binding.topic, binding.payload, encoded, deadline));
+  const expected = Buffer.from(mac(key, binding.operation, binding.payload, encoded, deadline));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     throw DomainError.unauthenticated('The principal signature does not verify.');
@@ -82,10 +83,10 @@ function parsePrincipal(encoded: string): Principal {
   };
 }
 
-function mac(key: string, topic: string, payload: Uint8Array, encoded: string, deadline: string): string {
+function mac(key: string, operation: string, payload: Uint8Array, encoded: string, deadline: string): string {
   const payloadDigest = createHash('sha256').update(payload).digest('base64url');
   return createHmac('sha256', key)
-    .update(`${topic}\n${payloadDigest}\n${encoded}\n${deadline}`)
+    .update(`${operation}\n${payloadDigest}\n${encoded}\n${deadline}`)
     .digest('base64url');
 }
 

@@ -49,7 +49,9 @@ export function HandleRequest<Req extends DescMessage, Res extends DescMessage>(
     // and it passes (payload, context) only to parameters declared as such.
     Payload()(target, key, 0);
     Ctx()(target, key, 1);
-    MessagePattern(operation.topic, Transport.KAFKA)(target, key, descriptor as PropertyDescriptor);
+    // The pattern is the operation's name: ServiceKafkaServer reads the service's request
+    // topic and routes each request by its operation header.
+    MessagePattern(operation.name, Transport.KAFKA)(target, key, descriptor as PropertyDescriptor);
   };
 }
 
@@ -64,7 +66,7 @@ async function answer<Req extends DescMessage, Res extends DescMessage>(
     if (!signingKey) throw new Error('configureRequestHandling was not called at boot');
     const payload = toBytes(data);
     const headers = kafka.getMessage().headers as Record<string, unknown>;
-    const principal = verifyPrincipal(headers, { topic: operation.topic, payload }, signingKey);
+    const principal = verifyPrincipal(headers, { operation: operation.name, payload }, signingKey);
     let request: MessageShape<Req>;
     try {
       request = fromBinary(operation.request, payload);
@@ -77,7 +79,7 @@ async function answer<Req extends DescMessage, Res extends DescMessage>(
   } catch (error) {
     if (isDomainError(error)) return encodeFailure(error);
     // Full detail stays in the service log; the caller learns only that it failed.
-    logger.error(`${operation.topic} failed after ${Date.now() - started} ms: ${(error as Error).stack ?? error}`);
+    logger.error(`${operation.name} failed after ${Date.now() - started} ms: ${(error as Error).stack ?? error}`);
     return encodeFailure(new DomainError('INTERNAL', 'The service could not complete the request.'));
   }
 }

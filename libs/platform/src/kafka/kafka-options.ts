@@ -5,7 +5,8 @@
 // Every process that talks to Kafka imports this module, so every kafkajs client gets the fix.
 import './kafkajs-idle-loop-fix';
 import { logLevel, type ConsumerConfig, type KafkaConfig } from 'kafkajs';
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import { PARTITIONS } from '@cpx/contracts';
+import { ServiceKafkaServer } from './service-kafka-server';
 
 export function kafkaClientConfig(clientId: string, brokers: string[]): KafkaConfig {
   return {
@@ -30,15 +31,14 @@ export const CONSUMER_GROUP_SETTINGS = {
   allowAutoTopicCreation: false,
 } as const satisfies Omit<ConsumerConfig, 'groupId'>;
 
-/** Options for a service's Kafka server (its request and event handlers). */
+/** Options for a service's Kafka server (its request and event handlers): a ServiceKafkaServer. */
 export function serviceTransport(options: {
   service: string;
   brokers: string[];
   groupId: string;
-}): MicroserviceOptions {
+}): { strategy: ServiceKafkaServer } {
   return {
-    transport: Transport.KAFKA,
-    options: {
+    strategy: new ServiceKafkaServer({
       client: kafkaClientConfig(`cpx-${options.service}`, options.brokers),
       consumer: { groupId: options.groupId, ...CONSUMER_GROUP_SETTINGS },
       producer: { allowAutoTopicCreation: false },
@@ -47,8 +47,9 @@ export function serviceTransport(options: {
       // Requests whose deadline has passed are refused unprocessed (signed deadline).
       subscribe: { fromBeginning: true },
       parser: { keepBinary: true },
-      run: { partitionsConsumedConcurrently: 6 },
+      // As many requests at once as the request topic has partitions (events' batches share them).
+      run: { partitionsConsumedConcurrently: PARTITIONS.request },
       postfixId: '',
-    },
-  } as MicroserviceOptions;
+    }),
+  };
 }

@@ -9,7 +9,7 @@
 import { Logger } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
 import { create, toBinary, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
-import type { REPLY_TOPICS, RequestOperation } from '@cpx/contracts';
+import { OPERATION_HEADER, type REPLY_TOPICS, type RequestOperation } from '@cpx/contracts';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { signPrincipal } from '../auth-context/principal-signature';
 import type { Principal } from '../auth-context/principal';
@@ -113,22 +113,23 @@ export class RequestClient {
   ): Promise<MessageShape<Res>> {
     const deadline = Date.now() + this.options.timeoutMs;
     const payload = Buffer.from(toBinary(operation.request, create(operation.request, request)));
-    const headers = signPrincipal(principal, { topic: operation.topic, payload, deadline }, this.options.principalSigningKey);
+    const headers = signPrincipal(principal, { operation: operation.name, payload, deadline }, this.options.principalSigningKey);
     try {
       await withDeadline(this.connect(), deadline);
       const reply = await firstValueFrom(
         this.client
-          .send<Buffer>(operation.topic, { value: payload, headers: { ...headers } })
+          // To the service's request topic; the service routes by the operation header.
+          .send<Buffer>(operation.topic, { value: payload, headers: { ...headers, [OPERATION_HEADER]: operation.name } })
           .pipe(timeout({ first: Math.max(1, deadline - Date.now()) })),
       );
       return decodeReply(operation.response, reply);
     } catch (error) {
       if (isDomainError(error)) throw error;
       if (error instanceof TimeoutError || error instanceof DeadlineError) {
-        throw DomainError.unavailable(`The ${serviceOf(operation.topic)} service did not answer in time.`);
+        throw DomainError.unavailable(`The ${serviceOf(operation.name)} service did not answer in time.`);
       }
-      this.logger.warn(`${operation.topic}: ${(error as Error)?.message ?? String(error)}`);
-      throw DomainError.unavailable(`The ${serviceOf(operation.topic)} service is unavailable.`);
+      this.logger.warn(`${operation.name}: ${(error as Error)?.message ?? String(error)}`);
+      throw DomainError.unavailable(`The ${serviceOf(operation.name)} service is unavailable.`);
     }
   }
 
@@ -158,6 +159,6 @@ function withDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {
 }
 
 /** `cpx.directory.v1.GetAgency` -> `directory`. */
-function serviceOf(topic: string): string {
-  return topic.split('.')[1] ?? topic;
+function serviceOf(operationName: string): string {
+  return operationName.split('.')[1] ?? operationName;
 }
