@@ -175,9 +175,9 @@ export const PARTITIONS = { events: 6, deadLetter: 1, request: 6, reply: 1 } as 
  * incremental fetch sessions), so with a topic per operation each fetch of the directory
  * named 51 partitions, and the broker and the service decoded and bookkept them all on
  * every request. The operation travels in OPERATION_HEADER, and the service routes by it.
- * The cost: requests of all of a service's operations share its partitions, so a slow one
- * delays those behind it on its partition (one in PARTITIONS.request); each request's
- * signed deadline bounds that wait.
+ * The cost: a service's operations share its partitions (requests go round-robin over
+ * PARTITIONS.request), so a slow request delays those queued behind it on its partition;
+ * a request whose signed deadline has passed by then is refused unprocessed.
  */
 export function requestTopicOf(operationName: string): string {
   return `${operationName.slice(0, operationName.lastIndexOf('.'))}.requests`;
