@@ -48,7 +48,8 @@ export class NotificationListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl });
+    // keepAlive: a long-lived, mostly idle connection; one the network drops must be noticed.
+    const client = new Client({ connectionString: this.options.databaseUrl, keepAlive: true });
     client.on('notification', (message) => {
       if (message.channel === this.options.channel) this.options.onNotify();
     });

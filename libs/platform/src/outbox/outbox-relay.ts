@@ -114,7 +114,8 @@ export class OutboxRelay {
   /** A dedicated connection that holds the relay lock and listens for new rows. */
   private async connectedClient(): Promise<Client> {
     if (this.client) return this.client;
-    const client = new Client({ connectionString: this.options.databaseUrl });
+    // keepAlive: a long-lived, mostly idle connection; one the network drops must be noticed.
+    const client = new Client({ connectionString: this.options.databaseUrl, keepAlive: true });
     client.on('error', () => {
       // The next query fails and the loop reconnects; nothing else to do here.
       this.client = undefined;
