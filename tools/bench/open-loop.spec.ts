@@ -42,4 +42,14 @@ describe('runOpenLoop: sends on a fixed schedule', () => {
     expect(sent).toHaveLength(10);
     expect(outcome.lagMs.max).toBeGreaterThanOrEqual(15);
   });
+
+  it('never sends before a send is due, even when its timer fires early', async () => {
+    const sentAt: number[] = [];
+    // A sleep that wakes 1.5 ms early, as a timer on a busy event loop can.
+    const early = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms - 1.5)));
+    const outcome = await runOpenLoop(async () => void sentAt.push(performance.now()), { ratePerSecond: 200, durationSeconds: 0.05, maxInFlight: 10 }, early);
+    expect(sentAt).toHaveLength(10);
+    sentAt.forEach((at, index) => expect(at - outcome.startedAt).toBeGreaterThanOrEqual(index * 5));
+  });
 });
+

@@ -51,8 +51,9 @@ export async function runOpenLoop(send: Send, plan: OpenLoopPlan, sleep = sleepM
   const startedAt = performance.now();
   for (let index = 0; index < offered; index += 1) {
     const due = startedAt + index * intervalMs;
-    const wait = due - performance.now();
-    if (wait > 0) await sleep(wait);
+    // A timer can fire early by a fraction of a millisecond (and by more on a busy event
+    // loop, whose cached clock runs behind): sleep until the send is really due.
+    for (let wait = due - performance.now(); wait > 0; wait = due - performance.now()) await sleep(wait);
     lags.push(Math.max(0, performance.now() - due));
     if (pending.size >= plan.maxInFlight) {
       dropped += 1;
