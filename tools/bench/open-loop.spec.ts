@@ -19,8 +19,11 @@ describe('runOpenLoop: sends on a fixed schedule', () => {
   it('does not wait for replies: sends due while the bound is reached are dropped, not queued', async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const loop = runOpenLoop(() => held, { ratePerSecond: 1000, durationSeconds: 0.01, maxInFlight: 3 });
-    setTimeout(() => release(), 30);
+    // A sleep that only yields to microtasks: the loop offers all ten sends before any timer
+    // can run, so the release below comes after the last one, however busy the machine.
+    const microtaskSleep = () => Promise.resolve();
+    const loop = runOpenLoop(() => held, { ratePerSecond: 1000, durationSeconds: 0.01, maxInFlight: 3 }, microtaskSleep);
+    setTimeout(() => release(), 0);
     expect(await loop).toMatchObject({ offered: 10, sent: 3, dropped: 7 });
   });
 
