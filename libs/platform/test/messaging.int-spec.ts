@@ -312,17 +312,3 @@ describe('notification listener', () => {
     expect(() => new NotificationListener({ databaseUrl: dbUrl, channel: 'wake; DROP TABLE handled', onNotify: () => undefined })).toThrow(/Invalid notification channel/);
   });
 });
-
-describe('service database pool', () => {
-  it('keeps the connections a burst opened through a quiet spell longer than pg-pool’s 10 s default', async () => {
-    // The pool's own count (pg-pool's totalCount): other tests' listeners share the database.
-    const pool = (dataSource.driver as unknown as { master: { totalCount: number; idleCount: number } }).master;
-    // A burst: four statements at once need four pooled connections.
-    await Promise.all(Array.from({ length: 4 }, () => dataSource.query('SELECT pg_sleep(0.2)')));
-    const afterBurst = pool.totalCount;
-    expect(afterBurst).toBeGreaterThanOrEqual(4);
-    await new Promise((resolve) => setTimeout(resolve, 11_000));
-    expect(pool.idleCount).toBe(afterBurst);
-    expect(pool.totalCount).toBe(afterBurst);
-  });
-});

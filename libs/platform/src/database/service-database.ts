@@ -57,16 +57,8 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
     migrations: options.migrations,
     synchronize: false,
     migrationsRun: false,
-    extra: {
-      max: options.poolSize ?? 10,
-      // Connections once opened stay open (pg-pool closes idle ones after 10 s by default).
-      // Opening one costs a backend fork and a SCRAM exchange, tens of milliseconds of CPU
-      // on each side on a small machine: with the default, the first burst after every
-      // quiet spell (the first alerts of a night) paid it for every connection at once.
-      // TCP keep-alive lets a connection dropped by the network be noticed while idle.
-      idleTimeoutMillis: 0,
-      keepAlive: true,
-    },
+    // TCP keep-alive: a pooled connection the network drops is noticed while it is idle.
+    extra: { max: options.poolSize ?? 10, keepAlive: true },
   });
   await dataSource.initialize();
   const lock = new Client({ connectionString: url });
