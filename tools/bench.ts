@@ -21,6 +21,7 @@ import { cpuShare, sampleComponentCpu, sampleCpu } from './bench/cpu-share';
 import { databaseOf, gatewayRead, healthRead, postgresRead, requestClientHealth, requestClientRead, seedAgencies, type Target } from './bench/directory-reads';
 import { connectEchoRequester, createEchoTopics, spawnEchoResponder, untilEchoAnswers } from './bench/echo-responder';
 import { runConcurrent, runInterleaved } from './bench/load-runner';
+import { describeCodeVersion } from './bench/code-version';
 import { describeMachine } from './bench/machine';
 import { latencyRatios } from './bench/percentiles';
 import { writeBenchmarksDoc, type BenchPlan, type BenchRun, type ReadKey, type ReadResult } from './bench/report-writer';
@@ -173,6 +174,8 @@ async function main(): Promise<void> {
     date: new Date(),
     instance: INSTANCE,
     machine: describeMachine(jvmPid(afterLoad)),
+    // This file is rewritten by every run: changes to it alone are not changes to the code.
+    code: describeCodeVersion(ROOT, [path.relative(ROOT, DOC)]),
     plan: PLAN,
     startup: started.timing,
     reads,

@@ -19,7 +19,7 @@ export function consoleSummary(run: BenchRun, docPath: string): string {
   return [
     '',
     `=== CPX benchmark ${run.date.toISOString()} ===`,
-    `machine: ${machine.cpus} CPUs, ${formatBytes(machine.memoryBytes)}, Node ${machine.node}, ${machine.java}`,
+    `machine: ${machine.cpus} CPUs, ${formatBytes(machine.memoryBytes)}, Node ${machine.node}, ${machine.java}; code: ${run.code}`,
     `cpu time: ${cpuLine('start-up', run.cpu.startup)}`,
     `          ${cpuLine('reads', run.cpu.reads)}`,
     `          ${cpuLine('alerts', run.cpu.alerts)}`,

@@ -44,6 +44,8 @@ export interface BenchRun {
   date: Date;
   instance: string;
   machine: Machine;
+  /** The code measured: `commit <sha>`, possibly `with uncommitted changes` (code-version.ts). */
+  code: string;
   plan: BenchPlan;
   startup: StartupTiming;
   reads: ReadResult[];
@@ -233,7 +235,7 @@ function runSection(run: BenchRun): string {
     `## Run ${run.date.toISOString().replace(/\.\d+Z$/, 'Z')}`,
     '',
     `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${formatBytes(machine.memoryBytes)} RAM, ${machine.kernel}; ` +
-      `Node ${machine.node}; Java: ${machine.java}. Whole run ${run.benchSeconds.toFixed(0)} s before stopping.`,
+      `Node ${machine.node}; Java: ${machine.java}. Code: ${run.code}. Whole run ${run.benchSeconds.toFixed(0)} s before stopping.`,
     '',
     `CPU time of the machine: ${cpuLine('start-up', run.cpu.startup)}; ${cpuLine('reads', run.cpu.reads)}; ${cpuLine('alerts', run.cpu.alerts)}; ${cpuLine('feeds', run.cpu.feeds)}.${busyNote(run)}`,
     '',
