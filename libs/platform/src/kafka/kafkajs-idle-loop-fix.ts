@@ -30,9 +30,7 @@ interface RequestQueueInternals {
   scheduleCheckPendingRequests(): void;
 }
 
-const PATCHED = Symbol.for('cpx.kafkajs.idleLoopFix');
-
-export function scheduleCheckPendingRequests(this: RequestQueueInternals): void {
+function scheduleCheckPendingRequests(this: RequestQueueInternals): void {
   if (this.throttleCheckTimeoutId || this.pending.length === 0) return;
   const untilThrottleEnds = this.throttledUntil - Date.now();
   this.throttleCheckTimeoutId = setTimeout(
@@ -50,15 +48,14 @@ export function kafkajsRequestQueue(): { prototype: RequestQueueInternals } {
   return load('./src/network/requestQueue') as { prototype: RequestQueueInternals };
 }
 
-export function applyKafkajsIdleLoopFix(): void {
-  const RequestQueue = kafkajsRequestQueue() as { prototype: RequestQueueInternals } & { [PATCHED]?: true };
-  if (RequestQueue[PATCHED]) return;
+// Idempotent (it assigns the same function), so loading this module twice does no harm.
+function applyKafkajsIdleLoopFix(): void {
+  const RequestQueue = kafkajsRequestQueue();
   if (typeof RequestQueue.prototype.scheduleCheckPendingRequests !== 'function') {
     // A kafkajs that no longer has the method has changed too much to patch blindly.
     throw new Error('kafkajs RequestQueue.scheduleCheckPendingRequests not found: review kafkajs-idle-loop-fix.ts');
   }
   RequestQueue.prototype.scheduleCheckPendingRequests = scheduleCheckPendingRequests;
-  RequestQueue[PATCHED] = true;
 }
 
 applyKafkajsIdleLoopFix();
