@@ -14,6 +14,7 @@ import { fromBinary, type DescMessage, type MessageShape } from '@bufbuild/proto
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { readCloudEvent, type CloudEventAttributes } from './cloud-events';
+import { kafkaSockets } from './kafka-sockets';
 import type { EventDefinition } from '../outbox/outbox';
 
 export class ReceivedEvent {
@@ -144,7 +145,7 @@ async function deadLetter(
 }
 
 async function connectProducer(options: EventHandlingOptions): Promise<Producer> {
-  const kafka = new Kafka({ clientId: `${options.clientId}-dlq`, brokers: options.brokers, logLevel: logLevel.ERROR });
+  const kafka = new Kafka({ clientId: `${options.clientId}-dlq`, brokers: options.brokers, logLevel: logLevel.ERROR, socketFactory: kafkaSockets });
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   return producer;

@@ -6,6 +6,7 @@
 import './kafkajs-idle-loop-fix';
 import { logLevel, type ConsumerConfig, type KafkaConfig } from 'kafkajs';
 import { PARTITIONS } from '@cpx/contracts';
+import { kafkaSockets } from './kafka-sockets';
 import { ServiceKafkaServer } from './service-kafka-server';
 
 export function kafkaClientConfig(clientId: string, brokers: string[]): KafkaConfig {
@@ -17,6 +18,7 @@ export function kafkaClientConfig(clientId: string, brokers: string[]): KafkaCon
     requestTimeout: 10_000,
     // Keep retrying for a long while: a broker restart must not kill a service.
     retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 1_000 },
+    socketFactory: kafkaSockets,
   };
 }
 

@@ -16,6 +16,7 @@ import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { cloudEventHeaders } from '../kafka/cloud-events';
+import { kafkaSockets } from '../kafka/kafka-sockets';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -64,6 +65,7 @@ export class OutboxRelay {
       brokers: options.brokers,
       logLevel: logLevel.NOTHING,
       retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 },
+      socketFactory: kafkaSockets,
     });
   }
 
