@@ -1,5 +1,7 @@
-import { AlertsRequests, DirectoryEvents, DirectoryRequests } from '@cpx/contracts';
-import { patternOf, topicOf } from './service-kafka-server';
+import { AlertsRequests, DirectoryEvents, DirectoryRequests, OPERATION_HEADER } from '@cpx/contracts';
+import type { EachMessagePayload } from 'kafkajs';
+import { DEADLINE_HEADER } from '../auth-context/principal-signature';
+import { MAX_REPLY_WAIT_MS, patternOf, replyWaitMs, ServiceKafkaServer, topicOf } from './service-kafka-server';
 
 describe('a service request topic, routed by operation header', () => {
   const topic = DirectoryRequests.getAgency.topic;
@@ -26,3 +28,77 @@ describe('a service request topic, routed by operation header', () => {
     expect([...new Set(patterns.map(topicOf))]).toEqual(['cpx.directory.v1.requests', DirectoryEvents.topic]);
   });
 });
+
+describe('a request handled by a ServiceKafkaServer', () => {
+  const operation = DirectoryRequests.getAgency;
+
+  /** A server with one request handler, whose producer's sends complete when the test says. */
+  function serverWithReplyProducer(send: () => Promise<unknown>) {
+    const server = new ServiceKafkaServer({ client: { brokers: ['127.0.0.1:1'] } });
+    server.addHandler(operation.name, async () => Buffer.from('reply'), false);
+    const producer = { send: jest.fn((_record: unknown) => send()) };
+    Object.assign(server as unknown as { producer: unknown }, { producer });
+    return { server, producer };
+  }
+
+  function request(offset: string, deadline: number): EachMessagePayload {
+    return {
+      topic: operation.topic,
+      partition: 2,
+      message: {
+        key: null,
+        value: Buffer.from([]),
+        offset,
+        timestamp: String(Date.now()),
+        attributes: 0,
+        headers: {
+          [OPERATION_HEADER]: Buffer.from(operation.name),
+          kafka_correlationId: Buffer.from(`correlation-${offset}`),
+          kafka_replyTopic: Buffer.from('cpx.gateway.v1.replies'),
+          kafka_replyPartition: Buffer.from('0'),
+          [DEADLINE_HEADER]: Buffer.from(String(deadline)),
+        },
+      },
+      heartbeat: async () => undefined,
+      pause: () => () => undefined,
+    };
+  }
+
+  it('is done for kafkajs (and so committed) only once its reply is published', async () => {
+    let published!: () => void;
+    const { server, producer } = serverWithReplyProducer(() => new Promise<void>((resolve) => (published = resolve)));
+    let done = false;
+    const handling = server.handleMessage(request('41', Date.now() + 5_000)).then(() => (done = true));
+    await waitUntil(() => producer.send.mock.calls.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(done).toBe(false);
+    expect(producer.send.mock.calls[0]?.[0]).toMatchObject({ topic: 'cpx.gateway.v1.replies' });
+    published();
+    await handling;
+    expect(done).toBe(true);
+  });
+
+  it('stops waiting for a reply that cannot be published once the request\'s deadline has passed', async () => {
+    const { server, producer } = serverWithReplyProducer(() => new Promise<void>(() => undefined));
+    const started = Date.now();
+    await server.handleMessage(request('42', started + 100));
+    expect(producer.send).toHaveBeenCalledTimes(1);
+    expect(Date.now() - started).toBeLessThan(MAX_REPLY_WAIT_MS);
+  });
+
+  it('waits at most MAX_REPLY_WAIT_MS, and not at all past the deadline', () => {
+    const now = 1_000_000;
+    expect(replyWaitMs({ [DEADLINE_HEADER]: Buffer.from(String(now + 60_000)) }, now)).toBe(MAX_REPLY_WAIT_MS);
+    expect(replyWaitMs({ [DEADLINE_HEADER]: Buffer.from(String(now + 250)) }, now)).toBe(250);
+    expect(replyWaitMs({ [DEADLINE_HEADER]: Buffer.from(String(now - 1)) }, now)).toBe(0);
+    expect(replyWaitMs({ [DEADLINE_HEADER]: Buffer.from('soon') }, now)).toBe(MAX_REPLY_WAIT_MS);
+    expect(replyWaitMs(undefined, now)).toBe(MAX_REPLY_WAIT_MS);
+  });
+});
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let tries = 0; !condition(); tries += 1) {
+    if (tries > 200) throw new Error('condition not met within 2 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
