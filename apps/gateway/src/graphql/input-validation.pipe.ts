@@ -25,8 +25,17 @@ export class InputValidationPipe implements PipeTransform {
   }
 }
 
+// Rules are declared by decorators when a class loads, so whether a class has any is fixed
+// once the application runs; class-validator's lookup scans every rule it knows, per call.
+const classesWithRules = new WeakMap<object, boolean>();
+
 function hasRules(schema: new (...args: never[]) => unknown): boolean {
-  return getMetadataStorage().getTargetValidationMetadatas(schema, '', false, false).length > 0;
+  let known = classesWithRules.get(schema);
+  if (known === undefined) {
+    known = getMetadataStorage().getTargetValidationMetadatas(schema, '', false, false).length > 0;
+    classesWithRules.set(schema, known);
+  }
+  return known;
 }
 
 function firstFailure(errors: ValidationError[], path: string[]): { field: string; message: string } | undefined {

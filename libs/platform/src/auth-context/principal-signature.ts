@@ -8,7 +8,7 @@
  * payload bytes and a short expiry. A captured header cannot be
  * replayed onto another request or used after it expires.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, hash, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { DomainError } from '../errors/domain-error';
 import { isRole, Principal } from './principal';
 
@@ -84,10 +84,18 @@ function parsePrincipal(encoded: string): Principal {
 }
 
 function mac(key: string, operation: string, payload: Uint8Array, encoded: string, deadline: string): string {
-  const payloadDigest = createHash('sha256').update(payload).digest('base64url');
-  return createHmac('sha256', key)
+  const payloadDigest = hash('sha256', payload, 'base64url');
+  return createHmac('sha256', keyObject(key))
     .update(`${operation}\n${payloadDigest}\n${encoded}\n${deadline}`)
     .digest('base64url');
+}
+
+// A process signs and verifies with one key: its KeyObject is made once, not per message.
+let lastKey: { raw: string; object: KeyObject } | undefined;
+
+function keyObject(raw: string): KeyObject {
+  if (lastKey?.raw !== raw) lastKey = { raw, object: createSecretKey(Buffer.from(raw, 'utf8')) };
+  return lastKey.object;
 }
 
 function headerString(value: unknown): string | undefined {
