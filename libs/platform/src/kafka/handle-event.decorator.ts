@@ -11,10 +11,10 @@
 import { Logger } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload, Transport } from '@nestjs/microservices';
 import { fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Kafka, type Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { readCloudEvent, type CloudEventAttributes } from './cloud-events';
-import { kafkaSockets } from './kafka-sockets';
+import { kafkaClientConfig } from './kafka-options';
 import type { EventDefinition } from '../outbox/outbox';
 
 export class ReceivedEvent {
@@ -145,7 +145,7 @@ async function deadLetter(
 }
 
 async function connectProducer(options: EventHandlingOptions): Promise<Producer> {
-  const kafka = new Kafka({ clientId: `${options.clientId}-dlq`, brokers: options.brokers, logLevel: logLevel.ERROR, socketFactory: kafkaSockets });
+  const kafka = new Kafka(kafkaClientConfig(`${options.clientId}-dlq`, options.brokers));
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   return producer;

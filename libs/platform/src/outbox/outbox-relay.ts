@@ -16,7 +16,7 @@ import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { cloudEventHeaders } from '../kafka/cloud-events';
-import { kafkaSockets } from '../kafka/kafka-sockets';
+import { kafkaClientConfig } from '../kafka/kafka-options';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -61,11 +61,10 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.kafka = new Kafka({
-      clientId: options.clientId,
-      brokers: options.brokers,
+      ...kafkaClientConfig(options.clientId, options.brokers),
       logLevel: logLevel.NOTHING,
+      // Few retries here: the relay's own loop retries a failed publish, with its backoff.
       retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 },
-      socketFactory: kafkaSockets,
     });
   }
 
