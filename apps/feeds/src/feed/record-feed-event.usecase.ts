@@ -44,24 +44,8 @@ export class RecordFeedEventUseCase {
       if (countries.length > 0) thin.data['country'] = countries[0];
     }
 
-    await tx.query(`SELECT pg_advisory_xact_lock($1)`, [FEED_APPEND_LOCK]);
-    const inserted: { sequence: string }[] = await tx.query(
-      `INSERT INTO feed_event (source, event_id, type, subject, countries, occurred_at, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (source, event_id) DO NOTHING RETURNING sequence`,
-      [
-        event.attributes.source,
-        event.attributes.id,
-        event.type,
-        event.attributes.subject,
-        countries,
-        event.attributes.time,
-        JSON.stringify({ id: event.attributes.id, subject: event.attributes.subject, countries, ...thin.data }),
-      ],
-    );
-    if (inserted.length === 0) return;
-    const sequence = inserted[0].sequence;
-
+    // Everything that does not need the event's sequence comes before the append lock:
+    // every writer waits for it, so it is held for one statement and the commit only.
     const subscriptions: SubscriptionRow[] = await tx.query(
       `SELECT id, event_types, countries FROM subscription
        WHERE enabled AND deleted_at IS NULL AND webhook_url IS NOT NULL`,
@@ -69,12 +53,33 @@ export class RecordFeedEventUseCase {
     const wanted = subscriptions.filter((subscription) =>
       matches({ eventTypes: subscription.event_types, countries: subscription.countries }, { type: event.type, countries }),
     );
-    if (wanted.length === 0) return;
+    // Sent at commit, so it is as good here as after the inserts.
+    if (wanted.length > 0) await notifyDeliveriesDue(tx);
+
+    // One statement: the lock, then the feed row (its sequence drawn under the lock), then
+    // a delivery per wanted subscription. An event already in the feed inserts nothing.
     await tx.query(
-      `INSERT INTO webhook_delivery (id, subscription_id, sequence, state, next_attempt_at)
-       SELECT unnest($1::uuid[]), unnest($2::uuid[]), $3, 'PENDING', now()`,
-      [wanted.map(() => randomUUID()), wanted.map((subscription) => subscription.id), sequence],
+      `WITH append_lock AS (SELECT pg_advisory_xact_lock($1)),
+       appended AS (
+         INSERT INTO feed_event (source, event_id, type, subject, countries, occurred_at, data)
+         SELECT $2, $3, $4, $5, $6, $7, $8 FROM append_lock
+         ON CONFLICT (source, event_id) DO NOTHING RETURNING sequence
+       )
+       INSERT INTO webhook_delivery (id, subscription_id, sequence, state, next_attempt_at)
+       SELECT wanted.id, wanted.subscription_id, appended.sequence, 'PENDING', now()
+       FROM appended CROSS JOIN unnest($9::uuid[], $10::uuid[]) AS wanted(id, subscription_id)`,
+      [
+        FEED_APPEND_LOCK,
+        event.attributes.source,
+        event.attributes.id,
+        event.type,
+        event.attributes.subject,
+        countries,
+        event.attributes.time,
+        JSON.stringify({ id: event.attributes.id, subject: event.attributes.subject, countries, ...thin.data }),
+        wanted.map(() => randomUUID()),
+        wanted.map((subscription) => subscription.id),
+      ],
     );
-    await notifyDeliveriesDue(tx);
   }
 }
