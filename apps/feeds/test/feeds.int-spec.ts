@@ -12,12 +12,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { create, toBinary, type DescMessage, type MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AgencyType, AlertKind, AlertsEvents, AlertStatus, ContactKind, DirectoryEvents, FeedsRequests, PayloadMode, ProfessionalRole, Urgency, VerificationStatus } from '@cpx/contracts';
-import { cloudEventHeaders, type EventDefinition, type Principal } from '@cpx/platform';
+import { cloudEventHeaders, ReceivedEvent, type EventDefinition, type Principal } from '@cpx/platform';
 import { failureOf, principals, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { FeedsModule } from '../src/app.module';
 import { FeedsConfig } from '../src/config/feeds.config';
+import { RecordFeedEventUseCase } from '../src/feed/record-feed-event.usecase';
 import { SealStoredSecretsUseCase } from '../src/partners/seal-stored-secrets.usecase';
 import { WebhookReceiver, type ReceivedWebhook } from './webhook-receiver';
 
@@ -457,6 +458,43 @@ describe('pull feed', () => {
     expect(again.items.map((item: { eventId: string }) => item.eventId)).toEqual(second.items.map((item: { eventId: string }) => item.eventId));
     expect(first.items[0]).toMatchObject({ type: 'cpx.alerts.v1.AlertPosted', countries: ['AT', 'SI'] });
     expect(await failureOf(() => send('getPartnerFeed', { partnerId: owner.id, page: { after: 'bm90LWEtY3Vyc29y' } }, owner.admin))).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+  it('draws feed positions one writer at a time, so a reader never passes over an event that commits later', async () => {
+    // Two events recorded in overlapping transactions: the second must wait for the
+    // first's commit, or it could commit a later position while the first, with an
+    // earlier one, is still invisible, and a reader paging meanwhile would skip the first.
+    const record = harness.app.get(RecordFeedEventUseCase);
+    const alertEvent = (alertId: string) => {
+      const now = new Date();
+      const payload = toBinary(AlertsEvents.types.alertPosted.schema, create(AlertsEvents.types.alertPosted.schema, {
+        alert: { alertId, kind: AlertKind.MISSING_CHILD, urgency: Urgency.HIGH, status: AlertStatus.POSTED, originCountry: 'LU', originAgencyId: randomUUID(), targetCountries: ['MT'], postedAt: timestampFromDate(now), version: 1n },
+        occurredAt: timestampFromDate(now),
+      }));
+      const id = randomUUID();
+      return { id, event: new ReceivedEvent({ id, source: '/cpx/alerts', type: AlertsEvents.types.alertPosted.type, time: now, subject: alertId }, AlertsEvents.topic, alertId, payload) };
+    };
+    const first = alertEvent(randomUUID());
+    const second = alertEvent(randomUUID());
+    let commitFirst: () => void = () => undefined;
+    let firstRecorded: () => void = () => undefined;
+    const recorded = new Promise<void>((resolve) => (firstRecorded = resolve));
+    const firstTx = db.transaction(async (tx) => {
+      await record.execute(first.event, tx);
+      firstRecorded();
+      await new Promise<void>((resolve) => (commitFirst = resolve));
+    });
+    await recorded;
+    let secondDone = false;
+    const secondTx = db.transaction((tx) => record.execute(second.event, tx)).then(() => (secondDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(secondDone).toBe(false);
+    commitFirst();
+    await Promise.all([firstTx, secondTx]);
+    const rows: { event_id: string; sequence: string }[] = await db.query(
+      `SELECT event_id, sequence FROM feed_event WHERE event_id = ANY($1) ORDER BY sequence`,
+      [[first.id, second.id]],
+    );
+    expect(rows.map((row) => row.event_id)).toEqual([first.id, second.id]);
   });
 });
 
