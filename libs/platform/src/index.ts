@@ -18,6 +18,7 @@ export * from './outbox/outbox-relay';
 export * from './outbox/messaging-tables.migration';
 export * from './database/service-database';
 export * from './database/notification-listener';
+export * from './database/prepared-query';
 export * from './service/service-platform.module';
 export * from './service/bootstrap-service';
 export * from './pagination/cursor';

@@ -3,7 +3,8 @@
  * - the outbox relay publishes every committed event, in order per aggregate, as a
  *   CloudEvent, and loses nothing while Kafka is down for 10 s;
  * - an event handler runs once per event (inbox), and a poison event goes to the
- *   dead-letter topic after bounded retries without blocking the partition.
+ *   dead-letter topic after bounded retries without blocking the partition;
+ * - the database helpers beside them: the notification listener, prepared queries.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Controller, Module } from '@nestjs/common';
@@ -25,9 +26,11 @@ import {
   NotificationListener,
   openServiceDatabase,
   OutboxRelay,
+  queryPrepared,
   ReceivedEvent,
   recordEvent,
   serviceTransport,
+  statementName,
 } from '../src';
 
 jest.setTimeout(180_000);
@@ -310,5 +313,43 @@ describe('notification listener', () => {
 
   it('refuses a channel name it would have to splice into SQL unsafely', () => {
     expect(() => new NotificationListener({ databaseUrl: dbUrl, channel: 'wake; DROP TABLE handled', onNotify: () => undefined })).toThrow(/Invalid notification channel/);
+  });
+});
+
+describe('prepared queries', () => {
+  const BY_NAME = `SELECT id, names, details, created_at FROM prepared_sample WHERE name = $1`;
+
+  beforeAll(async () => {
+    await dataSource.query('CREATE TABLE prepared_sample (id uuid PRIMARY KEY, name text, names text[], details jsonb, created_at timestamptz)');
+  });
+
+  it('returns the rows manager.query returns, from a statement prepared once per connection', async () => {
+    const id = randomUUID();
+    await dataSource.query(`INSERT INTO prepared_sample VALUES ($1, 'Јована', ARRAY['Јована', 'Ιωάννα'], '{"phone": "+381"}', now())`, [id]);
+    await dataSource.transaction(async (tx) => {
+      const prepared = await queryPrepared(tx, BY_NAME, ['Јована']);
+      expect(prepared).toEqual(await tx.query(BY_NAME, ['Јована']));
+      expect(prepared).toEqual([{ id, names: ['Јована', 'Ιωάννα'], details: { phone: '+381' }, created_at: expect.any(Date) }]);
+      // Prepared on this transaction's connection, under the name derived from the text.
+      const statements: { name: string }[] = await tx.query('SELECT name FROM pg_prepared_statements');
+      expect(statements.map((statement) => statement.name)).toContain(statementName(BY_NAME));
+      expect(await queryPrepared(tx, BY_NAME, ['Jovana'])).toEqual([]);
+    });
+    expect(await queryPrepared(dataSource.manager, BY_NAME, ['Јована'])).toHaveLength(1);
+  });
+
+  it('reads inside the transaction it is given: its own uncommitted rows, and nobody else’s', async () => {
+    const name = `uncommitted ${randomUUID()}`;
+    await dataSource.transaction(async (tx) => {
+      await tx.query(`INSERT INTO prepared_sample (id, name) VALUES ($1, $2)`, [randomUUID(), name]);
+      expect(await queryPrepared(tx, BY_NAME, [name])).toHaveLength(1);
+      expect(await queryPrepared(dataSource.manager, BY_NAME, [name])).toHaveLength(0);
+    });
+  });
+
+  it('names a text the same way every time, and different texts apart', () => {
+    expect(statementName(BY_NAME)).toBe(statementName(`${BY_NAME}`));
+    expect(statementName(BY_NAME)).not.toBe(statementName(`${BY_NAME} LIMIT 1`));
+    expect(statementName(BY_NAME)).toMatch(/^cpx_[0-9a-f]{16}$/);
   });
 });

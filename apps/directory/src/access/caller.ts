@@ -4,7 +4,7 @@
  * the token alone: a suspended professional keeps a valid token until it expires, and
  * only the directory knows about the suspension.
  */
-import { DomainError, type Principal } from '@cpx/platform';
+import { DomainError, queryPrepared, type Principal } from '@cpx/platform';
 import type { EntityManager } from 'typeorm';
 import { PROFESSIONAL_COLUMNS, professionalFromRow, type ProfessionalRow } from '../professionals/professional-row';
 import type { ProfessionalEntity } from '../professionals/professional.entity';
@@ -14,12 +14,12 @@ export interface Caller {
   readonly professional: ProfessionalEntity | null;
 }
 
+const CALLER_BY_SUBJECT = `SELECT ${PROFESSIONAL_COLUMNS} FROM professional WHERE subject = $1 LIMIT 1`;
+
 export async function resolveCaller(principal: Principal, manager: EntityManager): Promise<Caller> {
-  // Plain SQL: it runs before every operation, and TypeORM's query building cost more
-  // than the query itself.
-  const rows: ProfessionalRow[] = principal.subject
-    ? await manager.query(`SELECT ${PROFESSIONAL_COLUMNS} FROM professional WHERE subject = $1 LIMIT 1`, [principal.subject])
-    : [];
+  // Plain SQL, prepared: it runs before every operation, and TypeORM's query building
+  // cost more than the query itself.
+  const rows = principal.subject ? await queryPrepared<ProfessionalRow>(manager, CALLER_BY_SUBJECT, [principal.subject]) : [];
   return callerFrom(principal, rows[0] ?? null);
 }
 

@@ -1,6 +1,6 @@
 /** Reading agencies: one by id, or a filtered, keyset-paginated search in any script. */
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, DomainError, encodeCursor, escapeLike, pageSize, searchPattern, type Principal } from '@cpx/platform';
+import { decodeCursor, DomainError, encodeCursor, escapeLike, pageSize, queryPrepared, searchPattern, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { assertMayReadAgencies } from '../access/directory-policy';
 import { callerFrom, resolveCaller } from '../access/caller';
@@ -25,6 +25,12 @@ export interface Page<T> {
   totalCount: number;
 }
 
+const AGENCY_WITH_CALLER = `
+  SELECT ${prefixedColumns('caller', PROFESSIONAL_COLUMNS)}, ${prefixedColumns('agency', AGENCY_COLUMNS)}
+    FROM (SELECT 1) AS one
+    LEFT JOIN professional AS caller ON caller.subject = $1
+    LEFT JOIN agency ON agency.id = $2`;
+
 @Injectable()
 export class FindAgenciesUseCase {
   constructor(private readonly dataSource: DataSource) {}
@@ -35,13 +41,7 @@ export class FindAgenciesUseCase {
     // Postgres costs more CPU (socket writes, wake-ups) than the query itself. The caller
     // is still judged first: a refused caller learns nothing, not even whether the agency
     // exists. `subject` is unique, so the row is one row whatever matches.
-    const [row] = (await this.dataSource.manager.query(
-      `SELECT ${prefixedColumns('caller', PROFESSIONAL_COLUMNS)}, ${prefixedColumns('agency', AGENCY_COLUMNS)}
-         FROM (SELECT 1) AS one
-         LEFT JOIN professional AS caller ON caller.subject = $1
-         LEFT JOIN agency ON agency.id = $2`,
-      [principal.subject || null, id],
-    )) as Record<string, unknown>[];
+    const [row] = await queryPrepared<Record<string, unknown>>(this.dataSource.manager, AGENCY_WITH_CALLER, [principal.subject || null, id]);
     const callerRow = unprefixed<ProfessionalRow>(row, 'caller');
     assertMayReadAgencies(callerFrom(principal, callerRow));
     const agencyRow = unprefixed<AgencyRow>(row, 'agency');
