@@ -15,7 +15,7 @@ import { AgencyRegisteredSchema, DirectoryEvents, TOPICS } from '@cpx/contracts'
 import { startStack, type Stack } from '@cpx/stack';
 import { EventReader } from '@cpx/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import type { DataSource, EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import {
   closeEventHandling,
   cloudEventHeaders,
@@ -345,6 +345,15 @@ describe('prepared queries', () => {
       expect(await queryPrepared(tx, BY_NAME, [name])).toHaveLength(1);
       expect(await queryPrepared(dataSource.manager, BY_NAME, [name])).toHaveLength(0);
     });
+  });
+
+  it('fails as manager.query fails: a QueryFailedError carrying the driver’s error', async () => {
+    const id = randomUUID();
+    const insert = `INSERT INTO prepared_sample (id, name) VALUES ($1, $2)`;
+    await queryPrepared(dataSource.manager, insert, [id, 'first']);
+    const failure = await queryPrepared(dataSource.manager, insert, [id, 'again']).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    expect((failure as QueryFailedError).driverError).toMatchObject({ code: '23505', constraint: 'prepared_sample_pkey' });
   });
 
   it('names a text the same way every time, and different texts apart', () => {

@@ -9,10 +9,12 @@
  * a connection of the same pool TypeORM uses. Rows come back exactly as `manager.query`
  * returns them (the same pg driver and type parsers). Only for SQL whose text is fixed:
  * the name is derived from the text, so a text built from input would prepare without end.
+ * (Behind a transaction-mode pooler such as PgBouncer, named statements need its
+ * prepared-statement support.)
  */
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
-import type { EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 
 const names = new Map<string, string>();
 
@@ -28,12 +30,17 @@ export function statementName(text: string): string {
 
 export async function queryPrepared<Row>(manager: EntityManager, text: string, values: unknown[]): Promise<Row[]> {
   const config: QueryConfig = { name: statementName(text), text, values };
-  const runner = manager.queryRunner;
-  if (runner && !runner.isReleased) {
-    const client = (await runner.connect()) as PoolClient;
-    return (await client.query(config)).rows as Row[];
+  try {
+    const runner = manager.queryRunner;
+    if (runner && !runner.isReleased) {
+      const client = (await runner.connect()) as PoolClient;
+      return (await client.query(config)).rows as Row[];
+    }
+    // TypeORM's Postgres driver keeps its pg Pool as `master`.
+    const pool = (manager.connection.driver as unknown as { master: Pool }).master;
+    return (await pool.query(config)).rows as Row[];
+  } catch (error) {
+    // As manager.query fails: callers tell a unique violation by its driverError.
+    throw new QueryFailedError(text, values, error as Error);
   }
-  // TypeORM's Postgres driver keeps its pg Pool as `master`.
-  const pool = (manager.connection.driver as unknown as { master: Pool }).master;
-  return (await pool.query(config)).rows as Row[];
 }
