@@ -3,7 +3,7 @@
  * service's replica of the directory. The replica, not the token, says whether the
  * professional is verified or suspended and which agency and country they belong to.
  */
-import { DomainError, hasRole, type Principal } from '@cpx/platform';
+import { DomainError, hasRole, queryPrepared, type Principal } from '@cpx/platform';
 import type { EntityManager } from 'typeorm';
 import { ReplicaAgency, ReplicaProfessional } from '../directory-replica/replica.entities';
 
@@ -18,7 +18,8 @@ export interface AlertCaller {
 export async function resolveAlertCaller(principal: Principal, manager: EntityManager): Promise<AlertCaller> {
   if (!principal.subject) return { principal, professional: null, agency: null };
   // One round trip, in plain SQL: it runs before every operation on alerts.
-  const rows: CallerRow[] = await manager.query(
+  const rows = await queryPrepared<CallerRow>(
+    manager,
     `SELECT p.id, p.agency_id, p.subject, p.status, p.source_version,
             a.id AS agency_row_id, a.country AS agency_country, a.type AS agency_type, a.source_version AS agency_source_version
      FROM replica_professional p LEFT JOIN replica_agency a ON a.id = p.agency_id

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertsEvents } from '@cpx/contracts';
-import { DomainError, type Principal } from '@cpx/platform';
+import { DomainError, queryPrepared, type Principal } from '@cpx/platform';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { resolveAlertCaller } from '../access/alert-caller';
 import { assertMayPost } from '../access/alert-policy';
@@ -144,7 +144,8 @@ export class PostAlertUseCase {
   }
 
   private async findReplay(manager: EntityManager, command: PostAlertCommand, principal: Principal): Promise<LoadedAlert | undefined> {
-    const rows: { id: string; request_digest: string }[] = await manager.query(
+    const rows = await queryPrepared<{ id: string; request_digest: string }>(
+      manager,
       `SELECT id, request_digest FROM alert WHERE posted_by_subject = $1 AND idempotency_key = $2`,
       [principal.subject, command.input.idempotencyKey],
     );
@@ -173,7 +174,8 @@ async function insertPostedAlert(
   recipients: AlertRecipientEntity[],
   sealed: SealedIdentity,
 ): Promise<void> {
-  await manager.query(
+  await queryPrepared(
+    manager,
     `WITH posted AS (
        INSERT INTO alert (id, idempotency_key, request_digest, kind, urgency, status, origin_country, origin_agency_id, posted_by_subject,
                           target_agency_types, title, summary, outcome, outcome_note, posted_at, updated_at, ended_at, closed_at, identity_erased, version)
@@ -225,7 +227,8 @@ async function insertPostedAlert(
  * states is data (the directory's), and this service knows it only through its replica.
  */
 async function assertKnownCountries(manager: EntityManager, countries: string[]): Promise<void> {
-  const rows: { country: string }[] = await manager.query(
+  const rows = await queryPrepared<{ country: string }>(
+    manager,
     `SELECT DISTINCT country FROM replica_agency WHERE country = ANY($1::text[])`,
     [countries],
   );

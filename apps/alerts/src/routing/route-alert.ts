@@ -6,6 +6,7 @@
  * those agencies. A country with nobody to receive it is "unrouted": it still gets the
  * alert (its deadline runs and escalates) and the regional attaché is told.
  */
+import { queryPrepared } from '@cpx/platform';
 import type { EntityManager } from 'typeorm';
 
 export interface Recipient {
@@ -20,8 +21,8 @@ export async function routeToCountry(
   manager: EntityManager,
   query: { country: string; kind: string; agencyTypes: readonly string[]; at: Date },
 ): Promise<Recipient[]> {
-  const rows: { professional_id: string; subject: string | null; agency_id: string; reason: Recipient['reason'] }[] =
-    await manager.query(
+  const rows = await queryPrepared<{ professional_id: string; subject: string | null; agency_id: string; reason: Recipient['reason'] }>(
+    manager,
       `SELECT DISTINCT ON (p.id) p.id AS professional_id, p.subject, p.agency_id, candidates.reason
          FROM (
            SELECT professional_id, 'ON_DUTY' AS reason, 0 AS rank FROM replica_on_duty_shift
@@ -47,7 +48,8 @@ export async function routeToCountry(
 
 /** Every national focal point of a country, whatever their kinds: the first escalation step. */
 export async function nationalFocalPoints(manager: EntityManager, country: string): Promise<Recipient[]> {
-  const rows: { professional_id: string; subject: string | null; agency_id: string }[] = await manager.query(
+  const rows = await queryPrepared<{ professional_id: string; subject: string | null; agency_id: string }>(
+    manager,
     `SELECT DISTINCT p.id AS professional_id, p.subject, p.agency_id
        FROM replica_focal_point f
        JOIN replica_professional p ON p.id = f.professional_id AND p.status = 'VERIFIED'

@@ -15,8 +15,14 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Client } from 'pg';
+import { statementName } from '../database/prepared-query';
 import { cloudEventHeaders } from '../kafka/cloud-events';
 import { kafkaClientConfig } from '../kafka/kafka-options';
+
+// Run once per batch for as long as the service runs: prepared once per connection.
+const NEXT_BATCH = `SELECT sequence, id, topic, record_key, event_type, subject, occurred_at, payload
+  FROM cpx_outbox WHERE published_at IS NULL ORDER BY sequence LIMIT $1`;
+const MARK_PUBLISHED = 'UPDATE cpx_outbox SET published_at = now() WHERE sequence = ANY($1::bigint[])';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -93,9 +99,7 @@ export class OutboxRelay {
           continue;
         }
         await this.publish(batch);
-        await client.query('UPDATE cpx_outbox SET published_at = now() WHERE sequence = ANY($1::bigint[])', [
-          batch.map((row) => row.sequence),
-        ]);
+        await client.query({ name: statementName(MARK_PUBLISHED), text: MARK_PUBLISHED, values: [batch.map((row) => row.sequence)] });
         this.published += batch.length;
         if (this.failures > 0) this.logger.log(`Publishing again after ${this.failures} failed attempts.`);
         this.failures = 0;
@@ -146,11 +150,7 @@ export class OutboxRelay {
 
   private async nextBatch(client: Client): Promise<OutboxRow[]> {
     try {
-      const { rows } = await client.query<OutboxRow>(
-        `SELECT sequence, id, topic, record_key, event_type, subject, occurred_at, payload
-           FROM cpx_outbox WHERE published_at IS NULL ORDER BY sequence LIMIT $1`,
-        [this.options.batchSize ?? 200],
-      );
+      const { rows } = await client.query<OutboxRow>({ name: statementName(NEXT_BATCH), text: NEXT_BATCH, values: [this.options.batchSize ?? 200] });
       return rows;
     } catch (error) {
       throw Object.assign(error as Error, { isConnectionError: true });

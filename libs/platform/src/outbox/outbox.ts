@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { create, toBinary, type DescMessage, type MessageInitShape } from '@bufbuild/protobuf';
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query';
 
 export interface EventDefinition<Desc extends DescMessage = DescMessage> {
   /** ce_type: the protobuf message's full name. */
@@ -34,7 +35,8 @@ export async function recordEvent<Desc extends DescMessage>(
   }
   const id = randomUUID();
   const payload = toBinary(pending.event.schema, create(pending.event.schema, pending.data));
-  await manager.query(
+  await queryPrepared(
+    manager,
     `INSERT INTO cpx_outbox (id, topic, record_key, event_type, subject, occurred_at, payload)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [
