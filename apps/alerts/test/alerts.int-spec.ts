@@ -25,6 +25,8 @@ import { DirectoryFixture, failureOf, startServiceHarness, waitFor, type Service
 import { DataSource } from 'typeorm';
 import { AlertsModule } from '../src/app.module';
 import { AlertsConfig } from '../src/config/alerts.config';
+import { PostAlertInput } from '../src/alerts/post-alert.input';
+import { PostAlertUseCase } from '../src/alerts/post-alert.usecase';
 import { AlertDeadlinesUseCase } from '../src/escalation/alert-deadlines.usecase';
 import { IdentityVault, parseMasterKeys } from '../src/identity/identity-vault';
 
@@ -182,6 +184,47 @@ describe('posting', () => {
       code: 'CONFLICT',
       field: 'input.idempotencyKey',
     });
+  });
+
+  it('posts once when two identical posts race past the replay check', async () => {
+    // Both posts are held at their insert (a table lock, which lets reads through) after
+    // each has looked for an earlier post with the key and found none: one then commits,
+    // and the other fails on the key's unique constraint and answers as its replay.
+    // Driven through the use case: the service reads one fetch of requests at a time, so
+    // two posts rarely run at once through Kafka, and this path must still hold when they do.
+    const postAlert = harness.app.get(PostAlertUseCase);
+    const command = {
+      input: Object.assign(new PostAlertInput(), {
+        idempotencyKey: `key-${randomUUID()}`,
+        kind: 'MISSING_CHILD',
+        urgency: 'HIGH',
+        originCountry: 'RS',
+        targetCountries: ['FR'],
+        targetAgencyTypes: [],
+        title: 'Девојчица нестала на граничном прелазу',
+        summary: 'Last seen at the bus station.',
+      }),
+      sealedPayload: randomBytes(64),
+      requestDigest: `digest-${randomUUID()}`,
+    };
+    const lock = db.createQueryRunner();
+    await lock.connect();
+    let racing: Promise<{ posted: { alert: { id: string } }; replayed: boolean }[]>;
+    try {
+      await lock.startTransaction();
+      await lock.query('LOCK TABLE alert IN SHARE ROW EXCLUSIVE MODE');
+      racing = Promise.all([postAlert.execute(command, serbia.principal), postAlert.execute(command, serbia.principal)]);
+      const waitingInserts = async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'alert' AND NOT l.granted`))[0].n;
+      await waitFor(async () => (await waitingInserts()) === 2, 10_000, 'both posts waiting at their insert');
+      await lock.commitTransaction();
+    } finally {
+      await lock.release();
+    }
+    const results = await racing;
+    expect(new Set(results.map((result) => result.posted.alert.id)).size).toBe(1);
+    expect(results.map((result) => result.replayed).sort()).toEqual([false, true]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM alert WHERE idempotency_key = $1`, [command.input.idempotencyKey])).toEqual([{ n: 1 }]);
   });
 
   it('flags a target country nobody receives for, and still posts', async () => {
