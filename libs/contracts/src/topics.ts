@@ -176,8 +176,10 @@ export const PARTITIONS = { events: 6, deadLetter: 1, request: 6, reply: 1 } as 
  * named 51 partitions, and the broker and the service decoded and bookkept them all on
  * every request. The operation travels in OPERATION_HEADER, and the service routes by it.
  * The cost: a service's operations share its partitions (requests go round-robin over
- * PARTITIONS.request), so a slow request delays those queued behind it on its partition;
- * a request whose signed deadline has passed by then is refused unprocessed.
+ * PARTITIONS.request), so a slow request delays those queued behind it on its partition
+ * (and, while it runs, whatever its instance has not fetched yet: kafkajs fetches again
+ * only once every batch of a fetch is handled; docs/architecture.md); a request whose
+ * signed deadline has passed by then is refused unprocessed.
  */
 export function requestTopicOf(operationName: string): string {
   return `${operationName.slice(0, operationName.lastIndexOf('.'))}.requests`;
