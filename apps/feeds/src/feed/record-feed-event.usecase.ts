@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { ReceivedEvent } from '@cpx/platform';
+import { queryPrepared, type ReceivedEvent } from '@cpx/platform';
 import type { EntityManager } from 'typeorm';
 import { notifyDeliveriesDue } from '../delivery/deliveries-due';
 import { matches } from './domain/event-filter';
@@ -30,7 +30,8 @@ export class RecordFeedEventUseCase {
   async execute(event: ReceivedEvent, tx: EntityManager): Promise<void> {
     const thin = thinEvent(event);
     if (thin.agency) {
-      await tx.query(
+      await queryPrepared(
+        tx,
         `INSERT INTO replica_agency_country (agency_id, country, source_version) VALUES ($1, $2, $3)
          ON CONFLICT (agency_id) DO UPDATE SET country = $2, source_version = $3
          WHERE replica_agency_country.source_version <= $3`,
@@ -39,16 +40,18 @@ export class RecordFeedEventUseCase {
     }
     let countries = thin.countries;
     if (thin.countryOfAgency) {
-      const rows: { country: string }[] = await tx.query(`SELECT country FROM replica_agency_country WHERE agency_id::text = $1`, [thin.countryOfAgency]);
+      const rows = await queryPrepared<{ country: string }>(tx, `SELECT country FROM replica_agency_country WHERE agency_id::text = $1`, [thin.countryOfAgency]);
       countries = rows.map((row) => row.country);
       if (countries.length > 0) thin.data['country'] = countries[0];
     }
 
     // Everything that does not need the event's sequence comes before the append lock:
     // every writer waits for it, so it is held for one statement and the commit only.
-    const subscriptions: SubscriptionRow[] = await tx.query(
+    const subscriptions = await queryPrepared<SubscriptionRow>(
+      tx,
       `SELECT id, event_types, countries FROM subscription
        WHERE enabled AND deleted_at IS NULL AND webhook_url IS NOT NULL`,
+      [],
     );
     const wanted = subscriptions.filter((subscription) =>
       matches({ eventTypes: subscription.event_types, countries: subscription.countries }, { type: event.type, countries }),
@@ -58,7 +61,8 @@ export class RecordFeedEventUseCase {
 
     // One statement: the lock, then the feed row (its sequence drawn under the lock), then
     // a delivery per wanted subscription. An event already in the feed inserts nothing.
-    await tx.query(
+    await queryPrepared(
+      tx,
       `WITH append_lock AS (SELECT pg_advisory_xact_lock($1)),
        appended AS (
          INSERT INTO feed_event (source, event_id, type, subject, countries, occurred_at, data)

@@ -14,6 +14,7 @@ import { fromBinary, type DescMessage, type MessageShape } from '@bufbuild/proto
 import { Kafka, type Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { readCloudEvent, type CloudEventAttributes } from './cloud-events';
+import { queryPrepared } from '../database/prepared-query';
 import { kafkaClientConfig } from './kafka-options';
 import type { EventDefinition } from '../outbox/outbox';
 
@@ -91,7 +92,8 @@ export async function consume(topic: string, method: EventMethod, data: unknown,
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
     try {
       await options.dataSource.transaction(async (tx) => {
-        const inserted: unknown[] = await tx.query(
+        const inserted = await queryPrepared(
+          tx,
           `INSERT INTO cpx_inbox (source, id, event_type) VALUES ($1, $2, $3)
            ON CONFLICT DO NOTHING RETURNING id`,
           [attributes.source, attributes.id, attributes.type],
