@@ -362,3 +362,27 @@ describe('prepared queries', () => {
     expect(statementName(BY_NAME)).toMatch(/^cpx_[0-9a-f]{16}$/);
   });
 });
+
+describe('service database', () => {
+  it('ends a transaction left idle, and the locks it held go to whoever waits for them', async () => {
+    const database = `cpx_platform_idle_${randomBytes(3).toString('hex')}`;
+    const idle = await openServiceDatabase({ serverUrl: stack.databaseUrl, database, entities: [], migrations: [], idleInTransactionTimeoutMs: 500 });
+    try {
+      const hung = idle.createQueryRunner();
+      await hung.connect();
+      await hung.startTransaction();
+      await hung.query('SELECT pg_advisory_xact_lock(4242)');
+      // Another worker waits for the lock; the holder never comes back to its transaction.
+      const waiter = idle.createQueryRunner();
+      await waiter.connect();
+      await waiter.query(`SET lock_timeout = '10s'`); // fail here, not hang, if the holder is never ended
+      await waiter.query('SELECT pg_advisory_lock(4242)');
+      await waiter.query('SELECT pg_advisory_unlock(4242)');
+      await waiter.release();
+      await expect(hung.query('SELECT 1')).rejects.toThrow();
+      await hung.release().catch(() => undefined);
+    } finally {
+      await idle.destroy();
+    }
+  });
+});

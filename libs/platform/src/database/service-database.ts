@@ -16,7 +16,17 @@ export interface ServiceDatabaseOptions {
   entities: (EntityClass | EntitySchema)[];
   migrations: (new () => MigrationInterface)[];
   poolSize?: number;
+  /** A transaction left idle this long is ended by Postgres; see below. */
+  idleInTransactionTimeoutMs?: number;
 }
+
+/**
+ * No code path leaves a transaction idle (no outside calls inside one), so a transaction
+ * idle this long belongs to a process that hung or lost its way: Postgres ends it, and
+ * the locks it held (a feed's append lock, rows being claimed) go to the instances still
+ * working instead of stopping them all.
+ */
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
 const MIGRATION_LOCK = 7_201_117; // any constant; one per database since the lock is per database
 
@@ -57,8 +67,12 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
     migrations: options.migrations,
     synchronize: false,
     migrationsRun: false,
-    // TCP keep-alive: a pooled connection the network drops is noticed while it is idle.
-    extra: { max: options.poolSize ?? 10, keepAlive: true },
+    extra: {
+      max: options.poolSize ?? 10,
+      // TCP keep-alive: a pooled connection the network drops is noticed while it is idle.
+      keepAlive: true,
+      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
   });
   await dataSource.initialize();
   const lock = new Client({ connectionString: url });
