@@ -177,9 +177,9 @@ export const PARTITIONS = { events: 6, deadLetter: 1, request: 6, reply: 1 } as 
  * every request. The operation travels in OPERATION_HEADER, and the service routes by it.
  * The cost: a service's operations share its partitions (requests go round-robin over
  * PARTITIONS.request), so a slow request delays those queued behind it on its partition
- * (and, while it runs, whatever its instance has not fetched yet: kafkajs fetches again
- * only once every batch of a fetch is handled; docs/architecture.md); a request whose
- * signed deadline has passed by then is refused unprocessed.
+ * (and, until it ends or its deadline passes, whatever its instance has not fetched yet:
+ * kafkajs fetches again only once every batch of a fetch is handled; ServiceKafkaServer);
+ * a request whose signed deadline has passed by then is refused unprocessed.
  */
 export function requestTopicOf(operationName: string): string {
   return `${operationName.slice(0, operationName.lastIndexOf('.'))}.requests`;

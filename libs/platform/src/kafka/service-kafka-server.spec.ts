@@ -1,7 +1,7 @@
 import { AlertsRequests, DirectoryEvents, DirectoryRequests, OPERATION_HEADER } from '@cpx/contracts';
 import type { EachMessagePayload } from 'kafkajs';
 import { DEADLINE_HEADER } from '../auth-context/principal-signature';
-import { MAX_REPLY_WAIT_MS, patternOf, replyWaitMs, ServiceKafkaServer, topicOf } from './service-kafka-server';
+import { MAX_REPLY_WAIT_MS, MAX_RUNNING_PAST_DEADLINE, patternOf, replyWaitMs, ServiceKafkaServer, topicOf } from './service-kafka-server';
 
 describe('a service request topic, routed by operation header', () => {
   const topic = DirectoryRequests.getAgency.topic;
@@ -84,6 +84,42 @@ describe('a request handled by a ServiceKafkaServer', () => {
     await server.handleMessage(request('42', started + 100));
     expect(producer.send).toHaveBeenCalledTimes(1);
     expect(Date.now() - started).toBeLessThan(MAX_REPLY_WAIT_MS);
+  });
+
+  it('stops waiting for a handler still running at the request\'s deadline, so the next fetch is not held back', async () => {
+    let finish!: () => void;
+    const server = new ServiceKafkaServer({ client: { brokers: ['127.0.0.1:1'] } });
+    server.addHandler(operation.name, () => new Promise<Buffer>((resolve) => (finish = () => resolve(Buffer.from('late')))), false);
+    const producer = { send: jest.fn(async (_record: unknown) => undefined) };
+    Object.assign(server as unknown as { producer: unknown }, { producer });
+    const started = Date.now();
+    await server.handleMessage(request('43', started + 100));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(producer.send).not.toHaveBeenCalled();
+    // The handler ends on its own later; its reply still goes out, and nothing is left behind.
+    finish();
+    await waitUntil(() => producer.send.mock.calls.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((server as unknown as { publishing: Map<string, unknown>; pastDeadline: Set<unknown> }).publishing.size).toBe(0);
+    expect((server as unknown as { pastDeadline: Set<unknown> }).pastDeadline.size).toBe(0);
+  });
+
+  it('waits for a late handler as before once MAX_RUNNING_PAST_DEADLINE are still running', async () => {
+    const finishers: (() => void)[] = [];
+    const server = new ServiceKafkaServer({ client: { brokers: ['127.0.0.1:1'] } });
+    server.addHandler(operation.name, () => new Promise<Buffer>((resolve) => finishers.push(() => resolve(Buffer.from('late')))), false);
+    Object.assign(server as unknown as { producer: unknown }, { producer: { send: async () => undefined } });
+    for (let index = 0; index < MAX_RUNNING_PAST_DEADLINE; index += 1) {
+      await server.handleMessage(request(String(100 + index), Date.now() + 10));
+    }
+    let done = false;
+    const waiting = server.handleMessage(request('200', Date.now() + 10)).then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(done).toBe(false);
+    finishers.at(-1)!();
+    await waiting;
+    for (const finish of finishers) finish();
   });
 
   it('waits at most MAX_REPLY_WAIT_MS, and not at all past the deadline', () => {

@@ -7,7 +7,7 @@
  * Nest's own server: what is subscribed (the topics behind those patterns: the request
  * topic once, whatever the number of operations) and where a request's pattern comes from
  * (its OPERATION_HEADER, on a request topic only; an event's pattern stays its topic).
- * And one thing more: a request is done, for kafkajs, only once its reply is published.
+ * And when a request is done, for kafkajs: once its reply is published, or at its deadline.
  */
 import { KafkaRequestDeserializer, ServerKafka, type KafkaContext, type KafkaOptions } from '@nestjs/microservices';
 import type { Consumer, EachMessagePayload, IHeaders } from 'kafkajs';
@@ -44,12 +44,17 @@ class OperationRoutingDeserializer extends KafkaRequestDeserializer {
 
 type ServerKafkaOptions = Required<KafkaOptions>['options'];
 
-/** The longest a request's handling waits for its reply to be published (kafkajs retries it meanwhile). */
+/** The longest a request is waited for, its handler and then its reply (kafkajs retries a publish meanwhile). */
 export const MAX_REPLY_WAIT_MS = 5_000;
+
+/** Requests handled on past their deadline at once; one more is waited for as any other. */
+export const MAX_RUNNING_PAST_DEADLINE = 16;
 
 export class ServiceKafkaServer extends ServerKafka {
   /** Replies being published, by the position of the request they answer. */
   private readonly publishing = new Map<string, Promise<unknown>>();
+  /** Requests still being handled after their deadline passed (nobody waits for them). */
+  private readonly pastDeadline = new Set<Promise<unknown>>();
 
   constructor(options: ServerKafkaOptions) {
     super({ ...options, deserializer: new OperationRoutingDeserializer() });
@@ -70,19 +75,51 @@ export class ServiceKafkaServer extends ServerKafka {
    * ahead of the reply and the reply waited behind it (~0.4 ms of each read, traced here).
    * Waiting also means a service that dies before its reply went out has not committed
    * the request: it reads it again on restart (and refuses it if its deadline has passed).
-   * The wait is bounded by the request's deadline (no caller is left to read the reply
-   * after it) and by MAX_REPLY_WAIT_MS, well inside the group's session timeout.
+   *
+   * A request holds more than its partition while it runs: kafkajs fetches again only once
+   * every batch of a fetch is handled, so nothing else reaches this instance meanwhile. So
+   * the wait, for the handler and then its reply, ends at the request's deadline (no caller
+   * is left to read the reply after it), and after MAX_REPLY_WAIT_MS at most (well inside
+   * the group's session timeout, which kafkajs' heartbeats between messages must keep).
+   * A handler still running then finishes on its own; only nobody waits for it. Events
+   * are handled in order, each to its end (their handlers retry, then dead-letter).
    */
   override async handleMessage(payload: EachMessagePayload): Promise<unknown> {
+    if (!REQUEST_TOPIC_SET.has(payload.topic)) return super.handleMessage(payload);
+    const answering = this.answer(payload);
+    let timer: NodeJS.Timeout | undefined;
+    const deadlinePassed = new Promise<'deadline passed'>((resolve) => {
+      timer = setTimeout(() => resolve('deadline passed'), replyWaitMs(payload.message.headers, Date.now()));
+    });
+    try {
+      if ((await Promise.race([answering, deadlinePassed])) === 'deadline passed') {
+        const running = answering.catch(() => undefined); // Nest has logged it; nobody is waiting any more
+        // Back-pressure: past a few such handlers, wait as before rather than start more.
+        if (this.pastDeadline.size >= MAX_RUNNING_PAST_DEADLINE) {
+          await running;
+        } else {
+          this.pastDeadline.add(running);
+          void running.then(() => this.pastDeadline.delete(running));
+        }
+      }
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Handles a request and waits until its reply is published (or failed to be). */
+  private async answer(payload: EachMessagePayload): Promise<void> {
     const position = positionOf(payload.topic, payload.partition, payload.message.offset);
     try {
-      return await super.handleMessage(payload);
+      await super.handleMessage(payload);
     } finally {
       // Let the tick Nest queued run: it starts publishing the reply (see getPublisher).
       await new Promise((resolve) => process.nextTick(resolve));
       const publishing = this.publishing.get(position);
       this.publishing.delete(position);
-      if (publishing) await settledWithin(publishing, replyWaitMs(payload.message.headers, Date.now()));
+      // A failed publish is Nest's to log, not ours to rethrow.
+      if (publishing) await publishing.catch(() => undefined);
     }
   }
 
@@ -110,22 +147,10 @@ function positionOf(topic: string, partition: number, offset: string): string {
   return `${topic}/${partition}/${offset}`;
 }
 
-/** How long to wait for a reply: until the request's deadline, at most MAX_REPLY_WAIT_MS. */
+/** How long to wait for a request's handling and reply: until its deadline, at most MAX_REPLY_WAIT_MS. */
 export function replyWaitMs(headers: IHeaders | undefined, now: number): number {
   const raw = headers?.[DEADLINE_HEADER];
   const deadline = Number(Buffer.isBuffer(raw) ? raw.toString('utf8') : raw);
   if (!Number.isFinite(deadline)) return MAX_REPLY_WAIT_MS;
   return Math.min(Math.max(deadline - now, 0), MAX_REPLY_WAIT_MS);
-}
-
-/** Resolves when `work` settles (a failure is Nest's to log, not ours to rethrow) or after `ms`. */
-function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    work.then(done, done);
-  });
 }
