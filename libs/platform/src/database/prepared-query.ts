@@ -1,7 +1,8 @@
 /**
  * `queryPrepared(manager, sql, values)`: a fixed SQL text run as a named prepared
- * statement, for the few reads that run on every request (who is calling, the row asked
- * for). TypeORM sends every query unnamed, so Postgres parses and plans it each time;
+ * statement, for the statements run on every request or event (who is calling, the row
+ * asked for, the inbox and outbox rows, an alert's insert). TypeORM sends every query
+ * unnamed, so Postgres parses and plans it each time;
  * for a join of two wide rows that was about half of the query's time (measured: 0.52 ->
  * 0.24 ms p50 on a warm connection). Named, each pooled connection prepares it once.
  *
