@@ -13,7 +13,7 @@
  * (Behind a transaction-mode pooler such as PgBouncer, named statements need its
  * prepared-statement support.)
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 
@@ -23,7 +23,7 @@ const names = new Map<string, string>();
 export function statementName(text: string): string {
   let name = names.get(text);
   if (!name) {
-    name = `cpx_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+    name = `cpx_${hash('sha256', text, 'hex').slice(0, 16)}`;
     names.set(text, name);
   }
   return name;

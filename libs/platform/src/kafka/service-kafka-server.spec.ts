@@ -33,9 +33,9 @@ describe('a request handled by a ServiceKafkaServer', () => {
   const operation = DirectoryRequests.getAgency;
 
   /** A server with one request handler, whose producer's sends complete when the test says. */
-  function serverWithReplyProducer(send: () => Promise<unknown>) {
+  function serverWithReplyProducer(send: () => Promise<unknown>, handler: () => Promise<Buffer> = async () => Buffer.from('reply')) {
     const server = new ServiceKafkaServer({ client: { brokers: ['127.0.0.1:1'] } });
-    server.addHandler(operation.name, async () => Buffer.from('reply'), false);
+    server.addHandler(operation.name, handler, false);
     const producer = { send: jest.fn((_record: unknown) => send()) };
     Object.assign(server as unknown as { producer: unknown }, { producer });
     return { server, producer };
@@ -88,10 +88,10 @@ describe('a request handled by a ServiceKafkaServer', () => {
 
   it('stops waiting for a handler still running at the request\'s deadline, so the next fetch is not held back', async () => {
     let finish!: () => void;
-    const server = new ServiceKafkaServer({ client: { brokers: ['127.0.0.1:1'] } });
-    server.addHandler(operation.name, () => new Promise<Buffer>((resolve) => (finish = () => resolve(Buffer.from('late')))), false);
-    const producer = { send: jest.fn(async (_record: unknown) => undefined) };
-    Object.assign(server as unknown as { producer: unknown }, { producer });
+    const { server, producer } = serverWithReplyProducer(
+      async () => undefined,
+      () => new Promise<Buffer>((resolve) => (finish = () => resolve(Buffer.from('late')))),
+    );
     const started = Date.now();
     await server.handleMessage(request('43', started + 100));
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
@@ -101,15 +101,16 @@ describe('a request handled by a ServiceKafkaServer', () => {
     finish();
     await waitUntil(() => producer.send.mock.calls.length === 1);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect((server as unknown as { publishing: Map<string, unknown>; pastDeadline: Set<unknown> }).publishing.size).toBe(0);
+    expect((server as unknown as { publishing: Map<string, unknown> }).publishing.size).toBe(0);
     expect((server as unknown as { pastDeadline: Set<unknown> }).pastDeadline.size).toBe(0);
   });
 
   it('waits for a late handler as before once MAX_RUNNING_PAST_DEADLINE are still running', async () => {
     const finishers: (() => void)[] = [];
-    const server = new ServiceKafkaServer({ client: { brokers: ['127.0.0.1:1'] } });
-    server.addHandler(operation.name, () => new Promise<Buffer>((resolve) => finishers.push(() => resolve(Buffer.from('late')))), false);
-    Object.assign(server as unknown as { producer: unknown }, { producer: { send: async () => undefined } });
+    const { server } = serverWithReplyProducer(
+      async () => undefined,
+      () => new Promise<Buffer>((resolve) => finishers.push(() => resolve(Buffer.from('late')))),
+    );
     for (let index = 0; index < MAX_RUNNING_PAST_DEADLINE; index += 1) {
       await server.handleMessage(request(String(100 + index), Date.now() + 10));
     }
