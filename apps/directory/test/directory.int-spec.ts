@@ -47,6 +47,15 @@ async function agencyWithAdmin(country = 'RS') {
   return { agency, agencyAdmin: principals.agencyAdmin(agency.id, country, adminSubject), adminRecord: professional };
 }
 
+/** A verified professional of a fresh agency: who may read the people of the directory. */
+async function verifiedMember(country: string) {
+  const { agency, agencyAdmin } = await agencyWithAdmin(country);
+  const subject = `member-${randomUUID()}`;
+  const { professional } = await send('registerProfessional', professionalRequest(agency.id, { subject }), agencyAdmin);
+  await send('verifyProfessional', { id: professional.id }, agencyAdmin);
+  return principals.professional(agency.id, country, subject);
+}
+
 describe('request/reply', () => {
   it('commits where a caller has read its replies, so a caller that rejoins its group resumes there', async () => {
     // A caller's group is its own; it rejoins after a broker restart or a lost session and
@@ -187,7 +196,7 @@ describe('professionals', () => {
     const family = `Ђорђевић${Date.now()}`;
     const { professional } = await send('registerProfessional', professionalRequest(own.agency.id, { familyName: family }), own.agencyAdmin);
     await send('verifyProfessional', { id: professional.id }, own.agencyAdmin);
-    const reader = principals.professional(own.agency.id, 'RS');
+    const reader = await verifiedMember('RS');
 
     const cyrillic = await send('searchProfessionals', { filter: { text: family.toUpperCase() } }, reader);
     expect(cyrillic.items.map((p: { id: string }) => p.id)).toEqual([professional.id]);
@@ -211,7 +220,7 @@ describe('professionals', () => {
       ids.push(professional.id);
     }
     for (const id of ids.slice(0, 4)) await send('verifyProfessional', { id }, own.agencyAdmin);
-    const outsider = principals.professional(own.agency.id, 'RS');
+    const outsider = await verifiedMember('RS');
     const first = await send('searchProfessionals', { filter: { text: marker }, page: { first: 3 } }, outsider);
     expect(first.totalCount).toBe(4);
     expect(first.hasNextPage).toBe(true);
@@ -246,6 +255,28 @@ describe('professionals', () => {
     await send('reinstateProfessional', { id: professional.id }, own.agencyAdmin);
     await send('searchAgencies', {}, them);
   });
+
+  it('does not let an agency admin lock out or take over another agency’s user by binding their subject', async () => {
+    const squatter = await agencyWithAdmin('ME');
+    const platformAdmin = principals.platformAdmin();
+    const newcomerElsewhere = principals.professional((await agencyWithAdmin('BA')).agency.id, 'BA');
+    // The squatting admin binds subjects they do not own to records of their own agency:
+    // a platform admin's (who has no record), suspended; a user of another agency whose
+    // record is not there yet, verified.
+    const { professional: suspended } = await send('registerProfessional', professionalRequest(squatter.agency.id, { subject: platformAdmin.subject }), squatter.agencyAdmin);
+    await send('suspendProfessional', { id: suspended.id, reason: 'squatting' }, squatter.agencyAdmin);
+    const { professional: verified } = await send('registerProfessional', professionalRequest(squatter.agency.id, { subject: newcomerElsewhere.subject }), squatter.agencyAdmin);
+    await send('verifyProfessional', { id: verified.id }, squatter.agencyAdmin);
+
+    // The platform admin is not locked out, and is nobody's member.
+    await send('registerAgency', agencyRequest({ country: 'ME' }), platformAdmin);
+    expect((await send('searchProfessionals', { filter: { country: 'ME' } }, platformAdmin)).totalCount).toBeGreaterThan(0);
+    // The other agency's user is not made a verified member of the squatter's agency: a
+    // professional with no record of their own, who reads nobody yet.
+    expect(await failureOf(() => send('searchProfessionals', {}, newcomerElsewhere))).toMatchObject({ code: 'FORBIDDEN' });
+    // The token the squatter's agency would get for that subject does count: the record is theirs.
+    await send('searchProfessionals', {}, principals.professional(squatter.agency.id, 'ME', newcomerElsewhere.subject));
+  });
 });
 
 describe('whom to contact', () => {
@@ -272,7 +303,7 @@ describe('whom to contact', () => {
       },
       serbia.agencyAdmin,
     );
-    const asker = principals.professional(serbia.agency.id, 'FR');
+    const asker = await verifiedMember('FR');
     const { candidates } = await send('whomToContact', { country: 'RS', alertKind: AlertKind.UNACCOMPANIED_MINOR }, asker);
     const mine = candidates.filter((c: { professional: { agencyId: string } }) => c.professional.agencyId === serbia.agency.id);
     expect(mine.map((c: { professional: { id: string }; reason: ContactReason }) => [c.professional.id, c.reason])).toEqual([

@@ -103,7 +103,8 @@ describe('a user’s journey through the directory', () => {
     const professional = invited.data!.registerProfessional;
     expect(professional).toMatchObject({ status: 'INVITED', familyName: family, agency: { country: 'RS' } });
 
-    const colleagueInFrance = await platform.token({ roles: ['professional'], country: 'FR' });
+    // A verified member of a French agency: only those read the people of the directory.
+    const { token: colleagueInFrance } = await agencyWithAdmin('FR');
     const beforeVerification = await platform.query(SEARCH_PROFESSIONALS, { filter: { text: family } }, colleagueInFrance);
     expect(beforeVerification.data!.professionals.totalCount).toBe(0);
 

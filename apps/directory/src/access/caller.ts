@@ -28,9 +28,22 @@ export async function resolveCaller(principal: Principal, manager: EntityManager
  * resolveCaller or by a query that fetched it together with the data asked for.
  */
 export function callerFrom(principal: Principal, row: ProfessionalRow | null): Caller {
-  const professional = row ? professionalFromRow(row) : null;
+  const professional = row && signsInAs(principal, row) ? professionalFromRow(row) : null;
   if (professional?.status === 'SUSPENDED') {
     throw DomainError.forbidden('Your account is suspended.');
   }
   return { principal, professional };
+}
+
+/**
+ * Whether a record bound to the caller's subject really is the caller's: its agency must
+ * be the one the identity provider vouches for in the token. An agency admin types the
+ * subject when inviting someone and cannot prove whose it is; without this check, an
+ * admin who bound another agency's user (or a platform admin) to a record of their own
+ * agency could suspend that record and lock its victim out of CPX, or leave it unverified
+ * and blind them. A record that fails the check is ignored, so the token counts as a
+ * caller with no record: people-reading roles then see nobody (directory-policy.ts).
+ */
+function signsInAs(principal: Principal, row: ProfessionalRow): boolean {
+  return !!principal.agencyId && row.agency_id === principal.agencyId;
 }

@@ -22,6 +22,12 @@ export function assertMayReadPeople(caller: Caller): void {
   if (caller.professional && caller.professional.status !== 'VERIFIED' && !hasRole(caller.principal, 'platform_admin')) {
     throw DomainError.forbidden('Your account has not been verified yet.');
   }
+  // Professionals and agency admins read people as members of an agency; with no record
+  // of theirs in the directory (never invited, or a record that is not theirs, see
+  // caller.ts) they are not verified members of anything.
+  if (!caller.professional && !hasRole(caller.principal, 'curator', 'platform_admin', 'auditor')) {
+    throw DomainError.forbidden('You are not registered in the directory: ask your agency admin to invite you.');
+  }
 }
 
 export function assertMayManageAgencies(caller: Caller): void {
