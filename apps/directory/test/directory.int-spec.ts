@@ -121,6 +121,10 @@ describe('agencies', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.name',
     });
+    // Postgres cannot store a NUL: refused as input before anything reaches it, not an internal error.
+    expect(await failureOf(() => send('registerAgency', agencyRequest({ name: 'Centar\u0000' })))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect(await failureOf(() => send('searchAgencies', { filter: { text: 'a\u0000' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.text' });
+    expect(await failureOf(() => send('registerAgency', agencyRequest({ locality: 'Beograd\u202Egpj.exe' })))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'locality' });
     expect(await failureOf(() => send('registerAgency', agencyRequest({ type: AgencyType.UNSPECIFIED })))).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.type',

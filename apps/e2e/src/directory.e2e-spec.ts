@@ -185,6 +185,10 @@ describe('bad input is refused with a typed error and changes nothing', () => {
       [{ name: '   ' }, 'input.name'],
       [{ name: 'Ж'.repeat(100_000) }, 'input.name'],
       [{ languages: ['not a language tag'] }, 'input.languages'],
+      // Text no one could have typed: a NUL (Postgres cannot store it), a bell, a bidi override.
+      [{ name: 'Центар\u0000' }, 'input.name'],
+      [{ locality: 'Нови Сад\u202Eexe' }, 'input.locality'],
+      [{ contacts: [{ kind: 'PHONE', value: '+381 21 000 000', label: '24/7\u0007' }] }, 'input.contacts.0.label'],
     ];
     for (const [overrides, field] of cases) {
       const response = await platform.query(REGISTER_AGENCY, { input: agencyInput(overrides) }, adminToken);

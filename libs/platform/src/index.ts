@@ -23,6 +23,7 @@ export * from './service/service-platform.module';
 export * from './service/bootstrap-service';
 export * from './pagination/cursor';
 export * from './text/folding';
+export * from './validation/plain-text';
 export * from './validation/validate-input';
 export * from './crypto/sealed-payloads';
 export * from './crypto/key-list';

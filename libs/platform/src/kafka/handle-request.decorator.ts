@@ -14,6 +14,7 @@ import type { RequestOperation } from '@cpx/contracts';
 import { verifyPrincipal } from '../auth-context/principal-signature';
 import type { Principal } from '../auth-context/principal';
 import { DomainError, isDomainError } from '../errors/domain-error';
+import { assertPlainText } from '../validation/plain-text';
 import { encodeFailure, encodeSuccess } from './reply-envelope';
 
 export interface RequestContext {
@@ -73,6 +74,7 @@ async function answer<Req extends DescMessage, Res extends DescMessage>(
     } catch {
       throw DomainError.badInput('request', 'The request could not be decoded.');
     }
+    assertPlainText(request);
     const deadline = Number(headers['cpx-deadline']);
     const response = await method(request, { principal, deadline });
     return encodeSuccess(operation.response, create(operation.response, response));
