@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { fromBinary } from '@bufbuild/protobuf';
 import { AgencyRegisteredSchema, AgencyType, AlertKind, ContactReason, DirectoryEvents, DirectoryRequests, ProfessionalRole, REPLY_TOPICS, VerificationStatus } from '@cpx/contracts';
-import { RequestClient } from '@cpx/platform';
+import { encodeCursor, RequestClient } from '@cpx/platform';
 import { agencyRequest, failureOf, principals, professionalRequest, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { DirectoryModule } from '../src/app.module';
@@ -236,6 +236,12 @@ describe('professionals', () => {
     const asAdmin = await send('searchProfessionals', { filter: { text: marker } }, own.agencyAdmin);
     expect(asAdmin.totalCount).toBe(5);
     expect(await failureOf(() => send('searchProfessionals', { page: { after: 'not-a-cursor' } }, outsider))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    // Forged cursors that decode: a key that is not a uuid would fail in Postgres, one of
+    // the agencies' list would silently page from the start.
+    const agenciesCursor = (await send('searchAgencies', { page: { first: 1 } }, outsider)).endCursor;
+    for (const after of [encodeCursor(['Horvat', 'Ana', 'not-a-uuid']), encodeCursor(['Horvat', 'Ana\u0000', randomUUID()]), agenciesCursor]) {
+      expect(await failureOf(() => send('searchProfessionals', { page: { after } }, outsider))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
   });
 
   it('forbids everything to a suspended professional, with a valid signature', async () => {

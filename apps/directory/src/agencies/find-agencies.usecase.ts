@@ -1,6 +1,6 @@
 /** Reading agencies: one by id, or a filtered, keyset-paginated search in any script. */
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, DomainError, encodeCursor, escapeLike, pageSize, queryPrepared, searchPattern, type Principal } from '@cpx/platform';
+import { decodeKeyCursor, DomainError, encodeCursor, escapeLike, pageSize, queryPrepared, searchPattern, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { assertMayReadAgencies } from '../access/directory-policy';
 import { callerFrom, resolveCaller } from '../access/caller';
@@ -62,7 +62,7 @@ export class FindAgenciesUseCase {
       query.andWhere(`agency.search_text LIKE :text ESCAPE '\\'`, { text: `%${escapeLike(searchPattern(filter.text))}%` });
     }
     const totalCount = await query.getCount();
-    const after = decodeCursor(filter.after ?? '');
+    const after = decodeKeyCursor(filter.after ?? '', ['text', 'uuid']);
     if (after.length === 2) {
       query.andWhere('(lower(agency.name), agency.id) > (lower(:afterName), :afterId)', { afterName: after[0], afterId: after[1] });
     }

@@ -5,7 +5,7 @@
  * existence does not leak.
  */
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, DomainError, encodeCursor, escapeLike, hasRole, pageSize, searchPattern, type Principal } from '@cpx/platform';
+import { decodeKeyCursor, DomainError, encodeCursor, escapeLike, hasRole, pageSize, searchPattern, type Principal } from '@cpx/platform';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { resolveCaller, type Caller } from '../access/caller';
 import { assertMayReadPeople, mayManageAnyoneIn } from '../access/directory-policy';
@@ -69,7 +69,7 @@ export class FindProfessionalsUseCase {
       });
     }
     const totalCount = await query.getCount();
-    const after = decodeCursor(filter.after ?? '');
+    const after = decodeKeyCursor(filter.after ?? '', ['text', 'text', 'uuid']);
     if (after.length === 3) {
       query.andWhere(
         '(lower(professional.family_name), lower(professional.given_name), professional.id) > (lower(:a0), lower(:a1), :a2)',

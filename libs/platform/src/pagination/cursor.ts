@@ -32,3 +32,27 @@ export function pageSize(first: number | undefined, field = 'first'): number {
   }
   return first;
 }
+
+/** What one part of a keyset cursor must be, so that nothing else reaches the SQL. */
+export type KeyPart = 'text' | 'uuid';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A NUL or other control character cannot come from a row we sorted on.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F]/;
+
+/**
+ * A keyset cursor of a known shape: [] when there is none, else exactly `shape.length`
+ * strings, each of its kind. A cursor of another list (another shape) or a forged one is
+ * the caller's input error, never a query that fails in Postgres or silently pages from
+ * the start.
+ */
+export function decodeKeyCursor(cursor: string, shape: readonly KeyPart[], field = 'after'): string[] {
+  const key = decodeCursor(cursor, field);
+  if (key.length === 0 && !cursor) return [];
+  const valid =
+    key.length === shape.length &&
+    key.every((part, index) => typeof part === 'string' && !CONTROL.test(part) && (shape[index] !== 'uuid' || UUID.test(part)));
+  if (!valid) throw DomainError.badInput(field, 'The cursor is not one this API issued.');
+  return key as string[];
+}
