@@ -15,9 +15,11 @@ import { AlertsHandler } from './alerts/alerts.handler';
 import { EndAlertUseCase } from './alerts/end-alert.usecase';
 import { FindAlertsUseCase } from './alerts/find-alerts.usecase';
 import { PostAlertUseCase } from './alerts/post-alert.usecase';
+import { RequestDigests } from './alerts/request-digest';
 import { AlertsConfig } from './config/alerts.config';
 import { CreateAlerts1764370000200 } from './database/migrations/1764370000200-create-alerts';
 import { IdentityGrants1764370000300 } from './database/migrations/1764370000300-identity-grants';
+import { KeyedRequestDigest1764370000400 } from './database/migrations/1764370000400-keyed-request-digest';
 import { DirectoryEventsHandler } from './directory-replica/directory-events.handler';
 import { ReplicaAgency, ReplicaFocalPoint, ReplicaOnDutyShift, ReplicaProfessional } from './directory-replica/replica.entities';
 import { AlertDeadlinesUseCase } from './escalation/alert-deadlines.usecase';
@@ -51,7 +53,7 @@ export class AlertsModule {
           service: 'alerts',
           config,
           entities: ALERTS_ENTITIES,
-          migrations: [CreateAlerts1764370000200, IdentityGrants1764370000300],
+          migrations: [CreateAlerts1764370000200, IdentityGrants1764370000300, KeyedRequestDigest1764370000400],
         }),
       ],
       controllers: [AlertsHandler, DirectoryEventsHandler, HealthHandler],
@@ -65,6 +67,7 @@ export class AlertsModule {
           },
         },
         { provide: IdentityVault, useFactory: () => new IdentityVault(parseMasterKeys(config.ALERTS_MASTER_KEYS), config.ALERTS_ACTIVE_KEY_ID) },
+        { provide: RequestDigests, useFactory: () => new RequestDigests(parseMasterKeys(config.ALERTS_MASTER_KEYS), config.ALERTS_ACTIVE_KEY_ID) },
         PostAlertUseCase,
         AcknowledgeAlertUseCase,
         AddAlertUpdateUseCase,

@@ -20,7 +20,7 @@ import {
   Sex,
   Urgency,
 } from '@cpx/contracts';
-import { postAlertContext, revealIdentityContext, SealedPayloads, type Principal } from '@cpx/platform';
+import { encodeCursor, postAlertContext, revealIdentityContext, SealedPayloads, type Principal } from '@cpx/platform';
 import { DirectoryFixture, failureOf, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { DataSource } from 'typeorm';
 import { AlertsModule } from '../src/app.module';
@@ -180,6 +180,12 @@ describe('posting', () => {
 
     const again = await send('postAlert', request, serbia.principal);
     expect(again).toMatchObject({ replayed: true, alert: { id: alert.id } });
+    // The same post spelled otherwise is still a replay: targets reordered and repeated, title padded.
+    const respelled = { ...request, targetCountries: ['FR', 'FR'], title: `  ${request.title}  ` };
+    expect(await send('postAlert', respelled, serbia.principal)).toMatchObject({ replayed: true, alert: { id: alert.id } });
+    // Keyed: nobody who reads the table can test a guessed child against it.
+    const [{ request_digest: digest }] = await db.query(`SELECT request_digest FROM alert WHERE id = $1`, [alert.id]);
+    expect(digest).toMatch(/^hmac-sha256:test-1:[A-Za-z0-9_-]{43}$/);
     expect(await failureOf(() => send('postAlert', { ...request, title: 'Something else' }, serbia.principal))).toMatchObject({
       code: 'CONFLICT',
       field: 'input.idempotencyKey',
@@ -205,7 +211,6 @@ describe('posting', () => {
         summary: 'Last seen at the bus station.',
       }),
       sealedPayload: randomBytes(64),
-      requestDigest: `digest-${randomUUID()}`,
     };
     const lock = db.createQueryRunner();
     await lock.connect();
@@ -250,6 +255,9 @@ describe('posting', () => {
       [{ child: { ...postRequest().child, estimatedAge: undefined, dateOfBirth: '2001-01-01' } }, 'input.child.dateOfBirth'],
       [{ child: { ...postRequest().child, estimatedAge: { minYears: 12, maxYears: 19 } } }, 'input.child.estimatedAge.maxYears'],
       [{ originCountry: 'FR' }, 'input.originCountry'],
+      [{ child: { ...postRequest().child, givenNames: [], aliases: [] } }, 'input.child.givenNames'],
+      [{ child: { ...postRequest().child, lastKnownAt: { seconds: BigInt(Math.floor(Date.now() / 1000) + 86_400) } } }, 'input.child.lastKnownAt'],
+      [{ child: { ...postRequest().child, lastKnownAt: { seconds: -(10n ** 15n) } } }, 'input.child.lastKnownAt'],
     ];
     for (const [overrides, field] of cases) {
       const failure = await failureOf(() => send('postAlert', postRequest(overrides), serbia.principal));
@@ -257,6 +265,14 @@ describe('posting', () => {
       expect(failure.message).not.toContain(CHILD_FAMILY);
     }
     expect((await db.query(`SELECT count(*)::int AS n FROM alert`))[0].n).toBe(before);
+  });
+
+  it('takes what the API lets a caller leave out: the sex (UNKNOWN), and given names when an alias is known', async () => {
+    const { child } = postRequest();
+    const request = postRequest({ child: { ...child, givenNames: [], sex: Sex.UNSPECIFIED } });
+    const { alert } = await send('postAlert', request, serbia.principal);
+    const revealed = await send('revealAlertIdentity', { id: alert.id, purpose: 'Checking what was stored' }, serbia.principal);
+    expect(revealed.child).toMatchObject({ givenNames: [], aliases: ['Ljupka'], sex: Sex.UNKNOWN });
   });
 
   it('lets only verified professionals of a registered agency post', async () => {
@@ -307,14 +323,18 @@ describe('need-to-know', () => {
     expect((stored[0].ciphertext as Buffer).includes(Buffer.from(CHILD_FAMILY))).toBe(false);
   });
 
-  it('locks out a professional the directory suspended', async () => {
+  it('locks out a professional the directory suspended, replays of their own posts included', async () => {
     const someone = await party('RS');
     await waitForReplica([someone.professional.subject]);
-    await send('postAlert', postRequest(), someone.principal);
+    const earlier = postRequest();
+    await send('postAlert', earlier, someone.principal);
     await directory.suspend(someone.professional, someone.agencyId);
     await waitFor(async () => (await db.query(`SELECT status FROM replica_professional WHERE id = $1`, [someone.professional.id]))[0]?.status === 'SUSPENDED');
     expect(await failureOf(() => send('searchAlerts', {}, someone.principal))).toMatchObject({ code: 'FORBIDDEN' });
+    // A replay would answer with the alert as it is now: not to a suspended professional.
+    expect(await failureOf(() => send('postAlert', earlier, someone.principal))).toMatchObject({ code: 'FORBIDDEN' });
   });
+
 });
 
 describe('lifecycle', () => {
@@ -342,8 +362,18 @@ describe('lifecycle', () => {
     expect(await failureOf(() => send('cancelAlert', { id: alert.id, reason: 'late' }, serbia.principal))).toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('closes an ended alert, then erases the identity after retention, keeping the alert', async () => {
+  it('refuses a sighting in the future or before the child was born, storing nothing', async () => {
     const { alert } = await send('postAlert', postRequest(), serbia.principal);
+    for (const seconds of [BigInt(Math.floor(Date.now() / 1000) + 86_400), BigInt(Date.parse('1990-01-01') / 1000), 10n ** 15n]) {
+      const request = { id: alert.id, text: 'Seen.', sighting: { place: 'Paris, Gare de Lyon', seenAt: { seconds } } };
+      expect(await failureOf(() => send('addAlertUpdate', request, france.principal))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sighting.seenAt' });
+    }
+    expect((await send('getAlert', { id: alert.id }, serbia.principal)).updates).toEqual([]);
+  });
+
+  it('closes an ended alert, then erases the identity after retention, keeping the alert', async () => {
+    const request = postRequest();
+    const { alert } = await send('postAlert', request, serbia.principal);
     await send('cancelAlert', { id: alert.id, reason: 'Posted by mistake' }, serbia.principal);
     await harness.events.waitFor((event) => event.key === alert.id && event.headers.ce_type === 'cpx.alerts.v1.AlertClosed');
     await harness.events.waitFor((event) => event.key === alert.id && event.headers.ce_type === 'cpx.alerts.v1.AlertIdentityErased');
@@ -351,6 +381,31 @@ describe('lifecycle', () => {
     expect(read.alert).toMatchObject({ status: AlertStatus.CLOSED, identityErased: true });
     expect(await failureOf(() => send('revealAlertIdentity', { id: alert.id, purpose: 'Checking the erased record' }, serbia.principal))).toMatchObject({ code: 'NOT_FOUND' });
     expect((await db.query(`SELECT count(*)::int AS n FROM child_identity WHERE alert_id = $1`, [alert.id]))[0].n).toBe(0);
+    // The request digest covered the child's record: erased with it. The key can then no
+    // longer be compared, whatever the child: CONFLICT, never a replay of the closed alert.
+    expect(await db.query(`SELECT request_digest FROM alert WHERE id = $1`, [alert.id])).toEqual([{ request_digest: null }]);
+    expect(await failureOf(() => send('postAlert', request, serbia.principal))).toMatchObject({ code: 'CONFLICT', field: 'input.idempotencyKey' });
+  });
+});
+
+describe('paging', () => {
+  it('pages with its own cursors, and refuses forged or swapped ones as BAD_USER_INPUT on `after`', async () => {
+    await send('postAlert', postRequest(), serbia.principal);
+    await send('postAlert', postRequest(), serbia.principal);
+    const first = await send('searchAlerts', { page: { first: 1 } }, serbia.principal);
+    expect(first.hasNextPage).toBe(true);
+    const second = await send('searchAlerts', { page: { first: 1, after: first.endCursor } }, serbia.principal);
+    expect(second.items[0].id).not.toBe(first.items[0].id);
+
+    const forged = [
+      encodeCursor(['alerts', 'not a date', randomUUID()]),
+      encodeCursor(['alerts', new Date().toISOString(), 'not-a-uuid']),
+    ];
+    for (const after of forged) {
+      expect(await failureOf(() => send('searchAlerts', { page: { after } }, serbia.principal))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+    // The alert list's cursor in the inbox: both are a time and an id, but not the same ones.
+    expect(await failureOf(() => send('getInbox', { page: { after: first.endCursor } }, france.principal))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });
 

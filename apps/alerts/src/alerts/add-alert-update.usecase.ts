@@ -15,6 +15,7 @@ import { refusal, type AlertStatus } from './alert-lifecycle';
 import { alertAudience, alertFacts } from './alert-messages';
 import { AlertUpdateEntity } from './alert.entities';
 import { loadAlert, recordAlertEvent } from './alert-store';
+import { BEFORE_BIRTH, bornAfter, checkReportedTime } from './reported-time';
 
 export interface AlertUpdateInput {
   text: string;
@@ -33,10 +34,11 @@ export class AddAlertUpdateUseCase {
       assertAllowed(canTakePart(relation), 'update', relation);
       const why = refusal(loaded.alert.status as AlertStatus, 'addUpdate');
       if (why) throw DomainError.conflict(why);
-      if (input.sighting?.seenAt && input.sighting.seenAt.getTime() > Date.now() + 5 * 60_000) {
-        throw DomainError.badInput('input.sighting.seenAt', 'input.sighting.seenAt is in the future.');
-      }
       const now = new Date();
+      if (input.sighting?.seenAt) {
+        // Not before the child was born: under 18 when the alert was posted.
+        checkReportedTime(input.sighting.seenAt, 'input.sighting.seenAt', { now, earliest: bornAfter(loaded.alert.postedAt), earliestIs: BEFORE_BIRTH });
+      }
       const update = manager.create(AlertUpdateEntity, {
         id: randomUUID(),
         alertId: id,

@@ -9,8 +9,8 @@ import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 export class AlertEntity {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
   @Column({ type: 'text', name: 'idempotency_key' }) idempotencyKey!: string;
-  /** SHA-256 of the post request, to tell a replay from a different post with the same key. */
-  @Column({ type: 'text', name: 'request_digest' }) requestDigest!: string;
+  /** Keyed digest of the post request, to tell a replay from a different post with the same key (request-digest.ts); null once the identity is erased. */
+  @Column({ type: 'text', name: 'request_digest', nullable: true }) requestDigest!: string | null;
   @Column({ type: 'text' }) kind!: string;
   @Column({ type: 'text' }) urgency!: string;
   @Column({ type: 'text' }) status!: string;

@@ -1,5 +1,4 @@
 /** Kafka adapter for alert operations: decode, validate, call one use case, encode. */
-import { createHash } from 'node:crypto';
 import { Controller, Inject } from '@nestjs/common';
 import { create, toBinary, type MessageShape } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
@@ -10,7 +9,6 @@ import {
   AlertStatus,
   ChildIdentitySchema,
   Outcome,
-  PostAlertRequestSchema,
   Sex,
   Urgency,
 } from '@cpx/contracts';
@@ -71,6 +69,8 @@ export class AlertsHandler {
   @HandleRequest(AlertsRequests.postAlert)
   async post(request: Req<'postAlert'>, { principal }: RequestContext) {
     const child = this.payloads.open(ChildIdentitySchema, request.sealedChild, postAlertContext(request.idempotencyKey), 'input.child');
+    // The API lets a caller leave sex out: not knowing it is what UNKNOWN says.
+    const sex = child.sex === Sex.UNSPECIFIED ? Sex.UNKNOWN : child.sex;
     const input = validateInput(PostAlertInput, {
       idempotencyKey: request.idempotencyKey,
       kind: enumName(AlertKind, request.kind, 'input.kind'),
@@ -84,7 +84,7 @@ export class AlertsHandler {
         givenNames: child.givenNames,
         familyNames: child.familyNames,
         aliases: child.aliases,
-        sex: enumName(Sex, child.sex, 'input.child.sex'),
+        sex: enumName(Sex, sex, 'input.child.sex'),
         dateOfBirth: child.dateOfBirth || undefined,
         estimatedAge: child.estimatedAge,
         nationalities: child.nationalities,
@@ -95,24 +95,26 @@ export class AlertsHandler {
       },
     });
     checkChildRecord(
-      { dateOfBirth: input.child.dateOfBirth, estimatedAge: input.child.estimatedAge, photo: child.photo, photoContentType: child.photoContentType },
+      {
+        dateOfBirth: input.child.dateOfBirth,
+        estimatedAge: input.child.estimatedAge,
+        lastKnownAt: child.lastKnownAt ? timestampDate(child.lastKnownAt) : undefined,
+        photo: child.photo,
+        photoContentType: child.photoContentType,
+      },
       new Date(),
       this.config.ALERTS_MAX_PHOTO_BYTES,
     );
     const sealedPayload = toBinary(ChildIdentitySchema, create(ChildIdentitySchema, {
       ...child,
+      sex,
       givenNames: child.givenNames.map(nfc),
       familyNames: child.familyNames.map(nfc),
       aliases: child.aliases.map(nfc),
       distinguishingFeatures: nfc(child.distinguishingFeatures),
       lastKnownPlace: nfc(child.lastKnownPlace),
     }));
-    // Over the opened record, not the sealed bytes: sealing is randomized, a replay is not.
-    const requestDigest = createHash('sha256')
-      .update(toBinary(PostAlertRequestSchema, create(PostAlertRequestSchema, { ...request, idempotencyKey: '', sealedChild: new Uint8Array() })))
-      .update(sealedPayload)
-      .digest('base64url');
-    const { posted, replayed } = await this.postAlert.execute({ input, sealedPayload, requestDigest }, principal);
+    const { posted, replayed } = await this.postAlert.execute({ input, sealedPayload }, principal);
     return { alert: loadedMessage(posted), replayed };
   }
 

@@ -4,11 +4,12 @@
  * a single read (alert-policy.ts), so nothing outside it is ever loaded.
  */
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, DomainError, encodeCursor, hasRole, pageSize, type Principal } from '@cpx/platform';
+import { DomainError, hasRole, pageSize, type Principal } from '@cpx/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { resolveAlertCaller, type AlertCaller } from '../access/alert-caller';
 import { assertAllowed, canSee, relationTo } from '../access/alert-policy';
-import { AlertEntity, AlertUpdateEntity } from './alert.entities';
+import { alertCursor, alertKeyOf, type AlertKey, type AlertList } from './alert-cursors';
+import { AlertUpdateEntity } from './alert.entities';
 import { loadAlert, type LoadedAlert } from './alert-store';
 
 export interface AlertSearch {
@@ -71,10 +72,9 @@ export class FindAlertsUseCase {
     if (filter.overdueOnly) {
       where.push(`a.status IN ('POSTED', 'IN_PROGRESS') AND EXISTS (SELECT 1 FROM alert_target t WHERE t.alert_id = a.id AND t.acknowledged_at IS NULL AND t.deadline < now())`);
     }
-    return this.page(manager, where, params, filter.after, limit, 'a.posted_at DESC, a.id DESC', (cursor) => {
-      const [postedAt, id] = cursor;
-      return `(a.posted_at, a.id) < (${param(new Date(String(postedAt)))}, ${param(id)})`;
-    }, (alert) => [alert.postedAt.toISOString(), alert.id]);
+    return this.page(manager, 'alerts', where, params, filter.after, limit, 'a.posted_at DESC, a.id DESC', (after) =>
+      `(a.posted_at, a.id) < (${param(after.at)}, ${param(after.id)})`,
+    ({ alert }) => ({ at: alert.postedAt, id: alert.id }));
   }
 
   /** Open alerts awaiting acknowledgement by the caller's country that the caller may acknowledge; most overdue first. */
@@ -97,10 +97,9 @@ export class FindAlertsUseCase {
       `EXISTS (SELECT 1 FROM alert_target t WHERE t.alert_id = a.id AND t.country = ${country} AND t.acknowledged_at IS NULL)`,
     ];
     const deadlineOf = `(SELECT t.deadline FROM alert_target t WHERE t.alert_id = a.id AND t.country = ${country})`;
-    return this.page(manager, where, params, page.after, limit, `${deadlineOf} ASC, a.id ASC`, (cursor) => {
-      const [deadline, id] = cursor;
-      return `(${deadlineOf}, a.id) > (${param(new Date(String(deadline)))}, ${param(id)})`;
-    }, (alert, loaded) => [loaded.targets.find((t) => t.country.trim() === caller.agency!.country.trim())!.deadline.toISOString(), alert.id]);
+    return this.page(manager, 'inbox', where, params, page.after, limit, `${deadlineOf} ASC, a.id ASC`, (after) =>
+      `(${deadlineOf}, a.id) > (${param(after.at)}, ${param(after.id)})`,
+    ({ alert, targets }) => ({ at: targets.find((t) => t.country.trim() === caller.agency!.country.trim())!.deadline, id: alert.id }));
   }
 
   async figures(since: Date | undefined, principal: Principal): Promise<CountryFigures[]> {
@@ -131,17 +130,19 @@ export class FindAlertsUseCase {
 
   private async page(
     manager: EntityManager,
+    list: AlertList,
     where: string[],
     params: unknown[],
     after: string | undefined,
     limit: number,
     order: string,
-    afterClause: (cursor: (string | number)[]) => string,
-    cursorOf: (alert: AlertEntity, loaded: LoadedAlert) => (string | number)[],
+    afterClause: (after: AlertKey) => string,
+    keyOf: (loaded: LoadedAlert) => AlertKey,
   ): Promise<AlertPage> {
+    // Checked before any query: a cursor that is not this list's is refused, not run.
+    const afterKey = alertKeyOf(list, after);
     const countRows: { n: string }[] = await manager.query(`SELECT count(*) AS n FROM alert a WHERE ${where.join(' AND ')}`, params);
-    const cursor = decodeCursor(after ?? '');
-    const pageWhere = cursor.length === 2 ? [...where, afterClause(cursor)] : where;
+    const pageWhere = afterKey ? [...where, afterClause(afterKey)] : where;
     const ids: { id: string }[] = await manager.query(
       `SELECT a.id FROM alert a WHERE ${pageWhere.join(' AND ')} ORDER BY ${order} LIMIT ${limit + 1}`,
       params,
@@ -150,7 +151,7 @@ export class FindAlertsUseCase {
     const last = items.at(-1);
     return {
       items,
-      endCursor: last ? encodeCursor(cursorOf(last.alert, last)) : '',
+      endCursor: last ? alertCursor(list, keyOf(last)) : '',
       hasNextPage: ids.length > limit,
       totalCount: Number(countRows[0]?.n ?? 0),
     };

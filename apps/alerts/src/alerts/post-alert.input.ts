@@ -13,6 +13,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 
@@ -24,15 +25,27 @@ export class AgeRangeInput {
   @IsInt() @Min(0) @Max(17) maxYears!: number;
 }
 
+/** A child is named somehow: by a given name, or, when that is not known, by an alias. */
+const IsNamedByGivenNameOrAlias = (): PropertyDecorator => ValidateBy({
+  name: 'namedByGivenNameOrAlias',
+  validator: {
+    validate: (_value: unknown, args) => {
+      const child = args?.object as Partial<ChildIdentityInput>;
+      return (child.givenNames?.length ?? 0) > 0 || (child.aliases?.length ?? 0) > 0;
+    },
+    defaultMessage: () => 'givenNames must have at least one given name when aliases is empty',
+  },
+});
+
 export class ChildIdentityInput {
-  @IsArray() @ArrayMinSize(1, { message: 'givenNames: at least one given name (or an alias) is needed' }) @ArrayMaxSize(20)
-  @IsString({ each: true }) @Length(1, 200, { each: true })
+  @IsArray() @IsNamedByGivenNameOrAlias() @ArrayMaxSize(20)
+  @IsString({ each: true }) @Length(1, 200, { each: true }) @Matches(NOT_BLANK, { each: true, message: 'givenNames must not contain blank entries' })
   givenNames!: string[];
 
-  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 200, { each: true })
+  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 200, { each: true }) @Matches(NOT_BLANK, { each: true, message: 'familyNames must not contain blank entries' })
   familyNames!: string[];
 
-  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 200, { each: true })
+  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 200, { each: true }) @Matches(NOT_BLANK, { each: true, message: 'aliases must not contain blank entries' })
   aliases!: string[];
 
   @IsIn(SEXES, { message: `sex must be one of ${SEXES.join(', ')}` })
@@ -52,7 +65,7 @@ export class ChildIdentityInput {
 
   @IsString() @Length(0, 2000) distinguishingFeatures!: string;
   @IsString() @Length(0, 500) lastKnownPlace!: string;
-  // The photo bytes and the last-known time are checked by the use case: class-transformer
+  // The photo bytes and the last-known time are checked by checkChildRecord: class-transformer
   // would copy a Uint8Array into a plain object.
   @IsString() @Length(0, 50) photoContentType!: string;
 }
@@ -69,7 +82,7 @@ export class PostAlertInput {
   @Matches(COUNTRY_CODE, { message: 'originCountry must be an ISO 3166-1 alpha-2 code such as RS' })
   originCountry!: string;
 
-  @IsArray() @ArrayMinSize(1, { message: 'targetCountries: name at least one country to alert' }) @ArrayMaxSize(20)
+  @IsArray() @ArrayMinSize(1, { message: 'targetCountries must name at least one country to alert' }) @ArrayMaxSize(20)
   @Matches(COUNTRY_CODE, { each: true, message: 'targetCountries must be ISO 3166-1 alpha-2 codes such as FR' })
   targetCountries!: string[];
 
@@ -84,4 +97,21 @@ export class PostAlertInput {
 
   @ValidateNested() @Type(() => ChildIdentityInput)
   child!: ChildIdentityInput;
+}
+
+/**
+ * The post in one spelling per meaning: target lists as sorted sets, texts in Unicode NFC
+ * without surrounding white space. What is stored, and what a replay is compared by.
+ */
+export function normalisedPost(input: PostAlertInput): PostAlertInput {
+  return Object.assign(new PostAlertInput(), input, {
+    targetCountries: sortedSet(input.targetCountries),
+    targetAgencyTypes: sortedSet(input.targetAgencyTypes),
+    title: input.title.normalize('NFC').trim(),
+    summary: input.summary.normalize('NFC').trim(),
+  });
+}
+
+function sortedSet(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
 }

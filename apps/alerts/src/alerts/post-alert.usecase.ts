@@ -2,16 +2,16 @@
  * Posting an alert: validate, route to each target country from the directory replica,
  * seal the child's identity, and commit the alert, its recipients, its sealed identity
  * and its AlertPosted event in one transaction. The same idempotency key posts once; the
- * same key with a different body is a conflict, never a second alert.
+ * same key with a different body is a conflict, never a second alert (request-digest.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertsEvents } from '@cpx/contracts';
-import { DomainError, queryPrepared, type Principal } from '@cpx/platform';
+import { assertUnreachable, DomainError, queryPrepared, type Principal } from '@cpx/platform';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { resolveAlertCaller } from '../access/alert-caller';
-import { assertMayPost } from '../access/alert-policy';
+import { resolveAlertCaller, type AlertCaller } from '../access/alert-caller';
+import { assertAllowed, assertMayPost, canSee, relationTo } from '../access/alert-policy';
 import { AlertsConfig } from '../config/alerts.config';
 import { IdentityVault, type SealedIdentity } from '../identity/identity-vault';
 import { routeToCountry, type Recipient } from '../routing/route-alert';
@@ -19,14 +19,16 @@ import { acknowledgementWindowMs, type Urgency } from './alert-lifecycle';
 import { alertAudience, alertFacts } from './alert-messages';
 import { AlertEntity, AlertRecipientEntity, AlertTargetEntity } from './alert.entities';
 import { loadAlert, recordAlertEvent, type LoadedAlert } from './alert-store';
-import type { PostAlertInput } from './post-alert.input';
+import { normalisedPost, type PostAlertInput } from './post-alert.input';
+import { RequestDigests } from './request-digest';
 
 export interface PostAlertCommand {
   input: PostAlertInput;
-  /** The child's record as protobuf bytes: what gets sealed. */
+  /**
+   * The child's record as protobuf bytes, normalised: what gets sealed, and what a
+   * replay must repeat with the rest of the post.
+   */
   sealedPayload: Uint8Array;
-  /** Digest of the whole request but its key: tells a replay from a different post. */
-  requestDigest: string;
 }
 
 @Injectable()
@@ -34,6 +36,7 @@ export class PostAlertUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly vault: IdentityVault,
+    private readonly digests: RequestDigests,
     @Inject(AlertsConfig) private readonly config: AlertsConfig,
   ) {}
 
@@ -50,16 +53,18 @@ export class PostAlertUseCase {
   }
 
   private async post(manager: EntityManager, command: PostAlertCommand, principal: Principal) {
-    const { input } = command;
-    const replayed = await this.findReplay(manager, command, principal);
-    if (replayed) return { posted: replayed, replayed: true };
-
+    const input = normalisedPost(command.input);
+    // Who asks comes first, replay or not: a replay answers with the alert as it is now,
+    // which a suspended professional (or one who left the agency) must no longer read.
     const caller = await resolveAlertCaller(principal, manager);
     assertMayPost(caller);
+    const replayed = await this.findReplay(manager, input, command.sealedPayload, caller);
+    if (replayed) return { posted: replayed, replayed: true };
+
     if (input.originCountry !== caller.agency.country) {
       throw DomainError.badInput('input.originCountry', 'input.originCountry must be the country of your agency.');
     }
-    const targets = [...new Set(input.targetCountries)];
+    const targets = input.targetCountries;
     if (targets.every((country) => country === input.originCountry)) {
       throw DomainError.badInput('input.targetCountries', 'input.targetCountries must name at least one country other than the origin.');
     }
@@ -69,16 +74,16 @@ export class PostAlertUseCase {
     const alert = manager.create(AlertEntity, {
       id: randomUUID(),
       idempotencyKey: input.idempotencyKey,
-      requestDigest: command.requestDigest,
+      requestDigest: this.digests.digest(input, command.sealedPayload),
       kind: input.kind,
       urgency: input.urgency,
       status: 'POSTED',
       originCountry: input.originCountry,
       originAgencyId: caller.agency.id,
       postedBySubject: principal.subject,
-      targetAgencyTypes: [...new Set(input.targetAgencyTypes)],
-      title: input.title.normalize('NFC').trim(),
-      summary: input.summary.normalize('NFC').trim(),
+      targetAgencyTypes: input.targetAgencyTypes,
+      title: input.title,
+      summary: input.summary,
       outcome: '',
       outcomeNote: '',
       postedAt: now,
@@ -138,26 +143,51 @@ export class PostAlertUseCase {
   }
 
   private async replay(manager: EntityManager, command: PostAlertCommand, principal: Principal) {
-    const replayed = await this.findReplay(manager, command, principal);
+    const caller = await resolveAlertCaller(principal, manager);
+    assertMayPost(caller);
+    const replayed = await this.findReplay(manager, normalisedPost(command.input), command.sealedPayload, caller);
     if (!replayed) throw new Error('An alert with this idempotency key was reported but cannot be found.');
     return { posted: replayed, replayed: true };
   }
 
-  private async findReplay(manager: EntityManager, command: PostAlertCommand, principal: Principal): Promise<LoadedAlert | undefined> {
-    const rows = await queryPrepared<{ id: string; request_digest: string }>(
+  private async findReplay(
+    manager: EntityManager,
+    input: PostAlertInput,
+    child: Uint8Array,
+    caller: AlertCaller,
+  ): Promise<LoadedAlert | undefined> {
+    const rows = await queryPrepared<{ id: string; request_digest: string | null }>(
       manager,
       `SELECT id, request_digest FROM alert WHERE posted_by_subject = $1 AND idempotency_key = $2`,
-      [principal.subject, command.input.idempotencyKey],
+      [caller.principal.subject, input.idempotencyKey],
     );
     const existing = rows[0];
     if (!existing) return undefined;
-    if (existing.request_digest !== command.requestDigest) {
-      throw DomainError.conflict(
-        'This idempotency key was already used for a different alert. Use a new key for a new alert.',
-        'input.idempotencyKey',
-      );
+    const comparison = this.digests.compare(existing.request_digest, input, child);
+    switch (comparison) {
+      case 'same':
+        break;
+      case 'different':
+        throw DomainError.conflict(
+          'This idempotency key was already used for a different alert. Use a new key for a new alert.',
+          'input.idempotencyKey',
+        );
+      case 'unknown':
+        // Once the child's record is erased, nothing is kept to compare a request with.
+        // Refusing is the safe answer either way: "replayed" could hide that a new alert
+        // about a child was never posted, and the answer does not depend on the child, so
+        // it confirms nothing about the erased identity.
+        throw DomainError.conflict(
+          'This idempotency key was already used for an alert that can no longer be compared with this request. Use a new key for a new alert.',
+          'input.idempotencyKey',
+        );
+      default:
+        assertUnreachable(comparison);
     }
-    return loadAlert(manager, existing.id);
+    const loaded = await loadAlert(manager, existing.id);
+    const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
+    assertAllowed(canSee(relation), 'see', relation);
+    return loaded;
   }
 }
 

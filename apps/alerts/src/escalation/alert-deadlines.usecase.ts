@@ -121,7 +121,11 @@ export class AlertDeadlinesUseCase {
     });
   }
 
-  /** Erases identity and photo after retention; the alert, its counts and timings stay. */
+  /**
+   * Erases identity and photo after retention; the alert, its counts and timings stay. The
+   * request digest goes too: it was computed over the child's record, and with it a
+   * guessed identity could still be confirmed (a replay of the key is then a CONFLICT).
+   */
   async eraseExpired(now: Date): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const cutoff = new Date(now.getTime() - this.config.ALERTS_IDENTITY_RETENTION_MS);
@@ -132,7 +136,7 @@ export class AlertDeadlinesUseCase {
       );
       for (const { id } of expired) {
         await manager.delete(ChildIdentityEntity, { alertId: id });
-        await manager.update(AlertEntity, { id }, { identityErased: true });
+        await manager.update(AlertEntity, { id }, { identityErased: true, requestDigest: null });
         const loaded = await loadAlert(manager, id);
         await recordAlertEvent(manager, id, AlertsEvents.types.alertIdentityErased, {
           alert: alertFacts(loaded.alert, loaded.targets.map((t) => t.country)),

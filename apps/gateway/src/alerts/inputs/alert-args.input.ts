@@ -30,7 +30,7 @@ export class SightingInput {
   @IsTextBetween(1, MAX_NAME_LENGTH)
   place!: string;
 
-  @Field()
+  @Field({ description: 'Not in the future, nor before the child was born.' })
   @IsTimestamp()
   seenAt!: Date;
 }

@@ -40,10 +40,15 @@ export class AgeRangeInput {
 }
 
 @InputType('ChildIdentityInput', {
-  description: "The child's protected record: encrypted at rest, shown only to the parties of the alert with a stated purpose.",
+  description:
+    "The child's protected record: encrypted at rest, shown only to the parties of the alert with a stated purpose. " +
+    'Give at least one given name or alias, and the date of birth or an estimated age.',
 })
 export class ChildIdentityInput {
-  @Field(() => [String], { defaultValue: [], description: `In any script; at most ${MAX_LIST_LENGTH}, each 1 to ${MAX_NAME_LENGTH} characters.` })
+  @Field(() => [String], {
+    defaultValue: [],
+    description: `In any script; at most ${MAX_LIST_LENGTH}, each 1 to ${MAX_NAME_LENGTH} characters. May be empty only when aliases is not.`,
+  })
   @IsNameList()
   givenNames!: string[];
 
@@ -51,20 +56,20 @@ export class ChildIdentityInput {
   @IsNameList()
   familyNames!: string[];
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { defaultValue: [], description: 'Names the child goes by; enough on their own when the given names are not known.' })
   @IsNameList()
   aliases!: string[];
 
-  @Field(() => SexEnum, { nullable: true })
+  @Field(() => SexEnum, { nullable: true, description: 'UNKNOWN when left out.' })
   @IsOneOf(SexEnum, true)
   sex?: SexName | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, not in the future.' })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, not in the future. This or estimatedAge is required.' })
   @IsOptional()
   @IsDateOfBirth()
   dateOfBirth?: string | null;
 
-  @Field(() => AgeRangeInput, { nullable: true })
+  @Field(() => AgeRangeInput, { nullable: true, description: 'When the date of birth is not known: this or dateOfBirth is required.' })
   @IsNestedInput(() => AgeRangeInput, true)
   estimatedAge?: AgeRangeInput | null;
 
@@ -84,7 +89,7 @@ export class ChildIdentityInput {
   @IsText(MAX_NAME_LENGTH, true)
   lastKnownPlace?: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the child was last known to be at lastKnownPlace: not in the future, nor before the child was born.' })
   @IsTimestamp(true)
   lastKnownAt?: Date | null;
 

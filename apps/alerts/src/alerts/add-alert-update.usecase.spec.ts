@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '@cpx/platform';
+import type { DataSource } from 'typeorm';
+import { refusalOf } from '../testing/refusal-of';
+import { AddAlertUpdateUseCase } from './add-alert-update.usecase';
+import { AlertEntity } from './alert.entities';
+
+const AGENCY_ID = randomUUID();
+const ALERT_ID = randomUUID();
+const POSTED_AT = new Date('2026-05-01T10:00:00Z');
+const originator: Principal = { subject: 'poster-1', roles: ['professional'], country: 'RS', agencyId: AGENCY_ID };
+
+/** An open alert posted by the caller's agency; what gets written is recorded. */
+function fakeDatabase() {
+  const written: unknown[] = [];
+  const caller = {
+    id: randomUUID(),
+    agency_id: AGENCY_ID,
+    subject: originator.subject,
+    status: 'VERIFIED',
+    source_version: '1',
+    agency_row_id: AGENCY_ID,
+    agency_country: 'RS',
+    agency_type: 'POLICE',
+    agency_source_version: '1',
+  };
+  const client = {
+    query: async ({ text, values }: { text: string; values: unknown[] }) => {
+      if (text.includes('FROM replica_professional')) return { rows: [caller] };
+      written.push(values);
+      return { rows: [] };
+    },
+  };
+  const alert = Object.assign(new AlertEntity(), {
+    id: ALERT_ID, kind: 'MISSING_CHILD', urgency: 'HIGH', status: 'POSTED', originCountry: 'RS', originAgencyId: AGENCY_ID, postedAt: POSTED_AT, version: 1,
+  });
+  const manager = {
+    queryRunner: { isReleased: false, isTransactionActive: true, connect: async () => client },
+    findOne: async () => alert,
+    find: async () => [],
+    create: (_entity: unknown, values: object) => values,
+    insert: async (_entity: unknown, row: unknown) => void written.push(row),
+  };
+  const dataSource = { transaction: (work: (m: typeof manager) => unknown) => work(manager) } as unknown as DataSource;
+  return { dataSource, written };
+}
+
+const seenAt = (at: Date) => ({ text: 'Seen at the station.', sighting: { place: 'Beograd, autobuska stanica', seenAt: at } });
+
+describe('adding an update: the sighting’s time', () => {
+  it('takes a sighting from before the alert was posted, or a few minutes ahead (clocks differ)', async () => {
+    for (const at of [new Date(POSTED_AT.getTime() - 7 * 86_400_000), new Date(Date.now() + 60_000)]) {
+      const { dataSource, written } = fakeDatabase();
+      await new AddAlertUpdateUseCase(dataSource).execute(ALERT_ID, seenAt(at), originator);
+      expect(written).toContainEqual(expect.objectContaining({ sightingAt: at }));
+    }
+  });
+
+  it.each([
+    ['in an hour', new Date(Date.now() + 3_600_000), /is in the future/],
+    ['19 years before the alert, before the child was born', new Date('2007-04-30T00:00:00Z'), /before the child was born/],
+    ['in the year 1', new Date('0001-01-01T00:00:00Z'), /before the child was born/],
+    ['that is no time at all', new Date(Number.NaN), /is not a valid time/],
+  ])('refuses a sighting %s as BAD_USER_INPUT naming input.sighting.seenAt, and writes nothing', async (_case, at, message) => {
+    const { dataSource, written } = fakeDatabase();
+    expect(await refusalOf(() => new AddAlertUpdateUseCase(dataSource).execute(ALERT_ID, seenAt(at), originator))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.sighting.seenAt',
+      message: expect.stringMatching(message),
+    });
+    expect(written).toEqual([]);
+  });
+});
