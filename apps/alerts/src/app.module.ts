@@ -25,6 +25,7 @@ import { ReplicaAgency, ReplicaFocalPoint, ReplicaOnDutyShift, ReplicaProfession
 import { AlertDeadlinesUseCase } from './escalation/alert-deadlines.usecase';
 import { AlertScheduler } from './escalation/alert-scheduler';
 import { HealthHandler } from './health/health.handler';
+import { LiveAccessHandler } from './access/live-access.handler';
 import { IdentityVault, parseMasterKeys } from './identity/identity-vault';
 import { RevealIdentityUseCase } from './identity/reveal-identity.usecase';
 
@@ -56,7 +57,7 @@ export class AlertsModule {
           migrations: [CreateAlerts1764370000200, IdentityGrants1764370000300, KeyedRequestDigest1764370000400],
         }),
       ],
-      controllers: [AlertsHandler, DirectoryEventsHandler, HealthHandler],
+      controllers: [AlertsHandler, DirectoryEventsHandler, HealthHandler, LiveAccessHandler],
       providers: [
         { provide: AlertsConfig, useValue: config },
         {

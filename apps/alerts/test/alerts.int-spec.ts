@@ -335,6 +335,36 @@ describe('need-to-know', () => {
     expect(await failureOf(() => send('postAlert', earlier, someone.principal))).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('lets only verified professionals and attachés follow alerts live, and stops a suspended one', async () => {
+    const someone = await party('RS');
+    await waitForReplica([someone.professional.subject]);
+    await send('checkLiveAccess', {}, someone.principal);
+    await send('checkLiveAccess', {}, { subject: `attache-${randomUUID()}`, roles: ['curator'] });
+    for (const refused of [
+      { ...someone.principal, subject: `unregistered-${randomUUID()}` },
+      { subject: `partner-${randomUUID()}`, roles: ['partner'], partnerId: 'unicef' } as Principal,
+      { subject: `auditor-${randomUUID()}`, roles: ['auditor'] } as Principal,
+    ]) {
+      expect(await failureOf(() => send('checkLiveAccess', {}, refused))).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    await directory.suspend(someone.professional, someone.agencyId);
+    await waitFor(async () => (await db.query(`SELECT status FROM replica_professional WHERE id = $1`, [someone.professional.id]))[0]?.status === 'SUSPENDED');
+    expect(await failureOf(() => send('checkLiveAccess', {}, someone.principal))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('does not take a record of another agency bound to the caller’s subject for theirs', async () => {
+    // An agency admin types subjects when inviting people: a record of their agency bound
+    // to the subject of someone in another agency must neither let that person post as a
+    // member of it nor, once suspended, lock them out.
+    const squatted = await party('RS');
+    await waitForReplica([squatted.professional.subject]);
+    const elsewhere: Principal = { ...squatted.principal, agencyId: randomUUID(), country: 'BG' };
+    expect(await failureOf(() => send('postAlert', postRequest(), elsewhere))).toMatchObject({ code: 'FORBIDDEN' });
+    await directory.suspend(squatted.professional, squatted.agencyId);
+    await waitFor(async () => (await db.query(`SELECT status FROM replica_professional WHERE id = $1`, [squatted.professional.id]))[0]?.status === 'SUSPENDED');
+    // The attaché (no agency) whose subject it is keeps working.
+    await send('searchAlerts', {}, { subject: squatted.principal.subject, roles: ['curator'] });
+  });
 });
 
 describe('lifecycle', () => {

@@ -92,6 +92,8 @@ import {
   RevealAlertIdentityResponseSchema,
   SearchAlertsRequestSchema,
   SearchAlertsResponseSchema,
+  CheckLiveAccessRequestSchema,
+  CheckLiveAccessResponseSchema,
 } from './gen/cpx/alerts/v1/requests_pb';
 import {
   CreateSubscriptionRequestSchema,
@@ -283,6 +285,7 @@ export const AlertsRequests = {
     GrantIdentityAccessRequestSchema,
     GrantIdentityAccessResponseSchema,
   ),
+  checkLiveAccess: op('cpx.alerts.v1.CheckLiveAccess', CheckLiveAccessRequestSchema, CheckLiveAccessResponseSchema),
   healthCheck: op('cpx.alerts.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
 } as const;
 

@@ -27,7 +27,11 @@ export async function resolveAlertCaller(principal: Principal, manager: EntityMa
     [principal.subject],
   );
   const row = rows[0];
-  if (!row) return { principal, professional: null, agency: null };
+  // The record must be of the agency the identity provider vouches for: the subject on a
+  // record is typed by an agency admin, who cannot prove whose it is, so a record of
+  // another agency bound to this subject is not the caller's (the directory's caller.ts
+  // holds the same rule). Ignoring it keeps such a record from locking its victim out.
+  if (!row || row.agency_id !== principal.agencyId) return { principal, professional: null, agency: null };
   if (row.status === 'SUSPENDED') throw DomainError.forbidden('Your account is suspended.');
   const professional = Object.assign(new ReplicaProfessional(), {
     id: row.id,

@@ -1,5 +1,8 @@
 import { isDomainError } from '@cpx/platform';
-import { assertAllowed, type AlertAction, type Relation } from './alert-policy';
+import type { Principal } from '@cpx/platform';
+import { ReplicaAgency, ReplicaProfessional } from '../directory-replica/replica.entities';
+import type { AlertCaller } from './alert-caller';
+import { assertAllowed, assertMayFollowLive, type AlertAction, type Relation } from './alert-policy';
 
 function refusal(action: AlertAction, relation: Relation): { code: string; message: string } {
   try {
@@ -33,6 +36,27 @@ describe('assertAllowed', () => {
       for (const action of ['acknowledge', 'update', 'resolve', 'cancel', 'readIdentity', 'grantIdentity', 'seeIdentityReads'] as const) {
         expect(refusal(action, relation)).toEqual({ code: 'FORBIDDEN', message: expect.not.stringMatching(/not sent to you/) });
       }
+    }
+  });
+});
+
+describe('assertMayFollowLive', () => {
+  const agency = Object.assign(new ReplicaAgency(), { id: 'agency-1', country: 'RS', type: 'CHILD_PROTECTION_AUTHORITY', sourceVersion: 1 });
+  const caller = (roles: Principal['roles'], status?: string): AlertCaller => ({
+    principal: { subject: 'user-1', roles, agencyId: 'agency-1', country: 'RS' },
+    professional: status ? Object.assign(new ReplicaProfessional(), { id: 'p-1', agencyId: 'agency-1', subject: 'user-1', status, sourceVersion: 1 }) : null,
+    agency: status ? agency : null,
+  });
+
+  it('lets verified professionals, agency admins and attachés follow alerts live', () => {
+    expect(() => assertMayFollowLive(caller(['professional'], 'VERIFIED'))).not.toThrow();
+    expect(() => assertMayFollowLive(caller(['agency_admin', 'professional'], 'VERIFIED'))).not.toThrow();
+    expect(() => assertMayFollowLive(caller(['curator']))).not.toThrow();
+  });
+
+  it('refuses an unverified professional, one with no record, and the roles no change is addressed to', () => {
+    for (const refused of [caller(['professional'], 'INVITED'), caller(['professional']), caller(['partner']), caller(['auditor']), caller(['platform_admin'])]) {
+      expect(() => assertMayFollowLive(refused)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     }
   });
 });

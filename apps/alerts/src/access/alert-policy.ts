@@ -66,6 +66,17 @@ export function assertMayPost(caller: AlertCaller): asserts caller is AlertCalle
   }
 }
 
+/**
+ * Following alert changes live: the parties a change can be addressed to (verified
+ * professionals and agency admins of a registered agency) and the regional attachés.
+ * Everyone else would receive nothing anyway; a suspended or unverified professional
+ * must not keep a socket that the token alone would let them open.
+ */
+export function assertMayFollowLive(caller: AlertCaller): void {
+  if (hasRole(caller.principal, 'curator') || isActingProfessional(caller)) return;
+  throw DomainError.forbidden('Only verified professionals of a registered agency and regional attachés follow alerts live.');
+}
+
 /** What a caller may be refused on an alert, and the rule a refused party is told. */
 const ACTIONS = {
   see: { what: 'see', rule: '' },

@@ -40,6 +40,16 @@ export class GatewayConfig extends PlatformConfig {
   @IsNotEmpty()
   CPX_LOCAL_IDENTITY_DIR: string = '.cpx/local-identity';
 
+  /**
+   * How often an open `alertChanged` subscription asks the alerts service whether its
+   * subscriber may still follow alerts: a suspension ends the subscription within this.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  LIVE_ACCESS_RECHECK_MS: number = 30_000;
+
   @IsOptional()
   @IsInt()
   @Min(2)

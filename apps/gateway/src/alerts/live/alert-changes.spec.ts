@@ -71,6 +71,37 @@ describe('AlertChanges: the in-process fan-out', () => {
     }
   });
 
+  it('asks again while it runs and ends once the subscriber is no longer allowed, not on an outage', async () => {
+    jest.useFakeTimers();
+    try {
+      const changes = new AlertChanges();
+      const answers: (boolean | Error)[] = [true, new Error('alerts service unavailable'), false];
+      let asked = 0;
+      const stillAllowed = async () => {
+        const answer = answers[asked++];
+        if (answer instanceof Error) throw answer;
+        return answer!;
+      };
+      const stream = changes.listen(originMember, { recheck: { everyMs: 1_000, stillAllowed } });
+      const pending = stream.next();
+      for (let second = 1; second <= 2; second += 1) {
+        await jest.advanceTimersByTimeAsync(1_000);
+        expect(asked).toBe(second);
+        expect(changes.listenerCount).toBe(1);
+      }
+      changes.publish({ change: change(1), audience: audience() });
+      expect((await pending).value?.version).toBe(1);
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(asked).toBe(3);
+      expect(await stream.next()).toEqual({ value: undefined, done: true });
+      expect(changes.listenerCount).toBe(0);
+      await jest.advanceTimersByTimeAsync(5_000);
+      expect(asked).toBe(3);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('keeps at most MAX_BUFFERED changes for a slow reader, dropping the oldest', async () => {
     const changes = new AlertChanges();
     const stream = changes.listen(originMember);

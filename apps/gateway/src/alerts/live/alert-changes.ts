@@ -22,6 +22,11 @@ const MAX_TIMER_MS = 2_147_483_647;
 export interface ListenOptions {
   /** Epoch milliseconds after which the subscription ends (the token's expiry). */
   until?: number;
+  /**
+   * Asked every `everyMs` while the subscription runs; it ends when the answer is no.
+   * The token was checked once, at the socket's start; a suspension comes later.
+   */
+  recheck?: { everyMs: number; stillAllowed: () => Promise<boolean> };
 }
 
 @Injectable()
@@ -41,7 +46,7 @@ export class AlertChanges {
   }
 
   listen(principal: Principal, options: ListenOptions = {}): AsyncIterableIterator<AlertChangeObject> {
-    const stream = new ChangeStream(principal, options.until, this.logger, () => this.streams.delete(stream));
+    const stream = new ChangeStream(principal, options, this.logger, () => this.streams.delete(stream));
     this.streams.add(stream);
     stream.start();
     return stream;
@@ -54,16 +59,21 @@ class ChangeStream implements AsyncIterableIterator<AlertChangeObject> {
   private done = false;
   private dropped = 0;
   private expiry: NodeJS.Timeout | undefined;
+  private recheckTimer: NodeJS.Timeout | undefined;
+  private readonly until: number | undefined;
 
   constructor(
     readonly principal: Principal,
-    private readonly until: number | undefined,
+    private readonly options: ListenOptions,
     private readonly logger: Logger,
     private readonly onEnd: () => void,
-  ) {}
+  ) {
+    this.until = options.until;
+  }
 
   start(): void {
     this.scheduleExpiry();
+    this.scheduleRecheck();
   }
 
   push(change: AlertChangeObject): void {
@@ -108,10 +118,28 @@ class ChangeStream implements AsyncIterableIterator<AlertChangeObject> {
     if (this.done) return;
     this.done = true;
     clearTimeout(this.expiry);
+    clearTimeout(this.recheckTimer);
     this.onEnd();
     const resolve = this.waiting;
     this.waiting = undefined;
     resolve?.({ value: undefined, done: true });
+  }
+
+  private scheduleRecheck(): void {
+    const recheck = this.options.recheck;
+    if (!recheck || this.done) return;
+    this.recheckTimer = setTimeout(() => {
+      void recheck.stillAllowed().then(
+        (allowed) => {
+          if (allowed) return this.scheduleRecheck();
+          this.logger.log(`Ended a live subscription of ${this.principal.subject}: no longer allowed to follow alerts.`);
+          this.end();
+        },
+        // stillAllowed answers refusals itself; anything else is a fault of ours, not a refusal.
+        () => this.scheduleRecheck(),
+      );
+    }, recheck.everyMs);
+    this.recheckTimer.unref();
   }
 
   private scheduleExpiry(): void {

@@ -1,8 +1,12 @@
 import type { JWTPayload } from 'jose';
 import { WebSocket } from 'ws';
-import type { Principal } from '@cpx/platform';
+import { AlertsRequests } from '@cpx/contracts';
+import { DomainError, type Principal } from '@cpx/platform';
+import type { GatewayConfig } from '../../config/gateway.config';
 import type { GatewayContext } from '../../graphql/gateway-context';
 import { startTestGateway, type TestGateway } from '../../testing/test-gateway';
+import { FakeRequests } from '../../testing/fake-requests';
+import { AlertsClient } from '../alerts.client';
 import { AlertChanges } from '../live/alert-changes';
 import type { AlertDelivery } from '../live/alert-delivery';
 import { ALERT_ID, audience, ORIGIN_AGENCY_ID, POSTED, RECIPIENT_AGENCY_ID } from '../testing/alert-factories';
@@ -66,7 +70,8 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 describe('alertChanged', () => {
   it('the resolver listens as the caller and hears only their audience', async () => {
     const changes = new AlertChanges();
-    const resolver = new AlertChangesResolver(changes);
+    const requests = new FakeRequests().on(AlertsRequests.checkLiveAccess, () => ({}));
+    const resolver = new AlertChangesResolver(changes, new AlertsClient(requests as never), { LIVE_ACCESS_RECHECK_MS: 60_000 } as GatewayConfig);
     const stranger: Principal = { subject: 'bg-1', roles: ['professional'], country: 'BG', agencyId: 'bg-agency' };
     const member: Principal = { subject: 'rs-1', roles: ['professional'], country: 'RS', agencyId: ORIGIN_AGENCY_ID };
     const context = (principal: Principal) => ({ authentication: Promise.resolve({ principal, expiresAt: Date.now() + 60_000 }) }) as GatewayContext;
@@ -84,8 +89,15 @@ describe('alertChanged', () => {
   describe('over graphql-ws', () => {
     let gateway: TestGateway;
 
+    // Subjects the alerts service refuses (suspended), as its replica of the directory would.
+    const suspended = new Set<string>();
+
     beforeAll(async () => {
-      gateway = await startTestGateway();
+      gateway = await startTestGateway({ env: { LIVE_ACCESS_RECHECK_MS: '200' } });
+      gateway.requests.on(AlertsRequests.checkLiveAccess, (_request, principal) => {
+        if (suspended.has(principal.subject)) throw DomainError.forbidden('Your account is suspended.');
+        return {};
+      });
     });
     afterAll(() => gateway.close());
 
@@ -157,6 +169,34 @@ describe('alertChanged', () => {
     it('refuses a subscription sent over HTTP with a coded error', async () => {
       const { body } = await gateway.graphql('subscription { alertChanged { alertId } }');
       expect(body.errors?.[0]).toMatchObject({ message: expect.stringContaining('graphql-transport-ws'), extensions: { code: 'BAD_USER_INPUT' } });
+    });
+
+    it('refuses to open a subscription the alerts service refuses, and ends one once it does', async () => {
+      const changes = gateway.app.get(AlertChanges);
+      suspended.add('suspended-before');
+      const refused = await subscribe(gateway, 'refused', { sub: 'suspended-before', roles: ['professional'], cpx_agency: ORIGIN_AGENCY_ID });
+      await until(() => refused.received.some((message) => message['type'] === 'complete'), 'the refusal');
+      expect(refused.received).toEqual([
+        {
+          id: 'refused',
+          type: 'next',
+          payload: { errors: [expect.objectContaining({ message: 'Your account is suspended.', extensions: { code: 'FORBIDDEN' } })] },
+        },
+        { id: 'refused', type: 'complete' },
+      ]);
+      refused.close();
+
+      const later = await subscribe(gateway, 'suspended later', { sub: 'suspended-later', roles: ['professional'], cpx_agency: ORIGIN_AGENCY_ID });
+      await until(() => changes.listenerCount === 1, 'the subscription to start');
+      changes.publish(RS_TO_HR);
+      await until(() => later.received.length === 1, 'the change before the suspension');
+      suspended.add('suspended-later');
+      await until(() => later.received.some((message) => message['type'] === 'complete'), 'the subscription to end');
+      changes.publish(RS_TO_HR);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(later.received.map((message) => message['type'])).toEqual(['next', 'complete']);
+      expect(changes.listenerCount).toBe(0);
+      later.close();
     });
 
     it('completes the subscription when the access token expires', async () => {
