@@ -113,6 +113,21 @@ describe('directory resolvers', () => {
     expect(timestampDate(request.at).toISOString()).toBe('2025-05-31T23:00:00.000Z');
   });
 
+  it('reads a moment with its offset, and refuses one without, a number or an impossible date before asking anyone', async () => {
+    requests.on(DirectoryRequests.whomToContact, () => ({ candidates: [] }));
+    const query = 'query($at: DateTime) { whomToContact(country: "XK", alertKind: UNACCOMPANIED_MINOR, at: $at) { reason } }';
+    expect((await gateway.graphql(query, { variables: { at: '2025-06-01T01:00:00+02:00' } })).body).toEqual({ data: { whomToContact: [] } });
+    const request = requests.calls[0]?.request as { at: Parameters<typeof timestampDate>[0] };
+    expect(timestampDate(request.at).toISOString()).toBe('2025-05-31T23:00:00.000Z');
+    for (const at of ['2025-06-01T01:00:00', '2025-06-01', 1700000000000, true, '1', '2025-02-30T10:00:00Z', '2025-06-01T24:00:00Z']) {
+      const { body } = await gateway.graphql(query, { variables: { at } });
+      expect({ at, codes: body.errors?.map((error) => error.extensions?.['code']) }).toEqual({ at, codes: ['BAD_USER_INPUT'] });
+    }
+    const literal = await gateway.graphql('{ whomToContact(country: "XK", alertKind: UNACCOMPANIED_MINOR, at: "2025-06-01T01:00:00") { reason } }');
+    expect(literal.body.errors?.[0]?.message).toContain('RFC 3339');
+    expect(requests.calls).toHaveLength(1);
+  });
+
   it('answers `me` from the token alone', async () => {
     const { body } = await gateway.graphql('{ me { subject roles country agencyId partnerId } }');
     expect(body).toEqual({ data: { me: { subject: 'user-1', roles: ['PROFESSIONAL'], country: 'RS', agencyId: 'agency-1', partnerId: null } } });

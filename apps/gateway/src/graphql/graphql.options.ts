@@ -7,8 +7,10 @@
  */
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
+import type { BuildSchemaOptions } from '@nestjs/graphql';
 import type { GatewayConfig } from '../config/gateway.config';
 import type { TokenVerifier } from '../auth/token-verifier';
+import { DateTimeScalar } from './date-time.scalar';
 import { gatewayContext } from './gateway-context';
 import { formatGraphqlError } from './graphql-errors';
 import { graphqlWsOptions, ServedSchema } from './graphql-ws';
@@ -17,7 +19,12 @@ import { complexityLimitPlugin, maxDepthRule } from './query-limits';
 export const GRAPHQL_PATH = '/graphql';
 
 /** Shared with the schema file generator, so that the file is the schema the gateway serves. */
-export const SCHEMA_BUILD_OPTIONS = { dateScalarMode: 'isoDate', numberScalarMode: 'integer' } as const;
+export const SCHEMA_BUILD_OPTIONS: BuildSchemaOptions = {
+  dateScalarMode: 'isoDate',
+  numberScalarMode: 'integer',
+  // Dates through our strict DateTime, not Nest's (which took any value new Date() takes).
+  scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+};
 
 export function graphqlOptions(config: GatewayConfig, verifier: TokenVerifier): Omit<ApolloDriverConfig, 'driver'> {
   const explorable = !config.production;
