@@ -5,6 +5,7 @@ import { CreateFeeds1764370000300 } from './database/migrations/1764370000300-cr
 import { DeliveryControls1764370000400 } from './database/migrations/1764370000400-delivery-controls';
 import { SealWebhookSecrets1764370000500 } from './database/migrations/1764370000500-seal-webhook-secrets';
 import { WebhookPayloadMode1764370000600 } from './database/migrations/1764370000600-webhook-payload-mode';
+import { LeasedDeliveries1764370000700 } from './database/migrations/1764370000700-leased-deliveries';
 import { DeliverWebhookUseCase } from './delivery/deliver-webhook.usecase';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { ListDeliveryAttemptsUseCase } from './delivery/list-delivery-attempts.usecase';
@@ -46,7 +47,7 @@ export class FeedsModule {
           config,
           // Plain SQL over the tables of the migration: no entity maps a column by accident.
           entities: [],
-          migrations: [CreateFeeds1764370000300, DeliveryControls1764370000400, SealWebhookSecrets1764370000500, WebhookPayloadMode1764370000600],
+          migrations: [CreateFeeds1764370000300, DeliveryControls1764370000400, SealWebhookSecrets1764370000500, WebhookPayloadMode1764370000600, LeasedDeliveries1764370000700],
         }),
       ],
       controllers: [DomainEventsHandler, FeedsHandler, HealthHandler],

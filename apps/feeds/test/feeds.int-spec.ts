@@ -27,6 +27,9 @@ jest.setTimeout(90_000);
 const PROFESSIONAL_GIVEN = 'Јована';
 const PROFESSIONAL_FAMILY = 'Petrović';
 const DELIVERY_TIMEOUT_MS = 2_500;
+/** Few, so that a test can give one endpoint more events than the instance has slots. */
+const DELIVERY_SLOTS = 8;
+const ENDPOINT_SLOTS = 2;
 
 let harness: ServiceHarness<FeedsConfig>;
 let producer: Producer;
@@ -47,6 +50,8 @@ beforeAll(async () => {
       FEEDS_SECRET_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
       FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1',
       FEEDS_DELIVERY_TIMEOUT_MS: String(DELIVERY_TIMEOUT_MS),
+      FEEDS_DELIVERY_CONCURRENCY: String(DELIVERY_SLOTS),
+      FEEDS_ENDPOINT_CONCURRENCY: String(ENDPOINT_SLOTS),
     },
   });
   db = harness.app.get(DataSource);
@@ -248,18 +253,25 @@ describe('webhooks', () => {
     expect(receiver.at('gone')).toHaveLength(before);
   });
 
-  it('honours Retry-After on 429', async () => {
+  it('honours Retry-After on 429 for every delivery to the endpoint, not only the one it answered', async () => {
     const owner = await partner();
     const secrets: string[] = [];
-    const created = await subscribe(owner, { webhookUrl: receiver.endpoint('busy', secrets, (_r, previous) => (previous.length === 0 ? { status: 429, headers: { 'retry-after': '2' } } : { status: 200 })) });
+    const created = await subscribe(owner, {
+      countries: ['ME'],
+      webhookUrl: receiver.endpoint('busy', secrets, (_r, previous) => (previous.length === 0 ? { status: 429, headers: { 'retry-after': '2' } } : { status: 200 })),
+    });
     secrets.push(created.secret);
     const { alertId } = await postAlert('ME', ['XK']);
-    await waitFor(() => receiver.at('busy').filter(forAlert(alertId)).length === 2);
+    // The 429 is logged, in the transaction that holds the endpoint: then another event comes.
+    await waitForRow(`SELECT 1 FROM delivery_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id WHERE d.subscription_id = $1`, [created.subscription.id]);
+    const { alertId: next } = await postAlert('ME', ['XK']);
+    await waitFor(() => receiver.at('busy').filter(forAlert(alertId)).length === 2 && receiver.at('busy').some(forAlert(next)));
     const [first, second] = receiver.at('busy').filter(forAlert(alertId));
     expect(second.receivedAt - first.receivedAt).toBeGreaterThanOrEqual(1_900);
+    expect(receiver.at('busy').find(forAlert(next))!.receivedAt - first.receivedAt).toBeGreaterThanOrEqual(1_900);
   });
 
-  it('does not let a slow endpoint delay a fast one', async () => {
+  it('does not let a slow endpoint delay a fast one, even with more events for it than the instance has delivery slots', async () => {
     const owner = await partner();
     const slowSecrets: string[] = [];
     const fastSecrets: string[] = [];
@@ -268,14 +280,41 @@ describe('webhooks', () => {
       webhookUrl: receiver.endpoint('slow', slowSecrets, () => new Promise((resolve) => setTimeout(() => resolve({ status: 200 }), DELIVERY_TIMEOUT_MS + 1_000))),
     });
     slowSecrets.push(slow.secret);
-    const fast = await subscribe(owner, { countries: ['MK'], webhookUrl: receiver.endpoint('fast', fastSecrets) });
+    const fast = await subscribe(owner, { countries: ['GR'], webhookUrl: receiver.endpoint('fast', fastSecrets) });
     fastSecrets.push(fast.secret);
-    // Several events to the slow endpoint first, then one both want.
-    for (let i = 0; i < 3; i += 1) await postAlert('MK', ['FR']);
-    const started = Date.now();
-    const { alertId } = await postAlert('MK', ['GR']);
-    const delivered = await receiver.waitFor((request) => request.path === '/hooks/fast' && forAlert(alertId)(request), 10_000);
-    expect(delivered.receivedAt - started).toBeLessThan(DELIVERY_TIMEOUT_MS);
+    const inFlightAtSlow = async () =>
+      (await db.query(
+        `SELECT count(*)::int AS n FROM webhook_delivery WHERE subscription_id = $1 AND state = 'PENDING' AND claim_token IS NOT NULL AND next_attempt_at > now()`,
+        [slow.subscription.id],
+      ))[0].n as number;
+    let mostInFlight = 0;
+    let watching = true;
+    const watch = (async () => {
+      while (watching) {
+        mostInFlight = Math.max(mostInFlight, await inFlightAtSlow());
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    try {
+      // More events for the slow endpoint than there are slots (unbounded, its attempts
+      // would hold them all until they time out, and its backlog would take the slots
+      // freed then), then one for the fast endpoint.
+      for (let i = 0; i < DELIVERY_SLOTS + 4; i += 1) await postAlert('MK', ['FR']);
+      await waitFor(async () => (await inFlightAtSlow()) >= ENDPOINT_SLOTS);
+      const started = Date.now();
+      const { alertId } = await postAlert('GR', ['GR']);
+      const delivered = await receiver.waitFor((request) => request.path === '/hooks/fast' && forAlert(alertId)(request), 10_000);
+      expect(delivered.receivedAt - started).toBeLessThan(1_000);
+      // The slow endpoint's backlog waits its turn, late, never dropped.
+      const waiting = await db.query(`SELECT 1 FROM webhook_delivery WHERE subscription_id = $1 AND state = 'PENDING' AND claim_token IS NULL`, [slow.subscription.id]);
+      expect(waiting.length).toBeGreaterThan(0);
+      expect(mostInFlight).toBeLessThanOrEqual(ENDPOINT_SLOTS);
+    } finally {
+      watching = false;
+      await watch;
+      // Its retries would keep two slots busy for the tests that follow.
+      await send('deleteSubscription', { id: slow.subscription.id }, owner.admin);
+    }
   });
 
   it('delivers a replayed event (same ce_id) once', async () => {
@@ -296,7 +335,7 @@ describe('webhooks', () => {
     expect((await db.query(`SELECT count(*)::int AS n FROM feed_event WHERE event_id = $1`, [eventId]))[0].n).toBe(1);
   });
 
-  it('signs with the old and the new secret after a rotation', async () => {
+  it('signs with the old and the new secret after a rotation, and refuses another rotation until the old one stops', async () => {
     const owner = await partner();
     const secrets: string[] = [];
     const created = await subscribe(owner, { countries: ['RO'], webhookUrl: receiver.endpoint('rotate', secrets) });
@@ -306,6 +345,9 @@ describe('webhooks', () => {
     expect(rotated.secret).not.toBe(created.secret);
     expect(rotated.subscription.previousSecretExpiresAt).toBeDefined();
     receiver.setSecrets('rotate', [created.secret, rotated.secret]);
+    // A second rotation would drop the first secret at once, though it was promised 24 h.
+    const again = await failureOf(() => send('rotateSubscriptionSecret', { id: created.subscription.id }, owner.admin));
+    expect(again).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Rotate again after') });
     const { alertId } = await postAlert('RO', ['FR']);
     const webhook = await receiver.waitFor((request) => request.path === '/hooks/rotate' && forAlert(alertId)(request));
     expect(webhook.signature.split(' ')).toHaveLength(2);

@@ -41,3 +41,12 @@ describe('FeedsConfig: the keys that seal webhook secrets', () => {
     expect(problems({ ...base, FEEDS_ACTIVE_SECRET_KEY_ID: '2025-12' })).toEqual([expect.stringMatching(/^FEEDS_ACTIVE_SECRET_KEY_ID: must be one of the key ids in FEEDS_SECRET_KEYS/)]);
   });
 });
+
+describe('FeedsConfig: deliveries in flight', () => {
+  it('keeps each endpoint’s share below the instance’s slots, or one endpoint could hold them all', () => {
+    expect(loadConfig(FeedsConfig, base)).toMatchObject({ FEEDS_DELIVERY_CONCURRENCY: 128, FEEDS_ENDPOINT_CONCURRENCY: 16 });
+    expect(problems({ ...base, FEEDS_DELIVERY_CONCURRENCY: '8', FEEDS_ENDPOINT_CONCURRENCY: '2' })).toEqual([]);
+    expect(problems({ ...base, FEEDS_DELIVERY_CONCURRENCY: '16' })).toEqual([expect.stringMatching(/^FEEDS_ENDPOINT_CONCURRENCY: must be less than FEEDS_DELIVERY_CONCURRENCY/)]);
+    expect(problems({ ...base, FEEDS_ENDPOINT_CONCURRENCY: '0' })).toEqual([expect.stringMatching(/^FEEDS_ENDPOINT_CONCURRENCY: /)]);
+  });
+});

@@ -39,6 +39,16 @@ class ActiveKeyListed implements ValidatorConstraintInterface {
   }
 }
 
+@ValidatorConstraint({ name: 'belowDeliveryConcurrency' })
+class BelowDeliveryConcurrency implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return typeof value === 'number' && value < (args.object as FeedsConfig).FEEDS_DELIVERY_CONCURRENCY;
+  }
+  defaultMessage(): string {
+    return 'must be less than FEEDS_DELIVERY_CONCURRENCY, or one endpoint could hold every delivery slot';
+  }
+}
+
 export class FeedsConfig extends PlatformConfig {
   /**
    * `<key id>:<base64 of 32 bytes>[,...]`: the master keys that seal partners' webhook
@@ -76,8 +86,23 @@ export class FeedsConfig extends PlatformConfig {
    * attempt is recorded (tens of ms under load), so 1000 webhooks/s need about a hundred;
    * a slot costs one pending request. Endpoints take turns in each claim.
    */
-  @IsOptional() @IsInt() @Min(1) @Max(500)
+  @IsOptional() @IsInt() @Min(2) @Max(500)
   FEEDS_DELIVERY_CONCURRENCY: number = 128;
+
+  /**
+   * Deliveries in flight at once to one endpoint (a subscription's webhook URL), across
+   * all instances: an endpoint with this many under way gets no more until one ends. A
+   * slot is held up to FEEDS_DELIVERY_TIMEOUT_MS by an endpoint that does not answer, and
+   * freed slots go to the oldest due deliveries, usually that endpoint's backlog: without
+   * this bound one such endpoint ends up holding every slot and every other partner's
+   * webhooks wait. With it, it holds this many (16 of 128 by default: it takes 8 such
+   * endpoints at once to hold them all). Below FEEDS_DELIVERY_CONCURRENCY, or one endpoint
+   * could still hold them all. 16 keeps what a healthy endpoint may take (16 attempts of a
+   * few tens of ms at a time: several hundred webhooks/s) above the default rate limit.
+   */
+  @IsOptional() @IsInt() @Min(1) @Max(500)
+  @Validate(BelowDeliveryConcurrency)
+  FEEDS_ENDPOINT_CONCURRENCY: number = 16;
 
   /** How often an idle instance looks for due deliveries. */
   @IsOptional() @IsInt() @Min(20) @Max(60_000)
@@ -91,7 +116,11 @@ export class FeedsConfig extends PlatformConfig {
   @IsOptional() @IsInt() @Min(0)
   FEEDS_MAX_RETRY_AFTER_MS: number = 24 * HOUR;
 
-  /** An endpoint whose every attempt failed for this long is disabled (an operational event says so). */
+  /**
+   * An endpoint whose every attempt failed for this long, with deliveries to retry all
+   * along, is disabled (an operational event says so). A run of failures ends with a
+   * success, or once the endpoint has nothing left to retry.
+   */
   @IsOptional() @IsInt() @Min(1_000)
   FEEDS_DISABLE_AFTER_FAILING_MS: number = 5 * DAY;
 

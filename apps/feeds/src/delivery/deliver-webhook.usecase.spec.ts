@@ -60,7 +60,7 @@ describe('delivering a webhook in production mode', () => {
       const url = `https://rebound.partner.example:${(local.address() as AddressInfo).port}/hook`;
       expect(await guard.refusal(url)).toBeUndefined();
       const { dataSource, statements } = fakeDatabase();
-      const decision = await new DeliverWebhookUseCase(dataSource, new WebhookSender(guard), new DeliveredLog(dataSource), vault, config).attempt(delivery(url));
+      const decision = await new DeliverWebhookUseCase(dataSource, new WebhookSender(guard, config), new DeliveredLog(dataSource), vault, config).attempt(delivery(url));
       expect(connections).toBe(0);
       const logged = statements.find((statement) => statement.sql.includes('INSERT INTO delivery_attempt'));
       expect(logged?.parameters).toEqual([expect.any(String), 1, expect.any(Date), null, expect.any(Number), expect.stringMatching(/^refused, not sent: .*private/)]);
@@ -81,6 +81,47 @@ describe('delivering a webhook in production mode', () => {
     // Recorded (by the time attempt() resolves): delivered, under this attempt's lease only.
     const marked = statements.find((statement) => statement.sql.includes("SET state = 'DELIVERED'"));
     expect(marked?.parameters).toEqual([[delivery('').id], ['claim-1'], [204]]);
+  });
+
+  it('holds every delivery to an endpoint that answered 429 or 503 with Retry-After, not only this one: its next send time moves past the pause', async () => {
+    const { dataSource, statements } = fakeDatabase();
+    const answers = [{ status: 429, retryAfter: '2', latencyMs: 3 }, { status: 503, retryAfter: '120', latencyMs: 3 }, { status: 500, latencyMs: 3 }, { status: 429, latencyMs: 3 }];
+    const send = jest.fn().mockImplementation(async () => answers.shift());
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config);
+    const pauses = () => statements.filter((statement) => statement.sql.includes('SET next_send_at = greatest(next_send_at'));
+
+    expect(await usecase.attempt(delivery('https://hooks.partner.example/hook'))).toEqual({ kind: 'retry', delayMs: 2_000 });
+    expect(pauses().map((statement) => statement.parameters)).toEqual([[SUBSCRIPTION, 2_000]]);
+    // Under the subscription's lock, taken first, before the delivery's row (the claim's order).
+    const order = statements.map((statement) => statement.sql);
+    expect(order.findIndex((sql) => sql.includes('failing_since = coalesce'))).toBeLessThan(order.findIndex((sql) => sql.includes('SET next_send_at')));
+    expect(order.findIndex((sql) => sql.includes('SET next_send_at'))).toBeLessThan(order.findIndex((sql) => sql.includes('UPDATE webhook_delivery')));
+
+    // Its last attempt: this delivery gives up, the endpoint's pause still holds the others.
+    expect(await usecase.attempt({ ...delivery('https://hooks.partner.example/hook'), attempt: 2 })).toEqual({ kind: 'give-up' });
+    expect(pauses().map((statement) => statement.parameters[1])).toEqual([2_000, 120_000]);
+
+    // Nothing asked, nothing held.
+    await usecase.attempt(delivery('https://hooks.partner.example/hook'));
+    await usecase.attempt(delivery('https://hooks.partner.example/hook'));
+    expect(pauses()).toHaveLength(2);
+  });
+
+  it('ends the endpoint’s run of failures when a delivery gives up and none other is pending, not while one is retried', async () => {
+    const { dataSource, statements } = fakeDatabase();
+    const send = jest.fn().mockResolvedValue({ status: 500, latencyMs: 3 });
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config);
+    const ends = () => statements.filter((statement) => statement.sql.includes('SET failing_since = NULL'));
+
+    expect(await usecase.attempt(delivery('https://hooks.partner.example/hook'))).toMatchObject({ kind: 'retry' });
+    expect(ends()).toHaveLength(0);
+
+    expect(await usecase.attempt({ ...delivery('https://hooks.partner.example/hook'), attempt: 2 })).toEqual({ kind: 'give-up' });
+    expect(ends().map((statement) => statement.parameters)).toEqual([[SUBSCRIPTION]]);
+    expect(ends()[0].sql).toMatch(/NOT EXISTS \(SELECT 1 FROM webhook_delivery WHERE subscription_id = \$1 AND state = 'PENDING'\)/);
+    // After this delivery is marked FAILED, so that it does not count as pending itself.
+    const order = statements.map((statement) => statement.sql);
+    expect(order.findIndex((sql) => sql.includes("SET state = 'FAILED'"))).toBeLessThan(order.findIndex((sql) => sql.includes('SET failing_since = NULL')));
   });
 
   it('builds the body in the subscription’s payload mode: FULL as recorded, THIN the ids and where to fetch the rest', async () => {
@@ -131,6 +172,19 @@ describe('claiming deliveries', () => {
   const clear: StoredSecrets = { secret: current, secret_key_id: null, secret_sealed: null, previous_secret: null, previous_secret_key_id: null, previous_secret_sealed: null };
   const other = '0b0e6a4e-0000-4000-8000-000000000003';
   const legacy = '0b0e6a4e-0000-4000-8000-000000000004';
+
+  it('claims no more for an endpoint than its room under FEEDS_ENDPOINT_CONCURRENCY, counting what it has in flight', async () => {
+    const { dataSource, statements } = fakeDatabase();
+    const bounded = Object.assign(new FeedsConfig(), { CPX_MODE: 'test', FEEDS_ENDPOINT_CONCURRENCY: 3 });
+    await new DeliverWebhookUseCase(dataSource, {} as WebhookSender, new DeliveredLog(dataSource), vault, bounded).claim(50);
+    const [{ sql, parameters }] = statements;
+    expect(parameters[0]).toBe(50);
+    expect(parameters[5]).toBe(3);
+    // In flight: claimed and the lease not run out. An endpoint at the bound is not ready; another gets what room it has left.
+    expect(sql.replace(/\s+/g, ' ')).toContain(`l.state = 'PENDING' AND l.claim_token IS NOT NULL AND l.next_attempt_at > now()`);
+    expect(sql).toContain('leased.in_flight < $6');
+    expect(sql).toContain('LIMIT least($1, r.room)');
+  });
 
   it('opens each subscription’s sealed secrets, skips a delivery whose secrets do not open, and seals a row still in clear', async () => {
     const rows = [

@@ -9,17 +9,24 @@
  *   1/FEEDS_ENDPOINT_RATE_PER_SECOND starting at subscription.next_send_at, claims only
  *   send times within the next poll interval, and moves next_send_at past the last one.
  *   Deliveries beyond the rate stay pending for a later claim: late, never dropped.
- *   Endpoints take turns (first delivery of each, then second...), so a backlog at one
- *   does not fill every slot.
+ *   Endpoints take turns (first delivery of each, then second...), and no endpoint has
+ *   more than FEEDS_ENDPOINT_CONCURRENCY deliveries in flight (claimed, lease not run
+ *   out): one that stops answering holds that many slots until its attempts time out,
+ *   its backlog waits, and every other endpoint's deliveries keep flowing.
  * - `attempt` waits for the send time, builds the body in the subscription's payload mode
  *   (THIN or FULL, domain/webhook-payload.ts; the claim reads the mode with the delivery,
  *   no query of its own), signs and POSTs (same webhook-id and body on every attempt,
- *   a fresh webhook-timestamp each time), logs the attempt and decides what
- *   comes next. Successes are logged in batches (delivered-log.ts); a failure's next step
- *   depends on the endpoint's history and is decided in a transaction of its own. The sender checks the endpoint's address as it connects (SSRF, in
- *   production); a refused endpoint is a failed attempt like any other: retried on the
- *   schedule, then given up, and it counts towards disabling the endpoint (a name can
- *   be pointed back where it belongs; a permanent refusal ends in FAILING_5_DAYS).
+ *   a fresh webhook-timestamp each time), logs the attempt and decides what comes next.
+ *   Successes are logged in batches (delivered-log.ts); a failure's next step depends on
+ *   the endpoint's history and is decided in a transaction of its own. A Retry-After
+ *   (429, 503) holds the endpoint, not only the delivery: it pushes
+ *   subscription.next_send_at, the pace the claim keeps. The endpoint's run of failures
+ *   (which disables it after FEEDS_DISABLE_AFTER_FAILING_MS) ends with a success, or when
+ *   a delivery gives up with none other pending. The sender checks the endpoint's address
+ *   as it connects (SSRF, in production); a refused endpoint is a failed attempt like
+ *   any other: retried on the schedule, then given up, and it counts towards disabling
+ *   the endpoint (a name can be pointed back where it belongs; a refusal that lasts
+ *   while deliveries keep coming ends in FAILING_5_DAYS).
  *
  * The subscription's secrets are opened (webhook-secret-vault.ts) as deliveries are
  * claimed; a subscription whose secrets are still in clear or under an older master key
@@ -36,7 +43,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { needsSealing, openSecrets, resealSecrets, type StoredSecrets } from '../partners/subscription-secrets';
 import { WebhookSecretVault } from '../partners/webhook-secret-vault';
-import { decide, isSuccess, type Decision } from './domain/retry-policy';
+import { decide, isSuccess, pauseAskedMs, type Decision } from './domain/retry-policy';
 import { webhookData, type WebhookPayloadMode } from './domain/webhook-payload';
 import { webhookBody, webhookHeaders } from './domain/webhook-signature';
 import { DeliveredLog } from './delivered-log';
@@ -85,6 +92,13 @@ interface ClaimedRow extends StoredSecrets {
 const LEASE_MARGIN_MS = 30_000;
 
 /*
+ * In flight: claimed (claim_token set) and the lease not run out; an attempt that ends
+ * clears claim_token, and a lease that runs out (the instance died) frees its place.
+ * Counted under the subscription's lock, so claims of two instances do not both fill the
+ * endpoint's room; a claim that committed after this statement's snapshot is not counted,
+ * so two claims racing for the same endpoint can exceed the bound by one claim's worth,
+ * briefly. The partial index webhook_delivery_leased holds only those rows.
+ *
  * Written so that its cost follows what it claims, not the backlog: under load the
  * planner's statistics say almost nothing is PENDING (most rows are delivered within
  * milliseconds), and a plan trusting them scanned every due delivery once per
@@ -97,10 +111,14 @@ const LEASE_MARGIN_MS = 30_000;
  */
 const CLAIM = `
   WITH ready AS (
-    SELECT s.id, greatest(s.next_send_at, now()) AS first_slot
-    FROM subscription s
+    SELECT s.id, greatest(s.next_send_at, now()) AS first_slot, $6::int - leased.in_flight AS room
+    FROM subscription s CROSS JOIN LATERAL (
+      SELECT count(*)::int AS in_flight FROM webhook_delivery l
+      WHERE l.subscription_id = s.id AND l.state = 'PENDING' AND l.claim_token IS NOT NULL AND l.next_attempt_at > now()
+    ) leased
     WHERE s.enabled AND s.deleted_at IS NULL AND s.webhook_url IS NOT NULL
       AND s.next_send_at <= now() + make_interval(secs => $4::float8 / 1000)
+      AND leased.in_flight < $6
       AND (SELECT d.id FROM webhook_delivery d
            WHERE d.subscription_id = s.id AND d.state = 'PENDING' AND d.next_attempt_at <= now()
            ORDER BY d.next_attempt_at LIMIT 1) IS NOT NULL
@@ -113,7 +131,7 @@ const CLAIM = `
       FROM webhook_delivery w
       WHERE w.subscription_id = r.id AND w.state = 'PENDING' AND w.next_attempt_at <= now()
       ORDER BY w.next_attempt_at, w.id
-      LIMIT $1
+      LIMIT least($1, r.room)
     ) d
   ), chosen AS (
     SELECT id, subscription_id, send_at, next_attempt_at, attempts FROM ranked
@@ -158,6 +176,7 @@ export class DeliverWebhookUseCase {
       String(this.config.FEEDS_DELIVERY_TIMEOUT_MS + LEASE_MARGIN_MS + this.config.FEEDS_POLL_INTERVAL_MS),
       String(this.config.FEEDS_POLL_INTERVAL_MS),
       String(1_000 / this.config.FEEDS_ENDPOINT_RATE_PER_SECOND),
+      this.config.FEEDS_ENDPOINT_CONCURRENCY,
     ]);
     const claimed: ClaimedDelivery[] = [];
     const stale = new Set<string>();
@@ -210,14 +229,17 @@ export class DeliverWebhookUseCase {
       });
       return { kind: 'delivered' };
     }
+    const policy = {
+      scheduleMs: this.config.retryScheduleMs,
+      jitter: this.config.FEEDS_RETRY_JITTER,
+      maxRetryAfterMs: this.config.FEEDS_MAX_RETRY_AFTER_MS,
+      disableAfterFailingMs: this.config.FEEDS_DISABLE_AFTER_FAILING_MS,
+    };
     return this.dataSource.transaction(async (tx) => {
       const failingSince = await this.recordFailure(tx, delivery.subscriptionId, attemptedAt);
-      const decision = decide(result, delivery.attempt - delivery.retryBase, {
-        scheduleMs: this.config.retryScheduleMs,
-        jitter: this.config.FEEDS_RETRY_JITTER,
-        maxRetryAfterMs: this.config.FEEDS_MAX_RETRY_AFTER_MS,
-        disableAfterFailingMs: this.config.FEEDS_DISABLE_AFTER_FAILING_MS,
-      }, failingSince);
+      const pauseMs = pauseAskedMs(result, policy);
+      if (pauseMs) await this.pauseEndpoint(tx, delivery.subscriptionId, pauseMs);
+      const decision = decide(result, delivery.attempt - delivery.retryBase, policy, failingSince);
       await tx.query(
         `INSERT INTO delivery_attempt (delivery_id, attempt, attempted_at, status_code, latency_ms, error) VALUES ($1, $2, $3, $4, $5, $6)`,
         [delivery.id, delivery.attempt, attemptedAt, result.status ?? null, result.latencyMs, result.error ?? ''],
@@ -246,6 +268,7 @@ export class DeliverWebhookUseCase {
           break;
         case 'give-up':
           await this.fail(tx, common);
+          await this.endRunOfFailuresIfIdle(tx, delivery.subscriptionId);
           break;
         default:
           assertUnreachable(decision);
@@ -270,7 +293,11 @@ export class DeliverWebhookUseCase {
     return this.sender.send(delivery.url, headers, body, this.config.FEEDS_DELIVERY_TIMEOUT_MS);
   }
 
-  /** A failure starts the endpoint's run of failures or extends it. Returns its start. */
+  /**
+   * A failure starts the endpoint's run of failures or extends it. Returns its start. A run
+   * ends with a success (delivered-log.ts), or when a delivery gives up with none other
+   * pending (endRunOfFailuresIfIdle).
+   */
   private async recordFailure(tx: EntityManager, subscriptionId: string, attemptedAt: Date): Promise<Date | undefined> {
     const rows: { failing_since: Date }[] = await tx.query(
       `WITH failing AS (UPDATE subscription SET failing_since = coalesce(failing_since, $2) WHERE id = $1 RETURNING failing_since)
@@ -278,6 +305,36 @@ export class DeliverWebhookUseCase {
       [subscriptionId, attemptedAt],
     );
     return rows[0]?.failing_since;
+  }
+
+  /**
+   * The run of failures that can disable an endpoint is one of continuous failure: the
+   * endpoint had deliveries to take all along and failed every attempt. When this delivery
+   * gives up and no other is pending, the endpoint has nothing left to fail; a failure
+   * days later starts a run of its own instead of disabling the endpoint at once. Kept
+   * while another delivery is pending: it is still being retried. The caller has locked
+   * the subscription and marked this delivery FAILED.
+   */
+  private async endRunOfFailuresIfIdle(tx: EntityManager, subscriptionId: string): Promise<void> {
+    await tx.query(
+      `UPDATE subscription SET failing_since = NULL
+       WHERE id = $1 AND failing_since IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM webhook_delivery WHERE subscription_id = $1 AND state = 'PENDING')`,
+      [subscriptionId],
+    );
+  }
+
+  /**
+   * A Retry-After holds every delivery to the endpoint, not only the one it answered: the
+   * claim takes none before next_send_at. Deliveries already claimed still go (at most
+   * FEEDS_ENDPOINT_CONCURRENCY); a later pause never shortens an earlier one. The caller
+   * has locked the subscription (recordFailure).
+   */
+  private async pauseEndpoint(tx: EntityManager, subscriptionId: string, pauseMs: number): Promise<void> {
+    await tx.query(
+      `UPDATE subscription SET next_send_at = greatest(next_send_at, now() + make_interval(secs => $2::float8 / 1000)) WHERE id = $1`,
+      [subscriptionId, pauseMs],
+    );
   }
 
   private async fail(tx: EntityManager, common: unknown[]): Promise<void> {

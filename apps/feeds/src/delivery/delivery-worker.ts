@@ -1,11 +1,12 @@
 /**
  * The delivery loop of one instance: keeps up to FEEDS_DELIVERY_CONCURRENCY deliveries in
- * flight, each on its own, so one slow endpoint occupies one slot and nobody else waits
- * for it. New deliveries wake it the moment they commit (NOTIFY DELIVERIES_CHANNEL, sent by
- * whoever creates or requeues them, heard by every instance); so does a finished delivery. Otherwise
- * it looks for due deliveries every FEEDS_POLL_INTERVAL_MS: retries fall due with nobody
- * to notify, and a notification can be lost while the listening connection is down.
- * Every instance runs one; SKIP LOCKED keeps them apart.
+ * flight, each on its own, so a slow endpoint holds only its own deliveries' slots, at
+ * most FEEDS_ENDPOINT_CONCURRENCY (the claim's bound), and the others share the rest. New
+ * deliveries wake it the moment they commit (NOTIFY DELIVERIES_CHANNEL, sent by whoever
+ * creates or requeues them, heard by every instance); so does a finished delivery.
+ * Otherwise it looks for due deliveries every FEEDS_POLL_INTERVAL_MS: retries fall due
+ * with nobody to notify, and a notification can be lost while the listening connection
+ * is down. Every instance runs one; SKIP LOCKED keeps them apart.
  */
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { NotificationListener, SERVICE_DATABASE_URL } from '@cpx/platform';

@@ -1,7 +1,8 @@
 /** The attempt log of a subscription's deliveries, newest first, for its partner's admins. */
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, DomainError, encodeCursor, pageSize, type Principal } from '@cpx/platform';
+import { encodeCursor, pageSize, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
+import { cursorPosition, LAST_POSITION } from '../pagination/cursor-position';
 import { requirePartnerManager } from '../partners/partner-access';
 import { findSubscription, requireId } from '../partners/subscription-store';
 
@@ -25,7 +26,7 @@ export class ListDeliveryAttemptsUseCase {
     const subscription = await findSubscription(this.dataSource.manager, id);
     requirePartnerManager(principal, subscription.partner_id);
     const first = pageSize(input.first, 'page.first');
-    const before = input.after ? beforeId(input.after) : '9223372036854775807';
+    const before = input.after ? cursorPosition(input.after, 'page.after') : LAST_POSITION;
     const rows: AttemptRow[] = await this.dataSource.query(
       `SELECT a.id, a.delivery_id, e.event_id, a.attempt, a.status_code, a.latency_ms, a.error, a.attempted_at
        FROM delivery_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id JOIN feed_event e ON e.sequence = d.sequence
@@ -36,10 +37,4 @@ export class ListDeliveryAttemptsUseCase {
     const items = rows.slice(0, first);
     return { items, endCursor: items.length > 0 ? encodeCursor([items.at(-1)!.id]) : '', hasNextPage: rows.length > first };
   }
-}
-
-function beforeId(cursor: string): string {
-  const [id, ...rest] = decodeCursor(cursor, 'page.after');
-  if (typeof id !== 'string' || !/^\d{1,19}$/.test(id) || rest.length > 0) throw DomainError.badInput('page.after', 'The cursor is not one this API issued.');
-  return id;
 }

@@ -8,6 +8,8 @@ import { WebhookSender } from './webhook-sender';
 type Mode = Pick<FeedsConfig, 'CPX_MODE'>;
 const production: Mode = { CPX_MODE: 'production' };
 const testMode: Mode = { CPX_MODE: 'test' };
+/** Slots of the instance and in flight per endpoint, as configured by default. */
+const SLOTS = { FEEDS_DELIVERY_CONCURRENCY: 128, FEEDS_ENDPOINT_CONCURRENCY: 16 };
 
 /** DNS as the test says: each host answers its list of answers in turn (the last one again after that). */
 function stubDns(table: Record<string, string[][]>): HostResolver & { asked: string[] } {
@@ -54,7 +56,7 @@ describe('webhook sender: the address is judged as the socket connects (DNS rebi
       const guard = new EndpointGuard(dns, production);
       const url = `https://rebind.partner.example:${endpoint.port}/hook`;
       expect(await guard.refusal(url)).toBeUndefined(); // accepted when the subscription was made
-      const result = await new WebhookSender(guard).send(url, HEADERS, BODY, 2_000);
+      const result = await new WebhookSender(guard, SLOTS).send(url, HEADERS, BODY, 2_000);
       expect(result).toEqual({ error: expect.stringMatching(/^refused, not sent: the endpoint must not .*private/), latencyMs: expect.any(Number) });
       expect(result.status).toBeUndefined();
       expect(result.error).not.toContain('127.0.0.1');
@@ -69,7 +71,7 @@ describe('webhook sender: the address is judged as the socket connects (DNS rebi
     const endpoint = await localEndpoint();
     try {
       const dns = stubDns({ 'mixed.partner.example': [['203.0.113.11', '127.0.0.1']], localhost: [['127.0.0.1']] });
-      const sender = new WebhookSender(new EndpointGuard(dns, production));
+      const sender = new WebhookSender(new EndpointGuard(dns, production), SLOTS);
       for (const url of [`https://mixed.partner.example:${endpoint.port}/`, `https://127.0.0.1:${endpoint.port}/`, `https://localhost:${endpoint.port}/`, `https://[::ffff:127.0.0.1]:${endpoint.port}/`]) {
         expect((await sender.send(url, HEADERS, BODY, 2_000)).error).toMatch(/^refused, not sent/);
       }
@@ -92,7 +94,7 @@ describe('webhook sender: the address is judged as the socket connects (DNS rebi
   });
 
   it('says a host that does not resolve did not resolve', async () => {
-    const sender = new WebhookSender(new EndpointGuard(stubDns({}), production));
+    const sender = new WebhookSender(new EndpointGuard(stubDns({}), production), SLOTS);
     expect(await sender.send('https://nowhere.partner.example/hook', HEADERS, BODY, 2_000)).toEqual({ error: 'not sent: the endpoint’s host name did not resolve', latencyMs: expect.any(Number) });
   });
 
@@ -100,7 +102,7 @@ describe('webhook sender: the address is judged as the socket connects (DNS rebi
     const endpoint = await localEndpoint();
     try {
       const dns = stubDns({ 'receiver.test': [['127.0.0.1']] });
-      const sender = new WebhookSender(new EndpointGuard(dns, testMode));
+      const sender = new WebhookSender(new EndpointGuard(dns, testMode), SLOTS);
       for (const url of [`http://127.0.0.1:${endpoint.port}/hooks/a?x=1`, `http://receiver.test:${endpoint.port}/hooks/b`]) {
         expect(await sender.send(url, HEADERS, BODY, 2_000)).toEqual({ status: 204, retryAfter: null, error: undefined, latencyMs: expect.any(Number) });
       }
@@ -115,7 +117,7 @@ describe('webhook sender: the address is judged as the socket connects (DNS rebi
 });
 
 describe('webhook sender: one attempt', () => {
-  const sender = new WebhookSender(new EndpointGuard(stubDns({}), testMode));
+  const sender = new WebhookSender(new EndpointGuard(stubDns({}), testMode), SLOTS);
 
   it('does not follow a redirect: a 3xx is a failed attempt', async () => {
     const endpoint = await localEndpoint((_request, response) => response.writeHead(302, { location: '/elsewhere' }).end());
@@ -139,7 +141,7 @@ describe('webhook sender: one attempt', () => {
 
   it('reuses a kept connection for the next attempts to the same endpoint, and drains a short body to keep it', async () => {
     const endpoint = await localEndpoint((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('thanks'));
-    const keeping = new WebhookSender(new EndpointGuard(stubDns({}), testMode));
+    const keeping = new WebhookSender(new EndpointGuard(stubDns({}), testMode), SLOTS);
     try {
       for (let attempt = 0; attempt < 3; attempt += 1) {
         expect(await keeping.send(`http://127.0.0.1:${endpoint.port}/hook`, HEADERS, BODY, 1_000)).toMatchObject({ status: 200 });
@@ -175,10 +177,29 @@ describe('webhook sender: one attempt', () => {
       const silent = await sender.send(`http://127.0.0.1:${endpoint.port}/hook`, HEADERS, BODY, 300);
       expect(silent).toEqual({ error: 'no answer within 300 ms', latencyMs: expect.any(Number) });
       expect(silent.latencyMs).toBeGreaterThanOrEqual(290);
-      const slowName = await new WebhookSender(new EndpointGuard(slowDns, testMode)).send(`http://slow.test:${endpoint.port}/hook`, HEADERS, BODY, 300);
+      const slowName = await new WebhookSender(new EndpointGuard(slowDns, testMode), SLOTS).send(`http://slow.test:${endpoint.port}/hook`, HEADERS, BODY, 300);
       expect(slowName).toEqual({ error: 'no answer within 300 ms', latencyMs: expect.any(Number) });
       expect(slowName.latencyMs).toBeLessThan(1_500);
     } finally {
+      await endpoint.close();
+    }
+  });
+
+  it('sends every attempt at once, however many go to one host: none waits for a connection while its timeout runs', async () => {
+    // Subscriptions may share a host; the claim bounds each endpoint, the sender bounds none below the instance's slots.
+    const atOnce = SLOTS.FEEDS_ENDPOINT_CONCURRENCY + 4;
+    const waiting: ServerResponse[] = [];
+    // Answers only once every attempt has reached it.
+    const endpoint = await localEndpoint((_request, response) => {
+      waiting.push(response);
+      if (waiting.length === atOnce) for (const held of waiting) held.writeHead(204).end();
+    });
+    const shared = new WebhookSender(new EndpointGuard(stubDns({}), testMode), SLOTS);
+    try {
+      const results = await Promise.all(Array.from({ length: atOnce }, (_, index) => shared.send(`http://127.0.0.1:${endpoint.port}/hooks/${index}`, HEADERS, BODY, 2_000)));
+      expect(results.map((result) => result.status)).toEqual(Array(atOnce).fill(204));
+    } finally {
+      shared.onModuleDestroy();
       await endpoint.close();
     }
   });

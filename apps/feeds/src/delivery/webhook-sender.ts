@@ -7,10 +7,15 @@
  * `lookup` option rather than `fetch`, which resolves on its own.
  *
  * Connections are kept alive and reused by later attempts to the same endpoint: under
- * load a new connection per webhook costs both sides more than the webhook. Every socket
- * in the sender's own agents was opened through the guard's lookup, so each connection
- * was judged when it was made, and a kept one stays with the address judged. The agents
- * are the sender's alone: no other code's connection is ever reused.
+ * load a new connection per webhook costs both sides more than the webhook. An attempt
+ * never waits for a connection: its timeout runs from its start, so one queued behind
+ * others would spend it unsent. So the agents may open, to one host, a connection per
+ * delivery slot of the instance (several subscriptions may share a host: a partner's, a
+ * relay service's); what bounds one endpoint is the claim, which leaves at most
+ * FEEDS_ENDPOINT_CONCURRENCY of its deliveries in flight (deliver-webhook.usecase.ts).
+ * Every socket in the sender's own agents was opened through the guard's lookup, so each
+ * connection was judged when it was made, and a kept one stays with the address judged.
+ * The agents are the sender's alone: no other code's connection is ever reused.
  *
  * Redirects are not followed (a 3xx is a failed attempt: an endpoint must not send CPX's
  * data elsewhere). The attempt ends with the status line; the body is then drained so
@@ -19,7 +24,8 @@
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { FeedsConfig } from '../config/feeds.config';
 import { EndpointGuard, EndpointRefusedError, type EndpointRefusal } from '../partners/endpoint-guard';
 
 export interface SendResult {
@@ -32,8 +38,6 @@ export interface SendResult {
 /** A response body beyond this, or still coming after DRAIN_MS, closes the connection instead. */
 const MAX_DRAIN_BYTES = 64 * 1024;
 const DRAIN_MS = 1_000;
-/** Connections per endpoint and instance; the endpoint's rate limit paces what goes over them. */
-const SOCKETS_PER_ENDPOINT = 16;
 /** An idle kept connection is closed after this. */
 const IDLE_SOCKET_MS = 30_000;
 
@@ -41,8 +45,20 @@ const IDLE_SOCKET_MS = 30_000;
 export class WebhookSender implements OnModuleDestroy {
   private readonly agents: { http: HttpAgent; https: HttpsAgent };
 
-  constructor(private readonly guard: EndpointGuard) {
-    const options = { keepAlive: true, maxSockets: SOCKETS_PER_ENDPOINT, maxFreeSockets: SOCKETS_PER_ENDPOINT, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' as const, lookup: guard.lookup };
+  constructor(
+    private readonly guard: EndpointGuard,
+    @Inject(FeedsConfig) config: Pick<FeedsConfig, 'FEEDS_DELIVERY_CONCURRENCY' | 'FEEDS_ENDPOINT_CONCURRENCY'>,
+  ) {
+    const options = {
+      keepAlive: true,
+      // As many as the instance has attempts in flight: none waits for a socket (above).
+      maxSockets: config.FEEDS_DELIVERY_CONCURRENCY,
+      // Kept idle per host: what one endpoint can use at once.
+      maxFreeSockets: config.FEEDS_ENDPOINT_CONCURRENCY,
+      timeout: IDLE_SOCKET_MS,
+      scheduling: 'lifo' as const,
+      lookup: guard.lookup,
+    };
     this.agents = { http: new HttpAgent(options), https: new HttpsAgent(options) };
   }
 

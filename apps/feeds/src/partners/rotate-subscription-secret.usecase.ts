@@ -3,10 +3,14 @@
  * it (two signatures in webhook-signature) for the overlap, so a partner can deploy the
  * new secret without losing a delivery. Both are stored sealed; the current one is opened
  * and sealed again for its new column (a ciphertext is bound to its column).
+ *
+ * One rotation at a time: during an overlap another is refused (CONFLICT, saying when it
+ * ends). There is room for two secrets only, so it would drop the previous one at once,
+ * while the partner was promised it signs until the overlap ends.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@cpx/platform';
-import { DataSource } from 'typeorm';
+import { DomainError, type Principal } from '@cpx/platform';
+import { DataSource, type EntityManager } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { newWebhookSecret } from './domain/webhook-secret';
 import { requirePartnerManager } from './partner-access';
@@ -27,6 +31,7 @@ export class RotateSubscriptionSecretUseCase {
     return this.dataSource.transaction(async (tx) => {
       const subscription = await findSubscription(tx, id, true);
       requirePartnerManager(principal, subscription.partner_id);
+      await refuseDuringOverlap(tx, id);
       const { current } = await lockAndOpenSecrets(tx, this.vault, id);
       const secret = newWebhookSecret();
       await tx.query(
@@ -38,5 +43,19 @@ export class RotateSubscriptionSecretUseCase {
       );
       return { subscription: await findSubscription(tx, id), secret };
     });
+  }
+}
+
+/** By the database's clock, the one deliveries sign by. The caller holds the row's lock. */
+async function refuseDuringOverlap(tx: EntityManager, subscriptionId: string): Promise<void> {
+  const rows: { previous_secret_expires_at: Date }[] = await tx.query(
+    `SELECT previous_secret_expires_at FROM subscription WHERE id = $1 AND previous_secret_expires_at > now()`,
+    [subscriptionId],
+  );
+  if (rows[0]) {
+    const until = rows[0].previous_secret_expires_at.toISOString();
+    throw DomainError.conflict(
+      `The previous secret still signs until ${until}, as promised at the last rotation; rotating again now would drop it at once. Rotate again after ${until}.`,
+    );
   }
 }

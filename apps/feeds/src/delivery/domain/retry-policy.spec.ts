@@ -1,4 +1,4 @@
-import { decide, retryAfterMs, type RetryPolicy } from './retry-policy';
+import { decide, pauseAskedMs, retryAfterMs, type RetryPolicy } from './retry-policy';
 
 const policy: RetryPolicy = { scheduleMs: [0, 5_000, 300_000], jitter: 0.1, maxRetryAfterMs: 3_600_000, random: () => 0.5, now: () => 1_000_000 };
 
@@ -37,5 +37,17 @@ describe('retry policy', () => {
     expect(decide({ status: 429, retryAfter: '999999' }, 1, policy)).toEqual({ kind: 'retry', delayMs: 3_600_000 });
     expect(decide({ status: 429, retryAfter: 'soon' }, 1, policy)).toEqual({ kind: 'retry', delayMs: 5_250 });
     expect(retryAfterMs(' 3 ', 0)).toBe(3_000);
+  });
+
+  it('reads the pause an endpoint asks for (429 or 503 with Retry-After), capped, for every delivery to it, even when this one gives up', () => {
+    expect(pauseAskedMs({ status: 429, retryAfter: '7' }, policy)).toBe(7_000);
+    expect(pauseAskedMs({ status: 503, retryAfter: new Date(1_000_000 + 60_000).toUTCString() }, policy)).toBe(60_000);
+    expect(pauseAskedMs({ status: 503, retryAfter: '999999' }, policy)).toBe(3_600_000);
+    expect(pauseAskedMs({ status: 429, retryAfter: new Date(0).toUTCString() }, policy)).toBe(0);
+    expect(decide({ status: 429, retryAfter: '7' }, 3, policy)).toEqual({ kind: 'give-up' });
+    // Nothing asked: no pause.
+    for (const result of [{ status: 429 }, { status: 429, retryAfter: 'soon' }, { status: 500, retryAfter: '7' }, { status: 200, retryAfter: '7' }, {}]) {
+      expect(pauseAskedMs(result, policy)).toBeUndefined();
+    }
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The pull feed's cursor: the feed sequence (CPX's own order) of the last event read,
- * opaque to partners. Its format lives here only: the pull feed reads after a cursor, and
- * a THIN webhook points at its event with the cursor just before it.
+ * opaque to partners. Its format lives here only (a row position, checked as
+ * pagination/cursor-position.ts says): the pull feed reads after a cursor, and a THIN
+ * webhook points at its event with the cursor just before it.
  */
-import { decodeCursor, DomainError, encodeCursor } from '@cpx/platform';
+import { encodeCursor } from '@cpx/platform';
+import { cursorPosition } from '../../pagination/cursor-position';
 
 /** The cursor of the event at this sequence: reading after it gives the events that follow. */
 export function feedCursor(sequence: string): string {
@@ -20,10 +22,5 @@ export function feedCursorBefore(sequence: string): string {
 
 /** The sequence a cursor names; '0' (before every event) for none. */
 export function sequenceOf(cursor: string, field: string): string {
-  if (!cursor) return '0';
-  const [sequence, ...rest] = decodeCursor(cursor, field);
-  if (typeof sequence !== 'string' || !/^\d{1,19}$/.test(sequence) || rest.length > 0) {
-    throw DomainError.badInput(field, 'The cursor is not one this API issued.');
-  }
-  return sequence;
+  return cursor ? cursorPosition(cursor, field) : '0';
 }

@@ -33,7 +33,9 @@ export class PartnerResolver {
     return { subscription: toSubscription(required(subscription, 'subscription')), secret };
   }
 
-  @Mutation(() => PartnerSubscriptionSecretObject, { description: 'A new webhook secret, returned once; the previous one keeps signing for 24 hours.' })
+  @Mutation(() => PartnerSubscriptionSecretObject, {
+    description: 'A new webhook secret, returned once; the previous one keeps signing for 24 hours, and until then another rotation is refused (CONFLICT).',
+  })
   async rotatePartnerSubscriptionSecret(@Args() { id }: SubscriptionIdArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerSubscriptionSecretObject> {
     const { subscription, secret } = await this.service.send(FeedsRequests.rotateSubscriptionSecret, { id }, principal);
     return { subscription: toSubscription(required(subscription, 'subscription')), secret };
