@@ -323,6 +323,17 @@ describe('need-to-know', () => {
     expect((stored[0].ciphertext as Buffer).includes(Buffer.from(CHILD_FAMILY))).toBe(false);
   });
 
+  it('takes a photo at the size cap through Kafka and gives it back to a party', async () => {
+    // At 2,000,000 bytes the sealed record is over Kafka's default record size (about 1 MB):
+    // the request and reply topics must take it, or the post fails as SERVICE_UNAVAILABLE.
+    const photo = randomBytes(2_000_000);
+    const child = { ...postRequest().child, photo, photoContentType: 'image/jpeg' };
+    const { alert } = await send('postAlert', postRequest({ child }), serbia.principal);
+    const revealed = await send('revealAlertIdentity', { id: alert.id, purpose: 'Comparing with a photo from the border police' }, france.principal);
+    expect(Buffer.from(revealed.child.photo).equals(photo)).toBe(true);
+    expect(revealed.child.photoContentType).toBe('image/jpeg');
+  });
+
   it('locks out a professional the directory suspended, replays of their own posts included', async () => {
     const someone = await party('RS');
     await waitForReplica([someone.professional.subject]);

@@ -367,13 +367,21 @@ const EVENT_FAMILIES: readonly EventFamily[] = [DirectoryEvents, AlertsEvents, F
  */
 export const REQUEST_RETENTION_MS = 15 * 60_000;
 
+/**
+ * The largest record on a request or reply topic. An alert's request carries the child's
+ * sealed record with a photo of up to 2,000,000 bytes (ALERTS_MAX_PHOTO_BYTES), and so does
+ * the reply that reveals it: over Kafka's default of about 1 MB, a post with a photo would
+ * be refused by the broker and reach its poster as SERVICE_UNAVAILABLE.
+ */
+export const MAX_REQUEST_MESSAGE_BYTES = 4 * 1024 * 1024;
+
 /** Every topic the platform uses, with the partition count it is created with. */
-export const TOPICS: { topic: string; partitions: number; retentionMs?: number }[] = [
+export const TOPICS: { topic: string; partitions: number; retentionMs?: number; maxMessageBytes?: number }[] = [
   ...EVENT_FAMILIES.flatMap((family) => [
     { topic: family.topic, partitions: PARTITIONS.events },
     { topic: family.topic + DEAD_LETTER_TOPIC_SUFFIX, partitions: PARTITIONS.deadLetter },
   ]),
-  ...REQUEST_TOPICS.map((topic) => ({ topic, partitions: PARTITIONS.request, retentionMs: REQUEST_RETENTION_MS })),
-  ...Object.values(REPLY_TOPICS).map((topic) => ({ topic, partitions: PARTITIONS.reply, retentionMs: REQUEST_RETENTION_MS })),
+  ...REQUEST_TOPICS.map((topic) => ({ topic, partitions: PARTITIONS.request, retentionMs: REQUEST_RETENTION_MS, maxMessageBytes: MAX_REQUEST_MESSAGE_BYTES })),
+  ...Object.values(REPLY_TOPICS).map((topic) => ({ topic, partitions: PARTITIONS.reply, retentionMs: REQUEST_RETENTION_MS, maxMessageBytes: MAX_REQUEST_MESSAGE_BYTES })),
 ];
 

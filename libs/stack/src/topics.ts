@@ -1,9 +1,10 @@
 // Creates the topics the services use, with their partitions, before any service
 // connects: NestJS's Kafka client only sees the reply partitions that exist when its
 // group joins, and auto-creation (off on the local broker) would race that join.
-// Safe to call on every start: existing topics are left alone, or grown if they have
-// fewer partitions than asked (partitions can be added, never removed).
-import { type Admin, Kafka, logLevel } from 'kafkajs';
+// Safe to call on every start: existing topics are grown if they have fewer partitions
+// than asked (partitions can be added, never removed), and given the settings asked for
+// (retention, record size) when theirs differ, so a kept broker catches up with the code.
+import { type Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { delay } from './process-guard';
 import { stackLog } from './stack-log';
 
@@ -12,6 +13,8 @@ export interface TopicSpec {
   partitions: number;
   /** How long records are kept; unset: the broker's default. */
   retentionMs?: number;
+  /** The largest record accepted (`max.message.bytes`); unset: the broker's default (about 1 MB). */
+  maxMessageBytes?: number;
 }
 
 export interface CreateTopicsOptions {
@@ -34,11 +37,11 @@ export async function createTopics(brokers: string[], specs: TopicSpec[], option
       // Another process may create the same topics at the same moment: kafkajs then
       // answers false (already exists) instead of throwing, which is what we want.
       await admin.createTopics({
-        topics: missing.map(({ topic, partitions, retentionMs }) => ({
+        topics: missing.map(({ topic, partitions, retentionMs, maxMessageBytes }) => ({
           topic,
           numPartitions: partitions,
           replicationFactor,
-          configEntries: retentionMs === undefined ? [] : [{ name: 'retention.ms', value: String(retentionMs) }],
+          configEntries: topicConfig({ topic, partitions, retentionMs, maxMessageBytes }),
         })),
         waitForLeaders: true,
         timeout: timeoutMs,
@@ -53,10 +56,39 @@ export async function createTopics(brokers: string[], specs: TopicSpec[], option
       });
       stackLog(`grew partitions of ${tooSmall.map(({ topic, partitions }) => `${topic} to ${partitions}`).join(', ')}`);
     }
+    await alignConfigs(admin, specs.filter(({ topic }) => existing.has(topic)));
     await waitUntilVisible(admin, specs, timeoutMs);
   } finally {
     await admin.disconnect();
   }
+}
+
+function topicConfig(spec: TopicSpec): { name: string; value: string }[] {
+  return [
+    ...(spec.retentionMs === undefined ? [] : [{ name: 'retention.ms', value: String(spec.retentionMs) }]),
+    ...(spec.maxMessageBytes === undefined ? [] : [{ name: 'max.message.bytes', value: String(spec.maxMessageBytes) }]),
+  ];
+}
+
+/**
+ * Existing topics whose settings differ from the spec get the spec's. Kafka's AlterConfigs
+ * replaces a topic's whole set of overrides, so the full set is sent, never one entry.
+ */
+async function alignConfigs(admin: Admin, specs: TopicSpec[]): Promise<void> {
+  const wanted = specs.map((spec) => ({ topic: spec.topic, entries: topicConfig(spec) })).filter(({ entries }) => entries.length > 0);
+  if (wanted.length === 0) return;
+  const described = await admin.describeConfigs({
+    resources: wanted.map(({ topic, entries }) => ({ type: ConfigResourceTypes.TOPIC, name: topic, configNames: entries.map(({ name }) => name) })),
+    includeSynonyms: false,
+  });
+  const current = new Map(described.resources.map((resource) => [resource.resourceName, new Map(resource.configEntries.map((entry) => [entry.configName, entry.configValue]))]));
+  const stale = wanted.filter(({ topic, entries }) => entries.some(({ name, value }) => current.get(topic)?.get(name) !== value));
+  if (stale.length === 0) return;
+  await admin.alterConfigs({
+    validateOnly: false,
+    resources: stale.map(({ topic, entries }) => ({ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: entries })),
+  });
+  stackLog(`updated the settings of ${stale.map(({ topic }) => topic).join(', ')}`);
 }
 
 /** Metadata can lag creation: wait until every topic shows all partitions with a leader. */

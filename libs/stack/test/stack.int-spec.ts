@@ -1,7 +1,7 @@
 // The stack for real: a Kafka broker and an embedded Postgres, produce and consume, a
 // Kafka outage with no data lost, and the database helpers. The first run on a machine
 // also resolves the Kafka jars with Maven, hence the long setup timeout.
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel, type Consumer } from 'kafkajs';
 import { Client } from 'pg';
 import { createTopics, ensureDatabase, startStack, type Stack } from '@cpx/stack';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -47,6 +47,30 @@ describe('startStack', () => {
     expect(Object.fromEntries(topics.map(({ name, partitions }) => [name, partitions.length]))).toEqual({
       [TOPIC]: 3,
       [`${TOPIC}.grown`]: 2,
+    });
+  });
+
+  it('gives a topic the record size and retention asked for, and brings an existing topic up to them', async () => {
+    const topic = `${TOPIC}.sized`;
+    await createTopics(stack.kafkaBrokers, [{ topic, partitions: 1, retentionMs: 60_000 }]);
+    const producer = kafka().producer();
+    await producer.connect();
+    const big = { topic, messages: [{ value: Buffer.alloc(2_000_000, 7) }] };
+    // The broker's default record size is about 1 MB.
+    await expect(producer.send(big)).rejects.toThrow(/larger than the max message size/);
+    await createTopics(stack.kafkaBrokers, [{ topic, partitions: 1, retentionMs: 60_000, maxMessageBytes: 4 * 1024 * 1024 }]);
+    await producer.send(big);
+    await producer.disconnect();
+    const admin = kafka().admin();
+    await admin.connect();
+    const { resources } = await admin.describeConfigs({
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms', 'max.message.bytes'] }],
+      includeSynonyms: false,
+    });
+    await admin.disconnect();
+    expect(Object.fromEntries(resources[0]!.configEntries.map((entry) => [entry.configName, entry.configValue]))).toEqual({
+      'retention.ms': '60000',
+      'max.message.bytes': String(4 * 1024 * 1024),
     });
   });
 
