@@ -258,6 +258,11 @@ describe('posting', () => {
       [{ child: { ...postRequest().child, givenNames: [], aliases: [] } }, 'input.child.givenNames'],
       [{ child: { ...postRequest().child, lastKnownAt: { seconds: BigInt(Math.floor(Date.now() / 1000) + 86_400) } } }, 'input.child.lastKnownAt'],
       [{ child: { ...postRequest().child, lastKnownAt: { seconds: -(10n ** 15n) } } }, 'input.child.lastKnownAt'],
+      // The title and summary are in clear for everyone the alert reaches: no names there.
+      [{ title: 'Девојчица Станковић нестала' }, 'input.title'],
+      [{ summary: 'Goes by LJUPKA; travelling towards Paris.' }, 'input.summary'],
+      // Inside the sealed record too, text must be text.
+      [{ child: { ...postRequest().child, distinguishingFeatures: 'scar\u0000' } }, 'input.child.distinguishingFeatures'],
     ];
     for (const [overrides, field] of cases) {
       const failure = await failureOf(() => send('postAlert', postRequest(overrides), serbia.principal));

@@ -13,6 +13,7 @@ import {
   Urgency,
 } from '@cpx/contracts';
 import {
+  assertPlainText,
   DomainError,
   HandleRequest,
   postAlertContext,
@@ -28,6 +29,7 @@ import { AcknowledgeAlertUseCase } from './acknowledge-alert.usecase';
 import { AddAlertUpdateUseCase } from './add-alert-update.usecase';
 import { alertMessage, updateMessage } from './alert-messages';
 import { recipientCounts, type LoadedAlert } from './alert-store';
+import { assertChildNotNamed } from './child-not-named';
 import { checkChildRecord } from './child-record';
 import { EndAlertUseCase } from './end-alert.usecase';
 import { FindAlertsUseCase, type AlertPage } from './find-alerts.usecase';
@@ -69,6 +71,8 @@ export class AlertsHandler {
   @HandleRequest(AlertsRequests.postAlert)
   async post(request: Req<'postAlert'>, { principal }: RequestContext) {
     const child = this.payloads.open(ChildIdentitySchema, request.sealedChild, postAlertContext(request.idempotencyKey), 'input.child');
+    // Sealed, the record passed the request's plain-text check unread.
+    assertPlainText(child, 'input.child');
     // The API lets a caller leave sex out: not knowing it is what UNKNOWN says.
     const sex = child.sex === Sex.UNSPECIFIED ? Sex.UNKNOWN : child.sex;
     const input = validateInput(PostAlertInput, {
@@ -94,6 +98,13 @@ export class AlertsHandler {
         photoContentType: child.photoContentType,
       },
     });
+    assertChildNotNamed(
+      [
+        { field: 'input.title', text: input.title },
+        { field: 'input.summary', text: input.summary },
+      ],
+      [...input.child.givenNames, ...input.child.familyNames, ...input.child.aliases],
+    );
     checkChildRecord(
       {
         dateOfBirth: input.child.dateOfBirth,
