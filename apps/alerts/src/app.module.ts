@@ -20,6 +20,7 @@ import { AlertsConfig } from './config/alerts.config';
 import { CreateAlerts1764370000200 } from './database/migrations/1764370000200-create-alerts';
 import { IdentityGrants1764370000300 } from './database/migrations/1764370000300-identity-grants';
 import { KeyedRequestDigest1764370000400 } from './database/migrations/1764370000400-keyed-request-digest';
+import { IdentityReadAudit1764370000500 } from './database/migrations/1764370000500-identity-read-audit';
 import { DirectoryEventsHandler } from './directory-replica/directory-events.handler';
 import { ReplicaAgency, ReplicaFocalPoint, ReplicaOnDutyShift, ReplicaProfessional } from './directory-replica/replica.entities';
 import { AlertDeadlinesUseCase } from './escalation/alert-deadlines.usecase';
@@ -28,6 +29,7 @@ import { HealthHandler } from './health/health.handler';
 import { LiveAccessHandler } from './access/live-access.handler';
 import { IdentityVault, parseMasterKeys } from './identity/identity-vault';
 import { RevealIdentityUseCase } from './identity/reveal-identity.usecase';
+import { SearchIdentityReadsUseCase } from './identity/search-identity-reads.usecase';
 
 export const ALERTS_ENTITIES = [
   AlertEntity,
@@ -54,7 +56,7 @@ export class AlertsModule {
           service: 'alerts',
           config,
           entities: ALERTS_ENTITIES,
-          migrations: [CreateAlerts1764370000200, IdentityGrants1764370000300, KeyedRequestDigest1764370000400],
+          migrations: [CreateAlerts1764370000200, IdentityGrants1764370000300, KeyedRequestDigest1764370000400, IdentityReadAudit1764370000500],
         }),
       ],
       controllers: [AlertsHandler, DirectoryEventsHandler, HealthHandler, LiveAccessHandler],
@@ -74,6 +76,7 @@ export class AlertsModule {
         AddAlertUpdateUseCase,
         EndAlertUseCase,
         RevealIdentityUseCase,
+        SearchIdentityReadsUseCase,
         FindAlertsUseCase,
         AlertDeadlinesUseCase,
         AlertScheduler,

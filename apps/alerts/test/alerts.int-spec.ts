@@ -328,6 +328,38 @@ describe('need-to-know', () => {
     expect((stored[0].ciphertext as Buffer).includes(Buffer.from(CHILD_FAMILY))).toBe(false);
   });
 
+  it('gives auditors the trail of identity reads across alerts, newest first, narrowed and paged', async () => {
+    const since = new Date(Date.now() - 1_000);
+    const alerts = [];
+    for (let index = 0; index < 3; index += 1) alerts.push((await send('postAlert', postRequest(), serbia.principal)).alert);
+    for (const alert of alerts) await send('revealAlertIdentity', { id: alert.id, purpose: 'Matching a child found at the border' }, france.principal);
+    await send('revealAlertIdentity', { id: alerts[0].id, purpose: 'Checking our own record again' }, serbia.principal);
+    const search = (request: Record<string, unknown>) => send('searchIdentityReads', { since: { seconds: BigInt(Math.floor(since.getTime() / 1000)) }, ...request }, auditor);
+
+    const first = await search({ readerSubject: france.professional.subject, page: { first: 2 } });
+    expect(first.totalCount).toBe(3);
+    expect(first.hasNextPage).toBe(true);
+    const second = await search({ readerSubject: france.professional.subject, page: { first: 2, after: first.endCursor } });
+    const trail = [...first.items, ...second.items];
+    expect(trail.map((read: { alertId: string }) => read.alertId)).toEqual([alerts[2].id, alerts[1].id, alerts[0].id]);
+    expect(trail.every((read: { readerCountry: string; purpose: string }) => read.readerCountry === 'FR' && read.purpose === 'Matching a child found at the border')).toBe(true);
+    const aboutOne = await search({ alertId: alerts[0].id });
+    expect(aboutOne.items.map((read: { readerSubject: string }) => read.readerSubject)).toEqual([serbia.professional.subject, france.professional.subject]);
+
+    for (const who of [serbia.principal, france.principal, curator, partner]) {
+      expect(await failureOf(() => send('searchIdentityReads', {}, who))).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    for (const [request, field] of [
+      [{ page: { after: encodeCursor(['identity-reads', '99999999999999999999']) } }, 'after'],
+      [{ page: { after: encodeCursor(['alerts', '12']) } }, 'after'],
+      [{ alertId: 'not-an-id' }, 'alertId'],
+      [{ readerSubject: 'x'.repeat(300) }, 'readerSubject'],
+      [{ since: { seconds: 2000n }, until: { seconds: 1000n } }, 'until'],
+    ] as const) {
+      expect(await failureOf(() => send('searchIdentityReads', request, auditor))).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
   it('takes a photo at the size cap through Kafka and gives it back to a party', async () => {
     // At 2,000,000 bytes the sealed record is over Kafka's default record size (about 1 MB):
     // the request and reply topics must take it, or the post fails as SERVICE_UNAVAILABLE.

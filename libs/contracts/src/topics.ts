@@ -94,6 +94,8 @@ import {
   SearchAlertsResponseSchema,
   CheckLiveAccessRequestSchema,
   CheckLiveAccessResponseSchema,
+  SearchIdentityReadsRequestSchema,
+  SearchIdentityReadsResponseSchema,
 } from './gen/cpx/alerts/v1/requests_pb';
 import {
   CreateSubscriptionRequestSchema,
@@ -286,6 +288,7 @@ export const AlertsRequests = {
     GrantIdentityAccessResponseSchema,
   ),
   checkLiveAccess: op('cpx.alerts.v1.CheckLiveAccess', CheckLiveAccessRequestSchema, CheckLiveAccessResponseSchema),
+  searchIdentityReads: op('cpx.alerts.v1.SearchIdentityReads', SearchIdentityReadsRequestSchema, SearchIdentityReadsResponseSchema),
   healthCheck: op('cpx.alerts.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
 } as const;
 

@@ -5,6 +5,7 @@ import { AlertKind, AlertsRequests, ChildIdentitySchema, Sex, Urgency, type Chil
 import { postAlertContext, SealedPayloads, type Principal } from '@cpx/platform';
 import type { AlertsConfig } from '../config/alerts.config';
 import type { RevealIdentityUseCase } from '../identity/reveal-identity.usecase';
+import type { SearchIdentityReadsUseCase } from '../identity/search-identity-reads.usecase';
 import { sendOverKafka } from '../testing/over-kafka';
 import { refusalOf } from '../testing/refusal-of';
 import type { AcknowledgeAlertUseCase } from './acknowledge-alert.usecase';
@@ -35,6 +36,7 @@ function aHandler() {
     unused as AddAlertUpdateUseCase,
     unused as EndAlertUseCase,
     unused as RevealIdentityUseCase,
+    unused as SearchIdentityReadsUseCase,
     unused as FindAlertsUseCase,
     { ALERTS_MAX_PHOTO_BYTES: 2_000_000 } as AlertsConfig,
     payloads,

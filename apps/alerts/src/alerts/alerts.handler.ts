@@ -25,11 +25,13 @@ import {
 } from '@cpx/platform';
 import { AlertsConfig } from '../config/alerts.config';
 import { RevealIdentityUseCase } from '../identity/reveal-identity.usecase';
+import { SearchIdentityReadsUseCase } from '../identity/search-identity-reads.usecase';
 import { AcknowledgeAlertUseCase } from './acknowledge-alert.usecase';
 import { AddAlertUpdateUseCase } from './add-alert-update.usecase';
 import { alertMessage, updateMessage } from './alert-messages';
 import { recipientCounts, type LoadedAlert } from './alert-store';
 import { assertChildNotNamed } from './child-not-named';
+import { IdentityReadEntity } from './alert.entities';
 import { checkChildRecord } from './child-record';
 import { EndAlertUseCase } from './end-alert.usecase';
 import { FindAlertsUseCase, type AlertPage } from './find-alerts.usecase';
@@ -63,6 +65,7 @@ export class AlertsHandler {
     private readonly addUpdate: AddAlertUpdateUseCase,
     private readonly endAlert: EndAlertUseCase,
     private readonly revealIdentity: RevealIdentityUseCase,
+    private readonly searchIdentityReads: SearchIdentityReadsUseCase,
     private readonly findAlerts: FindAlertsUseCase,
     @Inject(AlertsConfig) private readonly config: AlertsConfig,
     private readonly payloads: SealedPayloads,
@@ -197,15 +200,24 @@ export class AlertsHandler {
   @HandleRequest(AlertsRequests.listIdentityReads)
   async reads(request: Req<'listIdentityReads'>, { principal }: RequestContext) {
     const reads = await this.revealIdentity.reads(requireId(request.id), principal);
-    return {
-      reads: reads.map((read) => ({
-        readerSubject: read.readerSubject,
-        readerAgencyId: read.readerAgencyId ?? '',
-        readerCountry: read.readerCountry,
-        purpose: read.purpose,
-        readAt: timestampFromDate(read.readAt),
-      })),
-    };
+    return { reads: reads.map(identityReadMessage) };
+  }
+
+  @HandleRequest(AlertsRequests.searchIdentityReads)
+  async auditReads(request: Req<'searchIdentityReads'>, { principal }: RequestContext) {
+    if (request.readerSubject.length > 255) throw DomainError.badInput('readerSubject', 'readerSubject: at most 255 characters.');
+    const page = await this.searchIdentityReads.execute(
+      {
+        readerSubject: request.readerSubject || undefined,
+        alertId: request.alertId ? requireId(request.alertId, 'alertId') : undefined,
+        since: request.since ? reportedMoment(request.since, 'since') : undefined,
+        until: request.until ? reportedMoment(request.until, 'until') : undefined,
+        first: request.page?.first || undefined,
+        after: request.page?.after || undefined,
+      },
+      principal,
+    );
+    return { ...page, items: page.items.map(identityReadMessage) };
   }
 
   @HandleRequest(AlertsRequests.getAlert)
@@ -251,4 +263,22 @@ function nfc(value: string): string {
 function requireCountry(value: string): string {
   if (!/^[A-Z]{2}$/.test(value)) throw DomainError.badInput('filter.country', 'filter.country must be an ISO 3166-1 alpha-2 code.');
   return value;
+}
+
+function identityReadMessage(read: IdentityReadEntity) {
+  return {
+    alertId: read.alertId,
+    readerSubject: read.readerSubject,
+    readerAgencyId: read.readerAgencyId ?? '',
+    readerCountry: read.readerCountry,
+    purpose: read.purpose,
+    readAt: timestampFromDate(read.readAt),
+  };
+}
+
+/** A moment a caller gave: one a Date can hold, or the field's input error. */
+function reportedMoment(timestamp: Parameters<typeof timestampDate>[0], field: string): Date {
+  const date = timestampDate(timestamp);
+  if (Number.isNaN(date.getTime())) throw DomainError.badInput(field, `${field} is not a moment in time.`);
+  return date;
 }

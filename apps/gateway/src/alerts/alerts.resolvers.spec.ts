@@ -198,6 +198,37 @@ describe('alerts resolvers', () => {
     expect(requests.calls.at(-1)?.request).toEqual({ id: ALERT_ID });
   });
 
+  it('answers the audit trail across alerts as a Relay connection, narrowed by what was set', async () => {
+    requests.on(AlertsRequests.searchIdentityReads, () => ({
+      items: [{ alertId: ALERT_ID, readerSubject: 'user-2', readerAgencyId: 'agency-2', readerCountry: 'HR', purpose: 'Identify her at the Zagreb shelter', readAt: { seconds: 1748764800n, nanos: 0 } }],
+      endCursor: 'next-page',
+      hasNextPage: true,
+      totalCount: 7,
+    }));
+    const { body } = await gateway.graphql(
+      `{ identityReadAudit(readerSubject: "user-2", since: "2025-05-01T00:00:00+02:00", first: 1) { totalCount pageInfo { hasNextPage } edges { node { alertId readerSubject purpose readAt } } } }`,
+    );
+    expect(body).toEqual({
+      data: {
+        identityReadAudit: {
+          totalCount: 7,
+          pageInfo: { hasNextPage: true },
+          edges: [{ node: { alertId: ALERT_ID, readerSubject: 'user-2', purpose: 'Identify her at the Zagreb shelter', readAt: '2025-06-01T08:00:00.000Z' } }],
+        },
+      },
+    });
+    const request = requests.calls.at(-1)?.request as { readerSubject: string; alertId: string; since: Parameters<typeof timestampDate>[0]; until?: unknown; page: { first: number } };
+    expect({ ...request, since: timestampDate(request.since).toISOString() }).toMatchObject({
+      readerSubject: 'user-2',
+      alertId: '',
+      since: '2025-04-30T22:00:00.000Z',
+      until: undefined,
+      page: { first: 1 },
+    });
+    const refused = await gateway.graphql(`{ identityReadAudit(alertId: "not-an-id") { totalCount } }`);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'alertId' });
+  });
+
   it('answers figures per country, since a date', async () => {
     requests.on(AlertsRequests.getAlertFigures, () => ({
       countries: [

@@ -152,3 +152,22 @@ export class AlertFiguresArgs {
   @IsTimestamp(true)
   since?: Date | null;
 }
+
+@ArgsType()
+export class IdentityReadAuditArgs extends AlertPageArgs {
+  @Field(() => String, { nullable: true, description: 'Only reads by this OIDC subject.' })
+  @IsText(255, true)
+  readerSubject?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only reads about this alert.' })
+  @IsEntityId(true)
+  alertId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only reads at or after this moment.' })
+  @IsTimestamp(true)
+  since?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only reads before this moment.' })
+  @IsTimestamp(true)
+  until?: Date | null;
+}

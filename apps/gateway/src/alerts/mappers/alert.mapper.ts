@@ -80,6 +80,7 @@ export function toAlertUpdate(update: AlertUpdate): AlertUpdateObject {
 
 export function toIdentityRead(read: IdentityRead): IdentityReadObject {
   return {
+    alertId: textOrNull(read.alertId),
     readerSubject: read.readerSubject,
     readerAgencyId: textOrNull(read.readerAgencyId),
     readerCountry: textOrNull(read.readerCountry),

@@ -3,14 +3,17 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AlertsRequests, ChildIdentitySchema } from '@cpx/contracts';
 import { revealIdentityContext, SealedPayloads, type Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { smallListComplexity } from '../../graphql/query-limits';
+import { connectionComplexity, smallListComplexity } from '../../graphql/query-limits';
+import { connectionFrom, pageWindow } from '../../graphql/relay-connection';
+import { SEARCH } from '../../directory/directory.client';
 import { AlertsClient, IDENTITY_READS } from '../alerts.client';
-import { GrantIdentityAccessArgs, IdentityReadsArgs, RevealAlertIdentityArgs } from '../inputs/alert-args.input';
+import { GrantIdentityAccessArgs, IdentityReadAuditArgs, IdentityReadsArgs, RevealAlertIdentityArgs } from '../inputs/alert-args.input';
 import { toIdentityRead } from '../mappers/alert.mapper';
 import { toChildIdentity } from '../mappers/child-identity.mapper';
 import { ChildIdentityObject } from '../types/child-identity.type';
+import { IdentityReadConnection } from '../types/connections.type';
 import { IdentityGrantObject, IdentityReadObject } from '../types/identity-read.type';
-import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 
 @Resolver(() => ChildIdentityObject)
 export class AlertIdentityResolver {
@@ -46,5 +49,29 @@ export class AlertIdentityResolver {
   async alertIdentityReads(@Args() { alertId }: IdentityReadsArgs, @CurrentPrincipal() principal: Principal): Promise<IdentityReadObject[]> {
     const { reads } = await this.service.send(AlertsRequests.listIdentityReads, { id: alertId }, principal, IDENTITY_READS);
     return reads.map(toIdentityRead);
+  }
+
+  @Query(() => IdentityReadConnection, {
+    complexity: connectionComplexity,
+    description: "The audit trail across alerts, for auditors: every read of a child's identity, newest first. Each argument you set narrows it.",
+  })
+  async identityReadAudit(
+    @Args() { readerSubject, alertId, since, until, first, after }: IdentityReadAuditArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<IdentityReadConnection> {
+    const window = pageWindow(first, after);
+    const page = await this.service.send(
+      AlertsRequests.searchIdentityReads,
+      {
+        readerSubject: readerSubject ?? '',
+        alertId: alertId ?? '',
+        since: since ? timestampFromDate(since) : undefined,
+        until: until ? timestampFromDate(until) : undefined,
+        page: window.page,
+      },
+      principal,
+      SEARCH,
+    );
+    return connectionFrom(page, window, toIdentityRead);
   }
 }

@@ -2,6 +2,9 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('IdentityRead', { description: "One read of a child's identity: who, when and why." })
 export class IdentityReadObject {
+  @Field(() => ID, { nullable: true, description: 'The alert whose child was read about.' })
+  alertId!: string | null;
+
   @Field()
   readerSubject!: string;
 
