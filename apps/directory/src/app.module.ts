@@ -9,6 +9,7 @@ import type { DirectoryConfig } from './config/directory.config';
 import { CountriesHandler } from './countries/countries.handler';
 import { CountryEntity } from './countries/country.entity';
 import { CreateDirectory1764370000100 } from './database/migrations/1764370000100-create-directory';
+import { ReindexSearch1764370000800 } from './database/migrations/1764370000800-reindex-search';
 import { ContactPointsHandler } from './focal-points/contact-points.handler';
 import { FocalPointEntity, OnDutyShiftEntity } from './focal-points/focal-point.entity';
 import { NameContactPointsUseCase } from './focal-points/name-contact-points.usecase';
@@ -22,7 +23,7 @@ import { RegisterProfessionalUseCase } from './professionals/register-profession
 import { UpdateProfessionalUseCase } from './professionals/update-professional.usecase';
 
 export const DIRECTORY_ENTITIES = [CountryEntity, AgencyEntity, ProfessionalEntity, FocalPointEntity, OnDutyShiftEntity];
-export const DIRECTORY_MIGRATIONS = [CreateDirectory1764370000100];
+export const DIRECTORY_MIGRATIONS = [CreateDirectory1764370000100, ReindexSearch1764370000800];
 
 /** The professional directory: agencies, professionals, focal points and duty rosters. */
 @Module({})

@@ -9,8 +9,10 @@ import { AgencyRegisteredSchema, AgencyType, AlertKind, ContactReason, Directory
 import { encodeCursor, RequestClient } from '@cpx/platform';
 import { agencyRequest, failureOf, principals, professionalRequest, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { Kafka, logLevel } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import { DirectoryModule } from '../src/app.module';
 import { DirectoryConfig } from '../src/config/directory.config';
+import { reindexSearch } from '../src/database/migrations/1764370000800-reindex-search';
 
 jest.setTimeout(120_000);
 
@@ -213,6 +215,56 @@ describe('professionals', () => {
     await send('verifyProfessional', { id: greek.id }, greekAgency.agencyAdmin);
     const byGreek = await send('searchProfessionals', { filter: { text: 'ΠΑΠΑΔΟΠΟΥΛΟΣ', country: 'GR' } }, reader);
     expect(byGreek.items.map((p: { id: string }) => p.id)).toContain(greek.id);
+    const greekByLatin = await send('searchProfessionals', { filter: { text: `papadopoulos${greekName.slice(12)}` } }, reader);
+    expect(greekByLatin.items.map((p: { id: string }) => p.id)).toEqual([greek.id]);
+  });
+
+  it('finds a name stored in one script by a query in another, both ways, whatever the romanisation', async () => {
+    const own = await agencyWithAdmin('RS');
+    const stamp = Date.now();
+    const named = async (givenName: string, familyName: string) => {
+      const { professional } = await send('registerProfessional', professionalRequest(own.agency.id, { givenName, familyName: `${familyName}${stamp}` }), own.agencyAdmin);
+      await send('verifyProfessional', { id: professional.id }, own.agencyAdmin);
+      return professional.id as string;
+    };
+    const latinJovanovic = await named('Marko', 'Jovanović');
+    const latinDjordjevic = await named('Ana', 'Đorđević');
+    const cyrillicDjordjevic = await named('Ана', 'Ђорђевић');
+    const cyrillicZhechev = await named('Иван', 'Жечев');
+    const latinZhechev = await named('Ivan', 'Zhechev');
+    const reader = await verifiedMember('RS');
+    const found = async (text: string) =>
+      ((await send('searchProfessionals', { filter: { text: `${text}${stamp}` } }, reader)).items as { id: string }[]).map((p) => p.id).sort();
+
+    expect(await found('Марко Јовановић')).toEqual([latinJovanovic]);
+    expect(await found('Ђорђевић')).toEqual([latinDjordjevic, cyrillicDjordjevic].sort());
+    expect(await found('Đorđević')).toEqual([latinDjordjevic, cyrillicDjordjevic].sort());
+    expect(await found('Djordjevic')).toEqual([latinDjordjevic, cyrillicDjordjevic].sort());
+    expect(await found('Zhechev')).toEqual([cyrillicZhechev, latinZhechev].sort());
+    expect(await found('Жечев')).toEqual([cyrillicZhechev, latinZhechev].sort());
+    expect(await found('Zecev')).toEqual([cyrillicZhechev, latinZhechev].sort());
+    expect(await found('Petrović')).toEqual([]);
+  });
+
+  it('re-indexes rows stored with older search texts', async () => {
+    const own = await agencyWithAdmin('RS');
+    const family = `Жечев${Date.now()}`;
+    const { professional } = await send('registerProfessional', professionalRequest(own.agency.id, { familyName: family, expertise: ['Трговина људима'] }), own.agencyAdmin);
+    await send('verifyProfessional', { id: professional.id }, own.agencyAdmin);
+    const reader = await verifiedMember('RS');
+    const dataSource = harness.app.get(DataSource);
+    // As the search columns were before the migration: folded text, no keys.
+    await dataSource.query(`UPDATE professional SET search_text = $2, expertise_keys = '{}' WHERE id = $1`, [professional.id, family.toLowerCase()]);
+    const zhechev = { filter: { text: `Zhechev${family.slice(5)}`, expertise: 'trgovina ljudima' } };
+    expect((await send('searchProfessionals', zhechev, reader)).totalCount).toBe(0);
+
+    const queryRunner = dataSource.createQueryRunner();
+    try {
+      await reindexSearch(queryRunner);
+    } finally {
+      await queryRunner.release();
+    }
+    expect((await send('searchProfessionals', zhechev, reader)).items.map((p: { id: string }) => p.id)).toEqual([professional.id]);
   });
 
   it('hides unverified professionals from other agencies and pages through results', async () => {
@@ -289,6 +341,73 @@ describe('professionals', () => {
   });
 });
 
+describe('search filters', () => {
+  it('keeps language tags canonical and lets a language find its script and region variants', async () => {
+    const own = await agencyWithAdmin('BA');
+    const stamp = `Filter${Date.now()}`;
+    const tagged = async (languages: string[]) => {
+      const { professional } = await send('registerProfessional', professionalRequest(own.agency.id, { familyName: stamp, languages }), own.agencyAdmin);
+      await send('verifyProfessional', { id: professional.id }, own.agencyAdmin);
+      return professional as { id: string; languages: string[] };
+    };
+    const cyrillic = await tagged(['sr-cyrl', 'EN']);
+    expect(cyrillic.languages).toEqual(['sr-Cyrl', 'en']);
+    const latin = await tagged(['sr-Latn-ba']);
+    expect(latin.languages).toEqual(['sr-Latn-BA']);
+    const bosnian = await tagged(['bs']);
+    const reader = await verifiedMember('BA');
+    const speaking = async (language: string) =>
+      ((await send('searchProfessionals', { filter: { text: stamp, language } }, reader)).items as { id: string }[]).map((p) => p.id).sort();
+
+    expect(await speaking('sr')).toEqual([cyrillic.id, latin.id].sort());
+    expect(await speaking('sr-cyrl')).toEqual([cyrillic.id]);
+    expect(await speaking('sr-Latn')).toEqual([latin.id]);
+    expect(await speaking('bs')).toEqual([bosnian.id]);
+    expect(await speaking('sr-Cyrl-BA')).toEqual([]);
+    for (const language of ['sr_%', 'not a tag']) {
+      expect(await failureOf(() => send('searchProfessionals', { filter: { language } }, reader))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.language' });
+      expect(await failureOf(() => send('searchAgencies', { filter: { language } }, reader))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.language' });
+    }
+    const { agency } = await send('registerAgency', agencyRequest({ country: 'BA', languages: ['SR-cyrl', 'hr'] }));
+    expect(agency.languages).toEqual(['sr-Cyrl', 'hr']);
+    const bySerbian = await send('searchAgencies', { filter: { text: agency.name, language: 'sr' } }, reader);
+    expect(bySerbian.items.map((a: { id: string }) => a.id)).toEqual([agency.id]);
+  });
+
+  it('matches an area of expertise whole, in any script, ignoring case and diacritics', async () => {
+    const own = await agencyWithAdmin('RS');
+    const area = `Трговина људима ${Date.now()}`;
+    const { professional } = await send('registerProfessional', professionalRequest(own.agency.id, { expertise: [area, 'Roma communities'] }), own.agencyAdmin);
+    await send('verifyProfessional', { id: professional.id }, own.agencyAdmin);
+    const reader = await verifiedMember('RS');
+    const withExpertise = async (expertise: string) =>
+      ((await send('searchProfessionals', { filter: { expertise } }, reader)).items as { id: string }[]).map((p) => p.id);
+    const latin = `trgovina ljudima ${area.slice(16)}`;
+    for (const spelling of [area, latin, latin.toUpperCase(), `Trgovina  ljudima ${area.slice(16)}`]) {
+      expect(await withExpertise(spelling)).toEqual([professional.id]);
+    }
+    expect(await withExpertise('trgovina')).toEqual([]);
+  });
+
+  it('finds an agency by its jurisdiction', async () => {
+    const jurisdiction = `Нишавски округ ${Date.now()}`;
+    const { agency } = await send('registerAgency', agencyRequest({ jurisdiction }));
+    const found = await send('searchAgencies', { filter: { text: `nisavski okrug ${jurisdiction.slice(15)}` } });
+    expect(found.items.map((a: { id: string }) => a.id)).toEqual([agency.id]);
+    const { agency: moved } = await send('updateAgency', { id: agency.id, jurisdiction: `Zaječarski okrug ${jurisdiction.slice(15)}` });
+    expect((await send('searchAgencies', { filter: { text: `Зајечарски округ ${jurisdiction.slice(15)}` } })).items.map((a: { id: string }) => a.id)).toEqual([moved.id]);
+  });
+
+  it('refuses a country that does not take part, as writes do, naming the filter field', async () => {
+    const reader = await verifiedMember('RS');
+    for (const op of ['searchAgencies', 'searchProfessionals'] as const) {
+      expect(await failureOf(() => send(op, { filter: { country: 'ZZ' } }, reader))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.country' });
+    }
+    // A partner state is a valid filter, whether or not it has agencies yet.
+    await send('searchAgencies', { filter: { country: 'XK' } }, reader);
+  });
+});
+
 describe('whom to contact', () => {
   it('answers with on-duty contacts first, then focal points, verified only, for that country and kind', async () => {
     const serbia = await agencyWithAdmin('RS');
@@ -325,5 +444,45 @@ describe('whom to contact', () => {
     expect(ids).toContain(onDuty.id);
     expect(ids).not.toContain(focal.id);
     expect(await failureOf(() => send('whomToContact', { country: 'QQ', alertKind: AlertKind.MISSING_CHILD }, asker))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'country' });
+  });
+
+  it('names the contacts for this kind of alert before those for every kind, on duty and as focal points', async () => {
+    const montenegro = await agencyWithAdmin('ME');
+    const verified = async () => {
+      const { professional } = await send('registerProfessional', professionalRequest(montenegro.agency.id), montenegro.agencyAdmin);
+      await send('verifyProfessional', { id: professional.id }, montenegro.agencyAdmin);
+      return professional.id as string;
+    };
+    const [generalFocal, specialFocal, generalDuty, specialDuty] = [await verified(), await verified(), await verified(), await verified()];
+    // The general ones first: the longest-serving focal point and the longest shift.
+    await send('assignFocalPoint', { country: 'ME', alertKind: AlertKind.UNSPECIFIED, professionalId: generalFocal }, montenegro.agencyAdmin);
+    await send('assignFocalPoint', { country: 'ME', alertKind: AlertKind.FORCED_MARRIAGE, professionalId: specialFocal }, montenegro.agencyAdmin);
+    const now = Math.floor(Date.now() / 1000);
+    const shift = (professionalId: string, alertKind: AlertKind, hours: number) =>
+      send('scheduleOnDuty', { professionalId, country: 'ME', alertKind, startsAt: { seconds: BigInt(now - 60) }, endsAt: { seconds: BigInt(now + hours * 3600) } }, montenegro.agencyAdmin);
+    await shift(generalDuty, AlertKind.UNSPECIFIED, 8);
+    await shift(specialDuty, AlertKind.FORCED_MARRIAGE, 1);
+
+    const { candidates } = await send('whomToContact', { country: 'ME', alertKind: AlertKind.FORCED_MARRIAGE }, await verifiedMember('FR'));
+    const mine = candidates.filter((c: { professional: { agencyId: string } }) => c.professional.agencyId === montenegro.agency.id);
+    expect(mine.map((c: { professional: { id: string }; reason: ContactReason }) => [c.professional.id, c.reason])).toEqual([
+      [specialDuty, ContactReason.ON_DUTY],
+      [generalDuty, ContactReason.ON_DUTY],
+      [specialFocal, ContactReason.FOCAL_POINT],
+      [generalFocal, ContactReason.FOCAL_POINT],
+    ]);
+  });
+
+  it('names a focal point once when two admins name the same person at the same time', async () => {
+    const albania = await agencyWithAdmin('AL');
+    const { professional } = await send('registerProfessional', professionalRequest(albania.agency.id), albania.agencyAdmin);
+    await send('verifyProfessional', { id: professional.id }, albania.agencyAdmin);
+    for (const alertKind of [AlertKind.MISSING_CHILD, AlertKind.SUSPECTED_TRAFFICKING, AlertKind.LABOUR_EXPLOITATION]) {
+      const request = { country: 'AL', alertKind, professionalId: professional.id };
+      const named = await Promise.all([send('assignFocalPoint', request, albania.agencyAdmin), send('assignFocalPoint', request, admin)]);
+      expect(named[0].focalPoint.id).toBe(named[1].focalPoint.id);
+    }
+    const { focalPoints } = await send('listFocalPoints', { country: 'AL' }, albania.agencyAdmin);
+    expect(focalPoints.filter((f: { professionalId: string }) => f.professionalId === professional.id)).toHaveLength(3);
   });
 });

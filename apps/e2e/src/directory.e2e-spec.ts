@@ -24,7 +24,7 @@ const SEARCH_PROFESSIONALS = /* GraphQL */ `
   query Search($filter: ProfessionalFilter, $first: Int, $after: String) {
     professionals(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo { hasNextPage endCursor hasPreviousPage startCursor }
       edges { cursor node { id givenName familyName status agency { name country } } }
     }
   }`;
@@ -168,11 +168,41 @@ describe('a user’s journey through the directory', () => {
     const first = await platform.query(SEARCH_PROFESSIONALS, { filter: { text: marker }, first: 2 }, token);
     const { pageInfo, edges, totalCount } = first.data!.professionals;
     expect(totalCount).toBe(5);
-    expect(pageInfo.hasNextPage).toBe(true);
+    expect(pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, startCursor: edges[0].cursor, endCursor: edges[1].cursor });
     const rest = await platform.query(SEARCH_PROFESSIONALS, { filter: { text: marker }, first: 10, after: pageInfo.endCursor }, token);
     const names = [...edges, ...rest.data!.professionals.edges].map((edge: { node: { familyName: string } }) => edge.node.familyName);
     expect(names).toEqual([0, 1, 2, 3, 4].map((index) => `${marker}${index}`));
-    expect(rest.data!.professionals.pageInfo.hasNextPage).toBe(false);
+    expect(rest.data!.professionals.pageInfo).toMatchObject({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: rest.data!.professionals.edges[0].cursor,
+    });
+  });
+
+  it('finds people across scripts and romanisations, and by a language with its variants', async () => {
+    const { agency, token } = await agencyWithAdmin('RS');
+    const stamp = randomUUID().slice(0, 6).replace(/[a-f]/g, '7');
+    const invite = async (givenName: string, familyName: string, languages: string[]) => {
+      const invited = await platform.query(REGISTER_PROFESSIONAL, { input: { agencyId: agency.id, givenName, familyName: `${familyName}${stamp}`, role: 'SOCIAL_WORKER', languages } }, token);
+      expect(invited.errors).toBeUndefined();
+      await platform.query(VERIFY, { id: invited.data!.registerProfessional.id }, token);
+      return invited.data!.registerProfessional.id as string;
+    };
+    const latin = await invite('Marko', 'Đorđević', ['sr-latn']);
+    const cyrillic = await invite('Иван', 'Жечев', ['sr-Cyrl', 'bg']);
+    const ids = async (filter: Record<string, unknown>) =>
+      ((await platform.query(SEARCH_PROFESSIONALS, { filter }, token)).data!.professionals.edges as { node: { id: string } }[]).map((edge) => edge.node.id).sort();
+
+    expect(await ids({ text: `Марко Ђорђевић${stamp}` })).toEqual([latin]);
+    expect(await ids({ text: `Djordjevic${stamp}` })).toEqual([latin]);
+    expect(await ids({ text: `Zhechev${stamp}` })).toEqual([cyrillic]);
+    expect(await ids({ agencyId: agency.id, language: 'sr' })).toEqual([latin, cyrillic].sort());
+    expect(await ids({ agencyId: agency.id, language: 'sr-latn' })).toEqual([latin]);
+    expect(await ids({ agencyId: agency.id, language: 'bg' })).toEqual([cyrillic]);
+
+    const unknownCountry = await platform.query(SEARCH_PROFESSIONALS, { filter: { country: 'ZZ' } }, token);
+    expect(codes(unknownCountry)).toEqual(['BAD_USER_INPUT']);
+    expect(unknownCountry.errors![0].extensions?.field).toBe('filter.country');
   });
 });
 

@@ -16,6 +16,7 @@ function row(overrides: Partial<ProfessionalRow> = {}): ProfessionalRow {
     role: 'SOCIAL_WORKER',
     languages: ['sr-Latn'],
     expertise: [],
+    expertise_keys: [],
     contacts: [],
     status: 'VERIFIED',
     subject: 'user-1',

@@ -4,6 +4,7 @@ import { AgencyType, DirectoryRequests } from '@cpx/contracts';
 import { HandleRequest, validateInput, type RequestContext, requireId } from '@cpx/platform';
 import type { MessageShape } from '@bufbuild/protobuf';
 import { contactInputs } from '../contacts/contact.dto';
+import { canonicalLanguageTags } from '../languages/language-tags';
 import { RegisterAgencyInput, UpdateAgencyInput } from './agency.dto';
 import { agencyMessage } from './agency.mapper';
 import { FindAgenciesUseCase } from './find-agencies.usecase';
@@ -28,7 +29,7 @@ export class AgenciesHandler {
       country: request.country,
       locality: request.locality,
       jurisdiction: request.jurisdiction,
-      languages: request.languages,
+      languages: canonicalLanguageTags(request.languages),
       contacts: contactInputs(request.contacts),
     });
     return { agency: agencyMessage(await this.registerAgency.execute(input, principal)) };
@@ -43,7 +44,7 @@ export class AgenciesHandler {
       country: request.country,
       locality: request.locality,
       jurisdiction: request.jurisdiction,
-      languages: request.languages?.languages,
+      languages: canonicalLanguageTags(request.languages?.languages),
       contacts: request.contacts ? contactInputs(request.contacts.contacts) : undefined,
       expectedVersion: request.expectedVersion === undefined ? undefined : Number(request.expectedVersion),
     });

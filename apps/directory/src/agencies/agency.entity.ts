@@ -14,7 +14,7 @@ export class AgencyEntity {
   @Column({ type: 'text' })
   name!: string;
 
-  /** Folded name plus its Latin transliteration; what free-text search matches. */
+  /** Folded name, locality and jurisdiction with their Latin forms (search/search-index.ts); what free-text search matches. */
   @Column({ type: 'text', name: 'search_text' })
   searchText!: string;
 

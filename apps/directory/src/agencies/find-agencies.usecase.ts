@@ -1,11 +1,13 @@
 /** Reading agencies: one by id, or a filtered, keyset-paginated search in any script. */
 import { Injectable } from '@nestjs/common';
-import { decodeKeyCursor, DomainError, encodeCursor, escapeLike, pageSize, queryPrepared, searchPattern, type Principal } from '@cpx/platform';
+import { decodeKeyCursor, DomainError, encodeCursor, pageSize, queryPrepared, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { assertMayReadAgencies } from '../access/directory-policy';
 import { callerFrom, resolveCaller } from '../access/caller';
 import { PROFESSIONAL_COLUMNS, type ProfessionalRow } from '../professionals/professional-row';
 import { prefixedColumns, unprefixed } from '../database/prefixed-columns';
+import { assertKnownCountry } from '../countries/countries';
+import { assertSearchText, whereSearchTextMatches, whereSpeaks } from '../search/search-filters';
 import { AgencyEntity } from './agency.entity';
 import { AGENCY_COLUMNS, agencyFromRow, type AgencyRow } from './agency-row';
 
@@ -55,12 +57,13 @@ export class FindAgenciesUseCase {
     const limit = pageSize(filter.first);
     assertSearchText(filter.text);
     const query = manager.createQueryBuilder(AgencyEntity, 'agency');
-    if (filter.country) query.andWhere('agency.country = :country', { country: filter.country });
-    if (filter.type) query.andWhere('agency.type = :type', { type: filter.type });
-    if (filter.language) query.andWhere(':language = ANY(agency.languages)', { language: filter.language });
-    if (filter.text) {
-      query.andWhere(`agency.search_text LIKE :text ESCAPE '\\'`, { text: `%${escapeLike(searchPattern(filter.text))}%` });
+    if (filter.country) {
+      await assertKnownCountry(manager, filter.country, 'filter.country');
+      query.andWhere('agency.country = :country', { country: filter.country });
     }
+    if (filter.type) query.andWhere('agency.type = :type', { type: filter.type });
+    if (filter.language) whereSpeaks(query, 'agency.languages', filter.language);
+    if (filter.text) whereSearchTextMatches(query, 'agency.search_text', filter.text);
     const totalCount = await query.getCount();
     const after = decodeKeyCursor(filter.after ?? '', ['text', 'uuid']);
     if (after.length === 2) {
@@ -75,12 +78,5 @@ export class FindAgenciesUseCase {
       hasNextPage: rows.length > limit,
       totalCount,
     };
-  }
-}
-
-/** Free text is for names and places; a page of text is not a query. */
-export function assertSearchText(text: string | undefined): void {
-  if (text !== undefined && text.length > 200) {
-    throw DomainError.badInput('filter.text', 'filter.text must be at most 200 characters.');
   }
 }

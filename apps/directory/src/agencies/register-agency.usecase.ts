@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DirectoryEvents } from '@cpx/contracts';
-import { DomainError, normalizeText, recordEvent, searchText, type Principal } from '@cpx/platform';
+import { DomainError, normalizeText, recordEvent, type Principal } from '@cpx/platform';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { assertMayManageAgencies } from '../access/directory-policy';
 import { resolveCaller } from '../access/caller';
 import { assertKnownCountry } from '../countries/countries';
 import { storedContacts } from '../contacts/contact.dto';
+import { agencySearchText } from '../search/search-index';
 import { AgencyEntity } from './agency.entity';
 import type { RegisterAgencyInput } from './agency.dto';
 import { agencyMessage } from './agency.mapper';
@@ -25,7 +26,6 @@ export class RegisterAgencyUseCase {
       const agency = manager.create(AgencyEntity, {
         id: randomUUID(),
         name,
-        searchText: searchText(name, input.locality),
         type: input.type,
         country: input.country,
         locality: normalizeText(input.locality),
@@ -36,6 +36,7 @@ export class RegisterAgencyUseCase {
         updatedAt: now,
         version: 1,
       });
+      agency.searchText = agencySearchText(agency);
       try {
         await manager.insert(AgencyEntity, agency);
       } catch (error) {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DirectoryEvents } from '@cpx/contracts';
-import { DomainError, normalizeText, recordEvent, searchText, type Principal } from '@cpx/platform';
+import { DomainError, normalizeText, recordEvent, type Principal } from '@cpx/platform';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DataSource } from 'typeorm';
 import { assertMayManageAgencies } from '../access/directory-policy';
 import { resolveCaller } from '../access/caller';
 import { assertKnownCountry } from '../countries/countries';
 import { storedContacts } from '../contacts/contact.dto';
+import { agencySearchText } from '../search/search-index';
 import { AgencyEntity } from './agency.entity';
 import type { UpdateAgencyInput } from './agency.dto';
 import { agencyMessage } from './agency.mapper';
@@ -32,7 +33,7 @@ export class UpdateAgencyUseCase {
       if (input.jurisdiction !== undefined) agency.jurisdiction = normalizeText(input.jurisdiction);
       if (input.languages !== undefined) agency.languages = [...new Set(input.languages)];
       if (input.contacts !== undefined) agency.contacts = storedContacts(input.contacts);
-      agency.searchText = searchText(agency.name, agency.locality);
+      agency.searchText = agencySearchText(agency);
       agency.updatedAt = new Date();
       agency.version += 1;
       try {

@@ -18,6 +18,31 @@ import { focalPointMessage, shiftMessage } from './contact-points.mapper';
 
 const MAX_SHIFT_MS = 31 * 24 * 3_600_000;
 
+const INSERT_FOCAL_POINT = `
+  INSERT INTO focal_point (id, country, alert_kind, professional_id, created_at) VALUES ($1, $2, $3, $4, $5)
+  ON CONFLICT (country, alert_kind, professional_id) DO NOTHING
+  RETURNING id`;
+
+/**
+ * Stores a focal point unless the same person is already named for the same country and
+ * kind, and gives back the one stored. Two admins naming the same person at once both
+ * get that one: a check before a plain INSERT cannot see the other's uncommitted row, and
+ * the INSERT would then fail on the unique constraint; here the second waits for the
+ * first to commit and skips (or inserts, if the first rolled back).
+ */
+export async function insertFocalPointOnce(
+  manager: EntityManager,
+  focalPoint: FocalPointEntity,
+): Promise<{ focalPoint: FocalPointEntity; inserted: boolean }> {
+  const { id, country, alertKind, professionalId, createdAt } = focalPoint;
+  const rows: unknown[] = await manager.query(INSERT_FOCAL_POINT, [id, country, alertKind, professionalId, createdAt]);
+  if (rows.length > 0) return { focalPoint, inserted: true };
+  const existing = await manager.findOneBy(FocalPointEntity, { country, alertKind, professionalId });
+  // Removed between the skipped insert and this read: rare enough to ask for a retry.
+  if (!existing) throw DomainError.conflict('The focal point was removed meanwhile; try again.', 'input.professionalId');
+  return { focalPoint: existing, inserted: false };
+}
+
 @Injectable()
 export class NameContactPointsUseCase {
   constructor(private readonly dataSource: DataSource) {}
@@ -28,20 +53,17 @@ export class NameContactPointsUseCase {
   ): Promise<FocalPointEntity> {
     return this.dataSource.transaction(async (manager) => {
       const professional = await this.nameable(manager, input.professionalId, input.country, principal);
-      const existing = await manager.findOneBy(FocalPointEntity, {
-        country: input.country,
-        alertKind: input.alertKind,
-        professionalId: professional.id,
-      });
-      if (existing) return existing; // naming the same person twice changes nothing
-      const focalPoint = manager.create(FocalPointEntity, {
-        id: randomUUID(),
-        country: input.country,
-        alertKind: input.alertKind,
-        professionalId: professional.id,
-        createdAt: new Date(),
-      });
-      await manager.insert(FocalPointEntity, focalPoint);
+      const { focalPoint, inserted } = await insertFocalPointOnce(
+        manager,
+        manager.create(FocalPointEntity, {
+          id: randomUUID(),
+          country: input.country,
+          alertKind: input.alertKind,
+          professionalId: professional.id,
+          createdAt: new Date(),
+        }),
+      );
+      if (!inserted) return focalPoint; // naming the same person twice changes nothing
       await recordEvent(manager, {
         topic: DirectoryEvents.topic,
         event: DirectoryEvents.types.focalPointAssigned,

@@ -1,8 +1,8 @@
 /**
  * "Whom do I contact in Serbia about an unaccompanied minor, right now?" The people on
- * duty for that country and kind at that instant come first (they are awake and
- * answering), then the national focal points. Only verified professionals are named.
- * Alerts are routed with the same answer.
+ * duty for that country and kind (or every kind) at that instant, then the national
+ * focal points, most specific first (contact-ranking.ts). Only verified professionals
+ * are named. Alerts are routed with the same answer.
  */
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@cpx/platform';
@@ -12,13 +12,8 @@ import { assertMayReadPeople } from '../access/directory-policy';
 import { assertKnownCountry } from '../countries/countries';
 import { ProfessionalEntity } from '../professionals/professional.entity';
 import { ANY_KIND } from './alert-kinds';
+import { rankCandidates, type Candidate } from './contact-ranking';
 import { FocalPointEntity, OnDutyShiftEntity } from './focal-point.entity';
-
-export interface Candidate {
-  professional: ProfessionalEntity;
-  reason: 'ON_DUTY' | 'FOCAL_POINT';
-  shiftEndsAt?: Date;
-}
 
 @Injectable()
 export class WhomToContactUseCase {
@@ -34,34 +29,13 @@ export class WhomToContactUseCase {
       .where('shift.country = :country', { country: query.country })
       .andWhere('shift.alert_kind IN (:...kinds)', { kinds })
       .andWhere('shift.starts_at <= :at AND shift.ends_at > :at', { at: query.at })
-      .orderBy('shift.ends_at', 'DESC')
       .getMany();
-    const focalPoints = await manager.find(FocalPointEntity, {
-      where: { country: query.country, alertKind: In(kinds) },
-      order: { createdAt: 'ASC' },
-    });
+    const focalPoints = await manager.find(FocalPointEntity, { where: { country: query.country, alertKind: In(kinds) } });
     const ids = [...new Set([...shifts.map((s) => s.professionalId), ...focalPoints.map((f) => f.professionalId)])];
     const people = ids.length
       ? await manager.find(ProfessionalEntity, { where: { id: In(ids), status: 'VERIFIED' }, relations: { agency: true } })
       : [];
-    const byId = new Map(people.map((person) => [person.id, person]));
-    const seen = new Set<string>();
-    const candidates: Candidate[] = [];
-    for (const shift of shifts) {
-      const professional = byId.get(shift.professionalId);
-      if (professional && !seen.has(professional.id)) {
-        seen.add(professional.id);
-        candidates.push({ professional, reason: 'ON_DUTY', shiftEndsAt: shift.endsAt });
-      }
-    }
-    for (const focalPoint of focalPoints) {
-      const professional = byId.get(focalPoint.professionalId);
-      if (professional && !seen.has(professional.id)) {
-        seen.add(professional.id);
-        candidates.push({ professional, reason: 'FOCAL_POINT' });
-      }
-    }
-    return candidates;
+    return rankCandidates({ alertKind: query.alertKind, shifts, focalPoints, people: new Map(people.map((person) => [person.id, person])) });
   }
 
   /** Every focal point named for a country (or for every country), all kinds. */

@@ -5,11 +5,13 @@
  * existence does not leak.
  */
 import { Injectable } from '@nestjs/common';
-import { decodeKeyCursor, DomainError, encodeCursor, escapeLike, hasRole, pageSize, searchPattern, type Principal } from '@cpx/platform';
+import { decodeKeyCursor, DomainError, encodeCursor, hasRole, pageSize, searchKey, type Principal } from '@cpx/platform';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { resolveCaller, type Caller } from '../access/caller';
 import { assertMayReadPeople, mayManageAnyoneIn } from '../access/directory-policy';
-import { assertSearchText, type Page } from '../agencies/find-agencies.usecase';
+import type { Page } from '../agencies/find-agencies.usecase';
+import { assertKnownCountry } from '../countries/countries';
+import { assertSearchText, whereSearchTextMatches, whereSpeaks } from '../search/search-filters';
 import { ProfessionalEntity } from './professional.entity';
 
 export interface ProfessionalSearch {
@@ -51,23 +53,18 @@ export class FindProfessionalsUseCase {
       .createQueryBuilder(ProfessionalEntity, 'professional')
       .innerJoinAndSelect('professional.agency', 'agency');
     restrictToVisible(query, caller);
-    if (filter.country) query.andWhere('agency.country = :country', { country: filter.country });
+    if (filter.country) {
+      await assertKnownCountry(manager, filter.country, 'filter.country');
+      query.andWhere('agency.country = :country', { country: filter.country });
+    }
     if (filter.agencyId) query.andWhere('professional.agency_id = :agencyId', { agencyId: filter.agencyId });
     if (filter.agencyType) query.andWhere('agency.type = :agencyType', { agencyType: filter.agencyType });
     if (filter.role) query.andWhere('professional.role = :role', { role: filter.role });
     if (filter.status) query.andWhere('professional.status = :status', { status: filter.status });
-    if (filter.language) query.andWhere(':language = ANY(professional.languages)', { language: filter.language });
-    if (filter.expertise) {
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM unnest(professional.expertise) AS e WHERE lower(e) = lower(:expertise))`,
-        { expertise: filter.expertise.normalize('NFC') },
-      );
-    }
-    if (filter.text) {
-      query.andWhere(`professional.search_text LIKE :text ESCAPE '\\'`, {
-        text: `%${escapeLike(searchPattern(filter.text))}%`,
-      });
-    }
+    if (filter.language) whereSpeaks(query, 'professional.languages', filter.language);
+    // One area of expertise as a whole, in any script or spelling (search/search-index.ts).
+    if (filter.expertise) query.andWhere(':expertiseKey = ANY(professional.expertise_keys)', { expertiseKey: searchKey(filter.expertise) });
+    if (filter.text) whereSearchTextMatches(query, 'professional.search_text', filter.text);
     const totalCount = await query.getCount();
     const after = decodeKeyCursor(filter.after ?? '', ['text', 'text', 'uuid']);
     if (after.length === 3) {

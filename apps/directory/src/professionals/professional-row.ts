@@ -7,7 +7,7 @@ import type { StoredContact } from '../agencies/agency.entity';
 import { ProfessionalEntity } from './professional.entity';
 
 export const PROFESSIONAL_COLUMNS =
-  'id, agency_id, given_name, family_name, search_text, role, languages, expertise, contacts, status, subject, suspension_reason, created_at, updated_at, version';
+  'id, agency_id, given_name, family_name, search_text, role, languages, expertise, expertise_keys, contacts, status, subject, suspension_reason, created_at, updated_at, version';
 
 export interface ProfessionalRow {
   id: string;
@@ -18,6 +18,7 @@ export interface ProfessionalRow {
   role: string;
   languages: string[];
   expertise: string[];
+  expertise_keys: string[];
   contacts: StoredContact[];
   status: string;
   subject: string | null;
@@ -37,6 +38,7 @@ export function professionalFromRow(row: ProfessionalRow): ProfessionalEntity {
     role: row.role,
     languages: row.languages,
     expertise: row.expertise,
+    expertiseKeys: row.expertise_keys,
     contacts: row.contacts,
     status: row.status,
     subject: row.subject,

@@ -19,7 +19,7 @@ export class ProfessionalEntity {
   @Column({ type: 'text', name: 'family_name' })
   familyName!: string;
 
-  /** Folded names and expertise plus their Latin transliteration. */
+  /** Folded names and expertise with their Latin forms (search/search-index.ts); what free-text search matches. */
   @Column({ type: 'text', name: 'search_text' })
   searchText!: string;
 
@@ -32,6 +32,10 @@ export class ProfessionalEntity {
 
   @Column({ type: 'text', array: true, default: '{}' })
   expertise!: string[];
+
+  /** Each area of expertise as its search key, in any script: what the expertise filter matches. */
+  @Column({ type: 'text', array: true, name: 'expertise_keys', default: '{}' })
+  expertiseKeys!: string[];
 
   @Column({ type: 'jsonb', default: () => `'[]'` })
   contacts!: StoredContact[];

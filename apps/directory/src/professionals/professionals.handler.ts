@@ -4,6 +4,7 @@ import { AgencyType, DirectoryRequests, ProfessionalRole, VerificationStatus } f
 import { DomainError, HandleRequest, validateInput, type RequestContext, requireId } from '@cpx/platform';
 import type { MessageShape } from '@bufbuild/protobuf';
 import { contactInputs } from '../contacts/contact.dto';
+import { canonicalLanguageTags } from '../languages/language-tags';
 import { ChangeProfessionalStatusUseCase } from './change-professional-status.usecase';
 import { FindProfessionalsUseCase } from './find-professionals.usecase';
 import { RegisterProfessionalInput, SuspensionInput, UpdateProfessionalInput } from './professional.dto';
@@ -31,7 +32,7 @@ export class ProfessionalsHandler {
       givenName: request.givenName,
       familyName: request.familyName,
       role: ProfessionalRole[request.role],
-      languages: request.languages,
+      languages: canonicalLanguageTags(request.languages),
       expertise: request.expertise,
       contacts: contactInputs(request.contacts),
       subject: request.subject,
@@ -46,7 +47,7 @@ export class ProfessionalsHandler {
       givenName: request.givenName,
       familyName: request.familyName,
       role: request.role === undefined ? undefined : ProfessionalRole[request.role],
-      languages: request.languages?.languages,
+      languages: canonicalLanguageTags(request.languages?.languages),
       expertise: request.expertise?.expertise,
       contacts: request.contacts ? contactInputs(request.contacts.contacts) : undefined,
       subject: request.subject,

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, normalizeText, searchText, type Principal } from '@cpx/platform';
+import { DomainError, normalizeText, type Principal } from '@cpx/platform';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { resolveCaller } from '../access/caller';
 import { assertMayManagePeopleOf } from '../access/directory-policy';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { storedContacts } from '../contacts/contact.dto';
+import { professionalSearchColumns } from '../search/search-index';
 import type { RegisterProfessionalInput } from './professional.dto';
 import { ProfessionalEntity } from './professional.entity';
 import { recordProfessionalEvent } from './professional-events';
@@ -37,7 +38,7 @@ export class RegisterProfessionalUseCase {
         updatedAt: now,
         version: 1,
       });
-      professional.searchText = professionalSearchText(professional);
+      Object.assign(professional, professionalSearchColumns(professional));
       try {
         await manager.insert(ProfessionalEntity, professional);
       } catch (error) {
@@ -48,10 +49,6 @@ export class RegisterProfessionalUseCase {
       return professional;
     });
   }
-}
-
-export function professionalSearchText(professional: ProfessionalEntity): string {
-  return searchText(professional.givenName, professional.familyName, ...professional.expertise);
 }
 
 export function duplicateSubject(error: unknown): DomainError | undefined {

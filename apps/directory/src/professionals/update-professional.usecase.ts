@@ -7,7 +7,8 @@ import { storedContacts } from '../contacts/contact.dto';
 import type { UpdateProfessionalInput } from './professional.dto';
 import { ProfessionalEntity } from './professional.entity';
 import { recordProfessionalEvent } from './professional-events';
-import { duplicateSubject, professionalSearchText } from './register-professional.usecase';
+import { professionalSearchColumns } from '../search/search-index';
+import { duplicateSubject } from './register-professional.usecase';
 
 /** Fields a professional may keep up to date on their own; the rest is their admin's. */
 const SELF_SERVICE = new Set(['languages', 'expertise', 'contacts', 'expectedVersion']);
@@ -41,7 +42,7 @@ export class UpdateProfessionalUseCase {
       if (input.expertise !== undefined) professional.expertise = [...new Set(input.expertise.map(normalizeText))];
       if (input.contacts !== undefined) professional.contacts = storedContacts(input.contacts);
       if (input.subject !== undefined) professional.subject = input.subject;
-      professional.searchText = professionalSearchText(professional);
+      Object.assign(professional, professionalSearchColumns(professional));
       professional.updatedAt = new Date();
       professional.version += 1;
       try {

@@ -51,10 +51,10 @@ describe('directory resolvers', () => {
     }));
     const { body } = await gateway.graphql(
       `{ professionals(first: 2, filter: { country: "RS", role: SOCIAL_WORKER, agencyType: POLICE, text: "ђорђе" }) {
-          totalCount pageInfo { hasNextPage endCursor } edges { cursor node { givenName role status agency { name type } } } } }`,
+          totalCount pageInfo { hasNextPage endCursor hasPreviousPage startCursor } edges { cursor node { givenName role status agency { name type } } } } }`,
     );
-    const connection = body.data?.['professionals'] as { edges: { cursor: string; node: unknown }[]; pageInfo: { endCursor: string } };
-    expect(connection).toMatchObject({ totalCount: 7, pageInfo: { hasNextPage: true } });
+    const connection = body.data?.['professionals'] as { edges: { cursor: string; node: unknown }[]; pageInfo: { endCursor: string; startCursor: string } };
+    expect(connection).toMatchObject({ totalCount: 7, pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: connection.edges[0]!.cursor } });
     expect(connection.edges.map((edge) => edge.node)).toEqual([
       { givenName: 'Ana', role: 'SOCIAL_WORKER', status: 'VERIFIED', agency: { name: 'Центар за социјални рад Београд', type: 'CHILD_PROTECTION_AUTHORITY' } },
       { givenName: 'Ђорђе', role: 'SOCIAL_WORKER', status: 'VERIFIED', agency: { name: 'Центар за социјални рад Београд', type: 'CHILD_PROTECTION_AUTHORITY' } },

@@ -9,17 +9,33 @@
  * from a middle edge re-reads from the page start and drops the skipped rows. A window
  * never exceeds the service's page limit, so an offset stays below it too.
  */
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, type FieldMiddleware } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { decodeCursor, DEFAULT_PAGE_SIZE, DomainError, encodeCursor, MAX_PAGE_SIZE } from '@cpx/platform';
 
-@ObjectType('PageInfo')
+/**
+ * A connection built without these (the feeds' own) has not said whether anything comes
+ * before its page: false, which the Relay spec allows, rather than a null where the
+ * schema promises a Boolean.
+ */
+const falseUnlessSet: FieldMiddleware = async (_context, next) => ((await next()) as boolean | null | undefined) ?? false;
+
+@ObjectType('PageInfo', { description: 'Relay page information. Paging is forward only: `first` and `after`.' })
 export class PageInfoObject {
   @Field()
   hasNextPage!: boolean;
 
   @Field(() => String, { nullable: true, description: 'The cursor of the last edge; pass it as `after` for the next page.' })
   endCursor!: string | null;
+
+  @Field(() => Boolean, {
+    description: 'Whether nodes come before this page: true when it was asked for `after` a cursor.',
+    middleware: [falseUnlessSet],
+  })
+  hasPreviousPage?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the first edge; null when the page is empty.' })
+  startCursor?: string | null;
 }
 
 export interface Edge<T> {
@@ -86,7 +102,14 @@ export function connectionFrom<S, T>(
   });
   return {
     edges,
-    pageInfo: { hasNextPage: response.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: response.hasNextPage,
+      endCursor: edges.at(-1)?.cursor ?? null,
+      // Every cursor this API issues points at a node, so a page after one has that node
+      // before it; a window with no service cursor and nothing to skip is the first page.
+      hasPreviousPage: window.page.after !== '' || window.skip > 0,
+      startCursor: edges[0]?.cursor ?? null,
+    },
     totalCount: response.totalCount,
   };
 }

@@ -1,9 +1,21 @@
 /**
  * Text as the people of the region write it: Latin, Cyrillic and Greek scripts, with
  * diacritics, are all ordinary input. Stored text is kept verbatim in Unicode NFC;
- * search compares folded forms (case and diacritics removed), and each stored text also
- * carries a Latin transliteration so that "Jovanovic" finds "Јовановић" and
- * "papadopoulos" finds "Παπαδόπουλος".
+ * search compares folded forms (case and diacritics removed).
+ *
+ * One name has many spellings: "Ђорђевић", "Đorđević", "Djordjevic", "Dordevic";
+ * "Жечев", "Zhechev", "Žečev"; "Παπαδόπουλος", "Papadopoulos". For them to meet whatever
+ * script the name was stored in and whatever script the query is typed in, both sides
+ * are brought to the same Latin forms:
+ * - the Latin transliteration (`transliterate`), with the digraphs of the official
+ *   romanisations (ж zh, ш sh, ч ch, ђ dj, ѓ gj, ќ kj; Greek after ELOT 743);
+ * - the spelling key (`spellingKey`), where the romanisations that differ agree again:
+ *   dj, zh, sh, ch, ts, gj, kj become d, z, s, c, c, g, k, as the same letters written
+ *   with diacritics fold to ("đ" d, "ž" z, "č" and "ć" c).
+ * A stored search text carries the folded original, its transliteration and its key; a
+ * query looks for any of its own three (`searchPatterns`). The key alone would do for
+ * whole words, but a query that starts or ends inside a digraph ("hristos" in
+ * "christos") only meets the transliteration.
  */
 
 /** Canonical form for storage and display: NFC, trimmed. */
@@ -23,6 +35,7 @@ export function foldText(value: string): string {
     .toLowerCase()
     .replace(/ς/g, 'σ')
     .replace(/[đ]/g, 'd')
+    .replace(/ı/g, 'i')
     .replace(/ł/g, 'l')
     .replace(/ø/g, 'o')
     .replace(/æ/g, 'ae')
@@ -31,11 +44,13 @@ export function foldText(value: string): string {
     .trim();
 }
 
+// Serbian, Montenegrin and Macedonian letters as their official romanisations write them
+// without diacritics; Bulgarian ones as its official romanisation (2009) does.
 const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', ђ: 'dj', ѓ: 'gj', е: 'e', ё: 'e', ж: 'z', з: 'z', ѕ: 'dz',
-  и: 'i', й: 'j', ј: 'j', к: 'k', ќ: 'kj', л: 'l', љ: 'lj', м: 'm', н: 'n', њ: 'nj', о: 'o', п: 'p',
-  р: 'r', с: 's', т: 't', ћ: 'c', у: 'u', ф: 'f', х: 'h', ц: 'c', ч: 'c', џ: 'dz', ш: 's', щ: 'sht',
-  ъ: 'a', ы: 'y', ь: '', э: 'e', ю: 'ju', я: 'ja', і: 'i', ї: 'i', є: 'e',
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', ђ: 'dj', ѓ: 'gj', е: 'e', ё: 'e', ж: 'zh', з: 'z', ѕ: 'dz',
+  и: 'i', й: 'y', ј: 'j', к: 'k', ќ: 'kj', л: 'l', љ: 'lj', м: 'm', н: 'n', њ: 'nj', о: 'o', п: 'p',
+  р: 'r', с: 's', т: 't', ћ: 'c', у: 'u', ф: 'f', х: 'h', ц: 'c', ч: 'ch', џ: 'dzh', ш: 'sh', щ: 'sht',
+  ъ: 'a', ы: 'y', ь: 'y', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'i', є: 'e',
 };
 
 const GREEK: Record<string, string> = {
@@ -43,27 +58,78 @@ const GREEK: Record<string, string> = {
   ν: 'n', ξ: 'x', ο: 'o', π: 'p', ρ: 'r', σ: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
 };
 
-/** Latin transliteration of already folded text (Serbian/Macedonian/Bulgarian Cyrillic, Greek). */
+/**
+ * Latin transliteration of already folded text (Serbian, Montenegrin, Macedonian and
+ * Bulgarian Cyrillic; Greek). Latin text is left as it is.
+ */
 export function transliterate(folded: string): string {
-  return folded
-    .replace(/ου/g, 'ou')
-    .replace(/αυ/g, 'av')
-    .replace(/ευ/g, 'ev')
-    .replace(/μπ/g, 'b')
-    .replace(/ντ/g, 'nt')
-    .replace(/./gu, (letter) => CYRILLIC[letter] ?? GREEK[letter] ?? letter);
+  return (
+    folded
+      .replace(/ου/g, 'ou')
+      .replace(/αυ/g, 'av')
+      .replace(/ευ/g, 'ev')
+      .replace(/γγ/g, 'ng')
+      .replace(/μπ/g, 'b')
+      .replace(/ντ/g, 'nt')
+      .replace(/./gu, (letter) => CYRILLIC[letter] ?? GREEK[letter] ?? letter)
+      // Montenegrin с́ and з́ have no precomposed form: their accent now sits on a Latin
+      // letter and folds away, as on ś and ź.
+      .normalize('NFD')
+      .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+      .normalize('NFC')
+  );
+}
+
+/**
+ * Where romanisations of one name differ, the choice they agree on. Applied alike to
+ * what is stored and to what is looked for, so each rule only has to map the spellings
+ * of one letter together; it may also join unrelated Latin spellings ("Sasha" and
+ * "Sasa"), which a search for people can afford.
+ */
+const SPELLING_VARIANTS: [RegExp, string][] = [
+  [/xh/g, 'dz'], // Albanian xh is Serbian dž: Xhemajl, Džemajl
+  [/x/g, 'ks'], // Greek ξ: Alexandros, Aleksandar
+  [/dj/g, 'd'], // đ, ђ: Djordje, Đorđe
+  [/gj/g, 'g'], // ѓ, ǵ: Gjorgji, Ǵorǵi
+  [/kj/g, 'k'], // ќ, ḱ
+  [/([zsc])h/g, '$1'], // ж ш ч: Zhechev, Žečev; ћ written ch: Jovanovich
+  [/th/g, 't'], // θ: Theodoros, Teodor
+  [/ph/g, 'f'], // φ: Philippos, Filippos
+  [/ts/g, 'c'], // ц in Bulgarian romanisation: Tsvetkov, Cvetkov
+  [/y/g, 'j'], // й ю я in Bulgarian romanisation: Yordan, Jordan; Mariya, Marija
+];
+
+/** The spelling key of a transliteration (see SPELLING_VARIANTS). */
+export function spellingKey(latin: string): string {
+  return SPELLING_VARIANTS.reduce((text, [variant, agreed]) => text.replace(variant, agreed), latin);
+}
+
+/** The forms of one text that search compares: folded original, transliteration, key. */
+function searchForms(value: string): string[] {
+  const folded = foldText(value);
+  const latin = transliterate(folded);
+  return [...new Set([folded, latin, spellingKey(latin)])];
 }
 
 /** What to store in a search column for the given texts. */
 export function searchText(...values: (string | undefined | null)[]): string {
-  const folded = foldText(values.filter((value): value is string => !!value).join(' '));
-  const latin = transliterate(folded);
-  return latin === folded ? folded : `${folded} ${latin}`;
+  return searchForms(values.filter((value): value is string => !!value).join(' ')).join(' ');
 }
 
-/** What to look for in a search column: the folded query (both scripts are stored). */
-export function searchPattern(query: string): string {
-  return foldText(query);
+/**
+ * What to look for in a search column: a row matches when it contains any of these.
+ * Escape them (escapeLike) before they go into a LIKE pattern.
+ */
+export function searchPatterns(query: string): string[] {
+  return searchForms(query);
+}
+
+/**
+ * One value as a whole, in the form where every spelling of it is equal: for exact
+ * matches such as an area of expertise ("Трговина људима" is "trgovina ljudima").
+ */
+export function searchKey(value: string): string {
+  return spellingKey(transliterate(foldText(value)));
 }
 
 /** Escapes LIKE wildcards so user text is matched literally. */

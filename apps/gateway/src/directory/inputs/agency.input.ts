@@ -94,7 +94,10 @@ export class AgencyFilterInput {
   @IsOneOf(AgencyTypeEnum, true)
   type?: AgencyTypeName | null;
 
-  @Field(() => String, { nullable: true, description: 'A BCP 47 tag the agency works in.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A BCP 47 tag the agency works in. A language alone ("sr") also finds its script and region variants (sr-Cyrl, sr-Latn-BA).',
+  })
   @IsLanguageTag(true)
   language?: string | null;
 

@@ -119,11 +119,14 @@ export class ProfessionalFilterInput {
   @IsOneOf(ProfessionalRoleEnum, true)
   role?: ProfessionalRoleName | null;
 
-  @Field(() => String, { nullable: true, description: 'A BCP 47 tag the professional works in.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A BCP 47 tag the professional works in. A language alone ("sr") also finds its script and region variants (sr-Cyrl, sr-Latn-BA).',
+  })
   @IsLanguageTag(true)
   language?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'One area of expertise, matched whole, in any script, ignoring case and diacritics.' })
   @IsText(MAX_NAME_LENGTH, true)
   expertise?: string | null;
 
