@@ -7,6 +7,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fromBinary } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
   AgencyType,
   AlertEscalatedSchema,
@@ -329,12 +330,13 @@ describe('need-to-know', () => {
   });
 
   it('gives auditors the trail of identity reads across alerts, newest first, narrowed and paged', async () => {
-    const since = new Date(Date.now() - 1_000);
+    // Reads of earlier tests are before this moment (to the millisecond).
+    const since = new Date();
     const alerts = [];
     for (let index = 0; index < 3; index += 1) alerts.push((await send('postAlert', postRequest(), serbia.principal)).alert);
     for (const alert of alerts) await send('revealAlertIdentity', { id: alert.id, purpose: 'Matching a child found at the border' }, france.principal);
     await send('revealAlertIdentity', { id: alerts[0].id, purpose: 'Checking our own record again' }, serbia.principal);
-    const search = (request: Record<string, unknown>) => send('searchIdentityReads', { since: { seconds: BigInt(Math.floor(since.getTime() / 1000)) }, ...request }, auditor);
+    const search = (request: Record<string, unknown>) => send('searchIdentityReads', { since: timestampFromDate(since), ...request }, auditor);
 
     const first = await search({ readerSubject: france.professional.subject, page: { first: 2 } });
     expect(first.totalCount).toBe(3);
@@ -432,6 +434,8 @@ describe('lifecycle', () => {
     expect(update.sighting.place).toBe('Paris, Gare de Lyon');
     const read = await send('getAlert', { id: alert.id }, serbia.principal);
     expect(read.updates.map((u: { text: string }) => u.text)).toEqual(['Vue à la gare de Lyon ce matin.']);
+    // An update is a change: a client holding the acknowledged version must see a newer one.
+    expect(read.alert.version).toBe(acknowledged.alert.version + 1n);
 
     expect(await failureOf(() => send('cancelAlert', { id: alert.id, reason: 'no' }, france.principal))).toMatchObject({ code: 'FORBIDDEN' });
     const resolved = await send('resolveAlert', { id: alert.id, outcome: Outcome.FOUND_SAFE, note: 'With the ASE in Paris' }, serbia.principal);

@@ -40,6 +40,11 @@ function fakeDatabase() {
     find: async () => [],
     create: (_entity: unknown, values: object) => values,
     insert: async (_entity: unknown, row: unknown) => void written.push(row),
+    // The version bump: UPDATE ... RETURNING answers [rows, count].
+    query: async (text: string) => {
+      written.push(text);
+      return [[{ version: 2 }], 1];
+    },
   };
   const dataSource = { transaction: (work: (m: typeof manager) => unknown) => work(manager) } as unknown as DataSource;
   return { dataSource, written };
@@ -53,6 +58,8 @@ describe('adding an update: the sighting’s time', () => {
       const { dataSource, written } = fakeDatabase();
       await new AddAlertUpdateUseCase(dataSource).execute(ALERT_ID, seenAt(at), originator);
       expect(written).toContainEqual(expect.objectContaining({ sightingAt: at }));
+      // An update is a change of the alert: its version moves.
+      expect(written).toContainEqual(expect.stringContaining('SET version = version + 1'));
     }
   });
 

@@ -14,7 +14,7 @@ import { assertAllowed, canTakePart, relationTo } from '../access/alert-policy';
 import { refusal, type AlertStatus } from './alert-lifecycle';
 import { alertAudience, alertFacts } from './alert-messages';
 import { AlertUpdateEntity } from './alert.entities';
-import { loadAlert, recordAlertEvent } from './alert-store';
+import { bumpVersion, loadAlert, recordAlertEvent } from './alert-store';
 import { BEFORE_BIRTH, bornAfter, checkReportedTime } from './reported-time';
 
 export interface AlertUpdateInput {
@@ -51,6 +51,10 @@ export class AddAlertUpdateUseCase {
         createdAt: now,
       });
       await manager.insert(AlertUpdateEntity, update);
+      // An update changes the alert: its version says so, so that a client holding an older
+      // version (an expectedVersion, a list de-duplicated by version) sees the change.
+      loaded.alert.version = await bumpVersion(manager, id, now);
+      loaded.alert.updatedAt = now;
       await recordAlertEvent(
         manager,
         id,

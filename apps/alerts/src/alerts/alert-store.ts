@@ -27,6 +27,15 @@ export async function loadAlert(manager: EntityManager, id: string, options: { l
   return { alert, targets, recipients };
 }
 
+/**
+ * The alert's next version, counted in the database (UPDATE ... RETURNING), so that two
+ * changes in overlapping transactions never both write the same number.
+ */
+export async function bumpVersion(manager: EntityManager, id: string, now: Date): Promise<number> {
+  const [row] = (await manager.query(`UPDATE alert SET version = version + 1, updated_at = $2 WHERE id = $1 RETURNING version`, [id, now])) as [{ version: number }[], number];
+  return Number(row[0]!.version);
+}
+
 export function recipientCounts(recipients: AlertRecipientEntity[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const recipient of recipients) counts.set(recipient.country, (counts.get(recipient.country) ?? 0) + 1);

@@ -21,7 +21,7 @@ import { nationalFocalPoints } from '../routing/route-alert';
 import { acknowledgementWindowMs, nextEscalationAt, type Urgency } from '../alerts/alert-lifecycle';
 import { alertAudience, alertFacts } from '../alerts/alert-messages';
 import { AlertEntity, AlertRecipientEntity, ChildIdentityEntity } from '../alerts/alert.entities';
-import { loadAlert, recordAlertEvent } from '../alerts/alert-store';
+import { bumpVersion, loadAlert, recordAlertEvent } from '../alerts/alert-store';
 
 const BATCH = 20;
 
@@ -80,6 +80,9 @@ export class AlertDeadlinesUseCase {
       [alertId, country, level, nextEscalationAt(level, now, windowMs)],
     );
     const target = loaded.targets.find((candidate) => candidate.country.trim() === country)!;
+    // Escalating changes the alert (its deadline level, perhaps its recipients).
+    loaded.alert.version = await bumpVersion(manager, alertId, now);
+    loaded.alert.updatedAt = now;
     await recordAlertEvent(
       manager,
       alertId,
