@@ -430,6 +430,8 @@ describe('lifecycle', () => {
     expect(again.alert.version).toBe(acknowledged.alert.version);
     expect((await send('getInbox', {}, france.principal)).items.map((a: { id: string }) => a.id)).not.toContain(alert.id);
 
+    // The thread is in clear for every party: the child's names stay in the sealed record.
+    expect(await failureOf(() => send('addAlertUpdate', { id: alert.id, text: `${CHILD_GIVEN} vue à la gare de Lyon.` }, france.principal))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
     const { update } = await send('addAlertUpdate', { id: alert.id, text: 'Vue à la gare de Lyon ce matin.', sighting: { place: 'Paris, Gare de Lyon', seenAt: { seconds: BigInt(Math.floor(Date.now() / 1000) - 600) } } }, france.principal);
     expect(update.sighting.place).toBe('Paris, Gare de Lyon');
     const read = await send('getAlert', { id: alert.id }, serbia.principal);

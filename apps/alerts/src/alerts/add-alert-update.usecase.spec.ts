@@ -3,6 +3,7 @@ import type { Principal } from '@cpx/platform';
 import type { DataSource } from 'typeorm';
 import { refusalOf } from '../testing/refusal-of';
 import { AddAlertUpdateUseCase } from './add-alert-update.usecase';
+import type { IdentityVault } from '../identity/identity-vault';
 import { AlertEntity } from './alert.entities';
 
 const AGENCY_ID = randomUUID();
@@ -40,6 +41,8 @@ function fakeDatabase() {
     find: async () => [],
     create: (_entity: unknown, values: object) => values,
     insert: async (_entity: unknown, row: unknown) => void written.push(row),
+    // No sealed record (erased): nothing to compare the text with.
+    findOneBy: async () => null,
     // The version bump: UPDATE ... RETURNING answers [rows, count].
     query: async (text: string) => {
       written.push(text);
@@ -50,13 +53,16 @@ function fakeDatabase() {
   return { dataSource, written };
 }
 
+/** Never asked: these alerts have no sealed record left. */
+const noVault = {} as IdentityVault;
+
 const seenAt = (at: Date) => ({ text: 'Seen at the station.', sighting: { place: 'Beograd, autobuska stanica', seenAt: at } });
 
 describe('adding an update: the sighting’s time', () => {
   it('takes a sighting from before the alert was posted, or a few minutes ahead (clocks differ)', async () => {
     for (const at of [new Date(POSTED_AT.getTime() - 7 * 86_400_000), new Date(Date.now() + 60_000)]) {
       const { dataSource, written } = fakeDatabase();
-      await new AddAlertUpdateUseCase(dataSource).execute(ALERT_ID, seenAt(at), originator);
+      await new AddAlertUpdateUseCase(dataSource, noVault).execute(ALERT_ID, seenAt(at), originator);
       expect(written).toContainEqual(expect.objectContaining({ sightingAt: at }));
       // An update is a change of the alert: its version moves.
       expect(written).toContainEqual(expect.stringContaining('SET version = version + 1'));
@@ -70,7 +76,7 @@ describe('adding an update: the sighting’s time', () => {
     ['that is no time at all', new Date(Number.NaN), /is not a valid time/],
   ])('refuses a sighting %s as BAD_USER_INPUT naming input.sighting.seenAt, and writes nothing', async (_case, at, message) => {
     const { dataSource, written } = fakeDatabase();
-    expect(await refusalOf(() => new AddAlertUpdateUseCase(dataSource).execute(ALERT_ID, seenAt(at), originator))).toEqual({
+    expect(await refusalOf(() => new AddAlertUpdateUseCase(dataSource, noVault).execute(ALERT_ID, seenAt(at), originator))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'input.sighting.seenAt',
       message: expect.stringMatching(message),

@@ -5,16 +5,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { fromBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { AlertsEvents } from '@cpx/contracts';
+import { AlertsEvents, ChildIdentitySchema } from '@cpx/contracts';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { resolveAlertCaller } from '../access/alert-caller';
 import { assertAllowed, canTakePart, relationTo } from '../access/alert-policy';
 import { refusal, type AlertStatus } from './alert-lifecycle';
 import { alertAudience, alertFacts } from './alert-messages';
-import { AlertUpdateEntity } from './alert.entities';
+import { IdentityVault } from '../identity/identity-vault';
+import { AlertUpdateEntity, ChildIdentityEntity } from './alert.entities';
 import { bumpVersion, loadAlert, recordAlertEvent } from './alert-store';
+import { assertChildNotNamed } from './child-not-named';
 import { BEFORE_BIRTH, bornAfter, checkReportedTime } from './reported-time';
 
 export interface AlertUpdateInput {
@@ -24,7 +27,10 @@ export interface AlertUpdateInput {
 
 @Injectable()
 export class AddAlertUpdateUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly vault: IdentityVault,
+  ) {}
 
   async execute(id: string, input: AlertUpdateInput, principal: Principal): Promise<AlertUpdateEntity> {
     return this.dataSource.transaction(async (manager) => {
@@ -38,6 +44,13 @@ export class AddAlertUpdateUseCase {
       if (input.sighting?.seenAt) {
         // Not before the child was born: under 18 when the alert was posted.
         checkReportedTime(input.sighting.seenAt, 'input.sighting.seenAt', { now, earliest: bornAfter(loaded.alert.postedAt), earliestIs: BEFORE_BIRTH });
+      }
+      // The thread is shown to every party in clear, like the title: no names of the child.
+      // Opening the record here is not a read of it (no one sees it), so it is not audited.
+      const sealed = await manager.findOneBy(ChildIdentityEntity, { alertId: id });
+      if (sealed) {
+        const child = fromBinary(ChildIdentitySchema, this.vault.open(id, sealed));
+        assertChildNotNamed([{ field: 'input.text', text: input.text }], [...child.givenNames, ...child.familyNames, ...child.aliases]);
       }
       const update = manager.create(AlertUpdateEntity, {
         id: randomUUID(),
