@@ -123,6 +123,8 @@ describe('alert mappers', () => {
     expect(alertFilterToProto(undefined)).toEqual({ status: 0, kind: 0, urgency: 0, country: '', overdueOnly: false });
 
     expect(toIdentityRead(create(IdentityReadSchema, { readerSubject: 'user-2', readerCountry: 'HR', purpose: 'Identify the child at the border crossing', readAt: timestampFromDate(seenAt) }))).toEqual({
+      // Per alert, the read's alert is the one asked about; the audit trail across alerts names it.
+      alertId: null,
       readerSubject: 'user-2',
       readerAgencyId: null,
       readerCountry: 'HR',
