@@ -29,7 +29,8 @@ let server: Server;
 const received: Received[] = [];
 
 beforeAll(async () => {
-  platform = await startE2ePlatform('e2e-feeds', { FEEDS_POLL_INTERVAL_MS: '100', FEEDS_RETRY_SCHEDULE_MS: '0,500,500' });
+  // The partners' receivers of this test listen on 127.0.0.1, which a real deployment refuses.
+  platform = await startE2ePlatform('e2e-feeds', { FEEDS_POLL_INTERVAL_MS: '100', FEEDS_RETRY_SCHEDULE_MS: '0,500,500', FEEDS_ALLOW_PRIVATE_ENDPOINTS: 'true' });
   admin = await platform.token({ roles: ['platform_admin'] });
   server = createServer((request, response) => {
     const chunks: Buffer[] = [];

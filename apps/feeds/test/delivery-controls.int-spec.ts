@@ -17,6 +17,7 @@ import { DataSource } from 'typeorm';
 import { FeedsModule } from '../src/app.module';
 import { FeedsConfig } from '../src/config/feeds.config';
 import { publishAlertPosted } from './alert-posted';
+import { FEEDS_TEST_ENV, secretOf } from './feeds-test-env';
 import { WebhookReceiver, type ReceivedWebhook } from './webhook-receiver';
 
 jest.setTimeout(90_000);
@@ -37,6 +38,7 @@ beforeAll(async () => {
     module: (config) => FeedsModule.forConfig(config),
     eventTopics: [FeedsEvents.topic],
     env: {
+      ...FEEDS_TEST_ENV,
       FEEDS_RETRY_SCHEDULE_MS: '0,200',
       FEEDS_RETRY_JITTER: '0',
       FEEDS_POLL_INTERVAL_MS: '50',
@@ -79,7 +81,7 @@ async function subscribeEndpoint(owner: { id: string; admin: Principal }, name: 
     { partnerId: owner.id, eventTypes: ['cpx.alerts.v1.*'], countries, webhookUrl: receiver.endpoint(name, secrets, () => ({ status: answer() })) },
     owner.admin,
   );
-  secrets.push(created.secret);
+  secrets.push(secretOf(FeedsRequests.createSubscription, created));
   return created.subscription.id;
 }
 

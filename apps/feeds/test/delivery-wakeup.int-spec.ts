@@ -11,6 +11,7 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { FeedsModule } from '../src/app.module';
 import { FeedsConfig } from '../src/config/feeds.config';
 import { publishAlertPosted } from './alert-posted';
+import { FEEDS_TEST_ENV, secretOf } from './feeds-test-env';
 import { WebhookReceiver } from './webhook-receiver';
 
 jest.setTimeout(90_000);
@@ -33,7 +34,7 @@ beforeAll(async () => {
       configSchema: FeedsConfig,
       module: (config) => FeedsModule.forConfig(config),
       eventTopics: [FeedsEvents.topic],
-      env: { FEEDS_SECRET_KEYS: 'not-a-key', FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1' },
+      env: { ...FEEDS_TEST_ENV, FEEDS_SECRET_KEYS: 'not-a-key', FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1' },
     }),
   ).rejects.toThrow(/FEEDS_SECRET_KEYS/);
   harness = await startServiceHarness({
@@ -42,6 +43,7 @@ beforeAll(async () => {
     module: (config) => FeedsModule.forConfig(config),
     eventTopics: [FeedsEvents.topic],
     env: {
+      ...FEEDS_TEST_ENV,
       FEEDS_POLL_INTERVAL_MS: String(POLL_MS),
       FEEDS_RETRY_JITTER: '0',
       FEEDS_SECRET_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
@@ -78,7 +80,7 @@ it('attempts each new delivery at once, several in a row, and a resend too, with
     { partnerId: partner!.id, eventTypes: ['cpx.alerts.v1.*'], countries: ['HR'], webhookUrl: receiver.endpoint('prompt', secrets) },
     admin,
   );
-  secrets.push(created.secret);
+  secrets.push(secretOf(FeedsRequests.createSubscription, created));
 
   // One after another, each after the worker has gone back to sleep: every one must wake it.
   for (let index = 0; index < 3; index += 1) {

@@ -4,22 +4,25 @@
  * 127.0.0.1 verifying every webhook with the `standardwebhooks` package unchanged.
  * Retries keep one webhook-id, 410 disables, a slow endpoint delays nobody else, a
  * replayed event is delivered once, rotation signs with both secrets, each subscription's
- * webhooks carry its payload mode (THIN by default, FULL), the database holds
- * those secrets only sealed (and seals rows from before), the pull feed pages and
- * replays, nothing names a person, and only the right callers manage a partner.
+ * webhooks carry its payload mode (THIN by default, FULL), the database and the replies
+ * hold those secrets only sealed (and the database seals rows from before), the pull feed
+ * pages and replays (its cursor moving past what a partner does not want, never past what
+ * commits later), nothing names a person, and only the right callers manage a partner.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { create, toBinary, type DescMessage, type MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AgencyType, AlertKind, AlertsEvents, AlertStatus, ContactKind, DirectoryEvents, FeedsRequests, PayloadMode, ProfessionalRole, Urgency, VerificationStatus } from '@cpx/contracts';
-import { cloudEventHeaders, ReceivedEvent, type EventDefinition, type Principal } from '@cpx/platform';
+import { cloudEventHeaders, decodeCursor, ReceivedEvent, type EventDefinition, type Principal } from '@cpx/platform';
 import { failureOf, principals, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { FeedsModule } from '../src/app.module';
 import { FeedsConfig } from '../src/config/feeds.config';
-import { RecordFeedEventUseCase } from '../src/feed/record-feed-event.usecase';
+import { SCAN_ROWS } from '../src/feed/read-partner-feed.usecase';
+import { FEED_APPEND_LOCK, RecordFeedEventUseCase } from '../src/feed/record-feed-event.usecase';
 import { SealStoredSecretsUseCase } from '../src/partners/seal-stored-secrets.usecase';
+import { FEEDS_TEST_ENV, secretOf } from './feeds-test-env';
 import { WebhookReceiver, type ReceivedWebhook } from './webhook-receiver';
 
 jest.setTimeout(90_000);
@@ -44,6 +47,7 @@ beforeAll(async () => {
     module: (config) => FeedsModule.forConfig(config),
     eventTopics: [],
     env: {
+      ...FEEDS_TEST_ENV,
       FEEDS_RETRY_SCHEDULE_MS: '0,300,300,300',
       FEEDS_RETRY_JITTER: '0',
       FEEDS_POLL_INTERVAL_MS: '50',
@@ -102,8 +106,9 @@ async function partner(countries: string[] = []): Promise<{ id: string; admin: P
   return { id: partner.id, admin: { subject: `partner-admin-${randomUUID()}`, roles: ['partner'], partnerId: partner.id } };
 }
 
+/** A new subscription, with its secret opened from the reply (where it travels only sealed). */
 async function subscribe(owner: { id: string; admin: Principal }, options: { eventTypes?: string[]; countries?: string[]; webhookUrl?: string; payloadMode?: PayloadMode } = {}) {
-  return send(
+  const reply = await send(
     'createSubscription',
     {
       partnerId: owner.id,
@@ -114,6 +119,13 @@ async function subscribe(owner: { id: string; admin: Principal }, options: { eve
     },
     owner.admin,
   );
+  return { ...reply, secret: secretOf(FeedsRequests.createSubscription, reply) };
+}
+
+/** A rotation, with the new secret opened from the reply. */
+async function rotate(id: string, principal: Principal) {
+  const reply = await send('rotateSubscriptionSecret', { id }, principal);
+  return { ...reply, secret: secretOf(FeedsRequests.rotateSubscriptionSecret, reply) };
 }
 
 const forAlert = (alertId: string) => (request: ReceivedWebhook) => request.body.includes(alertId);
@@ -340,7 +352,7 @@ describe('webhooks', () => {
     const secrets: string[] = [];
     const created = await subscribe(owner, { countries: ['RO'], webhookUrl: receiver.endpoint('rotate', secrets) });
     secrets.push(created.secret);
-    const rotated = await send('rotateSubscriptionSecret', { id: created.subscription.id }, owner.admin);
+    const rotated = await rotate(created.subscription.id, owner.admin);
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(created.secret);
     expect(rotated.subscription.previousSecretExpiresAt).toBeDefined();
@@ -383,7 +395,7 @@ describe('webhook secrets at rest', () => {
     expect(await storedRow(id)).toMatchObject({ secret: null, previous_secret: null, secret_key_id: 'test-1', previous_secret_key_id: null });
     expectNoSecretIn((await storedRow(id)).text, [created.secret]);
 
-    const rotated = await send('rotateSubscriptionSecret', { id }, owner.admin);
+    const rotated = await rotate(id, owner.admin);
     receiver.setSecrets('sealed', [created.secret, rotated.secret]);
     const stored = await storedRow(id);
     expect(stored).toMatchObject({ secret: null, previous_secret: null, secret_key_id: 'test-1', previous_secret_key_id: 'test-1' });
@@ -537,6 +549,79 @@ describe('pull feed', () => {
       [[first.id, second.id]],
     );
     expect(rows.map((row) => row.event_id)).toEqual([first.id, second.id]);
+  });
+
+  it('moves its cursor past the events a partner does not want, a bounded stretch per read, and never past one still being recorded', async () => {
+    const owner = await partner(['EE', 'FI']);
+    await subscribe(owner, { countries: ['EE'] });
+    const read = (after: string) => send('getPartnerFeed', { partnerId: owner.id, page: { first: 10, after } }, owner.admin);
+    const position = (cursor: string) => BigInt(decodeCursor(cursor, 'cursor')[0] as string);
+    /** Every page from `after` to the end of the feed. */
+    const readToEnd = async (after: string) => {
+      const pages: { items: { dataJson: string }[]; hasNextPage: boolean; moved: bigint }[] = [];
+      let cursor = after;
+      for (;;) {
+        const page = await read(cursor);
+        pages.push({ items: page.items, hasNextPage: page.hasNextPage, moved: position(page.endCursor) - (cursor ? position(cursor) : 0n) });
+        cursor = page.endCursor;
+        if (!page.hasNextPage) return { pages, cursor };
+      }
+    };
+    const { alertId: before } = await postAlert('EE', ['FI']);
+    await waitFor(async () => (await readToEnd('')).pages.some((page) => page.items.some((item) => item.dataJson.includes(before))));
+    let { cursor } = await readToEnd('');
+
+    // Other partners' events after it, more than one read looks at: recorded as the
+    // service records them, under the append lock.
+    const others = 2 * SCAN_ROWS + SCAN_ROWS / 2;
+    await db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock($1)`, [FEED_APPEND_LOCK]);
+      await tx.query(
+        `INSERT INTO feed_event (source, event_id, type, subject, countries, occurred_at, data)
+         SELECT '/cpx/test', 'others-' || n, 'cpx.alerts.v1.AlertPosted', 'alerts/others', '{PT}', now(), '{}' FROM generate_series(1, $1::int) AS n`,
+        [others],
+      );
+    });
+    try {
+      const { pages: reads, cursor: end } = await readToEnd(cursor);
+      cursor = end;
+      // Empty pages, each looking at SCAN_ROWS at most, until the end of the feed; none read twice.
+      expect(reads.every((page) => page.items.length === 0)).toBe(true);
+      expect(reads.every((page) => page.moved > 0n && page.moved <= BigInt(SCAN_ROWS))).toBe(true);
+      expect(reads.slice(0, -1).every((page) => page.hasNextPage)).toBe(true);
+      expect(reads.reduce((sum, page) => sum + page.moved, 0n)).toBeGreaterThanOrEqual(BigInt(others));
+      expect(await read(cursor)).toMatchObject({ items: [], endCursor: cursor, hasNextPage: false });
+
+      // An event still being recorded holds the append lock with its position drawn: a read
+      // meanwhile stops before it, and the next one finds it.
+      const record = harness.app.get(RecordFeedEventUseCase);
+      const now = new Date();
+      const alertId = randomUUID();
+      const payload = toBinary(AlertsEvents.types.alertPosted.schema, create(AlertsEvents.types.alertPosted.schema, {
+        alert: { alertId, kind: AlertKind.MISSING_CHILD, urgency: Urgency.HIGH, status: AlertStatus.POSTED, originCountry: 'EE', originAgencyId: randomUUID(), targetCountries: ['FI'], postedAt: timestampFromDate(now), version: 1n },
+        occurredAt: timestampFromDate(now),
+      }));
+      const event = new ReceivedEvent({ id: randomUUID(), source: '/cpx/alerts', type: AlertsEvents.types.alertPosted.type, time: now, subject: alertId }, AlertsEvents.topic, alertId, payload);
+      let commit: () => void = () => undefined;
+      let recorded: () => void = () => undefined;
+      const isRecorded = new Promise<void>((resolve) => (recorded = resolve));
+      const recording = db.transaction(async (tx) => {
+        await record.execute(event, tx);
+        recorded();
+        await new Promise<void>((resolve) => (commit = resolve));
+      });
+      await isRecorded;
+      const meanwhile = await read(cursor);
+      expect(meanwhile.items).toEqual([]);
+      commit();
+      await recording;
+      const [{ sequence }] = await db.query(`SELECT sequence FROM feed_event WHERE event_id = $1`, [event.attributes.id]);
+      expect(position(meanwhile.endCursor)).toBeLessThan(BigInt(sequence));
+      const found = await read(meanwhile.endCursor);
+      expect(found.items.map((item: { dataJson: string }) => JSON.parse(item.dataJson).alertId)).toEqual([alertId]);
+    } finally {
+      await db.query(`DELETE FROM feed_event WHERE source = '/cpx/test'`);
+    }
   });
 });
 

@@ -3,8 +3,9 @@
  * shorten them; the retry schedule defaults to the one partners are told about
  * (immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h).
  */
+import { Transform } from 'class-transformer';
 import { PlatformConfig } from '@cpx/platform';
-import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
+import { IsBoolean, IsDefined, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, Validate, ValidateIf, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -49,7 +50,32 @@ class BelowDeliveryConcurrency implements ValidatorConstraintInterface {
   }
 }
 
+@ValidatorConstraint({ name: 'notInProduction' })
+class NotInProduction implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return value !== true || (args.object as FeedsConfig).CPX_MODE !== 'production';
+  }
+  defaultMessage(): string {
+    return 'must not be true in production mode: there, webhooks never go to a private, loopback or link-local address';
+  }
+}
+
+/** `true` or `false` as written; anything else stays as written, for IsBoolean to name. */
+const flag = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown => {
+  const raw = obj[key];
+  if (raw === undefined || raw === '' || raw === 'false' || raw === false) return false;
+  if (raw === 'true' || raw === true) return true;
+  return raw;
+};
+
 export class FeedsConfig extends PlatformConfig {
+  /**
+   * Required here (the platform's is optional): a new webhook secret goes back to the
+   * gateway sealed with it, as the reply topic is written to the broker's disk
+   * (partners/sealed-secret-reply.ts). Validated below the class.
+   */
+  declare CPX_PAYLOAD_KEY: string;
+
   /**
    * `<key id>:<base64 of 32 bytes>[,...]`: the master keys that seal partners' webhook
    * secrets at rest. Keep every key some stored secret may still be sealed with; the
@@ -66,6 +92,17 @@ export class FeedsConfig extends PlatformConfig {
   @IsString()
   @Validate(ActiveKeyListed)
   FEEDS_ACTIVE_SECRET_KEY_ID!: string;
+
+  /**
+   * `true` lets webhook endpoints be private, loopback or link-local addresses (and plain
+   * http to 127.0.0.1, localhost or [::1]): for tests and benchmarks whose receivers run on
+   * this machine. Off by default in every mode, and refused in production: the SSRF guard
+   * (partners/endpoint-guard.ts) must not depend on which mode a deployment forgot to set.
+   */
+  @Transform(flag)
+  @IsBoolean({ message: 'must be true or false' })
+  @Validate(NotInProduction)
+  FEEDS_ALLOW_PRIVATE_ENDPOINTS: boolean = false;
 
   /** Delay before each attempt, comma-separated: the first is the first attempt's. */
   @IsOptional()
@@ -143,3 +180,9 @@ export class FeedsConfig extends PlatformConfig {
     return this.FEEDS_RETRY_SCHEDULE_MS.split(',').map(Number);
   }
 }
+
+// A `declare`d field takes no decorators, so they are applied here. ValidateIf replaces
+// the platform's IsOptional (class-validator keeps a subclass's condition on a property
+// over its parent's); the platform's format check still applies.
+ValidateIf(() => true)(FeedsConfig.prototype, 'CPX_PAYLOAD_KEY');
+IsDefined({ message: 'is required: new webhook secrets travel to the gateway sealed with it' })(FeedsConfig.prototype, 'CPX_PAYLOAD_KEY');

@@ -54,7 +54,7 @@ describe('delivering a webhook in production mode', () => {
     });
     await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
     try {
-      const answers = [['203.0.113.5'], ['127.0.0.1']];
+      const answers = [['8.8.8.8'], ['127.0.0.1']];
       const dns = async () => answers.shift() ?? ['127.0.0.1'];
       const guard = new EndpointGuard(dns, config);
       const url = `https://rebound.partner.example:${(local.address() as AddressInfo).port}/hook`;

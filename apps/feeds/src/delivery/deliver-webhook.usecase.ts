@@ -23,7 +23,7 @@
  *   subscription.next_send_at, the pace the claim keeps. The endpoint's run of failures
  *   (which disables it after FEEDS_DISABLE_AFTER_FAILING_MS) ends with a success, or when
  *   a delivery gives up with none other pending. The sender checks the endpoint's address
- *   as it connects (SSRF, in production); a refused endpoint is a failed attempt like
+ *   as it connects (SSRF, in every mode); a refused endpoint is a failed attempt like
  *   any other: retried on the schedule, then given up, and it counts towards disabling
  *   the endpoint (a name can be pointed back where it belongs; a refusal that lasts
  *   while deliveries keep coming ends in FAILING_5_DAYS).

@@ -1,13 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LookupAddress } from 'node:dns';
-import type { FeedsConfig } from '../config/feeds.config';
+import { FeedsConfig } from '../config/feeds.config';
 import { EndpointGuard, type HostResolver } from '../partners/endpoint-guard';
 import { WebhookSender } from './webhook-sender';
 
-type Mode = Pick<FeedsConfig, 'CPX_MODE'>;
-const production: Mode = { CPX_MODE: 'production' };
-const testMode: Mode = { CPX_MODE: 'test' };
+type Policy = Pick<FeedsConfig, 'FEEDS_ALLOW_PRIVATE_ENDPOINTS'>;
+/** Every mode, production or not, unless private endpoints are allowed. */
+const guarded: Policy = { FEEDS_ALLOW_PRIVATE_ENDPOINTS: false };
+/** Tests' receivers on 127.0.0.1. */
+const privateAllowed: Policy = { FEEDS_ALLOW_PRIVATE_ENDPOINTS: true };
 /** Slots of the instance and in flight per endpoint, as configured by default. */
 const SLOTS = { FEEDS_DELIVERY_CONCURRENCY: 128, FEEDS_ENDPOINT_CONCURRENCY: 16 };
 
@@ -49,11 +51,11 @@ const HEADERS = { 'content-type': 'application/json', 'webhook-id': 'msg_1', 'we
 const BODY = '{"type":"cpx.alerts.v1.AlertPosted","timestamp":"2026-01-02T03:04:05.000Z","data":{}}';
 
 describe('webhook sender: the address is judged as the socket connects (DNS rebinding)', () => {
-  it('in production, refuses a host that answered a public address to the create-time check and 127.0.0.1 to the connection: nothing reaches the local server', async () => {
+  it('refuses a host that answered a public address to the create-time check and 127.0.0.1 to the connection: nothing reaches the local server', async () => {
     const endpoint = await localEndpoint();
     try {
-      const dns = stubDns({ 'rebind.partner.example': [['203.0.113.10'], ['127.0.0.1']] });
-      const guard = new EndpointGuard(dns, production);
+      const dns = stubDns({ 'rebind.partner.example': [['8.8.8.8'], ['127.0.0.1']] });
+      const guard = new EndpointGuard(dns, guarded);
       const url = `https://rebind.partner.example:${endpoint.port}/hook`;
       expect(await guard.refusal(url)).toBeUndefined(); // accepted when the subscription was made
       const result = await new WebhookSender(guard, SLOTS).send(url, HEADERS, BODY, 2_000);
@@ -67,11 +69,11 @@ describe('webhook sender: the address is judged as the socket connects (DNS rebi
     }
   });
 
-  it('in production, refuses a host with any internal address, IP literals and localhost without connecting', async () => {
+  it('refuses a host with any internal address, IP literals and localhost without connecting', async () => {
     const endpoint = await localEndpoint();
     try {
-      const dns = stubDns({ 'mixed.partner.example': [['203.0.113.11', '127.0.0.1']], localhost: [['127.0.0.1']] });
-      const sender = new WebhookSender(new EndpointGuard(dns, production), SLOTS);
+      const dns = stubDns({ 'mixed.partner.example': [['8.8.4.4', '127.0.0.1']], localhost: [['127.0.0.1']] });
+      const sender = new WebhookSender(new EndpointGuard(dns, guarded), SLOTS);
       for (const url of [`https://mixed.partner.example:${endpoint.port}/`, `https://127.0.0.1:${endpoint.port}/`, `https://localhost:${endpoint.port}/`, `https://[::ffff:127.0.0.1]:${endpoint.port}/`]) {
         expect((await sender.send(url, HEADERS, BODY, 2_000)).error).toMatch(/^refused, not sent/);
       }
@@ -83,26 +85,41 @@ describe('webhook sender: the address is judged as the socket connects (DNS rebi
   });
 
   it('hands the socket only the addresses it judged, of the family asked for', async () => {
-    const guard = new EndpointGuard(stubDns({ 'hooks.partner.example': [['203.0.113.10', '2001:db8::10']] }), production);
+    const guard = new EndpointGuard(stubDns({ 'hooks.partner.example': [['8.8.8.8', '2001:4860:4860::8888']] }), guarded);
     const lookup = (options: { all?: boolean; family?: number }) =>
       new Promise<{ error: Error | null; address: string | LookupAddress[]; family?: number }>((resolve) =>
         guard.lookup('hooks.partner.example', options, (error, address, family) => resolve({ error, address, family })),
       );
-    expect(await lookup({ all: true })).toEqual({ error: null, address: [{ address: '203.0.113.10', family: 4 }, { address: '2001:db8::10', family: 6 }] });
-    expect(await lookup({ family: 6 })).toEqual({ error: null, address: '2001:db8::10', family: 6 });
-    expect(await lookup({ all: true, family: 4 })).toEqual({ error: null, address: [{ address: '203.0.113.10', family: 4 }] });
+    expect(await lookup({ all: true })).toEqual({ error: null, address: [{ address: '8.8.8.8', family: 4 }, { address: '2001:4860:4860::8888', family: 6 }] });
+    expect(await lookup({ family: 6 })).toEqual({ error: null, address: '2001:4860:4860::8888', family: 6 });
+    expect(await lookup({ all: true, family: 4 })).toEqual({ error: null, address: [{ address: '8.8.8.8', family: 4 }] });
   });
 
   it('says a host that does not resolve did not resolve', async () => {
-    const sender = new WebhookSender(new EndpointGuard(stubDns({}), production), SLOTS);
+    const sender = new WebhookSender(new EndpointGuard(stubDns({}), guarded), SLOTS);
     expect(await sender.send('https://nowhere.partner.example/hook', HEADERS, BODY, 2_000)).toEqual({ error: 'not sent: the endpoint’s host name did not resolve', latencyMs: expect.any(Number) });
   });
 
-  it('in local and test modes, still reaches receivers on 127.0.0.1, by address or by a name resolved through the port', async () => {
+  it('refuses receivers on 127.0.0.1 in local mode too, unless private endpoints are allowed: nothing reaches them', async () => {
     const endpoint = await localEndpoint();
     try {
       const dns = stubDns({ 'receiver.test': [['127.0.0.1']] });
-      const sender = new WebhookSender(new EndpointGuard(dns, testMode), SLOTS);
+      const localDefaults = Object.assign(new FeedsConfig(), { CPX_MODE: 'local' });
+      const sender = new WebhookSender(new EndpointGuard(dns, localDefaults), SLOTS);
+      for (const url of [`http://127.0.0.1:${endpoint.port}/hook`, `http://receiver.test:${endpoint.port}/hook`]) {
+        expect((await sender.send(url, HEADERS, BODY, 2_000)).error).toMatch(/^refused, not sent/);
+      }
+      expect(endpoint.seen.connections).toBe(0);
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it('where private endpoints are allowed, reaches receivers on 127.0.0.1, by address or by a name resolved through the port', async () => {
+    const endpoint = await localEndpoint();
+    try {
+      const dns = stubDns({ 'receiver.test': [['127.0.0.1']] });
+      const sender = new WebhookSender(new EndpointGuard(dns, privateAllowed), SLOTS);
       for (const url of [`http://127.0.0.1:${endpoint.port}/hooks/a?x=1`, `http://receiver.test:${endpoint.port}/hooks/b`]) {
         expect(await sender.send(url, HEADERS, BODY, 2_000)).toEqual({ status: 204, retryAfter: null, error: undefined, latencyMs: expect.any(Number) });
       }
@@ -117,7 +134,7 @@ describe('webhook sender: the address is judged as the socket connects (DNS rebi
 });
 
 describe('webhook sender: one attempt', () => {
-  const sender = new WebhookSender(new EndpointGuard(stubDns({}), testMode), SLOTS);
+  const sender = new WebhookSender(new EndpointGuard(stubDns({}), privateAllowed), SLOTS);
 
   it('does not follow a redirect: a 3xx is a failed attempt', async () => {
     const endpoint = await localEndpoint((_request, response) => response.writeHead(302, { location: '/elsewhere' }).end());
@@ -141,7 +158,7 @@ describe('webhook sender: one attempt', () => {
 
   it('reuses a kept connection for the next attempts to the same endpoint, and drains a short body to keep it', async () => {
     const endpoint = await localEndpoint((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('thanks'));
-    const keeping = new WebhookSender(new EndpointGuard(stubDns({}), testMode), SLOTS);
+    const keeping = new WebhookSender(new EndpointGuard(stubDns({}), privateAllowed), SLOTS);
     try {
       for (let attempt = 0; attempt < 3; attempt += 1) {
         expect(await keeping.send(`http://127.0.0.1:${endpoint.port}/hook`, HEADERS, BODY, 1_000)).toMatchObject({ status: 200 });
@@ -177,7 +194,7 @@ describe('webhook sender: one attempt', () => {
       const silent = await sender.send(`http://127.0.0.1:${endpoint.port}/hook`, HEADERS, BODY, 300);
       expect(silent).toEqual({ error: 'no answer within 300 ms', latencyMs: expect.any(Number) });
       expect(silent.latencyMs).toBeGreaterThanOrEqual(290);
-      const slowName = await new WebhookSender(new EndpointGuard(slowDns, testMode), SLOTS).send(`http://slow.test:${endpoint.port}/hook`, HEADERS, BODY, 300);
+      const slowName = await new WebhookSender(new EndpointGuard(slowDns, privateAllowed), SLOTS).send(`http://slow.test:${endpoint.port}/hook`, HEADERS, BODY, 300);
       expect(slowName).toEqual({ error: 'no answer within 300 ms', latencyMs: expect.any(Number) });
       expect(slowName.latencyMs).toBeLessThan(1_500);
     } finally {
@@ -194,7 +211,7 @@ describe('webhook sender: one attempt', () => {
       waiting.push(response);
       if (waiting.length === atOnce) for (const held of waiting) held.writeHead(204).end();
     });
-    const shared = new WebhookSender(new EndpointGuard(stubDns({}), testMode), SLOTS);
+    const shared = new WebhookSender(new EndpointGuard(stubDns({}), privateAllowed), SLOTS);
     try {
       const results = await Promise.all(Array.from({ length: atOnce }, (_, index) => shared.send(`http://127.0.0.1:${endpoint.port}/hooks/${index}`, HEADERS, BODY, 2_000)));
       expect(results.map((result) => result.status)).toEqual(Array(atOnce).fill(204));

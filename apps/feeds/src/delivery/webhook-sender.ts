@@ -1,8 +1,8 @@
 /**
  * One HTTP POST to a partner's endpoint, bounded by the timeout from the name's lookup
  * to the response's status line. The socket resolves the host through the endpoint
- * guard (endpoint-guard.ts), which in production refuses internal addresses at the
- * moment of connecting, on the addresses connected to: a host cannot pass a check and
+ * guard (endpoint-guard.ts), which refuses internal addresses (unless private endpoints
+ * are allowed, in tests) at the moment of connecting, on the addresses connected to: a host cannot pass a check and
  * then be resolved again somewhere else (DNS rebinding). Hence `node:http(s)` and its
  * `lookup` option rather than `fetch`, which resolves on its own.
  *

@@ -4,6 +4,17 @@
  * in SQL). Any cursor can be read again: the feed is a log, not a queue.
  * Its `data` is always the whole redacted event (FULL): the feed is the partner's, not one
  * subscription's, and it is where a THIN webhook sends the partner for the rest.
+ *
+ * One read looks at no more than SCAN_ROWS events of the whole feed after the cursor (of
+ * every partner's, most of which a narrow subscription does not want). When those hold
+ * fewer than a page of the partner's events, the page ends early and its endCursor is
+ * the last event looked at, not the last one returned: the next read starts after the
+ * events this partner does not want, instead of looking through them again (a live
+ * subscriber reads about once a second). That cursor is a visible event's sequence, as
+ * an item's is, so it never passes over an event that commits later: positions commit
+ * in the order they are drawn (record-feed-event.usecase.ts, "Feed order" in
+ * docs/architecture.md). hasNextPage says there may be more after it, so a page can hold
+ * fewer than `first` events, even none, and still have a next one.
  */
 import { Injectable } from '@nestjs/common';
 import { pageSize, type Principal } from '@cpx/platform';
@@ -28,8 +39,16 @@ export interface FeedPage {
   hasNextPage: boolean;
 }
 
-interface FeedRow {
-  sequence: string;
+/** How many of the feed's events one read looks at, at most, whatever the partner wants of them. */
+export const SCAN_ROWS = 1_000;
+
+/** One row per wanted event, or a single one without an event when none is; each with the scan's extent. */
+interface ScanRow {
+  /** The last sequence looked at (NULL: nothing after the cursor). */
+  scanned_to: string | null;
+  /** How many events were looked at: SCAN_ROWS means there may be more. */
+  scanned: number;
+  sequence: string | null;
   event_id: string;
   type: string;
   subject: string;
@@ -54,24 +73,45 @@ export class ReadPartnerFeedUseCase {
     const first = pageSize(input.first, 'page.first');
     const after = sequenceOf(input.after ?? '', 'page.after');
     await requirePartner(this.dataSource.manager, partnerId);
-    const rows: FeedRow[] = await this.dataSource.query(
-      `SELECT e.sequence, e.event_id, e.type, e.subject, e.countries, e.occurred_at, e.data
-       FROM feed_event e
-       WHERE e.sequence > $2
-         AND EXISTS (SELECT 1 FROM subscription s WHERE s.partner_id = $1 AND s.deleted_at IS NULL AND ${SUBSCRIPTION_WANTS_EVENT})
-       ORDER BY e.sequence
-       LIMIT $3`,
-      [partnerId, after, first + 1],
+    // One statement, so one snapshot: the scan's extent and the events wanted in it agree.
+    // The extent reads only the primary key; the wanted events stop at a page and one.
+    const rows: ScanRow[] = await this.dataSource.query(
+      `WITH scan AS (
+         SELECT max(sequence) AS scanned_to, count(*)::int AS scanned
+         FROM (SELECT sequence FROM feed_event WHERE sequence > $2 ORDER BY sequence LIMIT $4) AS looked_at
+       )
+       SELECT scan.scanned_to::text AS scanned_to, scan.scanned, e.sequence, e.event_id, e.type, e.subject, e.countries, e.occurred_at, e.data
+       FROM scan
+       LEFT JOIN LATERAL (
+         SELECT e.sequence, e.event_id, e.type, e.subject, e.countries, e.occurred_at, e.data
+         FROM feed_event e
+         WHERE e.sequence > $2 AND e.sequence <= scan.scanned_to
+           AND EXISTS (SELECT 1 FROM subscription s WHERE s.partner_id = $1 AND s.deleted_at IS NULL AND ${SUBSCRIPTION_WANTS_EVENT})
+         ORDER BY e.sequence
+         LIMIT $3
+       ) e ON true
+       ORDER BY e.sequence`,
+      [partnerId, after, first + 1, SCAN_ROWS],
     );
-    const items = rows.slice(0, first).map((row) => ({
-      cursor: feedCursor(row.sequence),
-      eventId: row.event_id,
-      type: row.type,
-      subject: row.subject,
-      countries: row.countries,
-      occurredAt: row.occurred_at,
-      data: row.data,
-    }));
-    return { items, endCursor: items.at(-1)?.cursor ?? input.after ?? '', hasNextPage: rows.length > first };
+    return feedPage(rows, first, input.after ?? '');
   }
+}
+
+function feedPage(rows: ScanRow[], first: number, after: string): FeedPage {
+  const wanted = rows.filter((row) => row.sequence !== null);
+  const items = wanted.slice(0, first).map((row) => ({
+    cursor: feedCursor(row.sequence!),
+    eventId: row.event_id,
+    type: row.type,
+    subject: row.subject,
+    countries: row.countries,
+    occurredAt: row.occurred_at,
+    data: row.data,
+  }));
+  if (wanted.length > first) return { items, endCursor: items.at(-1)!.cursor, hasNextPage: true };
+  const scan = rows[0];
+  // Nothing after the cursor yet: the next read starts from the same place.
+  if (!scan?.scanned_to) return { items, endCursor: after, hasNextPage: false };
+  // Every event up to the last one looked at has been looked at: the page ends there.
+  return { items, endCursor: feedCursor(scan.scanned_to), hasNextPage: scan.scanned >= SCAN_ROWS };
 }

@@ -17,7 +17,7 @@ import { thinEvent } from './domain/thin-event';
  * and committed one writer at a time, so a reader paging by sequence never passes over a
  * row that commits later with a smaller number.
  */
-const FEED_APPEND_LOCK = 7_201_300;
+export const FEED_APPEND_LOCK = 7_201_300;
 
 interface SubscriptionRow {
   id: string;

@@ -6,14 +6,14 @@ import { CreateSubscriptionUseCase } from './create-subscription.usecase';
 import { EndpointGuard } from './endpoint-guard';
 import { WebhookSecretVault } from './webhook-secret-vault';
 
-describe('creating a subscription in production mode', () => {
-  const config = Object.assign(new FeedsConfig(), { CPX_MODE: 'production' });
+describe.each(['production', 'local', 'test'] as const)('creating a subscription in %s mode, private endpoints not allowed', (mode) => {
+  const config = Object.assign(new FeedsConfig(), { CPX_MODE: mode });
   const dns = async (host: string) => ({ localhost: ['127.0.0.1', '::1'], 'internal.partner.example': ['192.168.10.4'] })[host] ?? [];
   const transaction = jest.fn();
   const usecase = new CreateSubscriptionUseCase({ transaction } as unknown as DataSource, config, new EndpointGuard(dns, config), new WebhookSecretVault(new Map([['k1', Buffer.alloc(32, 1)]]), 'k1'));
   const admin: Principal = { subject: 'admin', roles: ['platform_admin'] };
 
-  it.each(['https://localhost/hook', 'https://internal.partner.example/hook', 'https://nowhere.partner.example/hook'])(
+  it.each(['https://localhost/hook', 'https://internal.partner.example/hook', 'https://nowhere.partner.example/hook', 'https://10.0.0.5/', 'https://169.254.169.254/latest', 'http://127.0.0.1:4000/hook'])(
     'refuses %s before writing anything',
     async (webhookUrl) => {
       await expect(

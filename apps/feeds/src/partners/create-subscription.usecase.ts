@@ -4,8 +4,8 @@
  * asked for: webhook-payload.ts). The secret is returned once, here, and stored only
  * sealed (webhook-secret-vault.ts).
  * A partner limited to some countries gets only those: the subscription's countries must
- * be among them, and none means all of the partner's. In production the endpoint's host
- * must resolve only to public addresses (endpoint-guard.ts).
+ * be among them, and none means all of the partner's. The endpoint's host must resolve
+ * only to public addresses unless private endpoints are allowed (endpoint-guard.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
@@ -44,7 +44,7 @@ export class CreateSubscriptionUseCase {
     requirePartnerManager(principal, partnerId);
     const eventTypes = requireEventTypes(input.eventTypes, 'input.eventTypes');
     let countries = requireCountries(input.countries, 'input.countries');
-    const webhookUrl = requireWebhookUrl(input.webhookUrl, this.config.CPX_MODE, 'input.webhookUrl');
+    const webhookUrl = requireWebhookUrl(input.webhookUrl, { allowPrivate: this.config.FEEDS_ALLOW_PRIVATE_ENDPOINTS }, 'input.webhookUrl');
     const payloadMode = requirePayloadMode(input.payloadMode, 'input.payloadMode');
     const refusal = webhookUrl ? await this.guard.refusal(webhookUrl) : undefined;
     if (refusal) throw DomainError.badInput('input.webhookUrl', `input.webhookUrl ${refusal.message}.`);

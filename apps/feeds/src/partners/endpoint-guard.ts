@@ -1,5 +1,5 @@
 /**
- * SSRF guard for webhook endpoints in production mode. A host name is judged by every
+ * SSRF guard for webhook endpoints, in every mode. A host name is judged by every
  * address it resolves to, twice:
  *
  * - when a subscription is created (`refusal`): the partner's admin hears at once that
@@ -10,8 +10,10 @@
  *   reaches nothing. IP literals are never looked up by Node: `literalRefusal` judges
  *   those before connecting.
  *
- * Outside production the guard lets through what webhook-url.ts allows (test receivers
- * listen on 127.0.0.1), but host names are still resolved through the HOST_RESOLVER port.
+ * Only where FEEDS_ALLOW_PRIVATE_ENDPOINTS allows private endpoints (receivers on this
+ * machine in tests and benchmarks; refused in production) does it let through what
+ * webhook-url.ts allows; host names are still resolved through the HOST_RESOLVER port.
+ * It does not hang on CPX_MODE: a deployment left in the default `local` mode is guarded.
  * A refusal never names the addresses: that would let a caller map internal DNS.
  */
 import type { LookupAddress, LookupOptions } from 'node:dns';
@@ -19,7 +21,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
 import { FeedsConfig } from '../config/feeds.config';
-import { isPrivateAddress } from './domain/webhook-url';
+import { isPrivateAddress } from './domain/internal-addresses';
 
 /** Every address a host name resolves to (the port, so that tests can stub DNS). */
 export type HostResolver = (host: string) => Promise<string[]>;
@@ -50,12 +52,12 @@ export class EndpointRefusedError extends Error {
 export class EndpointGuard {
   constructor(
     @Inject(HOST_RESOLVER) private readonly resolve: HostResolver,
-    @Inject(FeedsConfig) private readonly config: Pick<FeedsConfig, 'CPX_MODE'>,
+    @Inject(FeedsConfig) private readonly config: Pick<FeedsConfig, 'FEEDS_ALLOW_PRIVATE_ENDPOINTS'>,
   ) {}
 
   /** Create time: why the endpoint's URL is refused, or undefined. */
   async refusal(url: string): Promise<EndpointRefusal | undefined> {
-    if (!this.production) return undefined;
+    if (!this.guarding) return undefined;
     const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
     if (isPrivateAddress(host)) return PRIVATE;
     if (isIP(host)) return undefined;
@@ -68,13 +70,13 @@ export class EndpointGuard {
 
   /** Connect time, for a host Node will not look up (an IP literal) or must not (`localhost`). */
   literalRefusal(host: string): EndpointRefusal | undefined {
-    return this.production && isPrivateAddress(host) ? PRIVATE : undefined;
+    return this.guarding && isPrivateAddress(host) ? PRIVATE : undefined;
   }
 
   /**
    * Connect time: the `lookup` of the webhook sender's socket. Resolves through the port,
-   * refuses (in production) a name with any internal address, and hands the socket only
-   * addresses that were judged, of the family it asks for.
+   * refuses (unless private endpoints are allowed) a name with any internal address, and
+   * hands the socket only addresses that were judged, of the family it asks for.
    */
   readonly lookup: LookupFunction = (hostname, options, callback) => {
     this.approvedAddresses(hostname, options).then(
@@ -86,8 +88,8 @@ export class EndpointGuard {
     );
   };
 
-  private get production(): boolean {
-    return this.config.CPX_MODE === 'production';
+  private get guarding(): boolean {
+    return !this.config.FEEDS_ALLOW_PRIVATE_ENDPOINTS;
   }
 
   private async approvedAddresses(hostname: string, options: LookupOptions): Promise<LookupAddress[]> {
@@ -100,7 +102,7 @@ export class EndpointGuard {
     } catch {
       throw new EndpointRefusedError(UNRESOLVED);
     }
-    const refusal = this.production ? judge(addresses) : addresses.length === 0 ? UNRESOLVED : undefined;
+    const refusal = this.guarding ? judge(addresses) : addresses.length === 0 ? UNRESOLVED : undefined;
     if (refusal) throw new EndpointRefusedError(refusal);
     const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
     const usable = addresses.map((address) => ({ address, family: isIP(address) })).filter((entry) => entry.family !== 0 && (!family || entry.family === family));

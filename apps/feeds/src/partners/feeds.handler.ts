@@ -1,9 +1,12 @@
-/** Kafka adapter for partners, subscriptions, the attempt log, replays and the pull feed. */
+/**
+ * Kafka adapter for partners, subscriptions, the attempt log, replays and the pull feed.
+ * A new webhook secret leaves only sealed (sealed-secret-reply.ts).
+ */
 import { Controller } from '@nestjs/common';
 import type { MessageShape } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { FeedsRequests } from '@cpx/contracts';
-import { encodeCursor, HandleRequest, type RequestContext } from '@cpx/platform';
+import { encodeCursor, HandleRequest, SealedPayloads, type RequestContext } from '@cpx/platform';
 import { ListDeliveryAttemptsUseCase } from '../delivery/list-delivery-attempts.usecase';
 import { RedeliverFailedWebhooksUseCase } from '../delivery/redeliver-failed-webhooks.usecase';
 import { ResendWebhookDeliveryUseCase } from '../delivery/resend-webhook-delivery.usecase';
@@ -13,6 +16,7 @@ import { DeleteSubscriptionUseCase } from './delete-subscription.usecase';
 import { ListSubscriptionsUseCase } from './list-subscriptions.usecase';
 import { RegisterPartnerUseCase } from './register-partner.usecase';
 import { RotateSubscriptionSecretUseCase } from './rotate-subscription-secret.usecase';
+import { sealSecretForReply } from './sealed-secret-reply';
 import { partnerMessage, subscriptionMessage } from './subscription-store';
 
 type Req<K extends keyof typeof FeedsRequests> = MessageShape<(typeof FeedsRequests)[K]['request']>;
@@ -29,6 +33,7 @@ export class FeedsHandler {
     private readonly readFeed: ReadPartnerFeedUseCase,
     private readonly resendDelivery: ResendWebhookDeliveryUseCase,
     private readonly redeliverFailed: RedeliverFailedWebhooksUseCase,
+    private readonly payloads: SealedPayloads,
   ) {}
 
   @HandleRequest(FeedsRequests.resendWebhookDelivery)
@@ -53,7 +58,7 @@ export class FeedsHandler {
       { partnerId: request.partnerId, eventTypes: request.eventTypes, countries: request.countries, webhookUrl: request.webhookUrl, payloadMode: request.payloadMode },
       principal,
     );
-    return { subscription: subscriptionMessage(subscription), secret };
+    return { subscription: subscriptionMessage(subscription), sealedSecret: sealSecretForReply(this.payloads, FeedsRequests.createSubscription, subscription.id, secret) };
   }
 
   @HandleRequest(FeedsRequests.listSubscriptions)
@@ -64,7 +69,7 @@ export class FeedsHandler {
   @HandleRequest(FeedsRequests.rotateSubscriptionSecret)
   async rotate(request: Req<'rotateSubscriptionSecret'>, { principal }: RequestContext) {
     const { subscription, secret } = await this.rotateSecret.execute(request.id, principal);
-    return { subscription: subscriptionMessage(subscription), secret };
+    return { subscription: subscriptionMessage(subscription), sealedSecret: sealSecretForReply(this.payloads, FeedsRequests.rotateSubscriptionSecret, subscription.id, secret) };
   }
 
   @HandleRequest(FeedsRequests.deleteSubscription)

@@ -3,7 +3,7 @@ import { PayloadMode } from '@cpx/contracts';
 import { DomainError } from '@cpx/platform';
 import type { WebhookPayloadMode } from '../delivery/domain/webhook-payload';
 import { isKnownPattern } from '../feed/domain/event-filter';
-import { webhookUrlProblem, type Mode } from './domain/webhook-url';
+import { webhookUrlProblem, type EndpointPolicy } from './domain/webhook-url';
 
 const COUNTRY = /^[A-Z]{2}$/;
 const MAX_COUNTRIES = 60;
@@ -29,9 +29,9 @@ export function requireEventTypes(values: string[], field: string): string[] {
   return [...new Set(values)].sort();
 }
 
-export function requireWebhookUrl(value: string, mode: Mode, field: string): string | null {
+export function requireWebhookUrl(value: string, policy: EndpointPolicy, field: string): string | null {
   if (value === '') return null;
-  const problem = webhookUrlProblem(value, mode);
+  const problem = webhookUrlProblem(value, policy);
   if (problem) throw DomainError.badInput(field, `${field} ${problem}.`);
   return value;
 }

@@ -1,12 +1,19 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { FeedsRequests, PayloadMode } from '@cpx/contracts';
-import { DomainError } from '@cpx/platform';
+import { randomBytes } from 'node:crypto';
+import { FeedsRequests, PayloadMode, WebhookSecretSchema } from '@cpx/contracts';
+import { DomainError, SealedPayloads } from '@cpx/platform';
 import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { startTestGateway, testPayloads, type TestGateway } from '../testing/test-gateway';
+import { webhookSecretContext, type SecretOperation } from './webhook-secret-reply';
 
 const PARTNER_ID = '5f0c7a52-4e7c-4d8e-9f43-2a8c1b1e9d11';
 const SUBSCRIPTION_ID = '8d3b9a10-3c1f-4a55-9e0d-6b7f2e4c1a22';
 const AT = new Date('2026-02-01T08:00:00Z');
+const SECRET = 'whsec_c2VjcmV0';
+
+/** The secret as the feeds service sends it: sealed for this operation and subscription. */
+const sealed = (operation: SecretOperation, subscriptionId = SUBSCRIPTION_ID, secret = SECRET, payloads = testPayloads) =>
+  payloads.seal(WebhookSecretSchema, { secret }, webhookSecretContext(operation, subscriptionId));
 
 describe('feeds resolvers', () => {
   let gateway: TestGateway;
@@ -46,14 +53,14 @@ describe('feeds resolvers', () => {
     expect(requests.calls).toHaveLength(0);
   });
 
-  it('returns the secret once on create, and maps the service’s refusal', async () => {
+  it('returns the secret once on create, opened from the service’s sealed reply, and maps the service’s refusal', async () => {
     requests.on(FeedsRequests.createSubscription, (request) => ({
       subscription: { id: SUBSCRIPTION_ID, partnerId: request.partnerId, eventTypes: request.eventTypes, countries: [], webhookUrl: '', enabled: true, createdAt: timestampFromDate(AT) },
-      secret: 'whsec_c2VjcmV0',
+      sealedSecret: sealed(FeedsRequests.createSubscription),
     }));
     const mutation = `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret subscription { id webhookUrl enabled countries } } }`;
     const { body } = await gateway.graphql(mutation, { token: partnerToken, variables: { input: { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'] } } });
-    expect(body.data).toEqual({ createPartnerSubscription: { secret: 'whsec_c2VjcmV0', subscription: { id: SUBSCRIPTION_ID, webhookUrl: null, enabled: true, countries: [] } } });
+    expect(body.data).toEqual({ createPartnerSubscription: { secret: SECRET, subscription: { id: SUBSCRIPTION_ID, webhookUrl: null, enabled: true, countries: [] } } });
 
     requests.on(FeedsRequests.createSubscription, () => {
       throw DomainError.forbidden();
@@ -62,10 +69,55 @@ describe('feeds resolvers', () => {
     expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
   });
 
+  it('returns the rotated secret opened as the secret of the subscription asked for', async () => {
+    const rotated = 'whsec_cm90YXRlZA==';
+    requests.on(FeedsRequests.rotateSubscriptionSecret, ({ id }) => ({
+      subscription: { id, partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'], countries: [], createdAt: timestampFromDate(AT), previousSecretExpiresAt: timestampFromDate(AT) },
+      sealedSecret: sealed(FeedsRequests.rotateSubscriptionSecret, id, rotated),
+    }));
+    const { body } = await gateway.graphql(`mutation($id: ID!) { rotatePartnerSubscriptionSecret(id: $id) { secret subscription { id } } }`, {
+      token: partnerToken,
+      variables: { id: SUBSCRIPTION_ID },
+    });
+    expect(body.data).toEqual({ rotatePartnerSubscriptionSecret: { secret: rotated, subscription: { id: SUBSCRIPTION_ID } } });
+  });
+
+  it.each([
+    ['sealed for another subscription', () => sealed(FeedsRequests.createSubscription, '8d3b9a10-3c1f-4a55-9e0d-6b7f2e4c1a23')],
+    ['sealed for the other operation', () => sealed(FeedsRequests.rotateSubscriptionSecret)],
+    ['sealed with another key', () => sealed(FeedsRequests.createSubscription, SUBSCRIPTION_ID, SECRET, new SealedPayloads(randomBytes(32).toString('base64')))],
+    ['sealed, but not a whsec_ secret', () => sealed(FeedsRequests.createSubscription, SUBSCRIPTION_ID, 'c2VjcmV0')],
+    ['missing', () => new Uint8Array()],
+  ])('answers an internal error, never a secret, when the reply’s secret is %s', async (_case, sealedSecret) => {
+    requests.on(FeedsRequests.createSubscription, (request) => ({
+      subscription: { id: SUBSCRIPTION_ID, partnerId: request.partnerId, eventTypes: request.eventTypes, countries: [], createdAt: timestampFromDate(AT) },
+      sealedSecret: sealedSecret(),
+    }));
+    const { body } = await gateway.graphql(`mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret } }`, {
+      token: partnerToken,
+      variables: { input: { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'] } },
+    });
+    expect(body).toEqual({ data: null, errors: [expect.objectContaining({ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })] });
+  });
+
+  it('still takes the clear secret of a feeds service from before sealed_secret, while a deploy rolls out', async () => {
+    requests.on(FeedsRequests.createSubscription, (request) => ({
+      subscription: { id: SUBSCRIPTION_ID, partnerId: request.partnerId, eventTypes: request.eventTypes, countries: [], createdAt: timestampFromDate(AT) },
+      // As such a reply decodes: no sealed_secret.
+      sealedSecret: new Uint8Array(),
+      secret: SECRET,
+    }));
+    const { body } = await gateway.graphql(`mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret } }`, {
+      token: partnerToken,
+      variables: { input: { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'] } },
+    });
+    expect(body.data).toEqual({ createPartnerSubscription: { secret: SECRET } });
+  });
+
   it('sends the payload mode asked for, THIN when none is, and shows each subscription’s', async () => {
     requests.on(FeedsRequests.createSubscription, (request) => ({
       subscription: { id: SUBSCRIPTION_ID, partnerId: request.partnerId, eventTypes: request.eventTypes, countries: [], createdAt: timestampFromDate(AT), payloadMode: request.payloadMode || PayloadMode.THIN },
-      secret: 'whsec_c2VjcmV0',
+      sealedSecret: sealed(FeedsRequests.createSubscription),
     }));
     const mutation = `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { subscription { payloadMode } } }`;
     const input = { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'] };

@@ -1,5 +1,8 @@
+import { FeedsRequests } from '@cpx/contracts';
 import { WebSocket } from 'ws';
+import { FeedEventsConsumer } from '../feeds/live/feed-events.consumer';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { MAX_OPERATIONS_PER_SOCKET } from './graphql-ws';
 
 interface Socket {
   messages: Record<string, unknown>[];
@@ -39,6 +42,9 @@ describe('graphql-ws', () => {
 
   beforeAll(async () => {
     gateway = await startTestGateway({ env: { GRAPHQL_MAX_DEPTH: '3' } });
+    // No Kafka here: live partner feeds follow by polling, and the feed stays empty.
+    await gateway.app.get(FeedEventsConsumer).onApplicationShutdown();
+    gateway.requests.on(FeedsRequests.getPartnerFeed, (request) => ({ items: [], endCursor: request.page?.after ?? '', hasNextPage: false }));
   });
   afterAll(() => gateway.close());
 
@@ -78,6 +84,35 @@ describe('graphql-ws', () => {
       type: 'next',
       payload: { data: { agency: null }, errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'id' } })] },
     });
+    socket.close();
+  });
+
+  it(`holds at most ${MAX_OPERATIONS_PER_SOCKET} operations open on one socket, refusing the next with a coded error`, async () => {
+    const socket = await open(gateway.url);
+    socket.send({ type: 'connection_init', payload: { authorization: `Bearer ${await gateway.token({ sub: 'unicef-admin', roles: ['partner'], cpx_partner: '5f0c7a52-4e7c-4d8e-9f43-2a8c1b1e9d11' })}` } });
+    expect(await socket.next()).toEqual({ type: 'connection_ack' });
+    const follow = (id: string) => socket.send({ id, type: 'subscribe', payload: { query: 'subscription { partnerFeedEvents { cursor } }' } });
+    for (let index = 1; index <= MAX_OPERATIONS_PER_SOCKET; index += 1) follow(`feed-${index}`);
+    follow('one-too-many');
+    expect(await socket.next()).toEqual({
+      id: 'one-too-many',
+      type: 'error',
+      payload: [{ message: expect.stringContaining(`${MAX_OPERATIONS_PER_SOCKET} operations open`), extensions: { code: 'BAD_USER_INPUT' } }],
+    });
+
+    // The others go on; once one completes, there is room again.
+    socket.send({ id: 'feed-1', type: 'complete' });
+    follow('in-its-place');
+    socket.send({ id: 'query', type: 'subscribe', payload: { query: '{ me { subject } }' } });
+    expect(await socket.next()).toEqual({
+      id: 'query',
+      type: 'error',
+      payload: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })],
+    });
+    socket.send({ id: 'feed-2', type: 'complete' });
+    socket.send({ id: 'query-2', type: 'subscribe', payload: { query: '{ me { subject } }' } });
+    expect(await socket.next()).toEqual({ id: 'query-2', type: 'next', payload: { data: { me: { subject: 'unicef-admin' } } } });
+    expect(await socket.next()).toEqual({ id: 'query-2', type: 'complete' });
     socket.close();
   });
 });

@@ -1,9 +1,10 @@
 /**
- * The graphql-ws (`graphql-transport-ws`) side of the API, for live subscriptions. There
- * are no subscription fields yet, but the transport is configured now so that the rules
- * hold from the first one: the socket is authenticated at `connection_init`
- * (`{ authorization: 'Bearer <token>' }`), every operation is checked against the same
- * query limits as HTTP, and errors follow the same public contract.
+ * The graphql-ws (`graphql-transport-ws`) side of the API, for live subscriptions: the
+ * socket is authenticated at `connection_init` (`{ authorization: 'Bearer <token>' }`),
+ * every operation is checked against the same query limits as HTTP, and errors follow the
+ * same public contract. One socket holds at most MAX_OPERATIONS_PER_SOCKET operations at
+ * once: each live subscription keeps a read loop and a page buffer in this process, so
+ * one token must not be able to open thousands over one connection.
  *
  * graphql-ws runs outside Apollo's request pipeline, which is why the limits and the
  * error formatting are applied here explicitly rather than inherited.
@@ -30,6 +31,12 @@ import { complexityError, maxDepthRule, type QueryLimits } from './query-limits'
 
 /** 1013 "Try again later": unlike 44xx codes, graphql-ws clients retry it. */
 const TRY_AGAIN_LATER = 1013;
+
+/**
+ * Operations open at once on one socket. A client follows a feed or two (its partner
+ * feed, the alerts it may see); ten leaves room for retries overlapping a completion.
+ */
+export const MAX_OPERATIONS_PER_SOCKET = 10;
 
 /**
  * The executable schema is built by Nest after these options are read; Apollo hands it to
@@ -71,7 +78,10 @@ export function graphqlWsOptions(options: {
       }
     },
 
-    onSubscribe: (_ctx, _id, payload) => {
+    onSubscribe: (ctx, _id, payload) => {
+      // graphql-ws enters an operation in ctx.subscriptions before this hook, and removes
+      // it when it completes or is refused: this one is already counted.
+      if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_SOCKET) return [tooManyOperations()];
       const schema = options.served.schema;
       if (!schema) return [new GraphQLError('The server is starting.', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
       let document: DocumentNode;
@@ -106,6 +116,14 @@ export function graphqlWsOptions(options: {
 function refuse(extra: SocketExtra, code: number, reason: string): false {
   extra.socket.close(code, reason);
   return false;
+}
+
+/** Refuses the operation alone: those already open on the socket go on. */
+function tooManyOperations(): GraphQLError {
+  return new GraphQLError(
+    `This connection already has ${MAX_OPERATIONS_PER_SOCKET} operations open, the most one connection may: complete one before starting another.`,
+    { extensions: { code: 'BAD_USER_INPUT' } },
+  );
 }
 
 /** A query error as Apollo would have coded it, carrying nothing but message and location. */

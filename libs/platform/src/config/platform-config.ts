@@ -35,8 +35,9 @@ export class PlatformConfig {
   CPX_INSTANCE: string = '';
 
   /**
-   * 32 bytes, base64: seals sensitive payloads (a child's record) on Kafka between the
-   * gateway and the alerts service. Required by those two; others ignore it.
+   * 32 bytes, base64: seals sensitive payloads on Kafka: a child's record between the
+   * gateway and the alerts service, a new webhook secret between the feeds service and
+   * the gateway. Required by those three; the directory ignores it.
    */
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64' })

@@ -36,7 +36,7 @@ export class CreatePartnerSubscriptionInput {
   @Matches(COUNTRY_CODE, { each: true, message: 'must contain ISO 3166-1 alpha-2 codes such as RS or XK' })
   countries?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Where signed webhooks go (https; http://127.0.0.1 outside production). None: pull feed only.' })
+  @Field(() => String, { nullable: true, description: 'Where signed webhooks go: https, to a host with public addresses only (never a private, loopback or link-local one). None: pull feed only.' })
   @IsOptional()
   @IsString({ message: 'must be a string' })
   @MaxLength(2_000, { message: 'must be at most 2000 characters' })

@@ -57,7 +57,7 @@ export class PartnerFeedEventsResolver {
     this.consumer.ensureStarted();
     const readPage = async (cursor: string): Promise<PartnerFeedPage> => {
       const page = await this.service.send(FeedsRequests.getPartnerFeed, { partnerId: partner, page: { first: LIVE_PAGE_SIZE, after: cursor } }, principal, SEARCH);
-      return { edges: page.items.map((item) => ({ cursor: item.cursor, node: toFeedEvent(item) })), endCursor: page.endCursor };
+      return { edges: page.items.map((item) => ({ cursor: item.cursor, node: toFeedEvent(item) })), endCursor: page.endCursor, hasNextPage: page.hasNextPage };
     };
     return new PartnerFeedStream(readPage, { after: after ?? '', until: expiresAt, wakeUps: this.wakeUps }).open();
   }

@@ -24,15 +24,20 @@ const unicef: Principal = { subject: 'unicef-admin', roles: ['partner'], partner
 /**
  * The feeds service's pull feed as the gateway sees it: an append-only log with cursors
  * `c-<sequence>`, read strictly after a cursor, at most `first` at a time, and only by the
- * partner's own users or platform admins.
+ * partner's own users or platform admins. Each read looks at `scanRows` events of the log
+ * at most, some of which the partner does not want, and ends a page that is not full at
+ * the last one it looked at.
  */
 class FakeFeed {
   private sequence = 0;
-  readonly log: { cursor: string; eventId: string }[] = [];
+  readonly log: { cursor: string; eventId: string; wanted: boolean }[] = [];
   reads = 0;
   failNext: Error | undefined;
 
-  constructor(readonly requests = new FakeRequests()) {
+  constructor(
+    readonly requests = new FakeRequests(),
+    readonly scanRows = 1_000,
+  ) {
     requests.on(FeedsRequests.getPartnerFeed, (request, principal) => {
       this.reads += 1;
       if (this.failNext) {
@@ -44,8 +49,9 @@ class FakeFeed {
       const after = request.page?.after ? Number(request.page.after.replace(/^c-/, '')) : 0;
       if (Number.isNaN(after)) throw DomainError.badInput('page.after', 'The cursor is not one this API issued.');
       const first = request.page?.first ?? 20;
-      const rows = this.log.filter((row) => Number(row.cursor.slice(2)) > after);
-      const items = rows.slice(0, first).map((row) => ({
+      const scanned = this.log.filter((row) => Number(row.cursor.slice(2)) > after).slice(0, this.scanRows);
+      const wanted = scanned.filter((row) => row.wanted);
+      const items = wanted.slice(0, first).map((row) => ({
         cursor: row.cursor,
         eventId: row.eventId,
         type: 'cpx.alerts.v1.AlertPosted',
@@ -54,15 +60,22 @@ class FakeFeed {
         occurredAt: timestampFromDate(AT),
         dataJson: JSON.stringify({ id: row.eventId }),
       }));
-      return { items, endCursor: items.at(-1)?.cursor ?? request.page?.after ?? '', hasNextPage: rows.length > first };
+      if (wanted.length > first) return { items, endCursor: items.at(-1)!.cursor, hasNextPage: true };
+      if (scanned.length === 0) return { items, endCursor: request.page?.after ?? '', hasNextPage: false };
+      return { items, endCursor: scanned.at(-1)!.cursor, hasNextPage: scanned.length === this.scanRows };
     });
   }
 
-  append(count: number): void {
+  append(count: number, wanted = true): void {
     for (let index = 0; index < count; index += 1) {
       this.sequence += 1;
-      this.log.push({ cursor: `c-${this.sequence}`, eventId: `e-${this.sequence}` });
+      this.log.push({ cursor: `c-${this.sequence}`, eventId: `e-${this.sequence}`, wanted });
     }
+  }
+
+  /** Where each read started. */
+  get afters(): string[] {
+    return this.requests.calls.map((call) => (call.request as { page: { after: string } }).page.after);
   }
 }
 
@@ -160,6 +173,34 @@ describe('partnerFeedEvents: the pull feed, replayed then followed', () => {
       await jest.advanceTimersByTimeAsync(POLL_INTERVAL_MS * 10);
       expect(feed.reads).toBe(reads);
       expect((stream as PartnerFeedStream).position).toBe(`c-${LIVE_PAGE_SIZE}`);
+      await stream.return?.();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('reads on from where the service stopped looking, past events the partner does not want, at once while it says there is more', async () => {
+    jest.useFakeTimers();
+    try {
+      feed = new FakeFeed(new FakeRequests(), 3);
+      resolver = new PartnerFeedEventsResolver(new FeedsClient(feed.requests as never), wakeUps, noConsumer);
+      feed.append(8, false); // other partners' events, or types this one does not follow
+      feed.append(1);
+      feed.append(1, false);
+      const stream = await resolver.partnerFeedEvents({}, unicef, context(unicef));
+      const ninth = stream.next();
+      await jest.advanceTimersByTimeAsync(0);
+      expect((await ninth).value?.node.id).toBe('e-9');
+      expect(feed.afters).toEqual(['', 'c-3', 'c-6']);
+
+      // Caught up: it sleeps, then reads after e-10, which it has looked at already.
+      const eleventh = stream.next();
+      await jest.advanceTimersByTimeAsync(0);
+      feed.append(1);
+      await jest.advanceTimersByTimeAsync(POLL_INTERVAL_MS);
+      expect((await eleventh).value?.node.id).toBe('e-11');
+      expect(feed.afters).toEqual(['', 'c-3', 'c-6', 'c-9', 'c-10']);
+      expect((stream as PartnerFeedStream).position).toBe('c-11');
       await stream.return?.();
     } finally {
       jest.useRealTimers();

@@ -7,9 +7,13 @@
  *
  * It reads when its reader has taken everything buffered, one page at a time, so a
  * subscription holds at most one page (the bound) and a slow client is never skipped
- * ahead: the feed is a log, it simply reads later. Once caught up it reads again when
- * woken (a domain event went by on Kafka; the feeds service may not have recorded it yet,
- * so a few quick re-reads follow) or every poll interval, whichever comes first.
+ * ahead: the feed is a log, it simply reads later. It reads on from the page's endCursor,
+ * which the feeds service moves past the events it looked at and this partner does not
+ * want, so a narrow subscription does not look through them again on every read; a page
+ * without events that says there is more is followed at once. Once caught up it reads
+ * again when woken (a domain event went by on Kafka; the feeds service may not have
+ * recorded it yet, so a few quick re-reads follow) or every poll interval, whichever
+ * comes first.
  *
  * It ends when the reader leaves, when the token that opened it expires, or when the
  * service refuses to read (access revoked): the client subscribes again and is told why.
@@ -21,7 +25,9 @@ import type { PartnerFeedEventEdge } from '../types/feeds.types';
 
 export interface PartnerFeedPage {
   edges: PartnerFeedEventEdge[];
+  /** Where the next read starts: after the last edge, or past events the partner does not want. */
   endCursor: string;
+  hasNextPage: boolean;
 }
 
 /** Reads the page after `after` (empty: from the start) as the subscriber's principal. */
@@ -81,7 +87,7 @@ export class PartnerFeedStream implements AsyncIterableIterator<PartnerFeedEvent
     return this;
   }
 
-  /** The cursor of the last item handed to the reader or buffered for it. */
+  /** Where the next read starts: after the last item buffered, or past events the partner does not want. */
   get position(): string {
     return this.cursor;
   }
@@ -139,12 +145,16 @@ export class PartnerFeedStream implements AsyncIterableIterator<PartnerFeedEvent
     await this.sleep(delay);
   }
 
-  /** Buffers a page's items and moves the cursor past them; whether there were any. */
+  /**
+   * Buffers a page's items and moves the cursor to its end; whether to read on at once
+   * (there were items, or the service looked at only part of what follows). A service
+   * that gives no endCursor is followed from the last item.
+   */
   private take(page: PartnerFeedPage): boolean {
-    if (page.edges.length === 0) return false;
+    const before = this.cursor;
     this.buffer.push(...page.edges);
-    this.cursor = page.edges.at(-1)!.cursor;
-    return true;
+    this.cursor = page.endCursor || page.edges.at(-1)?.cursor || this.cursor;
+    return page.edges.length > 0 || (page.hasNextPage && this.cursor !== before);
   }
 
   private sleep(ms: number): Promise<void> {

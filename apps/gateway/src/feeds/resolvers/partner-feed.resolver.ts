@@ -21,6 +21,8 @@ export class PartnerFeedResolver {
     complexity: connectionComplexity,
     description:
       'The events a partner’s subscriptions match, oldest first, after the cursor. Replay from any cursor. ' +
+      'One read looks through a bounded stretch of the whole feed, so a page may hold fewer than `first` events, even none, while `hasNextPage` is true: ' +
+      'read on from `endCursor`, which also moves past the events your subscriptions do not match. ' +
       'Always FULL data, whatever the subscriptions’ webhook payload modes; a THIN webhook’s `fetch` gives the `after` whose first edge is its event.',
   })
   async partnerFeed(@Args() { partnerId, first, after }: PartnerFeedArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerFeedEventConnection> {

@@ -1,7 +1,11 @@
-/** Partners and their subscriptions. The feeds service decides who may (platform admins, the partner's own users). */
+/**
+ * Partners and their subscriptions. The feeds service decides who may (platform admins,
+ * the partner's own users). A new webhook secret arrives sealed and is opened here, for
+ * the partner's admin only (webhook-secret-reply.ts).
+ */
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { FeedsRequests } from '@cpx/contracts';
-import type { Principal } from '@cpx/platform';
+import { SealedPayloads, type Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { underInput } from '../../directory/directory.client';
 import { required } from '../../alerts/mappers/reply-values';
@@ -10,10 +14,14 @@ import { FeedsClient, partnerOf } from '../feeds.client';
 import { payloadModeOf, toPartner, toSubscription } from '../feeds.mapper';
 import { CreatePartnerSubscriptionArgs, PartnerArgs, RegisterPartnerArgs, SubscriptionIdArgs } from '../inputs/feeds.input';
 import { PartnerObject, PartnerSubscriptionObject, PartnerSubscriptionSecretObject } from '../types/feeds.types';
+import { openWebhookSecret } from '../webhook-secret-reply';
 
 @Resolver(() => PartnerSubscriptionObject)
 export class PartnerResolver {
-  constructor(private readonly service: FeedsClient) {}
+  constructor(
+    private readonly service: FeedsClient,
+    private readonly payloads: SealedPayloads,
+  ) {}
 
   @Mutation(() => PartnerObject, { description: 'Registers a partner organisation (platform admins).' })
   async registerPartner(@Args() { input }: RegisterPartnerArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerObject> {
@@ -25,20 +33,22 @@ export class PartnerResolver {
     description: 'Subscribes a partner to event types and countries, with the webhooks’ payload mode (THIN unless FULL is asked for); the webhook secret is returned once.',
   })
   async createPartnerSubscription(@Args() { input }: CreatePartnerSubscriptionArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerSubscriptionSecretObject> {
-    const { subscription, secret } = await this.service.send(
+    const reply = await this.service.send(
       FeedsRequests.createSubscription,
       { partnerId: input.partnerId, eventTypes: input.eventTypes, countries: input.countries ?? [], webhookUrl: input.webhookUrl ?? '', payloadMode: payloadModeOf(input.payloadMode) },
       principal,
     );
-    return { subscription: toSubscription(required(subscription, 'subscription')), secret };
+    const subscription = toSubscription(required(reply.subscription, 'subscription'));
+    return { subscription, secret: openWebhookSecret(this.payloads, FeedsRequests.createSubscription, subscription.id, reply) };
   }
 
   @Mutation(() => PartnerSubscriptionSecretObject, {
     description: 'A new webhook secret, returned once; the previous one keeps signing for 24 hours, and until then another rotation is refused (CONFLICT).',
   })
   async rotatePartnerSubscriptionSecret(@Args() { id }: SubscriptionIdArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerSubscriptionSecretObject> {
-    const { subscription, secret } = await this.service.send(FeedsRequests.rotateSubscriptionSecret, { id }, principal);
-    return { subscription: toSubscription(required(subscription, 'subscription')), secret };
+    const reply = await this.service.send(FeedsRequests.rotateSubscriptionSecret, { id }, principal);
+    // Opened as the secret of the subscription asked for, whatever the reply says it is.
+    return { subscription: toSubscription(required(reply.subscription, 'subscription')), secret: openWebhookSecret(this.payloads, FeedsRequests.rotateSubscriptionSecret, id, reply) };
   }
 
   @Mutation(() => ID, { description: 'Ends a subscription; pending webhooks are dropped.' })

@@ -21,7 +21,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cpx/feeds/v1/requests.proto.
  */
 export const file_cpx_feeds_v1_requests: GenFile = /*@__PURE__*/
-  fileDesc("ChtjcHgvZmVlZHMvdjEvcmVxdWVzdHMucHJvdG8SDGNweC5mZWVkcy52MSI5ChZSZWdpc3RlclBhcnRuZXJSZXF1ZXN0EgwKBG5hbWUYASABKAkSEQoJY291bnRyaWVzGAIgAygJIkEKF1JlZ2lzdGVyUGFydG5lclJlc3BvbnNlEiYKB3BhcnRuZXIYASABKAsyFS5jcHguZmVlZHMudjEuUGFydG5lciKdAQoZQ3JlYXRlU3Vic2NyaXB0aW9uUmVxdWVzdBISCgpwYXJ0bmVyX2lkGAEgASgJEhMKC2V2ZW50X3R5cGVzGAIgAygJEhEKCWNvdW50cmllcxgDIAMoCRITCgt3ZWJob29rX3VybBgEIAEoCRIvCgxwYXlsb2FkX21vZGUYBSABKA4yGS5jcHguZmVlZHMudjEuUGF5bG9hZE1vZGUiXgoaQ3JlYXRlU3Vic2NyaXB0aW9uUmVzcG9uc2USMAoMc3Vic2NyaXB0aW9uGAEgASgLMhouY3B4LmZlZWRzLnYxLlN1YnNjcmlwdGlvbhIOCgZzZWNyZXQYAiABKAkiLgoYTGlzdFN1YnNjcmlwdGlvbnNSZXF1ZXN0EhIKCnBhcnRuZXJfaWQYASABKAkiTgoZTGlzdFN1YnNjcmlwdGlvbnNSZXNwb25zZRIxCg1zdWJzY3JpcHRpb25zGAEgAygLMhouY3B4LmZlZWRzLnYxLlN1YnNjcmlwdGlvbiItCh9Sb3RhdGVTdWJzY3JpcHRpb25TZWNyZXRSZXF1ZXN0EgoKAmlkGAEgASgJImQKIFJvdGF0ZVN1YnNjcmlwdGlvblNlY3JldFJlc3BvbnNlEjAKDHN1YnNjcmlwdGlvbhgBIAEoCzIaLmNweC5mZWVkcy52MS5TdWJzY3JpcHRpb24SDgoGc2VjcmV0GAIgASgJIicKGURlbGV0ZVN1YnNjcmlwdGlvblJlcXVlc3QSCgoCaWQYASABKAkiKAoaRGVsZXRlU3Vic2NyaXB0aW9uUmVzcG9uc2USCgoCaWQYASABKAkiYgobTGlzdERlbGl2ZXJ5QXR0ZW1wdHNSZXF1ZXN0EhcKD3N1YnNjcmlwdGlvbl9pZBgBIAEoCRIqCgRwYWdlGAIgASgLMhwuY3B4LnBsYXRmb3JtLnYxLlBhZ2VSZXF1ZXN0IncKHExpc3REZWxpdmVyeUF0dGVtcHRzUmVzcG9uc2USLAoFaXRlbXMYASADKAsyHS5jcHguZmVlZHMudjEuRGVsaXZlcnlBdHRlbXB0EhIKCmVuZF9jdXJzb3IYAiABKAkSFQoNaGFzX25leHRfcGFnZRgDIAEoCCJXChVHZXRQYXJ0bmVyRmVlZFJlcXVlc3QSEgoKcGFydG5lcl9pZBgBIAEoCRIqCgRwYWdlGAIgASgLMhwuY3B4LnBsYXRmb3JtLnYxLlBhZ2VSZXF1ZXN0ImsKFkdldFBhcnRuZXJGZWVkUmVzcG9uc2USJgoFaXRlbXMYASADKAsyFy5jcHguZmVlZHMudjEuRmVlZEV2ZW50EhIKCmVuZF9jdXJzb3IYAiABKAkSFQoNaGFzX25leHRfcGFnZRgDIAEoCCIzChxSZXNlbmRXZWJob29rRGVsaXZlcnlSZXF1ZXN0EhMKC2RlbGl2ZXJ5X2lkGAEgASgJIk0KHVJlc2VuZFdlYmhvb2tEZWxpdmVyeVJlc3BvbnNlEhMKC2RlbGl2ZXJ5X2lkGAEgASgJEhcKD3N1YnNjcmlwdGlvbl9pZBgCIAEoCSJkCh5SZWRlbGl2ZXJGYWlsZWRXZWJob29rc1JlcXVlc3QSFwoPc3Vic2NyaXB0aW9uX2lkGAEgASgJEikKBXNpbmNlGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCIzCh9SZWRlbGl2ZXJGYWlsZWRXZWJob29rc1Jlc3BvbnNlEhAKCHJlcXVldWVkGAEgASgFYgZwcm90bzM", [file_cpx_feeds_v1_feeds, file_cpx_platform_v1_page, file_google_protobuf_timestamp]);
+  fileDesc("ChtjcHgvZmVlZHMvdjEvcmVxdWVzdHMucHJvdG8SDGNweC5mZWVkcy52MSI5ChZSZWdpc3RlclBhcnRuZXJSZXF1ZXN0EgwKBG5hbWUYASABKAkSEQoJY291bnRyaWVzGAIgAygJIkEKF1JlZ2lzdGVyUGFydG5lclJlc3BvbnNlEiYKB3BhcnRuZXIYASABKAsyFS5jcHguZmVlZHMudjEuUGFydG5lciKdAQoZQ3JlYXRlU3Vic2NyaXB0aW9uUmVxdWVzdBISCgpwYXJ0bmVyX2lkGAEgASgJEhMKC2V2ZW50X3R5cGVzGAIgAygJEhEKCWNvdW50cmllcxgDIAMoCRITCgt3ZWJob29rX3VybBgEIAEoCRIvCgxwYXlsb2FkX21vZGUYBSABKA4yGS5jcHguZmVlZHMudjEuUGF5bG9hZE1vZGUieQoaQ3JlYXRlU3Vic2NyaXB0aW9uUmVzcG9uc2USMAoMc3Vic2NyaXB0aW9uGAEgASgLMhouY3B4LmZlZWRzLnYxLlN1YnNjcmlwdGlvbhISCgZzZWNyZXQYAiABKAlCAhgBEhUKDXNlYWxlZF9zZWNyZXQYAyABKAwiLgoYTGlzdFN1YnNjcmlwdGlvbnNSZXF1ZXN0EhIKCnBhcnRuZXJfaWQYASABKAkiTgoZTGlzdFN1YnNjcmlwdGlvbnNSZXNwb25zZRIxCg1zdWJzY3JpcHRpb25zGAEgAygLMhouY3B4LmZlZWRzLnYxLlN1YnNjcmlwdGlvbiItCh9Sb3RhdGVTdWJzY3JpcHRpb25TZWNyZXRSZXF1ZXN0EgoKAmlkGAEgASgJIn8KIFJvdGF0ZVN1YnNjcmlwdGlvblNlY3JldFJlc3BvbnNlEjAKDHN1YnNjcmlwdGlvbhgBIAEoCzIaLmNweC5mZWVkcy52MS5TdWJzY3JpcHRpb24SEgoGc2VjcmV0GAIgASgJQgIYARIVCg1zZWFsZWRfc2VjcmV0GAMgASgMIh8KDVdlYmhvb2tTZWNyZXQSDgoGc2VjcmV0GAEgASgJIicKGURlbGV0ZVN1YnNjcmlwdGlvblJlcXVlc3QSCgoCaWQYASABKAkiKAoaRGVsZXRlU3Vic2NyaXB0aW9uUmVzcG9uc2USCgoCaWQYASABKAkiYgobTGlzdERlbGl2ZXJ5QXR0ZW1wdHNSZXF1ZXN0EhcKD3N1YnNjcmlwdGlvbl9pZBgBIAEoCRIqCgRwYWdlGAIgASgLMhwuY3B4LnBsYXRmb3JtLnYxLlBhZ2VSZXF1ZXN0IncKHExpc3REZWxpdmVyeUF0dGVtcHRzUmVzcG9uc2USLAoFaXRlbXMYASADKAsyHS5jcHguZmVlZHMudjEuRGVsaXZlcnlBdHRlbXB0EhIKCmVuZF9jdXJzb3IYAiABKAkSFQoNaGFzX25leHRfcGFnZRgDIAEoCCJXChVHZXRQYXJ0bmVyRmVlZFJlcXVlc3QSEgoKcGFydG5lcl9pZBgBIAEoCRIqCgRwYWdlGAIgASgLMhwuY3B4LnBsYXRmb3JtLnYxLlBhZ2VSZXF1ZXN0ImsKFkdldFBhcnRuZXJGZWVkUmVzcG9uc2USJgoFaXRlbXMYASADKAsyFy5jcHguZmVlZHMudjEuRmVlZEV2ZW50EhIKCmVuZF9jdXJzb3IYAiABKAkSFQoNaGFzX25leHRfcGFnZRgDIAEoCCIzChxSZXNlbmRXZWJob29rRGVsaXZlcnlSZXF1ZXN0EhMKC2RlbGl2ZXJ5X2lkGAEgASgJIk0KHVJlc2VuZFdlYmhvb2tEZWxpdmVyeVJlc3BvbnNlEhMKC2RlbGl2ZXJ5X2lkGAEgASgJEhcKD3N1YnNjcmlwdGlvbl9pZBgCIAEoCSJkCh5SZWRlbGl2ZXJGYWlsZWRXZWJob29rc1JlcXVlc3QSFwoPc3Vic2NyaXB0aW9uX2lkGAEgASgJEikKBXNpbmNlGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCIzCh9SZWRlbGl2ZXJGYWlsZWRXZWJob29rc1Jlc3BvbnNlEhAKCHJlcXVldWVkGAEgASgFYgZwcm90bzM", [file_cpx_feeds_v1_feeds, file_cpx_platform_v1_page, file_google_protobuf_timestamp]);
 
 /**
  * @generated from message cpx.feeds.v1.RegisterPartnerRequest
@@ -111,11 +111,22 @@ export type CreateSubscriptionResponse = Message<"cpx.feeds.v1.CreateSubscriptio
   subscription?: Subscription | undefined;
 
   /**
-   * whsec_<base64>: returned once, never again.
+   * Deprecated, always empty: the secret travels only sealed, in sealed_secret (a reply
+   * topic is written to the broker's disk and kept for days).
    *
-   * @generated from field: string secret = 2;
+   * @generated from field: string secret = 2 [deprecated = true];
+   * @deprecated
    */
   secret: string;
+
+  /**
+   * The new whsec_<base64> secret, returned once, never again: a WebhookSecret sealed
+   * with CPX_PAYLOAD_KEY (AES-256-GCM, as the child's record is), bound to
+   * "cpx.feeds.v1.CreateSubscription|<subscription.id>".
+   *
+   * @generated from field: bytes sealed_secret = 3;
+   */
+  sealedSecret: Uint8Array;
 };
 
 /**
@@ -186,11 +197,21 @@ export type RotateSubscriptionSecretResponse = Message<"cpx.feeds.v1.RotateSubsc
   subscription?: Subscription | undefined;
 
   /**
-   * The new secret; the previous one keeps signing until previous_secret_expires_at.
+   * Deprecated, always empty: the secret travels only sealed, in sealed_secret.
    *
-   * @generated from field: string secret = 2;
+   * @generated from field: string secret = 2 [deprecated = true];
+   * @deprecated
    */
   secret: string;
+
+  /**
+   * The new secret, a WebhookSecret sealed as in CreateSubscriptionResponse, bound to
+   * "cpx.feeds.v1.RotateSubscriptionSecret|<subscription.id>"; the previous one keeps
+   * signing until previous_secret_expires_at.
+   *
+   * @generated from field: bytes sealed_secret = 3;
+   */
+  sealedSecret: Uint8Array;
 };
 
 /**
@@ -199,6 +220,27 @@ export type RotateSubscriptionSecretResponse = Message<"cpx.feeds.v1.RotateSubsc
  */
 export const RotateSubscriptionSecretResponseSchema: GenMessage<RotateSubscriptionSecretResponse> = /*@__PURE__*/
   messageDesc(file_cpx_feeds_v1_requests, 7);
+
+/**
+ * What a sealed_secret holds once opened.
+ *
+ * @generated from message cpx.feeds.v1.WebhookSecret
+ */
+export type WebhookSecret = Message<"cpx.feeds.v1.WebhookSecret"> & {
+  /**
+   * whsec_<base64>.
+   *
+   * @generated from field: string secret = 1;
+   */
+  secret: string;
+};
+
+/**
+ * Describes the message cpx.feeds.v1.WebhookSecret.
+ * Use `create(WebhookSecretSchema)` to create a new message.
+ */
+export const WebhookSecretSchema: GenMessage<WebhookSecret> = /*@__PURE__*/
+  messageDesc(file_cpx_feeds_v1_requests, 8);
 
 /**
  * @generated from message cpx.feeds.v1.DeleteSubscriptionRequest
@@ -215,7 +257,7 @@ export type DeleteSubscriptionRequest = Message<"cpx.feeds.v1.DeleteSubscription
  * Use `create(DeleteSubscriptionRequestSchema)` to create a new message.
  */
 export const DeleteSubscriptionRequestSchema: GenMessage<DeleteSubscriptionRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 8);
+  messageDesc(file_cpx_feeds_v1_requests, 9);
 
 /**
  * @generated from message cpx.feeds.v1.DeleteSubscriptionResponse
@@ -232,7 +274,7 @@ export type DeleteSubscriptionResponse = Message<"cpx.feeds.v1.DeleteSubscriptio
  * Use `create(DeleteSubscriptionResponseSchema)` to create a new message.
  */
 export const DeleteSubscriptionResponseSchema: GenMessage<DeleteSubscriptionResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 9);
+  messageDesc(file_cpx_feeds_v1_requests, 10);
 
 /**
  * @generated from message cpx.feeds.v1.ListDeliveryAttemptsRequest
@@ -254,7 +296,7 @@ export type ListDeliveryAttemptsRequest = Message<"cpx.feeds.v1.ListDeliveryAtte
  * Use `create(ListDeliveryAttemptsRequestSchema)` to create a new message.
  */
 export const ListDeliveryAttemptsRequestSchema: GenMessage<ListDeliveryAttemptsRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 10);
+  messageDesc(file_cpx_feeds_v1_requests, 11);
 
 /**
  * @generated from message cpx.feeds.v1.ListDeliveryAttemptsResponse
@@ -283,7 +325,7 @@ export type ListDeliveryAttemptsResponse = Message<"cpx.feeds.v1.ListDeliveryAtt
  * Use `create(ListDeliveryAttemptsResponseSchema)` to create a new message.
  */
 export const ListDeliveryAttemptsResponseSchema: GenMessage<ListDeliveryAttemptsResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 11);
+  messageDesc(file_cpx_feeds_v1_requests, 12);
 
 /**
  * @generated from message cpx.feeds.v1.GetPartnerFeedRequest
@@ -305,7 +347,7 @@ export type GetPartnerFeedRequest = Message<"cpx.feeds.v1.GetPartnerFeedRequest"
  * Use `create(GetPartnerFeedRequestSchema)` to create a new message.
  */
 export const GetPartnerFeedRequestSchema: GenMessage<GetPartnerFeedRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 12);
+  messageDesc(file_cpx_feeds_v1_requests, 13);
 
 /**
  * @generated from message cpx.feeds.v1.GetPartnerFeedResponse
@@ -334,7 +376,7 @@ export type GetPartnerFeedResponse = Message<"cpx.feeds.v1.GetPartnerFeedRespons
  * Use `create(GetPartnerFeedResponseSchema)` to create a new message.
  */
 export const GetPartnerFeedResponseSchema: GenMessage<GetPartnerFeedResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 13);
+  messageDesc(file_cpx_feeds_v1_requests, 14);
 
 /**
  * A new attempt of one delivery now, with the same webhook-id (the partner de-duplicates
@@ -354,7 +396,7 @@ export type ResendWebhookDeliveryRequest = Message<"cpx.feeds.v1.ResendWebhookDe
  * Use `create(ResendWebhookDeliveryRequestSchema)` to create a new message.
  */
 export const ResendWebhookDeliveryRequestSchema: GenMessage<ResendWebhookDeliveryRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 14);
+  messageDesc(file_cpx_feeds_v1_requests, 15);
 
 /**
  * @generated from message cpx.feeds.v1.ResendWebhookDeliveryResponse
@@ -376,7 +418,7 @@ export type ResendWebhookDeliveryResponse = Message<"cpx.feeds.v1.ResendWebhookD
  * Use `create(ResendWebhookDeliveryResponseSchema)` to create a new message.
  */
 export const ResendWebhookDeliveryResponseSchema: GenMessage<ResendWebhookDeliveryResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 15);
+  messageDesc(file_cpx_feeds_v1_requests, 16);
 
 /**
  * Every failed (retries exhausted, refused or dropped) delivery of the subscription whose
@@ -401,7 +443,7 @@ export type RedeliverFailedWebhooksRequest = Message<"cpx.feeds.v1.RedeliverFail
  * Use `create(RedeliverFailedWebhooksRequestSchema)` to create a new message.
  */
 export const RedeliverFailedWebhooksRequestSchema: GenMessage<RedeliverFailedWebhooksRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 16);
+  messageDesc(file_cpx_feeds_v1_requests, 17);
 
 /**
  * @generated from message cpx.feeds.v1.RedeliverFailedWebhooksResponse
@@ -420,5 +462,5 @@ export type RedeliverFailedWebhooksResponse = Message<"cpx.feeds.v1.RedeliverFai
  * Use `create(RedeliverFailedWebhooksResponseSchema)` to create a new message.
  */
 export const RedeliverFailedWebhooksResponseSchema: GenMessage<RedeliverFailedWebhooksResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 17);
+  messageDesc(file_cpx_feeds_v1_requests, 18);
 

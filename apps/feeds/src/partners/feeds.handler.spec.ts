@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { FeedsRequests, WebhookSecretSchema } from '@cpx/contracts';
+import { SealedPayloads, type Principal } from '@cpx/platform';
+import { newWebhookSecret } from './domain/webhook-secret';
+import type { CreateSubscriptionUseCase } from './create-subscription.usecase';
+import { FeedsHandler } from './feeds.handler';
+import type { RotateSubscriptionSecretUseCase } from './rotate-subscription-secret.usecase';
+import { webhookSecretContext } from './sealed-secret-reply';
+import type { SubscriptionRow } from './subscription-store';
+import { sendOverKafka } from '../testing/over-kafka';
+
+const PARTNER_ID = '0b0e6a4e-0000-4000-8000-000000000003';
+const SUBSCRIPTION_ID = '0b0e6a4e-0000-4000-8000-000000000042';
+const partnerAdmin: Principal = { subject: 'unicef-admin', roles: ['partner'], partnerId: PARTNER_ID };
+const payloads = new SealedPayloads(randomBytes(32).toString('base64'));
+
+const aSubscription = (): SubscriptionRow => ({
+  id: SUBSCRIPTION_ID,
+  partner_id: PARTNER_ID,
+  event_types: ['cpx.alerts.v1.*'],
+  countries: [],
+  webhook_url: 'https://hooks.partner.example/cpx',
+  enabled: true,
+  disabled_reason: '',
+  created_at: new Date('2026-02-01T08:00:00Z'),
+  previous_secret_expires_at: null,
+  payload_mode: 'THIN',
+});
+
+/** The handler with create and rotate use cases that hand out `secret`; the rest is never reached. */
+function aHandler(secret: string): FeedsHandler {
+  const issued = async () => ({ subscription: aSubscription(), secret });
+  const unused = {} as never;
+  return new FeedsHandler(
+    unused,
+    { execute: issued } as unknown as CreateSubscriptionUseCase,
+    unused,
+    { execute: issued } as unknown as RotateSubscriptionSecretUseCase,
+    unused,
+    unused,
+    unused,
+    unused,
+    unused,
+    payloads,
+  );
+}
+
+/** Every form in which the secret could be read off the reply topic. */
+function clearForms(secret: string): Buffer[] {
+  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+  return [Buffer.from(secret), Buffer.from(secret.slice('whsec_'.length)), key];
+}
+
+describe('a new webhook secret on the reply topic', () => {
+  it.each([
+    ['create', 'create', FeedsRequests.createSubscription, { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'], webhookUrl: 'https://hooks.partner.example/cpx' }],
+    ['rotate', 'rotate', FeedsRequests.rotateSubscriptionSecret, { id: SUBSCRIPTION_ID }],
+  ] as const)('%s: travels only sealed, bound to the operation and the subscription', async (_name, method, operation, request) => {
+    const secret = newWebhookSecret();
+    const { wire, response } = await sendOverKafka(aHandler(secret), method, operation as typeof FeedsRequests.createSubscription, request as never, partnerAdmin);
+
+    for (const clear of clearForms(secret)) expect(wire.includes(clear)).toBe(false);
+    expect(response.secret).toBe('');
+    expect(response.subscription?.id).toBe(SUBSCRIPTION_ID);
+    expect(payloads.open(WebhookSecretSchema, response.sealedSecret, webhookSecretContext(operation, SUBSCRIPTION_ID), 'secret').secret).toBe(secret);
+
+    // Not as another subscription's secret, nor as the other operation's.
+    const other = operation === FeedsRequests.createSubscription ? FeedsRequests.rotateSubscriptionSecret : FeedsRequests.createSubscription;
+    expect(() => payloads.open(WebhookSecretSchema, response.sealedSecret, webhookSecretContext(operation, '0b0e6a4e-0000-4000-8000-000000000043'), 'secret')).toThrow();
+    expect(() => payloads.open(WebhookSecretSchema, response.sealedSecret, webhookSecretContext(other, SUBSCRIPTION_ID), 'secret')).toThrow();
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * A new webhook secret on its way back to the gateway. Replies travel on a Kafka topic
+ * that the broker writes to disk and keeps for days, so the secret goes sealed with
+ * CPX_PAYLOAD_KEY (AES-256-GCM, held by the gateway and the services only, as a child's
+ * record is), bound to the operation and the subscription: a copy on the broker is
+ * unreadable, and cannot be passed off as the secret of another subscription or of
+ * another create or rotation. The gateway opens it and shows it to the partner's admin,
+ * once (apps/gateway/src/feeds/webhook-secret-reply.ts, which binds it the same way).
+ */
+import { FeedsRequests, WebhookSecretSchema } from '@cpx/contracts';
+import type { SealedPayloads } from '@cpx/platform';
+
+/** The two operations that hand out a secret. */
+export type SecretOperation = typeof FeedsRequests.createSubscription | typeof FeedsRequests.rotateSubscriptionSecret;
+
+/** `cpx.feeds.v1.CreateSubscription|<subscription id>`: the form of postAlertContext. */
+export function webhookSecretContext(operation: SecretOperation, subscriptionId: string): string {
+  return `${operation.name}|${subscriptionId}`;
+}
+
+export function sealSecretForReply(payloads: SealedPayloads, operation: SecretOperation, subscriptionId: string, secret: string): Uint8Array {
+  return payloads.seal(WebhookSecretSchema, { secret }, webhookSecretContext(operation, subscriptionId));
+}
