@@ -23,6 +23,7 @@ function change(version: number): AlertChangeObject {
     occurredAt: new Date(0),
     country: null,
     level: null,
+    unroutedCountries: [],
   };
 }
 

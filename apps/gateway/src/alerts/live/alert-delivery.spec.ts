@@ -15,9 +15,9 @@ function encoded<K extends keyof typeof types>(key: K, init: Parameters<typeof c
 describe('alertDeliveryOf: an alerts event as a live change', () => {
   const base = { type: 'POSTED', alertId: ALERT_ID, kind: 'MISSING_CHILD', urgency: 'CRITICAL', originCountry: 'RS', targetCountries: ['HR', 'XK'] };
 
-  it('POSTED: facts and the audience, nothing else', () => {
+  it('POSTED: facts, the countries nobody received it in, and the audience, nothing else', () => {
     const delivery = alertDeliveryOf(types.alertPosted.type, encoded('alertPosted', { alert: facts(), audience: audience(), unroutedCountries: ['XK'], occurredAt: timestampFromDate(OCCURRED) }), POSTED);
-    expect(delivery?.change).toEqual({ ...base, status: 'POSTED', version: 1, occurredAt: OCCURRED, country: null, level: null });
+    expect(delivery?.change).toEqual({ ...base, status: 'POSTED', version: 1, occurredAt: OCCURRED, country: null, level: null, unroutedCountries: ['XK'] });
     expect(delivery?.audience).toEqual(audience());
   });
 
@@ -43,7 +43,7 @@ describe('alertDeliveryOf: an alerts event as a live change', () => {
     ['alertClosed', 'CLOSED', {}],
   ] as const)('%s -> %s', (key, type, extra) => {
     const payload = encoded(key, { alert: facts(), audience: audience(), occurredAt: timestampFromDate(OCCURRED), ...extra } as never);
-    expect(alertDeliveryOf(types[key].type, payload, POSTED)?.change).toMatchObject({ type, alertId: ALERT_ID, country: null, level: null });
+    expect(alertDeliveryOf(types[key].type, payload, POSTED)?.change).toMatchObject({ type, alertId: ALERT_ID, country: null, level: null, unroutedCountries: [] });
   });
 
   it('uses the CloudEvents time when occurred_at is missing', () => {

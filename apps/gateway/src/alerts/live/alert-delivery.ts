@@ -27,13 +27,13 @@ interface ChangeSource<Desc extends DescMessage> {
   event: EventType<Desc>;
   type: AlertChangeTypeName;
   /** The target country and escalation level, where the event has them. */
-  details?: (event: MessageShape<Desc>) => Pick<AlertChangeObject, 'country' | 'level'>;
+  details?: (event: MessageShape<Desc>) => Partial<Pick<AlertChangeObject, 'country' | 'level' | 'unroutedCountries'>>;
 }
 
 function source<Desc extends DescMessage>(
   event: EventType<Desc>,
   type: AlertChangeTypeName,
-  details?: (event: MessageShape<Desc>) => Pick<AlertChangeObject, 'country' | 'level'>,
+  details?: (event: MessageShape<Desc>) => Partial<Pick<AlertChangeObject, 'country' | 'level' | 'unroutedCountries'>>,
 ): ChangeSource<Desc> {
   return { event, type, details };
 }
@@ -43,7 +43,7 @@ const { types } = AlertsEvents;
 /** Every event type the subscription reports, by CloudEvents `ce_type`. */
 const SOURCES = new Map<string, ChangeSource<DescMessage>>(
   [
-    source(types.alertPosted, 'POSTED'),
+    source(types.alertPosted, 'POSTED', (event) => ({ unroutedCountries: [...event.unroutedCountries] })),
     source(types.alertAcknowledged, 'ACKNOWLEDGED', (event) => ({ country: event.country || null, level: null })),
     source(types.alertEscalated, 'ESCALATED', (event) => ({ country: event.country || null, level: event.level })),
     source(types.alertUpdateAdded, 'UPDATE_ADDED'),
@@ -77,6 +77,7 @@ export function alertDeliveryOf(ceType: string, payload: Uint8Array, eventTime: 
       occurredAt: optionalDateOf(event.occurredAt) ?? eventTime,
       country: null,
       level: null,
+      unroutedCountries: [],
       ...changeSource.details?.(event),
     },
   };

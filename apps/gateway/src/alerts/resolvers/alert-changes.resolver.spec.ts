@@ -13,7 +13,7 @@ import { ALERT_ID, audience, ORIGIN_AGENCY_ID, POSTED, RECIPIENT_AGENCY_ID } fro
 import type { AlertChangeObject } from '../types/alert-change.type';
 import { AlertChangesResolver } from './alert-changes.resolver';
 
-const SUBSCRIBE = 'subscription { alertChanged { type alertId kind urgency status originCountry targetCountries version occurredAt country level } }';
+const SUBSCRIBE = 'subscription { alertChanged { type alertId kind urgency status originCountry targetCountries version occurredAt country level unroutedCountries } }';
 
 function aChange(overrides: Partial<AlertChangeObject> = {}): AlertChangeObject {
   return {
@@ -28,6 +28,7 @@ function aChange(overrides: Partial<AlertChangeObject> = {}): AlertChangeObject 
     occurredAt: POSTED,
     country: 'HR',
     level: null,
+    unroutedCountries: [],
     ...overrides,
   };
 }
@@ -142,6 +143,7 @@ describe('alertChanged', () => {
                     occurredAt: POSTED.toISOString(),
                     country: 'HR',
                     level: null,
+                    unroutedCountries: [],
                   },
                 },
               },

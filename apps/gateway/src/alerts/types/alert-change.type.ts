@@ -46,4 +46,9 @@ export class AlertChangeObject {
 
   @Field(() => Int, { nullable: true, description: 'ESCALATED only: 1 to the national focal points, 2 to the regional attaché.' })
   level!: number | null;
+
+  @Field(() => [String], {
+    description: 'POSTED only: the target countries nobody received the alert in (no focal point or on-duty contact). For the regional attaché, who follows alerts nobody answers.',
+  })
+  unroutedCountries!: string[];
 }
