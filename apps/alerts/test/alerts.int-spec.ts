@@ -17,6 +17,7 @@ import {
   AlertsRequests,
   AlertStatus,
   ChildIdentitySchema,
+  DirectoryEvents,
   Outcome,
   Sex,
   Urgency,
@@ -597,6 +598,61 @@ describe('authorization matrix: every operation × who asks', () => {
     expect(fr.acknowledged).toBeGreaterThan(0);
     expect(Number(fr.medianSecondsToAcknowledge)).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(countries, (_, value) => (typeof value === 'bigint' ? Number(value) : value))).not.toContain(CHILD_FAMILY);
+  });
+});
+
+describe('directory replica', () => {
+  const shiftOf = (id: string) => db.query(`SELECT ends_at FROM replica_on_duty_shift WHERE id = $1`, [id]) as Promise<{ ends_at: Date }[]>;
+  /** A party's agency, professional and focal points in the replica: their events travel on partitions of their own. */
+  const replicated = (who: Party, focalPoints = 0) =>
+    waitFor(async () => {
+      const [row] = await db.query(
+        `SELECT (SELECT count(*)::int FROM replica_agency WHERE id = $1) AS agencies,
+                (SELECT count(*)::int FROM replica_professional WHERE id = $2) AS professionals,
+                (SELECT count(*)::int FROM replica_focal_point WHERE professional_id = $2) AS focal_points`,
+        [who.agencyId, who.professional.id],
+      );
+      return row.agencies === 1 && row.professionals === 1 && row.focal_points === focalPoints;
+    });
+
+  it('takes a state that joined after the service started as a target, once its events are consumed', async () => {
+    // No list of countries here to update: the country comes with the directory's events.
+    await directory.publish(DirectoryEvents.types.countryRegistered, 'MT', { country: { code: 'MT', name: 'Malta', languages: ['mt', 'en'] } });
+    const malta = await party('MT', { focalPoint: true });
+    await replicated(malta, 1);
+    const { alert } = await send('postAlert', postRequest({ targetCountries: ['MT'] }), serbia.principal);
+    expect(alert.targets).toEqual([expect.objectContaining({ country: 'MT', recipientCount: 1, unrouted: false })]);
+  });
+
+  it('stops routing to a professional whose on-duty shift ended, once OnDutyEnded is consumed', async () => {
+    // Croatia has nobody else: whoever receives its alerts is on duty through this shift.
+    const croatia = await party('HR');
+    await replicated(croatia);
+    const shift = {
+      id: randomUUID(),
+      professionalId: croatia.professional.id,
+      country: 'HR',
+      alertKind: AlertKind.UNSPECIFIED,
+      startsAt: timestampFromDate(new Date(Date.now() - 3_600_000)),
+      endsAt: timestampFromDate(new Date(Date.now() + 30 * 86_400_000)),
+    };
+    await directory.publish(DirectoryEvents.types.onDutyScheduled, shift.id, { shift });
+    await waitFor(async () => (await shiftOf(shift.id)).length === 1);
+    const during = await send('postAlert', postRequest({ targetCountries: ['HR'] }), serbia.principal);
+    expect(during.alert.targets).toEqual([expect.objectContaining({ country: 'HR', recipientCount: 1, unrouted: false })]);
+
+    const endedAt = new Date();
+    await directory.publish(DirectoryEvents.types.onDutyEnded, shift.id, { shift: { ...shift, endsAt: timestampFromDate(endedAt) } });
+    await waitFor(async () => (await shiftOf(shift.id))[0]!.ends_at.getTime() === endedAt.getTime());
+    const after = await send('postAlert', postRequest({ targetCountries: ['HR'] }), serbia.principal);
+    expect(after.alert.targets).toEqual([expect.objectContaining({ country: 'HR', recipientCount: 0, unrouted: true })]);
+
+    // The same shift scheduled again by a late or repeated event does not bring it back.
+    await directory.publish(DirectoryEvents.types.onDutyScheduled, shift.id, { shift });
+    await directory.publish(DirectoryEvents.types.onDutyEnded, shift.id, { shift: { ...shift, endsAt: timestampFromDate(new Date(endedAt.getTime() + 60_000)) } });
+    // Same key, same partition, in order: once the second end is handled, the re-scheduling was too.
+    await waitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM cpx_inbox WHERE event_type = 'cpx.directory.v1.OnDutyEnded'`))[0].n >= 2);
+    expect((await shiftOf(shift.id))[0]!.ends_at.getTime()).toBe(endedAt.getTime());
   });
 });
 

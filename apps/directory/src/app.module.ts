@@ -8,9 +8,12 @@ import { UpdateAgencyUseCase } from './agencies/update-agency.usecase';
 import type { DirectoryConfig } from './config/directory.config';
 import { CountriesHandler } from './countries/countries.handler';
 import { CountryEntity } from './countries/country.entity';
+import { RegisterCountryUseCase } from './countries/register-country.usecase';
 import { CreateDirectory1764370000100 } from './database/migrations/1764370000100-create-directory';
 import { ReindexSearch1764370000800 } from './database/migrations/1764370000800-reindex-search';
+import { CancelledShifts1764370000900 } from './database/migrations/1764370000900-cancelled-shifts';
 import { ContactPointsHandler } from './focal-points/contact-points.handler';
+import { EndOnDutyUseCase } from './focal-points/end-on-duty.usecase';
 import { FocalPointEntity, OnDutyShiftEntity } from './focal-points/focal-point.entity';
 import { NameContactPointsUseCase } from './focal-points/name-contact-points.usecase';
 import { WhomToContactUseCase } from './focal-points/whom-to-contact.usecase';
@@ -23,7 +26,7 @@ import { RegisterProfessionalUseCase } from './professionals/register-profession
 import { UpdateProfessionalUseCase } from './professionals/update-professional.usecase';
 
 export const DIRECTORY_ENTITIES = [CountryEntity, AgencyEntity, ProfessionalEntity, FocalPointEntity, OnDutyShiftEntity];
-export const DIRECTORY_MIGRATIONS = [CreateDirectory1764370000100, ReindexSearch1764370000800];
+export const DIRECTORY_MIGRATIONS = [CreateDirectory1764370000100, ReindexSearch1764370000800, CancelledShifts1764370000900];
 
 /** The professional directory: agencies, professionals, focal points and duty rosters. */
 @Module({})
@@ -50,6 +53,8 @@ export class DirectoryModule {
         FindProfessionalsUseCase,
         NameContactPointsUseCase,
         WhomToContactUseCase,
+        EndOnDutyUseCase,
+        RegisterCountryUseCase,
       ],
     };
   }

@@ -5,7 +5,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fromBinary } from '@bufbuild/protobuf';
-import { AgencyRegisteredSchema, AgencyType, AlertKind, ContactReason, DirectoryEvents, DirectoryRequests, ProfessionalRole, REPLY_TOPICS, VerificationStatus } from '@cpx/contracts';
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import {
+  AgencyRegisteredSchema,
+  AgencyType,
+  AlertKind,
+  ContactReason,
+  CountryRegisteredSchema,
+  DirectoryEvents,
+  DirectoryRequests,
+  OnDutyEndedSchema,
+  ProfessionalRole,
+  REPLY_TOPICS,
+  VerificationStatus,
+} from '@cpx/contracts';
 import { encodeCursor, RequestClient } from '@cpx/platform';
 import { agencyRequest, failureOf, principals, professionalRequest, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { Kafka, logLevel } from 'kafkajs';
@@ -484,5 +497,151 @@ describe('whom to contact', () => {
     }
     const { focalPoints } = await send('listFocalPoints', { country: 'AL' }, albania.agencyAdmin);
     expect(focalPoints.filter((f: { professionalId: string }) => f.professionalId === professional.id)).toHaveLength(3);
+  });
+});
+
+describe('countries', () => {
+  const malta = { code: 'MT', name: 'Malta', languages: ['mt', 'en'] };
+  const countryRow = async (code: string) => harness.app.get(DataSource).query(`SELECT code, name, languages FROM country WHERE code = $1`, [code]);
+  const published = async (key: string) =>
+    (await harness.app.get(DataSource).query(`SELECT count(*)::int AS n FROM cpx_outbox WHERE record_key = $1`, [key]))[0].n as number;
+
+  it('registers a state that joins, announces it, and takes it at once wherever a country is checked', async () => {
+    expect(await failureOf(() => send('registerAgency', agencyRequest({ country: 'MT' })))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.country' });
+
+    const { country } = await send('registerCountry', { ...malta, name: ' Malta ', languages: ['mt', 'EN'] });
+    expect(country).toMatchObject(malta);
+    const seen = await harness.events.waitFor((event) => event.key === 'MT');
+    expect(seen.headers).toMatchObject({ ce_type: 'cpx.directory.v1.CountryRegistered', ce_source: '/cpx/directory', ce_subject: 'countries/MT' });
+    const event = fromBinary(CountryRegisteredSchema, seen.value);
+    expect(event.country).toMatchObject(malta);
+    expect(event.actorSubject).toBe(admin.subject);
+    expect((await send('listCountries', {})).countries).toContainEqual(expect.objectContaining(malta));
+
+    // No restart: writes, filters and contact points take it from the next request on.
+    const { agency, agencyAdmin } = await agencyWithAdmin('MT');
+    expect(agency.country).toBe('MT');
+    const reader = await verifiedMember('MT');
+    expect((await send('searchAgencies', { filter: { country: 'MT' } }, reader)).items.map((a: { id: string }) => a.id)).toContain(agency.id);
+    const { professional } = await send('registerProfessional', professionalRequest(agency.id), agencyAdmin);
+    await send('verifyProfessional', { id: professional.id }, agencyAdmin);
+    await send('assignFocalPoint', { country: 'MT', alertKind: AlertKind.UNSPECIFIED, professionalId: professional.id }, agencyAdmin);
+    const { candidates } = await send('whomToContact', { country: 'MT', alertKind: AlertKind.MISSING_CHILD }, reader);
+    expect(candidates.map((c: { professional: { id: string } }) => c.professional.id)).toEqual([professional.id]);
+
+    // The same registration again, languages in another order: answered, nothing published twice.
+    expect((await send('registerCountry', { ...malta, languages: ['en', 'mt'] })).country).toMatchObject(malta);
+    expect(await published('MT')).toBe(1);
+  });
+
+  it('refuses a contradicting registration, a malformed code and any caller but a platform admin, changing nothing', async () => {
+    const iceland = { code: 'IS', name: 'Iceland', languages: ['is'] };
+    await send('registerCountry', iceland);
+    expect(await failureOf(() => send('registerCountry', { ...iceland, name: 'Ísland' }))).toMatchObject({ code: 'CONFLICT', field: 'input.name' });
+    expect(await failureOf(() => send('registerCountry', { ...iceland, languages: ['is', 'en'] }))).toMatchObject({ code: 'CONFLICT', field: 'input.languages' });
+    // A seeded partner state is stored like any other: renaming it by registration is refused too.
+    expect(await failureOf(() => send('registerCountry', { code: 'XK', name: 'Kosova', languages: ['sq'] }))).toMatchObject({ code: 'CONFLICT' });
+    expect(await countryRow('IS')).toEqual([{ code: 'IS', name: 'Iceland', languages: ['is'] }]);
+    expect(await published('IS')).toBe(1);
+
+    for (const code of ['is', 'ISL', 'I', '', 'I5', "I'"]) {
+      expect(await failureOf(() => send('registerCountry', { ...iceland, code }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
+    }
+    expect(await failureOf(() => send('registerCountry', { ...iceland, code: 'LU', name: '  ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    expect(await failureOf(() => send('registerCountry', { ...iceland, code: 'LU', languages: ['not a tag'] }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.languages',
+    });
+
+    const { agency } = await send('registerAgency', agencyRequest({ country: 'RS' }));
+    for (const who of [principals.agencyAdmin(agency.id, 'RS'), principals.professional(agency.id, 'RS'), principals.partner(), principals.nobody()]) {
+      expect(await failureOf(() => send('registerCountry', { code: 'LU', name: 'Luxembourg', languages: ['lb', 'fr', 'de'] }, who))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+    }
+    expect(await countryRow('LU')).toEqual([]);
+    expect(await published('LU')).toBe(0);
+  });
+});
+
+describe('ending on-duty shifts', () => {
+  const seconds = (at: number) => ({ seconds: BigInt(Math.floor(at / 1000)) });
+
+  /** An agency of `country` with a verified professional put on duty there, every kind, for `window` ms around now. */
+  async function onDutyIn(country: string, window: { from: number; to: number }) {
+    const team = await agencyWithAdmin(country);
+    const { professional } = await send('registerProfessional', professionalRequest(team.agency.id), team.agencyAdmin);
+    await send('verifyProfessional', { id: professional.id }, team.agencyAdmin);
+    const now = Date.now();
+    const { shift } = await send(
+      'scheduleOnDuty',
+      { professionalId: professional.id, country, alertKind: AlertKind.UNSPECIFIED, startsAt: seconds(now + window.from), endsAt: seconds(now + window.to) },
+      team.agencyAdmin,
+    );
+    return { ...team, professional, shift };
+  }
+
+  const onDutyIds = async (country: string, asker: Awaited<ReturnType<typeof verifiedMember>>, at?: number) =>
+    ((await send('whomToContact', { country, alertKind: AlertKind.MISSING_CHILD, at: at === undefined ? undefined : seconds(at) }, asker)).candidates as {
+      professional: { id: string };
+      reason: ContactReason;
+      shiftId: string;
+    }[])
+      .filter((c) => c.reason === ContactReason.ON_DUTY)
+      .map((c) => [c.professional.id, c.shiftId]);
+
+  it('ends a running shift: whomToContact stops naming its professional at once, and OnDutyEnded is on the topic', async () => {
+    const duty = await onDutyIn('RO', { from: -60_000, to: 30 * 86_400_000 });
+    const asker = await verifiedMember('FR');
+    expect(await onDutyIds('RO', asker)).toContainEqual([duty.professional.id, duty.shift.id]);
+
+    const before = Date.now();
+    const { shift } = await send('endOnDuty', { id: duty.shift.id }, duty.agencyAdmin);
+    const endedAt = timestampDate(shift.endsAt).getTime();
+    expect(endedAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(endedAt).toBeLessThanOrEqual(Date.now());
+    expect(await onDutyIds('RO', asker)).not.toContainEqual([duty.professional.id, duty.shift.id]);
+    // Nor later on: the shift would have run for 30 days.
+    expect(await onDutyIds('RO', asker, Date.now() + 86_400_000)).not.toContainEqual([duty.professional.id, duty.shift.id]);
+
+    const seen = await harness.events.waitFor((event) => event.key === duty.shift.id && event.cloudEvent?.type === 'cpx.directory.v1.OnDutyEnded');
+    expect(seen.headers).toMatchObject({ ce_subject: `on-duty-shifts/${duty.shift.id}` });
+    const event = fromBinary(OnDutyEndedSchema, seen.value);
+    expect(event.shift).toMatchObject({ id: duty.shift.id, professionalId: duty.professional.id, country: 'RO' });
+    expect(timestampDate(event.shift!.endsAt!).getTime()).toBe(endedAt);
+    expect(event.actorSubject).toBe(duty.agencyAdmin.subject);
+
+    // Ending it again (a retry) answers it as it is, and publishes nothing more.
+    const again = await send('endOnDuty', { id: duty.shift.id }, admin);
+    expect(timestampDate(again.shift.endsAt).getTime()).toBe(endedAt);
+    const [{ n }] = await harness.app.get(DataSource).query(`SELECT count(*)::int AS n FROM cpx_outbox WHERE record_key = $1`, [duty.shift.id]);
+    expect(n).toBe(2); // OnDutyScheduled, OnDutyEnded
+  });
+
+  it('cancels a shift that has not begun: it ends where it starts and is never named', async () => {
+    const inAnHour = Date.now() + 3_600_000;
+    const duty = await onDutyIn('MD', { from: 3_600_000, to: 10 * 3_600_000 });
+    const asker = await verifiedMember('FR');
+    expect(await onDutyIds('MD', asker, inAnHour + 60_000)).toContainEqual([duty.professional.id, duty.shift.id]);
+
+    const { shift } = await send('endOnDuty', { id: duty.shift.id }, duty.agencyAdmin);
+    expect(timestampDate(shift.endsAt)).toEqual(timestampDate(shift.startsAt));
+    expect(await onDutyIds('MD', asker, inAnHour + 60_000)).not.toContainEqual([duty.professional.id, duty.shift.id]);
+    await harness.events.waitFor((event) => event.key === duty.shift.id && event.cloudEvent?.type === 'cpx.directory.v1.OnDutyEnded');
+  });
+
+  it('refuses another agency’s admin and the professional’s colleagues, changing nothing', async () => {
+    const duty = await onDutyIn('HR', { from: -60_000, to: 8 * 3_600_000 });
+    const otherAgency = await agencyWithAdmin('HR');
+    const colleague = principals.professional(duty.agency.id, 'HR');
+    for (const who of [otherAgency.agencyAdmin, colleague, principals.partner(), principals.nobody()]) {
+      expect(await failureOf(() => send('endOnDuty', { id: duty.shift.id }, who))).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect(await onDutyIds('HR', await verifiedMember('FR'))).toContainEqual([duty.professional.id, duty.shift.id]);
+    const [{ n }] = await harness.app.get(DataSource).query(`SELECT count(*)::int AS n FROM cpx_outbox WHERE record_key = $1`, [duty.shift.id]);
+    expect(n).toBe(1); // OnDutyScheduled only
+
+    expect(await failureOf(() => send('endOnDuty', { id: randomUUID() }, admin))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failureOf(() => send('endOnDuty', { id: 'not-an-id' }, admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 });

@@ -206,6 +206,77 @@ describe('a user’s journey through the directory', () => {
   });
 });
 
+describe('what a platform admin and an agency admin can correct without a release', () => {
+  const REGISTER_COUNTRY = /* GraphQL */ `
+    mutation Join($input: RegisterCountryInput!) { registerCountry(input: $input) { code name languages } }`;
+  const WHOM = /* GraphQL */ `
+    query Whom($at: DateTime) { whomToContact(country: "RS", alertKind: MISSING_CHILD, at: $at) { reason shiftId professional { id } } }`;
+
+  it('registers a state that joins: agencies can be registered there at once, and partners read CountryRegistered', async () => {
+    const malta = { code: 'MT', name: 'Malta', languages: ['mt', 'en'] };
+    const early = await platform.query(REGISTER_AGENCY, { input: agencyInput({ country: 'MT' }) }, adminToken);
+    expect([codes(early), early.errors![0].extensions?.field]).toEqual([['BAD_USER_INPUT'], 'input.country']);
+    const agencyAdminToken = await platform.token({ roles: ['agency_admin', 'professional'], country: 'RS' });
+    expect(codes(await platform.query(REGISTER_COUNTRY, { input: malta }, agencyAdminToken))).toEqual(['FORBIDDEN']);
+    const lower = await platform.query(REGISTER_COUNTRY, { input: { ...malta, code: 'mt' } }, adminToken);
+    expect([codes(lower), lower.errors![0].extensions?.field]).toEqual([['BAD_USER_INPUT'], 'input.code']);
+
+    const registered = await platform.query(REGISTER_COUNTRY, { input: malta }, adminToken);
+    expect(registered).toMatchObject({ data: { registerCountry: malta } });
+    expect(registered.errors).toBeUndefined();
+    expect((await platform.query(REGISTER_COUNTRY, { input: { ...malta, languages: ['en', 'mt'] } }, adminToken)).data!.registerCountry).toEqual(malta);
+    const renamed = await platform.query(REGISTER_COUNTRY, { input: { ...malta, name: 'Malte' } }, adminToken);
+    expect([codes(renamed), renamed.errors![0].extensions?.field]).toEqual([['CONFLICT'], 'input.name']);
+
+    const countries = await platform.query(`query { countries { code name } }`, {}, adminToken);
+    expect(countries.data!.countries).toContainEqual({ code: 'MT', name: 'Malta' });
+    const agency = await platform.query(REGISTER_AGENCY, { input: agencyInput({ country: 'MT', locality: 'Valletta', languages: ['mt', 'en'] }) }, adminToken);
+    expect(agency.errors).toBeUndefined();
+    expect(agency.data!.registerAgency).toMatchObject({ country: 'MT', locality: 'Valletta' });
+
+    const joined = await events.waitFor((event) => event.key === 'MT');
+    expect(joined.headers).toMatchObject({ ce_type: 'cpx.directory.v1.CountryRegistered', ce_subject: 'countries/MT' });
+    expect(decodeWithProto(protoRegistry(), joined.headers.ce_type, joined.value)).toMatchObject({ country: malta });
+  });
+
+  it('ends a shift scheduled by mistake: whomToContact stops naming its professional, and only the agency’s admin may end it', async () => {
+    const { agency, token: agencyAdmin } = await agencyWithAdmin('RS');
+    const invited = await platform.query(REGISTER_PROFESSIONAL, { input: { agencyId: agency.id, givenName: 'Милан', familyName: 'Дежурни', role: 'POLICE_OFFICER' } }, agencyAdmin);
+    const professionalId = invited.data!.registerProfessional.id as string;
+    await platform.query(VERIFY, { id: professionalId }, agencyAdmin);
+    const now = Date.now();
+    const scheduled = await platform.query(
+      `mutation($input: ScheduleOnDutyInput!) { scheduleOnDuty(input: $input) { id endsAt } }`,
+      { input: { professionalId, country: 'RS', startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 30 * 86_400_000).toISOString() } },
+      agencyAdmin,
+    );
+    expect(scheduled.errors).toBeUndefined();
+    const shiftId = scheduled.data!.scheduleOnDuty.id as string;
+    const { token: colleagueInFrance } = await agencyWithAdmin('FR');
+    const onDuty = { reason: 'ON_DUTY', shiftId, professional: { id: professionalId } };
+    expect((await platform.query(WHOM, {}, colleagueInFrance)).data!.whomToContact).toContainEqual(onDuty);
+
+    const END = `mutation($id: ID!) { endOnDuty(id: $id) { id endsAt } }`;
+    const { token: otherAgencyAdmin } = await agencyWithAdmin('RS');
+    expect(codes(await platform.query(END, { id: shiftId }, otherAgencyAdmin))).toEqual(['FORBIDDEN']);
+    expect((await platform.query(WHOM, {}, colleagueInFrance)).data!.whomToContact).toContainEqual(onDuty);
+
+    const ended = await platform.query(END, { id: shiftId }, agencyAdmin);
+    expect(ended.errors).toBeUndefined();
+    expect(new Date(ended.data!.endOnDuty.endsAt).getTime()).toBeLessThanOrEqual(Date.now());
+    expect((await platform.query(WHOM, {}, colleagueInFrance)).data!.whomToContact).not.toContainEqual(onDuty);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    expect((await platform.query(WHOM, { at: tomorrow }, colleagueInFrance)).data!.whomToContact).not.toContainEqual(onDuty);
+    // A retry answers the same end.
+    expect((await platform.query(END, { id: shiftId }, agencyAdmin)).data!.endOnDuty).toEqual(ended.data!.endOnDuty);
+
+    const endEvent = await events.waitFor((event) => event.key === shiftId && event.headers.ce_type === 'cpx.directory.v1.OnDutyEnded');
+    expect(decodeWithProto(protoRegistry(), endEvent.headers.ce_type, endEvent.value)).toMatchObject({
+      shift: { id: shiftId, professionalId, country: 'RS', endsAt: ended.data!.endOnDuty.endsAt.replace('.000Z', 'Z') },
+    });
+  });
+});
+
 describe('bad input is refused with a typed error and changes nothing', () => {
   it('names the field at fault', async () => {
     const cases: [Record<string, unknown>, string][] = [

@@ -11,8 +11,10 @@ import type { DescMessage } from '@bufbuild/protobuf';
 import {
   AgencyRegisteredSchema,
   AgencyUpdatedSchema,
+  CountryRegisteredSchema,
   FocalPointAssignedSchema,
   FocalPointRemovedSchema,
+  OnDutyEndedSchema,
   OnDutyScheduledSchema,
   ProfessionalReinstatedSchema,
   ProfessionalRegisteredSchema,
@@ -23,6 +25,8 @@ import {
 import {
   AssignFocalPointRequestSchema,
   AssignFocalPointResponseSchema,
+  EndOnDutyRequestSchema,
+  EndOnDutyResponseSchema,
   GetAgencyRequestSchema,
   GetAgencyResponseSchema,
   GetProfessionalRequestSchema,
@@ -33,6 +37,8 @@ import {
   ListFocalPointsResponseSchema,
   RegisterAgencyRequestSchema,
   RegisterAgencyResponseSchema,
+  RegisterCountryRequestSchema,
+  RegisterCountryResponseSchema,
   RegisterProfessionalRequestSchema,
   RegisterProfessionalResponseSchema,
   ReinstateProfessionalRequestSchema,
@@ -241,8 +247,10 @@ export const DirectoryRequests = {
   removeFocalPoint: op('cpx.directory.v1.RemoveFocalPoint', RemoveFocalPointRequestSchema, RemoveFocalPointResponseSchema),
   listFocalPoints: op('cpx.directory.v1.ListFocalPoints', ListFocalPointsRequestSchema, ListFocalPointsResponseSchema),
   scheduleOnDuty: op('cpx.directory.v1.ScheduleOnDuty', ScheduleOnDutyRequestSchema, ScheduleOnDutyResponseSchema),
+  endOnDuty: op('cpx.directory.v1.EndOnDuty', EndOnDutyRequestSchema, EndOnDutyResponseSchema),
   whomToContact: op('cpx.directory.v1.WhomToContact', WhomToContactRequestSchema, WhomToContactResponseSchema),
   listCountries: op('cpx.directory.v1.ListCountries', ListCountriesRequestSchema, ListCountriesResponseSchema),
+  registerCountry: op('cpx.directory.v1.RegisterCountry', RegisterCountryRequestSchema, RegisterCountryResponseSchema),
   healthCheck: op('cpx.directory.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
 } as const;
 
@@ -259,6 +267,8 @@ export const DirectoryEvents = {
     focalPointAssigned: event(FocalPointAssignedSchema),
     focalPointRemoved: event(FocalPointRemovedSchema),
     onDutyScheduled: event(OnDutyScheduledSchema),
+    onDutyEnded: event(OnDutyEndedSchema),
+    countryRegistered: event(CountryRegisteredSchema),
   },
 } as const satisfies EventFamily;
 

@@ -4,8 +4,8 @@
  * an older state from overwriting a newer one if events ever arrive twice or late.
  */
 import { Controller } from '@nestjs/common';
-import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { AgencyType, AlertKind, DirectoryEvents, VerificationStatus, type Agency, type Professional } from '@cpx/contracts';
+import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
+import { AgencyType, AlertKind, DirectoryEvents, VerificationStatus, type Agency, type OnDutyShift, type Professional } from '@cpx/contracts';
 import { HandleEvents, type ReceivedEvent } from '@cpx/platform';
 import type { EntityManager } from 'typeorm';
 
@@ -45,11 +45,30 @@ export class DirectoryEventsHandler {
       await tx.query(
         `INSERT INTO replica_on_duty_shift (id, professional_id, country, alert_kind, starts_at, ends_at)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-        [shift.id, shift.professionalId, shift.country, alertKindName(shift.alertKind), timestampDate(shift.startsAt), timestampDate(shift.endsAt)],
+        shiftRow(shift, shift.startsAt, shift.endsAt),
       );
+      return;
     }
-    // Other directory events carry nothing routing needs.
+    const ended = event.as(types.onDutyEnded)?.shift;
+    if (ended?.startsAt && ended.endsAt) {
+      // The earlier end wins, whichever event comes last: a shift once ended never routes
+      // again. Inserted if its OnDutyScheduled never arrived, so that one, late, changes nothing.
+      await tx.query(
+        `INSERT INTO replica_on_duty_shift (id, professional_id, country, alert_kind, starts_at, ends_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET ends_at = LEAST(replica_on_duty_shift.ends_at, EXCLUDED.ends_at)`,
+        shiftRow(ended, ended.startsAt, ended.endsAt),
+      );
+      return;
+    }
+    // Other directory events carry nothing routing needs. CountryRegistered among them: a
+    // country becomes a target here with its first agency (post-alert.usecase.ts), which
+    // AgencyRegistered brings, so a state that joins needs no release of this service either.
   }
+}
+
+function shiftRow(shift: OnDutyShift, startsAt: Timestamp, endsAt: Timestamp): unknown[] {
+  return [shift.id, shift.professionalId, shift.country, alertKindName(shift.alertKind), timestampDate(startsAt), timestampDate(endsAt)];
 }
 
 /** The directory's "every kind" (0) is stored as ANY, as in the directory itself. */

@@ -36,6 +36,16 @@ export function assertMayManageAgencies(caller: Caller): void {
   }
 }
 
+/**
+ * Which states take part is the platform's decision, not an agency's: a country is what
+ * alerts are routed to and partners subscribe by.
+ */
+export function assertMayRegisterCountries(caller: Caller): void {
+  if (!hasRole(caller.principal, 'platform_admin')) {
+    throw DomainError.forbidden('Only a platform admin may register a country.');
+  }
+}
+
 /** Platform admins anywhere; agency admins for the people of their own agency only. */
 export function assertMayManagePeopleOf(caller: Caller, agencyId: string): void {
   if (hasRole(caller.principal, 'platform_admin')) return;

@@ -7,6 +7,7 @@ import type { MessageShape } from '@bufbuild/protobuf';
 import { professionalMessage } from '../professionals/professional.mapper';
 import { isKnownAlertKind, storedAlertKind } from './alert-kinds';
 import { focalPointMessage, shiftMessage } from './contact-points.mapper';
+import { EndOnDutyUseCase } from './end-on-duty.usecase';
 import { NameContactPointsUseCase } from './name-contact-points.usecase';
 import { WhomToContactUseCase } from './whom-to-contact.usecase';
 
@@ -27,6 +28,7 @@ export class ContactPointsHandler {
   constructor(
     private readonly contactPoints: NameContactPointsUseCase,
     private readonly whomToContact: WhomToContactUseCase,
+    private readonly endOnDuty: EndOnDutyUseCase,
   ) {}
 
   @HandleRequest(DirectoryRequests.assignFocalPoint)
@@ -71,6 +73,11 @@ export class ContactPointsHandler {
     return { shift: shiftMessage(shift) };
   }
 
+  @HandleRequest(DirectoryRequests.endOnDuty)
+  async end(request: Req<'endOnDuty'>, { principal }: RequestContext) {
+    return { shift: shiftMessage(await this.endOnDuty.execute(requireId(request.id, 'id'), principal)) };
+  }
+
   @HandleRequest(DirectoryRequests.whomToContact)
   async whom(request: Req<'whomToContact'>, { principal }: RequestContext) {
     const candidates = await this.whomToContact.execute(
@@ -86,6 +93,7 @@ export class ContactPointsHandler {
         professional: professionalMessage(candidate.professional),
         reason: candidate.reason === 'ON_DUTY' ? ContactReason.ON_DUTY : ContactReason.FOCAL_POINT,
         shiftEndsAt: candidate.shiftEndsAt ? timestampFromDate(candidate.shiftEndsAt) : undefined,
+        shiftId: candidate.shiftId ?? '',
       })),
     };
   }

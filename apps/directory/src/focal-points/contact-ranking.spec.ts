@@ -76,4 +76,20 @@ describe('whom to contact, most specific first', () => {
       ['c', 'FOCAL_POINT'],
     ]);
   });
+
+  it('names the shift that puts someone on duty, so that an admin can end it', () => {
+    const onDuty = person('on-duty');
+    const focal = person('focal');
+    const theirShift = shift(onDuty, KIND, hours(3));
+    const candidates = rankCandidates({
+      alertKind: KIND,
+      shifts: [theirShift],
+      focalPoints: [focalPoint(focal, KIND, hours(-1))],
+      people: new Map([onDuty, focal].map((p) => [p.id, p])),
+    });
+    expect(candidates.map(({ reason, shiftId, shiftEndsAt }) => ({ reason, shiftId, shiftEndsAt }))).toEqual([
+      { reason: 'ON_DUTY', shiftId: theirShift.id, shiftEndsAt: hours(3) },
+      { reason: 'FOCAL_POINT', shiftId: undefined, shiftEndsAt: undefined },
+    ]);
+  });
 });

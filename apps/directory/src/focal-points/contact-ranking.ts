@@ -14,6 +14,8 @@ export interface Candidate {
   professional: ProfessionalEntity;
   reason: 'ON_DUTY' | 'FOCAL_POINT';
   shiftEndsAt?: Date;
+  /** The shift that puts them on duty: what an admin ends when it was a mistake. */
+  shiftId?: string;
 }
 
 export function rankCandidates(input: {
@@ -37,7 +39,7 @@ export function rankCandidates(input: {
     named.add(professionalId);
     candidates.push({ professional, ...candidate });
   };
-  for (const shift of shifts) name(shift.professionalId, { reason: 'ON_DUTY', shiftEndsAt: shift.endsAt });
+  for (const shift of shifts) name(shift.professionalId, { reason: 'ON_DUTY', shiftEndsAt: shift.endsAt, shiftId: shift.id });
   for (const focalPoint of focalPoints) name(focalPoint.professionalId, { reason: 'FOCAL_POINT' });
   return candidates;
 }

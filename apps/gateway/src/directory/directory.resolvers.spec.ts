@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AgencyType, AlertKind, ContactReason, DirectoryRequests, FocalPointSchema, ProfessionalRole } from '@cpx/contracts';
-import { decodeCursor } from '@cpx/platform';
+import { decodeCursor, DomainError } from '@cpx/platform';
 import { AGENCY_ID, anAgency, aProfessional, PROFESSIONAL_ID } from '../testing/directory-factories';
 import { FakeRequests } from '../testing/fake-requests';
 import { startTestGateway, TEST_CLAIMS, type TestGateway } from '../testing/test-gateway';
@@ -126,6 +126,61 @@ describe('directory resolvers', () => {
     const literal = await gateway.graphql('{ whomToContact(country: "XK", alertKind: UNACCOMPANIED_MINOR, at: "2025-06-01T01:00:00") { reason } }');
     expect(literal.body.errors?.[0]?.message).toContain('RFC 3339');
     expect(requests.calls).toHaveLength(1);
+  });
+
+  it('registers a country for a platform admin, and names the field the directory refuses', async () => {
+    const admin = await gateway.token({ sub: 'admin-1', roles: ['platform_admin'] });
+    requests.on(DirectoryRequests.registerCountry, (request) => ({ country: { code: request.code, name: request.name, languages: request.languages } }));
+    const mutation = 'mutation($input: RegisterCountryInput!) { registerCountry(input: $input) { code name languages } }';
+    const input = { code: 'MT', name: 'Malta', languages: ['mt', 'en'] };
+    const { body } = await gateway.graphql(mutation, { token: admin, variables: { input } });
+    expect(body).toEqual({ data: { registerCountry: input } });
+    expect(requests.calls).toEqual([
+      { operation: DirectoryRequests.registerCountry.name, request: input, principal: expect.objectContaining({ subject: 'admin-1', roles: ['platform_admin'] }) },
+    ]);
+
+    requests.on(DirectoryRequests.registerCountry, () => {
+      throw DomainError.conflict('MT is already registered, as Malta.', 'input.name');
+    });
+    const conflict = await gateway.graphql(mutation, { token: admin, variables: { input: { ...input, name: 'Malte' } } });
+    expect(conflict.body.errors?.map((error) => [error.extensions?.['code'], error.extensions?.['field']])).toEqual([['CONFLICT', 'input.name']]);
+  });
+
+  it('refuses a malformed country code before asking the directory', async () => {
+    const mutation = 'mutation($input: RegisterCountryInput!) { registerCountry(input: $input) { code } }';
+    for (const code of ['mt', 'MLT', 'M', '']) {
+      const { body } = await gateway.graphql(mutation, { variables: { input: { code, name: 'Malta' } } });
+      expect({ code, errors: body.errors?.map((error) => [error.extensions?.['code'], error.extensions?.['field']]) }).toEqual({
+        code,
+        errors: [['BAD_USER_INPUT', 'input.code']],
+      });
+    }
+    expect(requests.calls).toEqual([]);
+  });
+
+  it('ends an on-duty shift by id, and names the shift of each contact on duty', async () => {
+    const shiftId = '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f';
+    const startsAt = new Date('2025-06-01T08:00:00Z');
+    const endedAt = new Date('2025-06-01T09:30:00Z');
+    requests.on(DirectoryRequests.endOnDuty, () => ({
+      shift: { id: shiftId, professionalId: PROFESSIONAL_ID, country: 'RS', alertKind: AlertKind.UNSPECIFIED, startsAt: timestampFromDate(startsAt), endsAt: timestampFromDate(endedAt) },
+    }));
+    const { body } = await gateway.graphql(`mutation { endOnDuty(id: "${shiftId}") { id country alertKind startsAt endsAt } }`);
+    expect(body).toEqual({ data: { endOnDuty: { id: shiftId, country: 'RS', alertKind: null, startsAt: startsAt.toISOString(), endsAt: endedAt.toISOString() } } });
+    expect(requests.calls.map(({ operation, request }) => ({ operation, request }))).toEqual([{ operation: DirectoryRequests.endOnDuty.name, request: { id: shiftId } }]);
+
+    const malformed = await gateway.graphql('mutation { endOnDuty(id: "not-an-id") { id } }');
+    expect(malformed.body.errors?.map((error) => error.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+    expect(requests.calls).toHaveLength(1);
+
+    requests.on(DirectoryRequests.whomToContact, () => ({
+      candidates: [
+        { professional: aProfessional(), reason: ContactReason.ON_DUTY, shiftEndsAt: timestampFromDate(endedAt), shiftId },
+        { professional: aProfessional({ id: 'focal' }), reason: ContactReason.FOCAL_POINT },
+      ],
+    }));
+    const contacts = await gateway.graphql('{ whomToContact(country: "RS", alertKind: MISSING_CHILD) { reason shiftId } }');
+    expect(contacts.body).toEqual({ data: { whomToContact: [{ reason: 'ON_DUTY', shiftId }, { reason: 'FOCAL_POINT', shiftId: null }] } });
   });
 
   it('answers `me` from the token alone', async () => {

@@ -15,7 +15,7 @@ import type { ContactCandidateObject } from '../types/contact-candidate.type';
 import type { FocalPointObject } from '../types/focal-point.type';
 import type { OnDutyShiftObject } from '../types/on-duty-shift.type';
 import { toProfessional } from './professional.mapper';
-import { dateOf, enumName, enumValue, optionalDateOf, required, requiredEnumName, timestampOf } from './proto-values';
+import { dateOf, enumName, enumValue, optionalDateOf, required, requiredEnumName, textOrNull, timestampOf } from './proto-values';
 
 export function toFocalPoint(focalPoint: FocalPoint): FocalPointObject {
   return {
@@ -61,5 +61,6 @@ export function toContactCandidate(candidate: ContactCandidate): ContactCandidat
     professional: toProfessional(required(candidate.professional, 'candidate.professional')),
     reason: requiredEnumName(ContactReason, candidate.reason, 'candidate.reason'),
     shiftEndsAt: optionalDateOf(candidate.shiftEndsAt),
+    shiftId: textOrNull(candidate.shiftId),
   };
 }

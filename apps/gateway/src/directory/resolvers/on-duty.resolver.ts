@@ -5,6 +5,7 @@ import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { smallListComplexity } from '../../graphql/query-limits';
 import { DirectoryClient, underInput } from '../directory.client';
+import { IdArgs } from '../inputs/common.args';
 import { ScheduleOnDutyInput, WhomToContactArgs } from '../inputs/on-duty.input';
 import { scheduleOnDutyRequest, toContactCandidate, toOnDutyShift, whomToContactRequest } from '../mappers/focal-point.mapper';
 import { required } from '../mappers/proto-values';
@@ -18,6 +19,16 @@ export class OnDutyResolver {
   @Mutation(() => OnDutyShiftObject)
   async scheduleOnDuty(@Args('input') input: ScheduleOnDutyInput, @CurrentPrincipal() principal: Principal): Promise<OnDutyShiftObject> {
     const { shift } = await this.directory.send(DirectoryRequests.scheduleOnDuty, scheduleOnDutyRequest(input), principal, underInput());
+    return toOnDutyShift(required(shift, 'shift'));
+  }
+
+  @Mutation(() => OnDutyShiftObject, {
+    description:
+      'Ends a shift now, or cancels it if it has not begun (it then ends where it starts): routing stops using it. ' +
+      'A shift already over is returned unchanged.',
+  })
+  async endOnDuty(@Args() { id }: IdArgs, @CurrentPrincipal() principal: Principal): Promise<OnDutyShiftObject> {
+    const { shift } = await this.directory.send(DirectoryRequests.endOnDuty, { id }, principal);
     return toOnDutyShift(required(shift, 'shift'));
   }
 

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ContactReasonEnum, type ContactReasonName } from './directory.enums';
 import { ProfessionalObject } from './professional.type';
 
@@ -12,4 +12,7 @@ export class ContactCandidateObject {
 
   @Field(() => Date, { nullable: true, description: 'When the on-duty shift ends; set only for ON_DUTY.' })
   shiftEndsAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The on-duty shift, which an admin may end (endOnDuty); set only for ON_DUTY.' })
+  shiftId!: string | null;
 }

@@ -14,7 +14,7 @@
 
 import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
-import type { Agency, FocalPoint, OnDutyShift, Professional } from "./directory_pb";
+import type { Agency, Country, FocalPoint, OnDutyShift, Professional } from "./directory_pb";
 import { file_cpx_directory_v1_directory } from "./directory_pb";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
@@ -24,7 +24,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cpx/directory/v1/events.proto.
  */
 export const file_cpx_directory_v1_events: GenFile = /*@__PURE__*/
-  fileDesc("Ch1jcHgvZGlyZWN0b3J5L3YxL2V2ZW50cy5wcm90bxIQY3B4LmRpcmVjdG9yeS52MSKEAQoQQWdlbmN5UmVnaXN0ZXJlZBIoCgZhZ2VuY3kYASABKAsyGC5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKBAQoNQWdlbmN5VXBkYXRlZBIoCgZhZ2VuY3kYASABKAsyGC5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKWAQoWUHJvZmVzc2lvbmFsUmVnaXN0ZXJlZBI0Cgxwcm9mZXNzaW9uYWwYASABKAsyHi5jcHguZGlyZWN0b3J5LnYxLlByb2Zlc3Npb25hbBIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKTAQoTUHJvZmVzc2lvbmFsVXBkYXRlZBI0Cgxwcm9mZXNzaW9uYWwYASABKAsyHi5jcHguZGlyZWN0b3J5LnYxLlByb2Zlc3Npb25hbBIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKUAQoUUHJvZmVzc2lvbmFsVmVyaWZpZWQSNAoMcHJvZmVzc2lvbmFsGAEgASgLMh4uY3B4LmRpcmVjdG9yeS52MS5Qcm9mZXNzaW9uYWwSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhUKDWFjdG9yX3N1YmplY3QYAyABKAkilQEKFVByb2Zlc3Npb25hbFN1c3BlbmRlZBI0Cgxwcm9mZXNzaW9uYWwYASABKAsyHi5jcHguZGlyZWN0b3J5LnYxLlByb2Zlc3Npb25hbBIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKWAQoWUHJvZmVzc2lvbmFsUmVpbnN0YXRlZBI0Cgxwcm9mZXNzaW9uYWwYASABKAsyHi5jcHguZGlyZWN0b3J5LnYxLlByb2Zlc3Npb25hbBIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKPAQoSRm9jYWxQb2ludEFzc2lnbmVkEjEKC2ZvY2FsX3BvaW50GAEgASgLMhwuY3B4LmRpcmVjdG9yeS52MS5Gb2NhbFBvaW50Ei8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIVCg1hY3Rvcl9zdWJqZWN0GAMgASgJIo4BChFGb2NhbFBvaW50UmVtb3ZlZBIxCgtmb2NhbF9wb2ludBgBIAEoCzIcLmNweC5kaXJlY3RvcnkudjEuRm9jYWxQb2ludBIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKHAQoPT25EdXR5U2NoZWR1bGVkEiwKBXNoaWZ0GAEgASgLMh0uY3B4LmRpcmVjdG9yeS52MS5PbkR1dHlTaGlmdBIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCWIGcHJvdG8z", [file_cpx_directory_v1_directory, file_google_protobuf_timestamp]);
+  fileDesc("Ch1jcHgvZGlyZWN0b3J5L3YxL2V2ZW50cy5wcm90bxIQY3B4LmRpcmVjdG9yeS52MSKEAQoQQWdlbmN5UmVnaXN0ZXJlZBIoCgZhZ2VuY3kYASABKAsyGC5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKBAQoNQWdlbmN5VXBkYXRlZBIoCgZhZ2VuY3kYASABKAsyGC5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKWAQoWUHJvZmVzc2lvbmFsUmVnaXN0ZXJlZBI0Cgxwcm9mZXNzaW9uYWwYASABKAsyHi5jcHguZGlyZWN0b3J5LnYxLlByb2Zlc3Npb25hbBIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKTAQoTUHJvZmVzc2lvbmFsVXBkYXRlZBI0Cgxwcm9mZXNzaW9uYWwYASABKAsyHi5jcHguZGlyZWN0b3J5LnYxLlByb2Zlc3Npb25hbBIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKUAQoUUHJvZmVzc2lvbmFsVmVyaWZpZWQSNAoMcHJvZmVzc2lvbmFsGAEgASgLMh4uY3B4LmRpcmVjdG9yeS52MS5Qcm9mZXNzaW9uYWwSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhUKDWFjdG9yX3N1YmplY3QYAyABKAkilQEKFVByb2Zlc3Npb25hbFN1c3BlbmRlZBI0Cgxwcm9mZXNzaW9uYWwYASABKAsyHi5jcHguZGlyZWN0b3J5LnYxLlByb2Zlc3Npb25hbBIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKWAQoWUHJvZmVzc2lvbmFsUmVpbnN0YXRlZBI0Cgxwcm9mZXNzaW9uYWwYASABKAsyHi5jcHguZGlyZWN0b3J5LnYxLlByb2Zlc3Npb25hbBIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKPAQoSRm9jYWxQb2ludEFzc2lnbmVkEjEKC2ZvY2FsX3BvaW50GAEgASgLMhwuY3B4LmRpcmVjdG9yeS52MS5Gb2NhbFBvaW50Ei8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIVCg1hY3Rvcl9zdWJqZWN0GAMgASgJIo4BChFGb2NhbFBvaW50UmVtb3ZlZBIxCgtmb2NhbF9wb2ludBgBIAEoCzIcLmNweC5kaXJlY3RvcnkudjEuRm9jYWxQb2ludBIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKHAQoPT25EdXR5U2NoZWR1bGVkEiwKBXNoaWZ0GAEgASgLMh0uY3B4LmRpcmVjdG9yeS52MS5PbkR1dHlTaGlmdBIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNYWN0b3Jfc3ViamVjdBgDIAEoCSKDAQoLT25EdXR5RW5kZWQSLAoFc2hpZnQYASABKAsyHS5jcHguZGlyZWN0b3J5LnYxLk9uRHV0eVNoaWZ0Ei8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIVCg1hY3Rvcl9zdWJqZWN0GAMgASgJIocBChFDb3VudHJ5UmVnaXN0ZXJlZBIqCgdjb3VudHJ5GAEgASgLMhkuY3B4LmRpcmVjdG9yeS52MS5Db3VudHJ5Ei8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIVCg1hY3Rvcl9zdWJqZWN0GAMgASgJYgZwcm90bzM", [file_cpx_directory_v1_directory, file_google_protobuf_timestamp]);
 
 /**
  * @generated from message cpx.directory.v1.AgencyRegistered
@@ -299,4 +299,65 @@ export type OnDutyScheduled = Message<"cpx.directory.v1.OnDutyScheduled"> & {
  */
 export const OnDutyScheduledSchema: GenMessage<OnDutyScheduled> = /*@__PURE__*/
   messageDesc(file_cpx_directory_v1_events, 9);
+
+/**
+ * A shift ended before its time, or was cancelled before it began. Carries the shift as it
+ * now is: ends_at is when it ended, or its starts_at when it never took effect. A replica
+ * keeps the earlier of the end it has and this one, so the shift routes nothing after it.
+ *
+ * @generated from message cpx.directory.v1.OnDutyEnded
+ */
+export type OnDutyEnded = Message<"cpx.directory.v1.OnDutyEnded"> & {
+  /**
+   * @generated from field: cpx.directory.v1.OnDutyShift shift = 1;
+   */
+  shift?: OnDutyShift | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp occurred_at = 2;
+   */
+  occurredAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: string actor_subject = 3;
+   */
+  actorSubject: string;
+};
+
+/**
+ * Describes the message cpx.directory.v1.OnDutyEnded.
+ * Use `create(OnDutyEndedSchema)` to create a new message.
+ */
+export const OnDutyEndedSchema: GenMessage<OnDutyEnded> = /*@__PURE__*/
+  messageDesc(file_cpx_directory_v1_events, 10);
+
+/**
+ * A state or territory joined CPX: from now on it is a valid country everywhere.
+ * The aggregate id (record key) is the country's code.
+ *
+ * @generated from message cpx.directory.v1.CountryRegistered
+ */
+export type CountryRegistered = Message<"cpx.directory.v1.CountryRegistered"> & {
+  /**
+   * @generated from field: cpx.directory.v1.Country country = 1;
+   */
+  country?: Country | undefined;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp occurred_at = 2;
+   */
+  occurredAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: string actor_subject = 3;
+   */
+  actorSubject: string;
+};
+
+/**
+ * Describes the message cpx.directory.v1.CountryRegistered.
+ * Use `create(CountryRegisteredSchema)` to create a new message.
+ */
+export const CountryRegisteredSchema: GenMessage<CountryRegistered> = /*@__PURE__*/
+  messageDesc(file_cpx_directory_v1_events, 11);
 
