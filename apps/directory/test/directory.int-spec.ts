@@ -331,6 +331,23 @@ describe('professionals', () => {
     await send('searchAgencies', {}, them);
   });
 
+  it('shows a professional’s account subject to them and to those who manage them, to no other reader', async () => {
+    const own = await agencyWithAdmin('AL');
+    const subject = `visible-${randomUUID()}`;
+    const { professional } = await send('registerProfessional', professionalRequest(own.agency.id, { subject }), own.agencyAdmin);
+    await send('verifyProfessional', { id: professional.id }, own.agencyAdmin);
+    const self = principals.professional(own.agency.id, 'AL', subject);
+    const subjectAs = async (who: typeof admin) => (await send('getProfessional', { lookup: { case: 'id', value: professional.id } }, who)).professional.subject;
+    for (const who of [self, own.agencyAdmin, admin]) expect(await subjectAs(who)).toBe(subject);
+    const colleagueElsewhere = await verifiedMember('AL');
+    expect(await subjectAs(colleagueElsewhere)).toBeUndefined();
+    const found = await send('searchProfessionals', { filter: { agencyId: own.agency.id } }, colleagueElsewhere);
+    expect(found.items.length).toBeGreaterThan(0);
+    expect(found.items.filter((p: { subject?: string }) => p.subject !== undefined)).toEqual([]);
+    // The event keeps it: the alerts service links sign-ins to records with it.
+    await harness.events.waitFor((event) => event.key === professional.id && event.cloudEvent?.type === 'cpx.directory.v1.ProfessionalVerified');
+  });
+
   it('does not let an agency admin lock out or take over another agency’s user by binding their subject', async () => {
     const squatter = await agencyWithAdmin('ME');
     const platformAdmin = principals.platformAdmin();

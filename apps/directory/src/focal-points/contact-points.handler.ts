@@ -4,7 +4,7 @@ import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { ContactReason, DirectoryRequests } from '@cpx/contracts';
 import { COUNTRY_CODE, DomainError, HandleRequest, type RequestContext, requireId } from '@cpx/platform';
 import type { MessageShape } from '@bufbuild/protobuf';
-import { professionalMessage } from '../professionals/professional.mapper';
+import { professionalReply } from '../professionals/professional.mapper';
 import { isKnownAlertKind, storedAlertKind } from './alert-kinds';
 import { focalPointMessage, shiftMessage } from './contact-points.mapper';
 import { EndOnDutyUseCase } from './end-on-duty.usecase';
@@ -90,7 +90,7 @@ export class ContactPointsHandler {
     );
     return {
       candidates: candidates.map((candidate) => ({
-        professional: professionalMessage(candidate.professional),
+        professional: professionalReply(candidate.professional, principal),
         reason: candidate.reason === 'ON_DUTY' ? ContactReason.ON_DUTY : ContactReason.FOCAL_POINT,
         shiftEndsAt: candidate.shiftEndsAt ? timestampFromDate(candidate.shiftEndsAt) : undefined,
         shiftId: candidate.shiftId ?? '',

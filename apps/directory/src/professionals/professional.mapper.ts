@@ -2,6 +2,7 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { ProfessionalRole, VerificationStatus, type ProfessionalSchema } from '@cpx/contracts';
+import { hasRole, type Principal } from '@cpx/platform';
 import { contactMessages } from '../contacts/contact.dto';
 import { agencyType } from '../agencies/agency.mapper';
 import type { ProfessionalEntity } from './professional.entity';
@@ -26,4 +27,22 @@ export function professionalMessage(professional: ProfessionalEntity): MessageIn
     updatedAt: timestampFromDate(professional.updatedAt),
     version: BigInt(professional.version),
   };
+}
+
+/**
+ * A professional as a reply shows them to `principal`. The account subject links a record
+ * to a sign-in and is what an agency admin types when inviting someone: it is shown to the
+ * person themselves, to those who manage their record (their agency's admins, platform
+ * admins) and to nobody else, so that directory readers cannot collect other people's
+ * subjects. Events keep it: the services that consume them need it.
+ */
+export function professionalReply(professional: ProfessionalEntity, principal: Principal): MessageInitShape<typeof ProfessionalSchema> {
+  const message = professionalMessage(professional);
+  return maySeeSubject(professional, principal) ? message : { ...message, subject: undefined };
+}
+
+function maySeeSubject(professional: ProfessionalEntity, principal: Principal): boolean {
+  if (hasRole(principal, 'platform_admin')) return true;
+  if (!!principal.subject && principal.subject === professional.subject) return true;
+  return hasRole(principal, 'agency_admin') && !!principal.agencyId && principal.agencyId === professional.agencyId;
 }

@@ -8,7 +8,7 @@ import { canonicalLanguageTags } from '../languages/language-tags';
 import { ChangeProfessionalStatusUseCase } from './change-professional-status.usecase';
 import { FindProfessionalsUseCase } from './find-professionals.usecase';
 import { RegisterProfessionalInput, SuspensionInput, UpdateProfessionalInput } from './professional.dto';
-import { professionalMessage } from './professional.mapper';
+import { professionalReply } from './professional.mapper';
 import { RegisterProfessionalUseCase } from './register-professional.usecase';
 import { UpdateProfessionalUseCase } from './update-professional.usecase';
 
@@ -37,7 +37,7 @@ export class ProfessionalsHandler {
       contacts: contactInputs(request.contacts),
       subject: request.subject,
     });
-    return { professional: professionalMessage(await this.registerProfessional.execute(agencyId, input, principal)) };
+    return { professional: professionalReply(await this.registerProfessional.execute(agencyId, input, principal), principal) };
   }
 
   @HandleRequest(DirectoryRequests.updateProfessional)
@@ -53,17 +53,17 @@ export class ProfessionalsHandler {
       subject: request.subject,
       expectedVersion: version(request.expectedVersion),
     });
-    return { professional: professionalMessage(await this.updateProfessional.execute(id, input, principal)) };
+    return { professional: professionalReply(await this.updateProfessional.execute(id, input, principal), principal) };
   }
 
   @HandleRequest(DirectoryRequests.getProfessional)
   async get(request: Req<'getProfessional'>, { principal }: RequestContext) {
     const lookup = request.lookup;
     if (lookup.case === 'id') {
-      return { professional: professionalMessage(await this.findProfessionals.byId({ id: requireId(lookup.value, 'id') }, principal)) };
+      return { professional: professionalReply(await this.findProfessionals.byId({ id: requireId(lookup.value, 'id') }, principal), principal) };
     }
     if (lookup.case === 'subject' && lookup.value) {
-      return { professional: professionalMessage(await this.findProfessionals.byId({ subject: lookup.value }, principal)) };
+      return { professional: professionalReply(await this.findProfessionals.byId({ subject: lookup.value }, principal), principal) };
     }
     throw DomainError.badInput('id', 'Give the id or the subject of the professional.');
   }
@@ -76,7 +76,7 @@ export class ProfessionalsHandler {
       { expectedVersion: version(request.expectedVersion) },
       principal,
     );
-    return { professional: professionalMessage(professional) };
+    return { professional: professionalReply(professional, principal) };
   }
 
   @HandleRequest(DirectoryRequests.suspendProfessional)
@@ -89,7 +89,7 @@ export class ProfessionalsHandler {
       { reason, expectedVersion: version(request.expectedVersion) },
       principal,
     );
-    return { professional: professionalMessage(professional) };
+    return { professional: professionalReply(professional, principal) };
   }
 
   @HandleRequest(DirectoryRequests.reinstateProfessional)
@@ -100,7 +100,7 @@ export class ProfessionalsHandler {
       { expectedVersion: version(request.expectedVersion) },
       principal,
     );
-    return { professional: professionalMessage(professional) };
+    return { professional: professionalReply(professional, principal) };
   }
 
   @HandleRequest(DirectoryRequests.searchProfessionals)
@@ -121,6 +121,6 @@ export class ProfessionalsHandler {
       },
       principal,
     );
-    return { ...page, items: page.items.map(professionalMessage) };
+    return { ...page, items: page.items.map((professional) => professionalReply(professional, principal)) };
   }
 }
