@@ -21,6 +21,7 @@ import { CreateAlerts1764370000200 } from './database/migrations/1764370000200-c
 import { IdentityGrants1764370000300 } from './database/migrations/1764370000300-identity-grants';
 import { KeyedRequestDigest1764370000400 } from './database/migrations/1764370000400-keyed-request-digest';
 import { IdentityReadAudit1764370000500 } from './database/migrations/1764370000500-identity-read-audit';
+import { RevocableIdentityGrants1764370000600 } from './database/migrations/1764370000600-revocable-identity-grants';
 import { DirectoryEventsHandler } from './directory-replica/directory-events.handler';
 import { ReplicaAgency, ReplicaFocalPoint, ReplicaOnDutyShift, ReplicaProfessional } from './directory-replica/replica.entities';
 import { AlertDeadlinesUseCase } from './escalation/alert-deadlines.usecase';
@@ -56,7 +57,7 @@ export class AlertsModule {
           service: 'alerts',
           config,
           entities: ALERTS_ENTITIES,
-          migrations: [CreateAlerts1764370000200, IdentityGrants1764370000300, KeyedRequestDigest1764370000400, IdentityReadAudit1764370000500],
+          migrations: [CreateAlerts1764370000200, IdentityGrants1764370000300, KeyedRequestDigest1764370000400, IdentityReadAudit1764370000500, RevocableIdentityGrants1764370000600],
         }),
       ],
       controllers: [AlertsHandler, DirectoryEventsHandler, HealthHandler, LiveAccessHandler],

@@ -330,6 +330,35 @@ describe('need-to-know', () => {
     expect((stored[0].ciphertext as Buffer).includes(Buffer.from(CHILD_FAMILY))).toBe(false);
   });
 
+  it('lets the originating agency take back an attaché’s access, keeping the grant for the audit', async () => {
+    const { alert } = await send('postAlert', postRequest(), serbia.principal);
+    const attache: Principal = { subject: `attache-${randomUUID()}`, roles: ['curator'] };
+    const reveal = () => send('revealAlertIdentity', { id: alert.id, purpose: 'Coordinating the regional search' }, attache);
+    await send('grantIdentityAccess', { id: alert.id, granteeSubject: attache.subject, reason: 'Coordinating the regional search' }, serbia.principal);
+    expect((await reveal()).child.familyNames).toEqual([CHILD_FAMILY]);
+
+    expect(await failureOf(() => send('revokeIdentityAccess', { id: alert.id, granteeSubject: attache.subject }, france.principal))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failureOf(() => send('revokeIdentityAccess', { id: alert.id, granteeSubject: 'nobody-granted' }, serbia.principal))).toMatchObject({ code: 'NOT_FOUND' });
+    const { grant } = await send('revokeIdentityAccess', { id: alert.id, granteeSubject: attache.subject }, serbia.principal);
+    expect(grant).toMatchObject({ granteeSubject: attache.subject, revokedBySubject: serbia.professional.subject, reason: 'Coordinating the regional search' });
+    expect(grant.revokedAt).toBeDefined();
+    expect(await failureOf(reveal)).toMatchObject({ code: 'FORBIDDEN' });
+    // Revoking again changes nothing.
+    expect((await send('revokeIdentityAccess', { id: alert.id, granteeSubject: attache.subject }, serbia.principal)).grant.revokedAt).toEqual(grant.revokedAt);
+
+    for (const who of [serbia.principal, auditor]) {
+      const { grants } = await send('listIdentityGrants', { id: alert.id }, who);
+      expect(grants).toEqual([expect.objectContaining({ granteeSubject: attache.subject, grantedBySubject: serbia.professional.subject, revokedAt: grant.revokedAt })]);
+    }
+    for (const who of [france.principal, attache, partner]) {
+      expect(await failureOf(() => send('listIdentityGrants', { id: alert.id }, who))).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    // Granting again lets the attaché in again.
+    await send('grantIdentityAccess', { id: alert.id, granteeSubject: attache.subject, reason: 'The search started again in Skopje' }, serbia.principal);
+    expect((await reveal()).child.familyNames).toEqual([CHILD_FAMILY]);
+    expect((await send('listIdentityGrants', { id: alert.id }, auditor)).grants[0].revokedAt).toBeUndefined();
+  });
+
   it('gives auditors the trail of identity reads across alerts, newest first, narrowed and paged', async () => {
     // Reads of earlier tests are before this moment (to the millisecond).
     const since = new Date();

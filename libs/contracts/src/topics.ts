@@ -102,6 +102,10 @@ import {
   CheckLiveAccessResponseSchema,
   SearchIdentityReadsRequestSchema,
   SearchIdentityReadsResponseSchema,
+  RevokeIdentityAccessRequestSchema,
+  RevokeIdentityAccessResponseSchema,
+  ListIdentityGrantsRequestSchema,
+  ListIdentityGrantsResponseSchema,
 } from './gen/cpx/alerts/v1/requests_pb';
 import {
   CreateSubscriptionRequestSchema,
@@ -299,6 +303,8 @@ export const AlertsRequests = {
   ),
   checkLiveAccess: op('cpx.alerts.v1.CheckLiveAccess', CheckLiveAccessRequestSchema, CheckLiveAccessResponseSchema),
   searchIdentityReads: op('cpx.alerts.v1.SearchIdentityReads', SearchIdentityReadsRequestSchema, SearchIdentityReadsResponseSchema),
+  revokeIdentityAccess: op('cpx.alerts.v1.RevokeIdentityAccess', RevokeIdentityAccessRequestSchema, RevokeIdentityAccessResponseSchema),
+  listIdentityGrants: op('cpx.alerts.v1.ListIdentityGrants', ListIdentityGrantsRequestSchema, ListIdentityGrantsResponseSchema),
   healthCheck: op('cpx.alerts.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
 } as const;
 

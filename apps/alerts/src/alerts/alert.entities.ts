@@ -97,4 +97,7 @@ export class IdentityGrantEntity {
   @Column({ type: 'text', name: 'granted_by_subject' }) grantedBySubject!: string;
   @Column({ type: 'text' }) reason!: string;
   @Column({ type: 'timestamptz', name: 'granted_at' }) grantedAt!: Date;
+  /** Set once the originating agency took the grant back; null while it holds. */
+  @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
+  @Column({ type: 'text', name: 'revoked_by_subject', nullable: true }) revokedBySubject!: string | null;
 }

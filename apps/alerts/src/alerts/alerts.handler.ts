@@ -31,7 +31,7 @@ import { AddAlertUpdateUseCase } from './add-alert-update.usecase';
 import { alertMessage, updateMessage } from './alert-messages';
 import { recipientCounts, type LoadedAlert } from './alert-store';
 import { assertChildNotNamed } from './child-not-named';
-import { IdentityReadEntity } from './alert.entities';
+import { IdentityGrantEntity, IdentityReadEntity } from './alert.entities';
 import { checkChildRecord } from './child-record';
 import { EndAlertUseCase } from './end-alert.usecase';
 import { FindAlertsUseCase, type AlertPage } from './find-alerts.usecase';
@@ -197,6 +197,16 @@ export class AlertsHandler {
     return { alertId: grant.alertId, granteeSubject: grant.granteeSubject, grantedAt: timestampFromDate(grant.grantedAt) };
   }
 
+  @HandleRequest(AlertsRequests.revokeIdentityAccess)
+  async revoke(request: Req<'revokeIdentityAccess'>, { principal }: RequestContext) {
+    return { grant: identityGrantMessage(await this.revealIdentity.revoke(requireId(request.id), request.granteeSubject, principal)) };
+  }
+
+  @HandleRequest(AlertsRequests.listIdentityGrants)
+  async grants(request: Req<'listIdentityGrants'>, { principal }: RequestContext) {
+    return { grants: (await this.revealIdentity.grants(requireId(request.id), principal)).map(identityGrantMessage) };
+  }
+
   @HandleRequest(AlertsRequests.listIdentityReads)
   async reads(request: Req<'listIdentityReads'>, { principal }: RequestContext) {
     const reads = await this.revealIdentity.reads(requireId(request.id), principal);
@@ -281,4 +291,16 @@ function reportedMoment(timestamp: Parameters<typeof timestampDate>[0], field: s
   const date = timestampDate(timestamp);
   if (Number.isNaN(date.getTime())) throw DomainError.badInput(field, `${field} is not a moment in time.`);
   return date;
+}
+
+function identityGrantMessage(grant: IdentityGrantEntity) {
+  return {
+    alertId: grant.alertId,
+    granteeSubject: grant.granteeSubject,
+    grantedBySubject: grant.grantedBySubject,
+    reason: grant.reason,
+    grantedAt: timestampFromDate(grant.grantedAt),
+    revokedAt: grant.revokedAt ? timestampFromDate(grant.revokedAt) : undefined,
+    revokedBySubject: grant.revokedBySubject ?? '',
+  };
 }

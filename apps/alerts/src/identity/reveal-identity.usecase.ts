@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { fromBinary, type MessageShape } from '@bufbuild/protobuf';
 import { ChildIdentitySchema } from '@cpx/contracts';
 import { DomainError, hasRole, type Principal } from '@cpx/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { resolveAlertCaller } from '../access/alert-caller';
 import { assertAllowed, canGrantIdentity, canReadIdentity, relationTo } from '../access/alert-policy';
 import { ChildIdentityEntity, IdentityGrantEntity, IdentityReadEntity } from '../alerts/alert.entities';
@@ -30,7 +30,7 @@ export class RevealIdentityUseCase {
       const loaded = await loadAlert(manager, id);
       const caller = await resolveAlertCaller(principal, manager);
       const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
-      const granted = relation === 'attache' && (await manager.existsBy(IdentityGrantEntity, { alertId: id, granteeSubject: principal.subject }));
+      const granted = relation === 'attache' && (await manager.existsBy(IdentityGrantEntity, { alertId: id, granteeSubject: principal.subject, revokedAt: IsNull() }));
       assertAllowed(canReadIdentity(relation, granted), 'readIdentity', relation);
       const sealed = await manager.findOneBy(ChildIdentityEntity, { alertId: id });
       if (!sealed) throw DomainError.notFound('Child identity of alert', id);
@@ -64,10 +64,41 @@ export class RevealIdentityUseCase {
         grantedBySubject: principal.subject,
         reason: trimmed,
         grantedAt: new Date(),
+        // Granting again what was revoked lets the attaché in again.
+        revokedAt: null,
+        revokedBySubject: null,
       });
       await manager.upsert(IdentityGrantEntity, grant, ['alertId', 'granteeSubject']);
       return grant;
     });
+  }
+
+  /** The originating agency takes back an attaché's access; the grant is kept, marked revoked. */
+  async revoke(id: string, granteeSubject: string, principal: Principal): Promise<IdentityGrantEntity> {
+    if (!granteeSubject || granteeSubject.length > 255) throw DomainError.badInput('granteeSubject', 'granteeSubject must name the attaché.');
+    return this.dataSource.transaction(async (manager) => {
+      const loaded = await loadAlert(manager, id);
+      const caller = await resolveAlertCaller(principal, manager);
+      const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
+      assertAllowed(canGrantIdentity(relation), 'grantIdentity', relation);
+      const grant = await manager.findOne(IdentityGrantEntity, { where: { alertId: id, granteeSubject }, lock: { mode: 'pessimistic_write' } });
+      if (!grant) throw DomainError.notFound('Identity grant', granteeSubject);
+      if (grant.revokedAt) return grant;
+      grant.revokedAt = new Date();
+      grant.revokedBySubject = principal.subject;
+      await manager.update(IdentityGrantEntity, { alertId: id, granteeSubject }, { revokedAt: grant.revokedAt, revokedBySubject: grant.revokedBySubject });
+      return grant;
+    });
+  }
+
+  /** Every grant on the alert, revoked ones included: for the originating agency and auditors. */
+  async grants(id: string, principal: Principal): Promise<IdentityGrantEntity[]> {
+    const manager = this.dataSource.manager;
+    const loaded = await loadAlert(manager, id);
+    const caller = await resolveAlertCaller(principal, manager);
+    const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
+    assertAllowed(relation === 'originator' || hasRole(principal, 'auditor'), 'seeIdentityReads', relation);
+    return manager.find(IdentityGrantEntity, { where: { alertId: id }, order: { grantedAt: 'ASC' } });
   }
 
   /** Who read the identity: for the originating agency and for auditors. */

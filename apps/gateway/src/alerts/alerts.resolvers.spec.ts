@@ -198,6 +198,22 @@ describe('alerts resolvers', () => {
     expect(requests.calls.at(-1)?.request).toEqual({ id: ALERT_ID });
   });
 
+  it('revokes an attaché’s access and lists the grants, revoked ones included', async () => {
+    const grant = { alertId: ALERT_ID, granteeSubject: 'attache-1', grantedBySubject: 'user-1', reason: 'Coordinating the regional search', grantedAt: { seconds: 1748764800n, nanos: 0 } };
+    requests.on(AlertsRequests.revokeIdentityAccess, () => ({ grant: { ...grant, revokedAt: { seconds: 1748768400n, nanos: 0 }, revokedBySubject: 'user-1' } }));
+    const revoked = await gateway.graphql(`mutation { revokeAlertIdentityAccess(id: "${ALERT_ID}", granteeSubject: "attache-1") { granteeSubject revokedAt revokedBySubject } }`);
+    expect(revoked.body).toEqual({ data: { revokeAlertIdentityAccess: { granteeSubject: 'attache-1', revokedAt: '2025-06-01T09:00:00.000Z', revokedBySubject: 'user-1' } } });
+    expect(requests.calls.at(-1)?.request).toEqual({ id: ALERT_ID, granteeSubject: 'attache-1' });
+
+    requests.on(AlertsRequests.listIdentityGrants, () => ({ grants: [grant] }));
+    const listed = await gateway.graphql(`{ alertIdentityGrants(alertId: "${ALERT_ID}") { granteeSubject grantedBySubject reason grantedAt revokedAt } }`);
+    expect(listed.body).toEqual({
+      data: { alertIdentityGrants: [{ granteeSubject: 'attache-1', grantedBySubject: 'user-1', reason: 'Coordinating the regional search', grantedAt: '2025-06-01T08:00:00.000Z', revokedAt: null }] },
+    });
+    const refused = await gateway.graphql(`mutation { revokeAlertIdentityAccess(id: "${ALERT_ID}", granteeSubject: "") { revokedAt } }`);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'granteeSubject' });
+  });
+
   it('answers the audit trail across alerts as a Relay connection, narrowed by what was set', async () => {
     requests.on(AlertsRequests.searchIdentityReads, () => ({
       items: [{ alertId: ALERT_ID, readerSubject: 'user-2', readerAgencyId: 'agency-2', readerCountry: 'HR', purpose: 'Identify her at the Zagreb shelter', readAt: { seconds: 1748764800n, nanos: 0 } }],

@@ -98,6 +98,13 @@ export class GrantIdentityAccessArgs extends AlertIdArgs {
 }
 
 @ArgsType()
+export class RevokeIdentityAccessArgs extends AlertIdArgs {
+  @Field({ description: 'The OpenID Connect subject of the regional attaché whose access ends.' })
+  @IsTextBetween(1, 255)
+  granteeSubject!: string;
+}
+
+@ArgsType()
 export class IdentityReadsArgs {
   @Field(() => ID)
   @IsEntityId()

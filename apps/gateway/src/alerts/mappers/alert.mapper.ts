@@ -14,6 +14,7 @@ import {
   type AlertTarget,
   type AlertUpdate,
   type CountryFigures,
+  type IdentityGrant,
   type IdentityRead,
   type PostAlertRequestSchema,
 } from '@cpx/contracts';
@@ -24,7 +25,7 @@ import type { AlertTargetObject } from '../types/alert.type';
 import { AlertObject } from '../types/alert.type';
 import type { AlertUpdateObject } from '../types/alert-update.type';
 import type { CountryFiguresObject } from '../types/country-figures.type';
-import type { IdentityReadObject } from '../types/identity-read.type';
+import type { IdentityGrantObject, IdentityReadObject } from '../types/identity-read.type';
 import { childIdentityToProto } from './child-identity.mapper';
 import { dateOf, requiredEnumName } from './reply-values';
 
@@ -86,6 +87,18 @@ export function toIdentityRead(read: IdentityRead): IdentityReadObject {
     readerCountry: textOrNull(read.readerCountry),
     purpose: read.purpose,
     readAt: dateOf(read.readAt, 'read.read_at'),
+  };
+}
+
+export function toIdentityGrant(grant: IdentityGrant): IdentityGrantObject {
+  return {
+    alertId: grant.alertId,
+    granteeSubject: grant.granteeSubject,
+    grantedAt: dateOf(grant.grantedAt, 'grant.granted_at'),
+    grantedBySubject: textOrNull(grant.grantedBySubject),
+    reason: textOrNull(grant.reason),
+    revokedAt: grant.revokedAt ? dateOf(grant.revokedAt, 'grant.revoked_at') : null,
+    revokedBySubject: textOrNull(grant.revokedBySubject),
   };
 }
 

@@ -7,8 +7,9 @@ import { connectionComplexity, smallListComplexity } from '../../graphql/query-l
 import { connectionFrom, pageWindow } from '../../graphql/relay-connection';
 import { SEARCH } from '../../directory/directory.client';
 import { AlertsClient, IDENTITY_READS } from '../alerts.client';
-import { GrantIdentityAccessArgs, IdentityReadAuditArgs, IdentityReadsArgs, RevealAlertIdentityArgs } from '../inputs/alert-args.input';
-import { toIdentityRead } from '../mappers/alert.mapper';
+import { GrantIdentityAccessArgs, IdentityReadAuditArgs, IdentityReadsArgs, RevealAlertIdentityArgs, RevokeIdentityAccessArgs } from '../inputs/alert-args.input';
+import { toIdentityGrant, toIdentityRead } from '../mappers/alert.mapper';
+import { required } from '../mappers/reply-values';
 import { toChildIdentity } from '../mappers/child-identity.mapper';
 import { ChildIdentityObject } from '../types/child-identity.type';
 import { IdentityReadConnection } from '../types/connections.type';
@@ -39,7 +40,32 @@ export class AlertIdentityResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<IdentityGrantObject> {
     const grant = await this.service.send(AlertsRequests.grantIdentityAccess, { id, granteeSubject, reason }, principal);
-    return { alertId: grant.alertId, granteeSubject: grant.granteeSubject, grantedAt: grant.grantedAt ? timestampDate(grant.grantedAt) : new Date() };
+    return {
+      alertId: grant.alertId,
+      granteeSubject: grant.granteeSubject,
+      grantedAt: grant.grantedAt ? timestampDate(grant.grantedAt) : new Date(),
+      grantedBySubject: principal.subject,
+      reason,
+      revokedAt: null,
+      revokedBySubject: null,
+    };
+  }
+
+  @Mutation(() => IdentityGrantObject, {
+    description: "Takes back an attaché's access to the child's identity on this alert. Only the originating agency may; the grant stays in the list, marked revoked.",
+  })
+  async revokeAlertIdentityAccess(@Args() { id, granteeSubject }: RevokeIdentityAccessArgs, @CurrentPrincipal() principal: Principal): Promise<IdentityGrantObject> {
+    const { grant } = await this.service.send(AlertsRequests.revokeIdentityAccess, { id, granteeSubject }, principal);
+    return toIdentityGrant(required(grant, 'grant'));
+  }
+
+  @Query(() => [IdentityGrantObject], {
+    complexity: smallListComplexity(20),
+    description: "Every attaché let in to the child's identity on an alert, revoked grants included: for its originator and auditors.",
+  })
+  async alertIdentityGrants(@Args() { alertId }: IdentityReadsArgs, @CurrentPrincipal() principal: Principal): Promise<IdentityGrantObject[]> {
+    const { grants } = await this.service.send(AlertsRequests.listIdentityGrants, { id: alertId }, principal, IDENTITY_READS);
+    return grants.map(toIdentityGrant);
   }
 
   @Query(() => [IdentityReadObject], {

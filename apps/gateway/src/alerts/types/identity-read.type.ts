@@ -31,4 +31,16 @@ export class IdentityGrantObject {
 
   @Field()
   grantedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Who in the originating agency granted it (in the grants list).' })
+  grantedBySubject!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the attaché needed the identity (in the grants list).' })
+  reason!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the originating agency took it back; null while it holds.' })
+  revokedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  revokedBySubject!: string | null;
 }
