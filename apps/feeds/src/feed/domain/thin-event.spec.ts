@@ -23,6 +23,27 @@ const facts = {
 };
 
 describe('thin events (what partners may see)', () => {
+  it('says which shift ended, where and for which kind, without the person’s name or the actor', () => {
+    const shift = { id: 'shift-1', professionalId: 'pro-1', country: 'RS', alertKind: AlertKind.UNACCOMPANIED_MINOR, startsAt: at, endsAt: at };
+    const thin = thinEvent(received(DirectoryEvents.types.onDutyEnded, { shift, occurredAt: at, actorSubject: 'admin-subject' }));
+    expect(thin.countries).toEqual(['RS']);
+    expect(thin.data).toEqual({
+      shiftId: 'shift-1',
+      professionalId: 'pro-1',
+      country: 'RS',
+      alertKind: 'UNACCOMPANIED_MINOR',
+      startsAt: '2026-03-01T10:00:00.000Z',
+      endsAt: '2026-03-01T10:00:00.000Z',
+      occurredAt: '2026-03-01T10:00:00.000Z',
+    });
+    expect(JSON.stringify(thin)).not.toContain('admin-subject');
+  });
+
+  it('tells of a state that joins, filtered by its own code', () => {
+    const thin = thinEvent(received(DirectoryEvents.types.countryRegistered, { country: { code: 'MT', name: 'Malta', languages: ['mt', 'en'] }, occurredAt: at, actorSubject: 'admin-subject' }));
+    expect(thin).toEqual({ data: { country: 'MT', name: 'Malta', languages: ['mt', 'en'], occurredAt: '2026-03-01T10:00:00.000Z' }, countries: ['MT'] });
+  });
+
   it('keeps an alert’s ids, kind, urgency, status, countries and times, and drops its audience', () => {
     const thin = thinEvent(
       received(AlertsEvents.types.alertPosted, {

@@ -109,7 +109,7 @@ function directoryEvent(event: ReceivedEvent): ThinEvent | undefined {
       countries: unique([focalPoint?.country ?? '']),
     };
   }
-  const shiftEvent = event.as(directory.onDutyScheduled);
+  const shiftEvent = event.as(directory.onDutyScheduled) ?? event.as(directory.onDutyEnded);
   if (shiftEvent) {
     const shift = shiftEvent.shift;
     return {
@@ -123,6 +123,15 @@ function directoryEvent(event: ReceivedEvent): ThinEvent | undefined {
         occurredAt: time(shiftEvent.occurredAt),
       },
       countries: unique([shift?.country ?? '']),
+    };
+  }
+  // A state that joins: public facts about a country (its name is not a person's).
+  const countryEvent = event.as(directory.countryRegistered);
+  if (countryEvent) {
+    const country = countryEvent.country;
+    return {
+      data: { country: country?.code ?? '', name: country?.name ?? '', languages: [...(country?.languages ?? [])], occurredAt: time(countryEvent.occurredAt) },
+      countries: unique([country?.code ?? '']),
     };
   }
   return undefined;
