@@ -5,7 +5,9 @@
  * a missing girl to France; UNICEF receives Standard Webhooks requests its
  * `standardwebhooks` library verifies unchanged, follows the THIN one's `fetch` to the
  * event in its pull feed, and pages the same event there. None carries the child's name
- * nor the alert's title.
+ * nor the alert's title. Then IOM creates a subscription whose first answer it lost, retries
+ * with the same idempotency key (one subscription, a new secret, the first still signing),
+ * moves it to a new URL in FULL without a new id or secret, and enables it.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -184,4 +186,62 @@ it('delivers a posted alert to a partner as a verified webhook and in its pull f
   // Nothing a partner received names the child or repeats the alert's free text.
   const everything = [...received.map((request) => request.body), JSON.stringify(first), JSON.stringify(next)].join('\n');
   for (const secret of [CHILD_GIVEN, CHILD_FAMILY, TITLE, 'Kragujevac', 'Paris']) expect(everything).not.toContain(secret);
+}, 120_000);
+
+it('lets a partner create a subscription safely on retry, change it in place and enable it, through the gateway', async () => {
+  const { registerPartner: iom } = await ok(`mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }`, { input: { name: 'IOM Regional Office' } }, admin);
+  const partnerToken = await platform.token({ roles: ['partner'], partner: iom.id });
+  const otherPartnerToken = await platform.token({ roles: ['partner'], partner: randomUUID() });
+  const { port } = server.address() as AddressInfo;
+
+  // A create whose answer was lost, retried with the same key: one subscription, a new secret, the first still signing.
+  const CREATE = `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret replayed subscription { id version webhookUrl } } }`;
+  const input = { partnerId: iom.id, eventTypes: ['cpx.alerts.v1.*'], countries: ['FR'], webhookUrl: `http://127.0.0.1:${port}/iom`, idempotencyKey: `e2e-iom-${randomUUID()}` };
+  const { createPartnerSubscription: created } = await ok(CREATE, { input }, partnerToken);
+  const { createPartnerSubscription: retried } = await ok(CREATE, { input }, partnerToken);
+  expect([created.replayed, retried.replayed, retried.subscription.id, created.subscription.version]).toEqual([false, true, created.subscription.id, 1]);
+  expect(retried.secret).not.toBe(created.secret);
+  expect(codes(await platform.query(CREATE, { input: { ...input, countries: ['RS'] } }, partnerToken))).toEqual(['CONFLICT']);
+  expect((await ok(`query { partnerSubscriptions { id } }`, {}, partnerToken)).partnerSubscriptions).toHaveLength(1);
+
+  // Changed in place: same id and secret, a new URL and payload mode; a stale version and a stranger are refused.
+  const UPDATE = `mutation($input: UpdatePartnerSubscriptionInput!) { updatePartnerSubscription(input: $input) { id webhookUrl payloadMode version countries } }`;
+  const change = { id: created.subscription.id, webhookUrl: `http://127.0.0.1:${port}/iom-moved`, payloadMode: 'FULL', expectedVersion: 1 };
+  expect(codes(await platform.query(UPDATE, { input: change }, otherPartnerToken))).toEqual(['FORBIDDEN']);
+  const { updatePartnerSubscription: updated } = await ok(UPDATE, { input: change }, partnerToken);
+  expect(updated).toEqual({ id: created.subscription.id, webhookUrl: change.webhookUrl, payloadMode: 'FULL', version: 2, countries: ['FR'] });
+  const stale = await platform.query(UPDATE, { input: { ...change, countries: ['FR', 'RS'] } }, partnerToken);
+  expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.expectedVersion' });
+  expect(codes(await platform.query(UPDATE, { input: { id: created.subscription.id, webhookUrl: 'ftp://partner.example/hook' } }, partnerToken))).toEqual(['BAD_USER_INPUT']);
+
+  // Enabling is idempotent.
+  const ENABLE = `mutation($id: ID!) { enablePartnerSubscription(id: $id) { id enabled disabledReason } }`;
+  expect(codes(await platform.query(ENABLE, { id: created.subscription.id }, otherPartnerToken))).toEqual(['FORBIDDEN']);
+  expect((await ok(ENABLE, { id: created.subscription.id }, partnerToken)).enablePartnerSubscription).toEqual({ id: created.subscription.id, enabled: true, disabledReason: null });
+
+  // The next alert reaches the new URL, in FULL, signed with both secrets the retry left.
+  const serbia = await member('RS');
+  await member('FR', { focalPoint: true });
+  const alertId = await postWhenRoutable(serbia, {
+    idempotencyKey: `e2e-feeds-${randomUUID()}`,
+    kind: 'MISSING_CHILD',
+    urgency: 'HIGH',
+    originCountry: 'RS',
+    targetCountries: ['FR'],
+    title: TITLE,
+    summary: 'Seen at the station.',
+    child: { givenNames: [CHILD_GIVEN], familyNames: [CHILD_FAMILY], sex: 'FEMALE', estimatedAge: { minYears: 15, maxYears: 16 } },
+  });
+  const deadline = Date.now() + 30_000;
+  const at = () => received.find((request) => request.path === '/iom-moved' && request.body.includes(alertId));
+  while (!at()) {
+    if (Date.now() > deadline) throw new Error(`no webhook for ${alertId} at the new URL (received ${received.length})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const webhook = at()!;
+  for (const secret of [retried.secret, created.secret]) {
+    expect(new Webhook(secret).verify(webhook.body, webhook.headers)).toMatchObject({ type: 'cpx.alerts.v1.AlertPosted', data: { alertId, kind: 'MISSING_CHILD' } });
+  }
+  expect(received.some((request) => request.path === '/iom' && request.body.includes(alertId))).toBe(false);
+  for (const secret of [CHILD_GIVEN, CHILD_FAMILY, TITLE]) expect(webhook.body).not.toContain(secret);
 }, 120_000);

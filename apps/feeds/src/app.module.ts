@@ -6,6 +6,9 @@ import { DeliveryControls1764370000400 } from './database/migrations/17643700004
 import { SealWebhookSecrets1764370000500 } from './database/migrations/1764370000500-seal-webhook-secrets';
 import { WebhookPayloadMode1764370000600 } from './database/migrations/1764370000600-webhook-payload-mode';
 import { LeasedDeliveries1764370000700 } from './database/migrations/1764370000700-leased-deliveries';
+import { ParkedDeliveries1764370000800 } from './database/migrations/1764370000800-parked-deliveries';
+import { SubscriptionChanges1764370000900 } from './database/migrations/1764370000900-subscription-changes';
+import { SubscriptionIdempotency1764370001000 } from './database/migrations/1764370001000-subscription-idempotency';
 import { DeliverWebhookUseCase } from './delivery/deliver-webhook.usecase';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { ListDeliveryAttemptsUseCase } from './delivery/list-delivery-attempts.usecase';
@@ -21,19 +24,22 @@ import { RetentionWorker } from './feed/retention-worker';
 import { HealthHandler } from './health/health.handler';
 import { CreateSubscriptionUseCase } from './partners/create-subscription.usecase';
 import { DeleteSubscriptionUseCase } from './partners/delete-subscription.usecase';
+import { EnableSubscriptionUseCase } from './partners/enable-subscription.usecase';
 import { EndpointGuard, HOST_RESOLVER, systemResolver, type HostResolver } from './partners/endpoint-guard';
 import { FeedsHandler } from './partners/feeds.handler';
 import { ListSubscriptionsUseCase } from './partners/list-subscriptions.usecase';
 import { RegisterPartnerUseCase } from './partners/register-partner.usecase';
 import { RotateSubscriptionSecretUseCase } from './partners/rotate-subscription-secret.usecase';
 import { SealStoredSecretsUseCase } from './partners/seal-stored-secrets.usecase';
+import { UpdateSubscriptionUseCase } from './partners/update-subscription.usecase';
 import { parseSecretKeys, WebhookSecretVault } from './partners/webhook-secret-vault';
 
 /**
  * Partner event feeds: every service's domain events, redacted, in one ordered feed;
- * partners' subscriptions (their webhook secrets sealed at rest); signed webhooks
- * delivered from Postgres (paced per endpoint, replayable, the endpoint's address checked
- * as it is connected to); the pull feed, kept for the retention period.
+ * partners' subscriptions (changed in place, created idempotently, their webhook secrets
+ * sealed at rest); signed webhooks delivered from Postgres (paced per endpoint,
+ * replayable, parked while the endpoint is disabled, the endpoint's address checked as it
+ * is connected to); the pull feed, kept for the retention period.
  */
 @Module({})
 export class FeedsModule {
@@ -47,7 +53,16 @@ export class FeedsModule {
           config,
           // Plain SQL over the tables of the migration: no entity maps a column by accident.
           entities: [],
-          migrations: [CreateFeeds1764370000300, DeliveryControls1764370000400, SealWebhookSecrets1764370000500, WebhookPayloadMode1764370000600, LeasedDeliveries1764370000700],
+          migrations: [
+            CreateFeeds1764370000300,
+            DeliveryControls1764370000400,
+            SealWebhookSecrets1764370000500,
+            WebhookPayloadMode1764370000600,
+            LeasedDeliveries1764370000700,
+            ParkedDeliveries1764370000800,
+            SubscriptionChanges1764370000900,
+            SubscriptionIdempotency1764370001000,
+          ],
         }),
       ],
       controllers: [DomainEventsHandler, FeedsHandler, HealthHandler],
@@ -64,6 +79,8 @@ export class FeedsModule {
         RegisterPartnerUseCase,
         CreateSubscriptionUseCase,
         ListSubscriptionsUseCase,
+        UpdateSubscriptionUseCase,
+        EnableSubscriptionUseCase,
         RotateSubscriptionSecretUseCase,
         DeleteSubscriptionUseCase,
         ListDeliveryAttemptsUseCase,

@@ -112,6 +112,8 @@ import {
   CreateSubscriptionResponseSchema,
   DeleteSubscriptionRequestSchema,
   DeleteSubscriptionResponseSchema,
+  EnableSubscriptionRequestSchema,
+  EnableSubscriptionResponseSchema,
   GetPartnerFeedRequestSchema,
   GetPartnerFeedResponseSchema,
   ListDeliveryAttemptsRequestSchema,
@@ -126,6 +128,8 @@ import {
   ResendWebhookDeliveryResponseSchema,
   RotateSubscriptionSecretRequestSchema,
   RotateSubscriptionSecretResponseSchema,
+  UpdateSubscriptionRequestSchema,
+  UpdateSubscriptionResponseSchema,
 } from './gen/cpx/feeds/v1/requests_pb';
 import { WebhookEndpointDisabledSchema } from './gen/cpx/feeds/v1/events_pb';
 
@@ -348,6 +352,8 @@ export const FeedsRequests = {
     RedeliverFailedWebhooksRequestSchema,
     RedeliverFailedWebhooksResponseSchema,
   ),
+  updateSubscription: op('cpx.feeds.v1.UpdateSubscription', UpdateSubscriptionRequestSchema, UpdateSubscriptionResponseSchema),
+  enableSubscription: op('cpx.feeds.v1.EnableSubscription', EnableSubscriptionRequestSchema, EnableSubscriptionResponseSchema),
   healthCheck: op('cpx.feeds.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
 } as const;
 

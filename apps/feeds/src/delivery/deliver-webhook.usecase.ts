@@ -13,9 +13,10 @@
  *   more than FEEDS_ENDPOINT_CONCURRENCY deliveries in flight (claimed, lease not run
  *   out): one that stops answering holds that many slots until its attempts time out,
  *   its backlog waits, and every other endpoint's deliveries keep flowing.
- * - `attempt` waits for the send time, builds the body in the subscription's payload mode
- *   (THIN or FULL, domain/webhook-payload.ts; the claim reads the mode with the delivery,
- *   no query of its own), signs and POSTs (same webhook-id and body on every attempt,
+ * - `attempt` waits for the send time, builds the body in the delivery's payload mode
+ *   (THIN or FULL, domain/webhook-payload.ts: the subscription's when the event was
+ *   recorded; the claim reads it with the delivery, no query of its own), signs and POSTs
+ *   to the subscription's webhook URL as it is now (same webhook-id and body on every attempt,
  *   a fresh webhook-timestamp each time), logs the attempt and decides what comes next.
  *   Successes are logged in batches (delivered-log.ts); a failure's next step depends on
  *   the endpoint's history and is decided in a transaction of its own. A Retry-After
@@ -108,6 +109,10 @@ const LEASE_MARGIN_MS = 30_000;
  * updated by primary key only, checked against the version read (attempts and
  * next_attempt_at change with every claim) instead of conditions a partial index could
  * serve.
+ *
+ * Deliveries parked for a disabled endpoint (parked-deliveries.ts) are not PENDING: they
+ * are in none of the partial indexes read here, and their endpoint is not among the ready
+ * ones, so a backlog parked for weeks costs a claim nothing.
  */
 const CLAIM = `
   WITH ready AS (
@@ -147,9 +152,9 @@ const CLAIM = `
     SET attempts = d.attempts + 1, claim_token = $2, next_attempt_at = c.send_at + make_interval(secs => $3::float8 / 1000)
     FROM chosen c
     WHERE d.id = c.id AND d.attempts = c.attempts AND d.next_attempt_at = c.next_attempt_at
-    RETURNING d.id, d.attempts, d.retry_base, d.subscription_id, d.sequence, c.send_at
+    RETURNING d.id, d.attempts, d.retry_base, d.subscription_id, d.sequence, d.payload_mode, c.send_at
   )
-  SELECT c.id, c.attempts, c.retry_base, c.subscription_id, c.send_at, s.partner_id, s.payload_mode, s.webhook_url,
+  SELECT c.id, c.attempts, c.retry_base, c.subscription_id, c.send_at, s.partner_id, coalesce(c.payload_mode, s.payload_mode) AS payload_mode, s.webhook_url,
          s.secret, s.secret_key_id, s.secret_sealed, s.previous_secret, s.previous_secret_key_id, s.previous_secret_sealed,
          (s.previous_secret_expires_at IS NOT NULL AND s.previous_secret_expires_at > now()) AS previous_live,
          c.sequence, e.type, e.occurred_at, e.data

@@ -1,12 +1,14 @@
 /**
  * Disabling a subscription's webhook endpoint, and the operational event that says so
  * (cpx.feeds.v1.WebhookEndpointDisabled, through the outbox in the same transaction).
+ * What it had pending is parked until it is enabled again (parked-deliveries.ts).
  */
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { FeedsEvents, WebhookDisabledReason } from '@cpx/contracts';
 import { assertUnreachable, recordEvent } from '@cpx/platform';
 import type { EntityManager } from 'typeorm';
 import type { DisableReason } from './domain/retry-policy';
+import { parkPendingDeliveries } from './parked-deliveries';
 
 function reasonMessage(reason: DisableReason): WebhookDisabledReason {
   switch (reason) {
@@ -19,7 +21,10 @@ function reasonMessage(reason: DisableReason): WebhookDisabledReason {
   }
 }
 
-/** Returns false when the endpoint was already disabled (nothing changed, no event). */
+/**
+ * Returns false when the endpoint was already disabled (nothing changed, no event). The
+ * caller has locked the subscription.
+ */
 export async function disableEndpoint(tx: EntityManager, input: { subscriptionId: string; reason: DisableReason; message: string }): Promise<boolean> {
   const rows: { partner_id: string; webhook_url: string | null; failing_since: Date | null }[] = await tx.query(
     `WITH disabled AS (
@@ -29,6 +34,7 @@ export async function disableEndpoint(tx: EntityManager, input: { subscriptionId
     [input.subscriptionId, input.message],
   );
   if (rows.length === 0) return false;
+  await parkPendingDeliveries(tx, input.subscriptionId);
   const now = new Date();
   await recordEvent(tx, {
     topic: FeedsEvents.topic,

@@ -6,17 +6,30 @@
  * A partner limited to some countries gets only those: the subscription's countries must
  * be among them, and none means all of the partner's. The endpoint's host must resolve
  * only to public addresses unless private endpoints are allowed (endpoint-guard.ts).
+ *
+ * With an idempotency key (per partner), a retry creates nothing: when the gateway gave
+ * up waiting for the reply, the subscription exists but its secret never reached the
+ * partner, and a second subscription would double every webhook. The same key with the
+ * same request (create-request-digest.ts) answers with the subscription the key created,
+ * as it is now, and a new secret, since the first cannot be shown twice: the first keeps
+ * signing beside it for the overlap, as after a rotation (secret-rotation.ts), in case it
+ * did arrive. As a rotation, that is refused during an overlap (CONFLICT, saying until
+ * when). The same key with another request, or once its subscription is deleted:
+ * CONFLICT.
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { PayloadMode } from '@cpx/contracts';
 import { DomainError, type Principal } from '@cpx/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
+import type { WebhookPayloadMode } from '../delivery/domain/webhook-payload';
+import { createRequestDigest } from './domain/create-request-digest';
 import { newWebhookSecret } from './domain/webhook-secret';
 import { EndpointGuard } from './endpoint-guard';
 import { requirePartnerManager } from './partner-access';
-import { requireCountries, requireEventTypes, requirePayloadMode, requireWebhookUrl } from './subscription-input';
+import { issueNewSecret, previousSecretSignsUntil } from './secret-rotation';
+import { requireCountries, requireCountriesOfPartner, requireEventTypes, requireIdempotencyKey, requirePayloadMode, requireWebhookUrl } from './subscription-input';
 import { sealedParameters } from './subscription-secrets';
 import { findSubscription, requireId, requirePartner, type SubscriptionRow } from './subscription-store';
 import { WebhookSecretVault } from './webhook-secret-vault';
@@ -28,7 +41,28 @@ export interface CreateSubscriptionInput {
   webhookUrl: string;
   /** UNSPECIFIED: THIN. */
   payloadMode: PayloadMode;
+  /** Empty or absent: none. */
+  idempotencyKey?: string;
 }
+
+export interface CreatedSubscription {
+  subscription: SubscriptionRow;
+  secret: string;
+  /** A retry answered: nothing was created, `secret` is a new secret of the subscription the key created. */
+  replayed: boolean;
+}
+
+interface CreateRequest {
+  partnerId: string;
+  eventTypes: string[];
+  countries: string[];
+  webhookUrl: string | null;
+  payloadMode: WebhookPayloadMode;
+  idempotency: { key: string; digest: string } | null;
+}
+
+/** The unique index of migration 1764370001000. */
+const IDEMPOTENCY_INDEX = 'subscription_idempotency_key';
 
 @Injectable()
 export class CreateSubscriptionUseCase {
@@ -39,30 +73,92 @@ export class CreateSubscriptionUseCase {
     @Inject(WebhookSecretVault) private readonly vault: WebhookSecretVault,
   ) {}
 
-  async execute(input: CreateSubscriptionInput, principal: Principal): Promise<{ subscription: SubscriptionRow; secret: string }> {
+  async execute(input: CreateSubscriptionInput, principal: Principal): Promise<CreatedSubscription> {
     const partnerId = requireId(input.partnerId, 'input.partnerId');
     requirePartnerManager(principal, partnerId);
     const eventTypes = requireEventTypes(input.eventTypes, 'input.eventTypes');
-    let countries = requireCountries(input.countries, 'input.countries');
+    const countries = requireCountries(input.countries, 'input.countries');
     const webhookUrl = requireWebhookUrl(input.webhookUrl, { allowPrivate: this.config.FEEDS_ALLOW_PRIVATE_ENDPOINTS }, 'input.webhookUrl');
     const payloadMode = requirePayloadMode(input.payloadMode, 'input.payloadMode');
+    const key = requireIdempotencyKey(input.idempotencyKey ?? '', 'input.idempotencyKey');
     const refusal = webhookUrl ? await this.guard.refusal(webhookUrl) : undefined;
     if (refusal) throw DomainError.badInput('input.webhookUrl', `input.webhookUrl ${refusal.message}.`);
-    return this.dataSource.transaction(async (tx) => {
-      const partner = await requirePartner(tx, partnerId);
-      if (partner.countries.length > 0) {
-        const outside = countries.filter((country) => !partner.countries.includes(country));
-        if (outside.length > 0) throw DomainError.badInput('input.countries', `input.countries: this partner may not receive events about ${outside.join(', ')}.`);
-        if (countries.length === 0) countries = partner.countries;
+    const request: CreateRequest = {
+      partnerId,
+      eventTypes,
+      countries,
+      webhookUrl,
+      payloadMode,
+      idempotency: key ? { key, digest: createRequestDigest({ eventTypes, countries, webhookUrl, payloadMode }) } : null,
+    };
+    try {
+      return await this.dataSource.transaction((tx) => this.create(tx, request));
+    } catch (error) {
+      // Two requests with the same key raced, and the other one created the subscription.
+      if (request.idempotency && isViolationOf(error, IDEMPOTENCY_INDEX)) {
+        return this.dataSource.transaction(async (tx) => {
+          const replayed = await this.replay(tx, request);
+          if (!replayed) throw new Error('A subscription with this idempotency key was reported but cannot be found.');
+          return replayed;
+        });
       }
-      const id = randomUUID();
-      const secret = newWebhookSecret();
-      await tx.query(
-        `INSERT INTO subscription (id, partner_id, event_types, countries, webhook_url, payload_mode, secret_key_id, secret_sealed, previous_secret_key_id, previous_secret_sealed, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())`,
-        [id, partnerId, eventTypes, countries, webhookUrl, payloadMode, ...sealedParameters(this.vault, id, { current: secret })],
-      );
-      return { subscription: await findSubscription(tx, id), secret };
-    });
+      throw error;
+    }
   }
+
+  private async create(tx: EntityManager, request: CreateRequest): Promise<CreatedSubscription> {
+    const partner = await requirePartner(tx, request.partnerId);
+    const replayed = request.idempotency ? await this.replay(tx, request) : undefined;
+    if (replayed) return replayed;
+    const countries = requireCountriesOfPartner(request.countries, partner, 'input.countries');
+    const id = randomUUID();
+    const secret = newWebhookSecret();
+    await tx.query(
+      `INSERT INTO subscription (id, partner_id, event_types, countries, webhook_url, payload_mode, secret_key_id, secret_sealed, previous_secret_key_id, previous_secret_sealed, idempotency_key, request_digest, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())`,
+      [
+        id,
+        request.partnerId,
+        request.eventTypes,
+        countries,
+        request.webhookUrl,
+        request.payloadMode,
+        ...sealedParameters(this.vault, id, { current: secret }),
+        request.idempotency?.key ?? null,
+        request.idempotency?.digest ?? null,
+      ],
+    );
+    return { subscription: await findSubscription(tx, id), secret, replayed: false };
+  }
+
+  /** The answer to a retry, if the key was used; refused when it cannot be one. */
+  private async replay(tx: EntityManager, request: CreateRequest): Promise<CreatedSubscription | undefined> {
+    const { key, digest } = request.idempotency!;
+    const rows: { id: string; request_digest: string; deleted: boolean }[] = await tx.query(
+      `SELECT id, request_digest, deleted_at IS NOT NULL AS deleted FROM subscription WHERE partner_id = $1 AND idempotency_key = $2 FOR NO KEY UPDATE`,
+      [request.partnerId, key],
+    );
+    const earlier = rows[0];
+    if (!earlier) return undefined;
+    if (earlier.request_digest !== digest) {
+      throw DomainError.conflict('This idempotency key was already used for a different subscription. Use a new key for a new subscription.', 'input.idempotencyKey');
+    }
+    if (earlier.deleted) {
+      throw DomainError.conflict('This idempotency key created a subscription that has been deleted since. Use a new key for a new subscription.', 'input.idempotencyKey');
+    }
+    const until = await previousSecretSignsUntil(tx, earlier.id);
+    if (until) {
+      throw DomainError.conflict(
+        `This idempotency key created subscription ${earlier.id}, and its secret was issued again less than the overlap ago; the secret before it still signs until ${until.toISOString()}, and a new one now would drop it. ` +
+          `Retry after ${until.toISOString()}, or delete the subscription and create it with a new key.`,
+        'input.idempotencyKey',
+      );
+    }
+    const secret = await issueNewSecret(tx, this.vault, earlier.id, this.config.FEEDS_SECRET_OVERLAP_MS);
+    return { subscription: await findSubscription(tx, earlier.id), secret, replayed: true };
+  }
+}
+
+function isViolationOf(error: unknown, index: string): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === index;
 }

@@ -3,10 +3,12 @@ import { FeedsRequests, WebhookSecretSchema } from '@cpx/contracts';
 import { SealedPayloads, type Principal } from '@cpx/platform';
 import { newWebhookSecret } from './domain/webhook-secret';
 import type { CreateSubscriptionUseCase } from './create-subscription.usecase';
+import type { EnableSubscriptionUseCase } from './enable-subscription.usecase';
 import { FeedsHandler } from './feeds.handler';
 import type { RotateSubscriptionSecretUseCase } from './rotate-subscription-secret.usecase';
 import { webhookSecretContext } from './sealed-secret-reply';
 import type { SubscriptionRow } from './subscription-store';
+import type { UpdateSubscriptionUseCase } from './update-subscription.usecase';
 import { sendOverKafka } from '../testing/over-kafka';
 
 const PARTNER_ID = '0b0e6a4e-0000-4000-8000-000000000003';
@@ -25,11 +27,12 @@ const aSubscription = (): SubscriptionRow => ({
   created_at: new Date('2026-02-01T08:00:00Z'),
   previous_secret_expires_at: null,
   payload_mode: 'THIN',
+  version: 1,
 });
 
-/** The handler with create and rotate use cases that hand out `secret`; the rest is never reached. */
-function aHandler(secret: string): FeedsHandler {
-  const issued = async () => ({ subscription: aSubscription(), secret });
+/** The handler with create and rotate use cases that hand out `secret`; the rest is never reached but those given. */
+function aHandler(secret: string, replayed = false, given: { update?: UpdateSubscriptionUseCase; enable?: EnableSubscriptionUseCase } = {}): FeedsHandler {
+  const issued = async () => ({ subscription: aSubscription(), secret, replayed });
   const unused = {} as never;
   return new FeedsHandler(
     unused,
@@ -41,6 +44,8 @@ function aHandler(secret: string): FeedsHandler {
     unused,
     unused,
     unused,
+    given.update ?? unused,
+    given.enable ?? unused,
     payloads,
   );
 }
@@ -68,5 +73,34 @@ describe('a new webhook secret on the reply topic', () => {
     const other = operation === FeedsRequests.createSubscription ? FeedsRequests.rotateSubscriptionSecret : FeedsRequests.createSubscription;
     expect(() => payloads.open(WebhookSecretSchema, response.sealedSecret, webhookSecretContext(operation, '0b0e6a4e-0000-4000-8000-000000000043'), 'secret')).toThrow();
     expect(() => payloads.open(WebhookSecretSchema, response.sealedSecret, webhookSecretContext(other, SUBSCRIPTION_ID), 'secret')).toThrow();
+  });
+
+  it('says when a create answered a retry, its new secret sealed as a create’s', async () => {
+    const secret = newWebhookSecret();
+    const request = { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'], idempotencyKey: 'create-0001' };
+    const { wire, response } = await sendOverKafka(aHandler(secret, true), 'create', FeedsRequests.createSubscription, request, partnerAdmin);
+    for (const clear of clearForms(secret)) expect(wire.includes(clear)).toBe(false);
+    expect(response.replayed).toBe(true);
+    expect(payloads.open(WebhookSecretSchema, response.sealedSecret, webhookSecretContext(FeedsRequests.createSubscription, SUBSCRIPTION_ID), 'secret').secret).toBe(secret);
+  });
+});
+
+describe('changing a subscription over Kafka', () => {
+  it('passes only the settings the request sets, unwrapping the lists, and answers with the subscription and its version', async () => {
+    const execute = jest.fn().mockResolvedValue({ ...aSubscription(), version: 5 });
+    const handler = aHandler('', false, { update: { execute } as unknown as UpdateSubscriptionUseCase });
+    const { response } = await sendOverKafka(handler, 'update', FeedsRequests.updateSubscription, { id: SUBSCRIPTION_ID, countries: { countries: [] }, expectedVersion: 4n }, partnerAdmin);
+    expect(execute).toHaveBeenCalledWith(
+      { id: SUBSCRIPTION_ID, webhookUrl: undefined, eventTypes: undefined, countries: [], payloadMode: undefined, expectedVersion: 4 },
+      expect.objectContaining({ subject: partnerAdmin.subject }),
+    );
+    expect(response.subscription).toMatchObject({ id: SUBSCRIPTION_ID, version: 5n });
+  });
+
+  it('enables an endpoint, saying how many parked deliveries it queued', async () => {
+    const execute = jest.fn().mockResolvedValue({ subscription: aSubscription(), released: 12 });
+    const { response } = await sendOverKafka(aHandler('', false, { enable: { execute } as unknown as EnableSubscriptionUseCase }), 'enable', FeedsRequests.enableSubscription, { id: SUBSCRIPTION_ID }, partnerAdmin);
+    expect(execute).toHaveBeenCalledWith(SUBSCRIPTION_ID, expect.objectContaining({ subject: partnerAdmin.subject }));
+    expect(response).toMatchObject({ released: 12, subscription: { id: SUBSCRIPTION_ID, enabled: true } });
   });
 });

@@ -13,11 +13,13 @@ import { ResendWebhookDeliveryUseCase } from '../delivery/resend-webhook-deliver
 import { ReadPartnerFeedUseCase } from '../feed/read-partner-feed.usecase';
 import { CreateSubscriptionUseCase } from './create-subscription.usecase';
 import { DeleteSubscriptionUseCase } from './delete-subscription.usecase';
+import { EnableSubscriptionUseCase } from './enable-subscription.usecase';
 import { ListSubscriptionsUseCase } from './list-subscriptions.usecase';
 import { RegisterPartnerUseCase } from './register-partner.usecase';
 import { RotateSubscriptionSecretUseCase } from './rotate-subscription-secret.usecase';
 import { sealSecretForReply } from './sealed-secret-reply';
 import { partnerMessage, subscriptionMessage } from './subscription-store';
+import { UpdateSubscriptionUseCase } from './update-subscription.usecase';
 
 type Req<K extends keyof typeof FeedsRequests> = MessageShape<(typeof FeedsRequests)[K]['request']>;
 
@@ -33,6 +35,8 @@ export class FeedsHandler {
     private readonly readFeed: ReadPartnerFeedUseCase,
     private readonly resendDelivery: ResendWebhookDeliveryUseCase,
     private readonly redeliverFailed: RedeliverFailedWebhooksUseCase,
+    private readonly updateSubscription: UpdateSubscriptionUseCase,
+    private readonly enableSubscription: EnableSubscriptionUseCase,
     private readonly payloads: SealedPayloads,
   ) {}
 
@@ -44,7 +48,7 @@ export class FeedsHandler {
   @HandleRequest(FeedsRequests.redeliverFailedWebhooks)
   async redeliver(request: Req<'redeliverFailedWebhooks'>, { principal }: RequestContext) {
     const since = request.since ? timestampDate(request.since) : undefined;
-    return { requeued: await this.redeliverFailed.execute({ subscriptionId: request.subscriptionId, since }, principal) };
+    return this.redeliverFailed.execute({ subscriptionId: request.subscriptionId, since }, principal);
   }
 
   @HandleRequest(FeedsRequests.registerPartner)
@@ -54,11 +58,44 @@ export class FeedsHandler {
 
   @HandleRequest(FeedsRequests.createSubscription)
   async create(request: Req<'createSubscription'>, { principal }: RequestContext) {
-    const { subscription, secret } = await this.createSubscription.execute(
-      { partnerId: request.partnerId, eventTypes: request.eventTypes, countries: request.countries, webhookUrl: request.webhookUrl, payloadMode: request.payloadMode },
+    const { subscription, secret, replayed } = await this.createSubscription.execute(
+      {
+        partnerId: request.partnerId,
+        eventTypes: request.eventTypes,
+        countries: request.countries,
+        webhookUrl: request.webhookUrl,
+        payloadMode: request.payloadMode,
+        idempotencyKey: request.idempotencyKey,
+      },
       principal,
     );
-    return { subscription: subscriptionMessage(subscription), sealedSecret: sealSecretForReply(this.payloads, FeedsRequests.createSubscription, subscription.id, secret) };
+    return {
+      subscription: subscriptionMessage(subscription),
+      sealedSecret: sealSecretForReply(this.payloads, FeedsRequests.createSubscription, subscription.id, secret),
+      replayed,
+    };
+  }
+
+  @HandleRequest(FeedsRequests.updateSubscription)
+  async update(request: Req<'updateSubscription'>, { principal }: RequestContext) {
+    const subscription = await this.updateSubscription.execute(
+      {
+        id: request.id,
+        webhookUrl: request.webhookUrl,
+        eventTypes: request.eventTypes?.eventTypes,
+        countries: request.countries?.countries,
+        payloadMode: request.payloadMode,
+        expectedVersion: request.expectedVersion === undefined ? undefined : Number(request.expectedVersion),
+      },
+      principal,
+    );
+    return { subscription: subscriptionMessage(subscription) };
+  }
+
+  @HandleRequest(FeedsRequests.enableSubscription)
+  async enable(request: Req<'enableSubscription'>, { principal }: RequestContext) {
+    const { subscription, released } = await this.enableSubscription.execute(request.id, principal);
+    return { subscription: subscriptionMessage(subscription), released };
   }
 
   @HandleRequest(FeedsRequests.listSubscriptions)

@@ -4,10 +4,13 @@ import { DomainError } from '@cpx/platform';
 import type { WebhookPayloadMode } from '../delivery/domain/webhook-payload';
 import { isKnownPattern } from '../feed/domain/event-filter';
 import { webhookUrlProblem, type EndpointPolicy } from './domain/webhook-url';
+import type { PartnerRow } from './subscription-store';
 
 const COUNTRY = /^[A-Z]{2}$/;
 const MAX_COUNTRIES = 60;
 const MAX_EVENT_TYPES = 30;
+/** As the gateway's (and the alerts service's) idempotency keys. */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
 export function requireCountries(values: string[], field: string): string[] {
   if (values.length > MAX_COUNTRIES) throw DomainError.badInput(field, `${field} must have at most ${MAX_COUNTRIES} entries.`);
@@ -15,6 +18,18 @@ export function requireCountries(values: string[], field: string): string[] {
     if (!COUNTRY.test(value)) throw DomainError.badInput(`${field}.${index}`, `${field} must contain ISO 3166-1 alpha-2 codes.`);
   });
   return [...new Set(values)].sort();
+}
+
+/**
+ * The countries a subscription of this partner gets: a partner limited to some countries
+ * gets only those, so the countries asked for must be among them, and none means all of
+ * the partner's.
+ */
+export function requireCountriesOfPartner(countries: string[], partner: Pick<PartnerRow, 'countries'>, field: string): string[] {
+  if (partner.countries.length === 0) return countries;
+  const outside = countries.filter((country) => !partner.countries.includes(country));
+  if (outside.length > 0) throw DomainError.badInput(field, `${field}: this partner may not receive events about ${outside.join(', ')}.`);
+  return countries.length === 0 ? partner.countries : countries;
 }
 
 export function requireEventTypes(values: string[], field: string): string[] {
@@ -33,6 +48,13 @@ export function requireWebhookUrl(value: string, policy: EndpointPolicy, field: 
   if (value === '') return null;
   const problem = webhookUrlProblem(value, policy);
   if (problem) throw DomainError.badInput(field, `${field} ${problem}.`);
+  return value;
+}
+
+/** Empty: none (null). */
+export function requireIdempotencyKey(value: string, field: string): string | null {
+  if (value === '') return null;
+  if (!IDEMPOTENCY_KEY.test(value)) throw DomainError.badInput(field, `${field} must be 8 to 128 characters among letters, digits, "_" and "-".`);
   return value;
 }
 

@@ -24,9 +24,11 @@ export interface SubscriptionRow {
   created_at: Date;
   previous_secret_expires_at: Date | null;
   payload_mode: WebhookPayloadMode;
+  /** Of its settings: moved by every update that changes one (update-subscription.usecase.ts). */
+  version: number;
 }
 
-const SUBSCRIPTION_COLUMNS = `id, partner_id, event_types, countries, webhook_url, enabled, disabled_reason, created_at, previous_secret_expires_at, payload_mode`;
+const SUBSCRIPTION_COLUMNS = `id, partner_id, event_types, countries, webhook_url, enabled, disabled_reason, created_at, previous_secret_expires_at, payload_mode, version`;
 
 /** Re-exported so the feeds' handlers keep one import for their id checks. */
 export { requireId } from '@cpx/platform';
@@ -75,5 +77,6 @@ export function subscriptionMessage(row: SubscriptionRow): MessageInitShape<type
     createdAt: timestampFromDate(row.created_at),
     previousSecretExpiresAt: row.previous_secret_expires_at ? timestampFromDate(row.previous_secret_expires_at) : undefined,
     payloadMode: PayloadMode[row.payload_mode],
+    version: BigInt(row.version),
   };
 }

@@ -1,6 +1,8 @@
 /** Feeds replies into GraphQL objects: only the fields the schema declares, secrets only where returned once. */
-import { PayloadMode, type DeliveryAttempt, type FeedEvent, type Partner, type Subscription } from '@cpx/contracts';
-import { dateOf, enumValue, optionalDateOf, requiredEnumName } from '../directory/mappers/proto-values';
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { PayloadMode, type DeliveryAttempt, type FeedEvent, type Partner, type Subscription, type UpdateSubscriptionRequestSchema } from '@cpx/contracts';
+import { dateOf, enumValue, optionalDateOf, optionalVersion, requiredEnumName } from '../directory/mappers/proto-values';
+import type { UpdatePartnerSubscriptionInput } from './inputs/feeds.input';
 import type { WebhookPayloadModeName } from './types/feeds.enums';
 import type { PartnerFeedEventObject, PartnerObject, PartnerSubscriptionObject, WebhookDeliveryAttemptObject } from './types/feeds.types';
 
@@ -21,6 +23,20 @@ export function toSubscription(subscription: Subscription): PartnerSubscriptionO
     previousSecretExpiresAt: optionalDateOf(subscription.previousSecretExpiresAt),
     // UNSPECIFIED (0) means the default, THIN; a value this gateway does not know is the service breaking its contract.
     payloadMode: subscription.payloadMode ? requiredEnumName(PayloadMode, subscription.payloadMode, 'subscription.payloadMode') : 'THIN',
+    // A feeds service from before versions sends none (0): every subscription then is at its first.
+    version: Number(subscription.version) || 1,
+  };
+}
+
+/** Only what the input sets: a field left out, or null, is not sent, and keeps its value. */
+export function toUpdateSubscriptionRequest(input: UpdatePartnerSubscriptionInput): MessageInitShape<typeof UpdateSubscriptionRequestSchema> {
+  return {
+    id: input.id,
+    webhookUrl: input.webhookUrl ?? undefined,
+    eventTypes: input.eventTypes ? { eventTypes: input.eventTypes } : undefined,
+    countries: input.countries ? { countries: input.countries } : undefined,
+    payloadMode: input.payloadMode ? payloadModeOf(input.payloadMode) : undefined,
+    expectedVersion: optionalVersion(input.expectedVersion),
   };
 }
 

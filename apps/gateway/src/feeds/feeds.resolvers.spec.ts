@@ -158,4 +158,89 @@ describe('feeds resolvers', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.stringContaining(field) });
     expect(requests.calls).toHaveLength(0);
   });
+
+  it('passes the idempotency key through, none as empty, and says when the service answered a retry', async () => {
+    requests.on(FeedsRequests.createSubscription, (request) => ({
+      subscription: { id: SUBSCRIPTION_ID, partnerId: request.partnerId, eventTypes: request.eventTypes, countries: [], createdAt: timestampFromDate(AT), version: 1n },
+      sealedSecret: sealed(FeedsRequests.createSubscription),
+      replayed: request.idempotencyKey !== '',
+    }));
+    const mutation = `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret replayed subscription { id version } } }`;
+    const input = { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'] };
+    const retried = await gateway.graphql(mutation, { token: partnerToken, variables: { input: { ...input, idempotencyKey: 'create-2026-0001' } } });
+    expect(retried.body.data).toEqual({ createPartnerSubscription: { secret: SECRET, replayed: true, subscription: { id: SUBSCRIPTION_ID, version: 1 } } });
+    const plain = await gateway.graphql(mutation, { token: partnerToken, variables: { input } });
+    expect(plain.body.data).toMatchObject({ createPartnerSubscription: { replayed: false } });
+    expect(requests.calls.map((call) => (call.request as { idempotencyKey: string }).idempotencyKey)).toEqual(['create-2026-0001', '']);
+
+    const refused = await gateway.graphql(mutation, { token: partnerToken, variables: { input: { ...input, idempotencyKey: 'no spaces!' } } });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.stringContaining('input.idempotencyKey') });
+    expect(requests.calls).toHaveLength(2);
+
+    requests.on(FeedsRequests.createSubscription, () => {
+      throw DomainError.conflict('This idempotency key was already used for a different subscription.', 'input.idempotencyKey');
+    });
+    const conflict = await gateway.graphql(mutation, { token: partnerToken, variables: { input: { ...input, idempotencyKey: 'create-2026-0001' } } });
+    expect(conflict.body.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', field: 'input.idempotencyKey' });
+  });
+
+  it('updates a subscription, sending only what the input sets, and gives the service’s refusals back under the input’s names', async () => {
+    requests.on(FeedsRequests.updateSubscription, (request) => ({
+      subscription: { id: request.id, partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'], countries: [], webhookUrl: request.webhookUrl ?? '', enabled: true, createdAt: timestampFromDate(AT), payloadMode: PayloadMode.FULL, version: 4n },
+    }));
+    const mutation = `mutation($input: UpdatePartnerSubscriptionInput!) { updatePartnerSubscription(input: $input) { id webhookUrl payloadMode version } }`;
+    const { body } = await gateway.graphql(mutation, {
+      token: partnerToken,
+      variables: { input: { id: SUBSCRIPTION_ID, webhookUrl: 'https://new.partner.example/cpx', countries: [], eventTypes: null, payloadMode: 'FULL', expectedVersion: 3 } },
+    });
+    expect(body.data).toEqual({ updatePartnerSubscription: { id: SUBSCRIPTION_ID, webhookUrl: 'https://new.partner.example/cpx', payloadMode: 'FULL', version: 4 } });
+    const request = requests.calls[0].request as Record<string, unknown>;
+    expect(request).toMatchObject({ id: SUBSCRIPTION_ID, webhookUrl: 'https://new.partner.example/cpx', countries: { countries: [] }, payloadMode: PayloadMode.FULL, expectedVersion: 3n });
+    // Left out or null: not sent, so kept.
+    expect(request.eventTypes).toBeUndefined();
+
+    for (const [refusal, extensions] of [
+      [DomainError.conflict('The subscription changed meanwhile (version 5).', 'input.expectedVersion'), { code: 'CONFLICT', field: 'input.expectedVersion' }],
+      [DomainError.badInput('input.webhookUrl', 'input.webhookUrl must not point at a private address.'), { code: 'BAD_USER_INPUT', field: 'input.webhookUrl' }],
+      [DomainError.forbidden(), { code: 'FORBIDDEN' }],
+    ] as const) {
+      requests.on(FeedsRequests.updateSubscription, () => {
+        throw refusal;
+      });
+      expect((await gateway.graphql(mutation, { token: partnerToken, variables: { input: { id: SUBSCRIPTION_ID, countries: ['FR'] } } })).body.errors?.[0]?.extensions).toEqual(extensions);
+    }
+  });
+
+  it.each([
+    [{ eventTypes: [] }, 'input.eventTypes'],
+    [{ countries: ['Serbia'] }, 'input.countries'],
+    [{ webhookUrl: 'javascript:alert(1)' }, 'input.webhookUrl'],
+    [{ payloadMode: 'MEDIUM' }, 'payloadMode'],
+    [{ expectedVersion: -1 }, 'input.expectedVersion'],
+    [{ id: 'nope' }, 'input.id'],
+  ])('refuses the update %j before calling the service', async (overrides, field) => {
+    const { body } = await gateway.graphql(`mutation($input: UpdatePartnerSubscriptionInput!) { updatePartnerSubscription(input: $input) { id } }`, {
+      token: partnerToken,
+      variables: { input: { id: SUBSCRIPTION_ID, ...overrides } },
+    });
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(JSON.stringify(body.errors?.[0])).toContain(field);
+    expect(requests.calls).toHaveLength(0);
+  });
+
+  it('enables a subscription’s endpoint', async () => {
+    requests.on(FeedsRequests.enableSubscription, ({ id }) => ({
+      subscription: { id, partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'], countries: [], enabled: true, createdAt: timestampFromDate(AT), version: 2n },
+      released: 40,
+    }));
+    const mutation = `mutation($id: ID!) { enablePartnerSubscription(id: $id) { id enabled disabledReason version } }`;
+    const { body } = await gateway.graphql(mutation, { token: partnerToken, variables: { id: SUBSCRIPTION_ID } });
+    expect(body.data).toEqual({ enablePartnerSubscription: { id: SUBSCRIPTION_ID, enabled: true, disabledReason: null, version: 2 } });
+    expect(requests.calls[0]).toMatchObject({ request: { id: SUBSCRIPTION_ID }, principal: { partnerId: PARTNER_ID } });
+
+    requests.on(FeedsRequests.enableSubscription, () => {
+      throw DomainError.forbidden();
+    });
+    expect((await gateway.graphql(mutation, { token: partnerToken, variables: { id: SUBSCRIPTION_ID } })).body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
+  });
 });

@@ -1,9 +1,36 @@
+import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
-import { COUNTRY_CODE, IsCursor, IsEntityId, IsName, IsNestedInput, IsOneOf, IsPageSize } from '../../directory/field-rules';
+import { IsIdempotencyKey } from '../../alerts/alert-rules';
+import { COUNTRY_CODE, IsCursor, IsEntityId, IsName, IsNestedInput, IsOneOf, IsPageSize, IsVersion } from '../../directory/field-rules';
 import { WebhookPayloadModeEnum, type WebhookPayloadModeName } from '../types/feeds.enums';
 
 const EVENT_TYPE_PATTERN = /^cpx\.[a-z]+\.v\d+\.(\*|[A-Z][A-Za-z0-9]*)$/;
+
+/** The rules a subscription's settings follow, on create and on update; the feeds service checks them again. */
+const IsEventTypes = (optional = false): PropertyDecorator =>
+  applyDecorators(
+    ...(optional ? [IsOptional()] : []),
+    ArrayMinSize(1, { message: 'must have at least 1 entry' }),
+    ArrayMaxSize(30, { message: 'must have at most 30 entries' }),
+    Matches(EVENT_TYPE_PATTERN, { each: true, message: 'must contain event types such as cpx.alerts.v1.AlertPosted or cpx.alerts.v1.*' }),
+  );
+
+const IsSubscriptionCountries = (): PropertyDecorator =>
+  applyDecorators(
+    IsOptional(),
+    ArrayMaxSize(60, { message: 'must have at most 60 entries' }),
+    Matches(COUNTRY_CODE, { each: true, message: 'must contain ISO 3166-1 alpha-2 codes such as RS or XK' }),
+  );
+
+const IsWebhookUrl = (): PropertyDecorator =>
+  applyDecorators(
+    IsOptional(),
+    IsString({ message: 'must be a string' }),
+    MaxLength(2_000, { message: 'must be at most 2000 characters' }),
+    IsUrl({ require_protocol: true, require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' }),
+  );
+
 
 @InputType('RegisterPartnerInput')
 export class RegisterPartnerInput {
@@ -25,22 +52,15 @@ export class CreatePartnerSubscriptionInput {
   partnerId!: string;
 
   @Field(() => [String], { description: 'CloudEvents types ("cpx.alerts.v1.AlertPosted") or families ("cpx.alerts.v1.*").' })
-  @ArrayMinSize(1, { message: 'must have at least 1 entry' })
-  @ArrayMaxSize(30, { message: 'must have at most 30 entries' })
-  @Matches(EVENT_TYPE_PATTERN, { each: true, message: 'must contain event types such as cpx.alerts.v1.AlertPosted or cpx.alerts.v1.*' })
+  @IsEventTypes()
   eventTypes!: string[];
 
   @Field(() => [String], { nullable: true, description: 'Only events about these countries; none: every country the partner may see.' })
-  @IsOptional()
-  @ArrayMaxSize(60, { message: 'must have at most 60 entries' })
-  @Matches(COUNTRY_CODE, { each: true, message: 'must contain ISO 3166-1 alpha-2 codes such as RS or XK' })
+  @IsSubscriptionCountries()
   countries?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Where signed webhooks go: https, to a host with public addresses only (never a private, loopback or link-local one). None: pull feed only.' })
-  @IsOptional()
-  @IsString({ message: 'must be a string' })
-  @MaxLength(2_000, { message: 'must be at most 2000 characters' })
-  @IsUrl({ require_protocol: true, require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  @IsWebhookUrl()
   webhookUrl?: string | null;
 
   @Field(() => WebhookPayloadModeEnum, {
@@ -50,6 +70,58 @@ export class CreatePartnerSubscriptionInput {
   })
   @IsOneOf(WebhookPayloadModeEnum, true)
   payloadMode?: WebhookPayloadModeName | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Makes the create safe to retry (8 to 128 letters, digits, "_" or "-"; unique per partner). A retry with the same key and the same input creates nothing: ' +
+      'it returns the subscription the key created, with `replayed: true` and a new secret (the one issued before keeps signing beside it for 24 hours; ' +
+      'within those 24 hours a retry is refused with CONFLICT, as a rotation is). The same key with a different input, or once its subscription is deleted: CONFLICT.',
+  })
+  @IsOptional()
+  @IsIdempotencyKey()
+  idempotencyKey?: string | null;
+}
+
+@InputType('UpdatePartnerSubscriptionInput', { description: 'The settings to change; those left out (or null) keep their value. The secret is unchanged.' })
+export class UpdatePartnerSubscriptionInput {
+  @Field(() => ID)
+  @IsEntityId()
+  id!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the event types; they match the events recorded from now on (those recorded before keep their webhooks).' })
+  @IsEventTypes(true)
+  eventTypes?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Replaces the countries (an empty list: every country the partner may see); they match the events recorded from now on.',
+  })
+  @IsSubscriptionCountries()
+  countries?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A new endpoint, under the same rules as on create. Every webhook not yet delivered goes there, pending, parked or redelivered later. A disabled endpoint stays disabled until enabled (enablePartnerSubscription). It cannot be removed.',
+  })
+  @IsWebhookUrl()
+  webhookUrl?: string | null;
+
+  @Field(() => WebhookPayloadModeEnum, { nullable: true, description: 'What the webhooks’ `data` carries (see WebhookPayloadMode), for the events recorded from now on: every attempt of one webhook carries the same body.' })
+  @IsOneOf(WebhookPayloadModeEnum, true)
+  payloadMode?: WebhookPayloadModeName | null;
+
+  @Field(() => Int, { nullable: true, description: 'The version you last saw; the change is refused with CONFLICT if it moved on. An update that changes nothing is never refused.' })
+  @IsVersion()
+  expectedVersion?: number | null;
+}
+
+@ArgsType()
+export class UpdatePartnerSubscriptionArgs {
+  @Field(() => UpdatePartnerSubscriptionInput)
+  @IsNestedInput(() => UpdatePartnerSubscriptionInput)
+  input!: UpdatePartnerSubscriptionInput;
 }
 
 @ArgsType()

@@ -11,8 +11,8 @@ import { underInput } from '../../directory/directory.client';
 import { required } from '../../alerts/mappers/reply-values';
 import { smallListComplexity } from '../../graphql/query-limits';
 import { FeedsClient, partnerOf } from '../feeds.client';
-import { payloadModeOf, toPartner, toSubscription } from '../feeds.mapper';
-import { CreatePartnerSubscriptionArgs, PartnerArgs, RegisterPartnerArgs, SubscriptionIdArgs } from '../inputs/feeds.input';
+import { payloadModeOf, toPartner, toSubscription, toUpdateSubscriptionRequest } from '../feeds.mapper';
+import { CreatePartnerSubscriptionArgs, PartnerArgs, RegisterPartnerArgs, SubscriptionIdArgs, UpdatePartnerSubscriptionArgs } from '../inputs/feeds.input';
 import { PartnerObject, PartnerSubscriptionObject, PartnerSubscriptionSecretObject } from '../types/feeds.types';
 import { openWebhookSecret } from '../webhook-secret-reply';
 
@@ -30,16 +30,45 @@ export class PartnerResolver {
   }
 
   @Mutation(() => PartnerSubscriptionSecretObject, {
-    description: 'Subscribes a partner to event types and countries, with the webhooks’ payload mode (THIN unless FULL is asked for); the webhook secret is returned once.',
+    description:
+      'Subscribes a partner to event types and countries, with the webhooks’ payload mode (THIN unless FULL is asked for); the webhook secret is returned once. ' +
+      'With an idempotencyKey, a retry creates nothing (see CreatePartnerSubscriptionInput.idempotencyKey).',
   })
   async createPartnerSubscription(@Args() { input }: CreatePartnerSubscriptionArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerSubscriptionSecretObject> {
     const reply = await this.service.send(
       FeedsRequests.createSubscription,
-      { partnerId: input.partnerId, eventTypes: input.eventTypes, countries: input.countries ?? [], webhookUrl: input.webhookUrl ?? '', payloadMode: payloadModeOf(input.payloadMode) },
+      {
+        partnerId: input.partnerId,
+        eventTypes: input.eventTypes,
+        countries: input.countries ?? [],
+        webhookUrl: input.webhookUrl ?? '',
+        payloadMode: payloadModeOf(input.payloadMode),
+        idempotencyKey: input.idempotencyKey ?? '',
+      },
       principal,
+      underInput(),
     );
     const subscription = toSubscription(required(reply.subscription, 'subscription'));
-    return { subscription, secret: openWebhookSecret(this.payloads, FeedsRequests.createSubscription, subscription.id, reply) };
+    return { subscription, secret: openWebhookSecret(this.payloads, FeedsRequests.createSubscription, subscription.id, reply), replayed: reply.replayed };
+  }
+
+  @Mutation(() => PartnerSubscriptionObject, {
+    description:
+      'Changes a subscription’s webhook URL, event types, countries or payload mode in place: same id, same secret, its webhooks not yet delivered kept. ' +
+      'Pass expectedVersion to be refused (CONFLICT) if somebody changed it meanwhile.',
+  })
+  async updatePartnerSubscription(@Args() { input }: UpdatePartnerSubscriptionArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerSubscriptionObject> {
+    const reply = await this.service.send(FeedsRequests.updateSubscription, toUpdateSubscriptionRequest(input), principal, underInput());
+    return toSubscription(required(reply.subscription, 'subscription'));
+  }
+
+  @Mutation(() => PartnerSubscriptionObject, {
+    description:
+      'Enables a subscription’s webhook endpoint again (it may already be enabled): its run of failures starts afresh, and the webhooks of the events recorded while it was disabled are sent, in feed order.',
+  })
+  async enablePartnerSubscription(@Args() { id }: SubscriptionIdArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerSubscriptionObject> {
+    const reply = await this.service.send(FeedsRequests.enableSubscription, { id }, principal);
+    return toSubscription(required(reply.subscription, 'subscription'));
   }
 
   @Mutation(() => PartnerSubscriptionSecretObject, {
@@ -48,10 +77,14 @@ export class PartnerResolver {
   async rotatePartnerSubscriptionSecret(@Args() { id }: SubscriptionIdArgs, @CurrentPrincipal() principal: Principal): Promise<PartnerSubscriptionSecretObject> {
     const reply = await this.service.send(FeedsRequests.rotateSubscriptionSecret, { id }, principal);
     // Opened as the secret of the subscription asked for, whatever the reply says it is.
-    return { subscription: toSubscription(required(reply.subscription, 'subscription')), secret: openWebhookSecret(this.payloads, FeedsRequests.rotateSubscriptionSecret, id, reply) };
+    return {
+      subscription: toSubscription(required(reply.subscription, 'subscription')),
+      secret: openWebhookSecret(this.payloads, FeedsRequests.rotateSubscriptionSecret, id, reply),
+      replayed: false,
+    };
   }
 
-  @Mutation(() => ID, { description: 'Ends a subscription; pending webhooks are dropped.' })
+  @Mutation(() => ID, { description: 'Ends a subscription; pending and parked webhooks are dropped.' })
   async deletePartnerSubscription(@Args() { id }: SubscriptionIdArgs, @CurrentPrincipal() principal: Principal): Promise<string> {
     return (await this.service.send(FeedsRequests.deleteSubscription, { id }, principal)).id;
   }

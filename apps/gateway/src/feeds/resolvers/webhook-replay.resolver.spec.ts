@@ -41,10 +41,10 @@ describe('webhook replay resolvers', () => {
     }
   });
 
-  it('redelivers what failed since a time, passing the time through', async () => {
-    requests.on(FeedsRequests.redeliverFailedWebhooks, () => ({ requeued: 7 }));
+  it('redelivers what failed since a time, passing the time through, and counts the parked deliveries queued with them', async () => {
+    requests.on(FeedsRequests.redeliverFailedWebhooks, () => ({ requeued: 7, released: 30 }));
     const { body } = await gateway.graphql(`mutation { redeliverFailedWebhooks(subscriptionId: "${SUBSCRIPTION_ID}", since: "2026-02-01T08:00:00.000Z") }`, { token });
-    expect(body).toEqual({ data: { redeliverFailedWebhooks: 7 } });
+    expect(body).toEqual({ data: { redeliverFailedWebhooks: 37 } });
     const request = requests.calls[0].request as { subscriptionId: string; since: Parameters<typeof timestampDate>[0] };
     expect(request.subscriptionId).toBe(SUBSCRIPTION_ID);
     expect(timestampDate(request.since).toISOString()).toBe('2026-02-01T08:00:00.000Z');

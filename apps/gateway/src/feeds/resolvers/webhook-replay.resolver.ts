@@ -15,16 +15,20 @@ export class WebhookReplayResolver {
   constructor(private readonly service: FeedsClient) {}
 
   @Mutation(() => ID, {
-    description: 'A new attempt of one webhook delivery now, with the same webhook-id; enables the subscription’s endpoint again if it was disabled.',
+    description:
+      'A new attempt of one webhook delivery now, with the same webhook-id; enables the subscription’s endpoint again if it was disabled, which sends the webhooks parked meanwhile too.',
   })
   async resendWebhookDelivery(@Args() { id }: ResendWebhookDeliveryArgs, @CurrentPrincipal() principal: Principal): Promise<string> {
     return (await this.service.send(FeedsRequests.resendWebhookDelivery, { deliveryId: id }, principal, resendPaths)).deliveryId;
   }
 
   @Mutation(() => Int, {
-    description: 'Queues again every failed webhook delivery of the subscription since then; enables its endpoint again if it was disabled. Returns how many.',
+    description:
+      'Queues again every failed webhook delivery of the subscription since then; enables its endpoint again if it was disabled, which queues the webhooks parked meanwhile ' +
+      '(the events recorded while it was disabled, whatever `since`) too, all in feed order. Returns how many were queued.',
   })
   async redeliverFailedWebhooks(@Args() { subscriptionId, since }: RedeliverFailedWebhooksArgs, @CurrentPrincipal() principal: Principal): Promise<number> {
-    return (await this.service.send(FeedsRequests.redeliverFailedWebhooks, { subscriptionId, since: timestampOf(since) }, principal)).requeued;
+    const { requeued, released } = await this.service.send(FeedsRequests.redeliverFailedWebhooks, { subscriptionId, since: timestampOf(since) }, principal);
+    return requeued + released;
   }
 }

@@ -23,12 +23,21 @@ export class PartnerSubscriptionObject {
   @Field(() => Date, { nullable: true, description: 'Until then the previous secret signs too.' }) previousSecretExpiresAt!: Date | null;
   @Field(() => WebhookPayloadModeEnum, { description: 'What its webhooks’ `data` carries. The pull feed and the live subscription always carry FULL data.' })
   payloadMode!: WebhookPayloadModeName;
+  @Field(() => Int, {
+    description: 'The version of its settings (webhook URL, event types, countries, payload mode), moved by every update that changes one; pass it as expectedVersion to update safely.',
+  })
+  version!: number;
 }
 
 @ObjectType('PartnerSubscriptionSecret')
 export class PartnerSubscriptionSecretObject {
   @Field(() => PartnerSubscriptionObject) subscription!: PartnerSubscriptionObject;
   @Field({ description: 'whsec_<base64>: verify webhooks with it. Shown once: store it now.' }) secret!: string;
+  @Field({
+    description:
+      'True when createPartnerSubscription answered a retry (the same idempotencyKey and input): no subscription was created, and `secret` is a new secret of the one the key created. Always false for a rotation.',
+  })
+  replayed!: boolean;
 }
 
 @ObjectType('PartnerFeedEvent', { description: 'One event of the partner feed, redacted: never a child’s identity, never a person’s name or contacts.' })

@@ -21,7 +21,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cpx/feeds/v1/requests.proto.
  */
 export const file_cpx_feeds_v1_requests: GenFile = /*@__PURE__*/
-  fileDesc("ChtjcHgvZmVlZHMvdjEvcmVxdWVzdHMucHJvdG8SDGNweC5mZWVkcy52MSI5ChZSZWdpc3RlclBhcnRuZXJSZXF1ZXN0EgwKBG5hbWUYASABKAkSEQoJY291bnRyaWVzGAIgAygJIkEKF1JlZ2lzdGVyUGFydG5lclJlc3BvbnNlEiYKB3BhcnRuZXIYASABKAsyFS5jcHguZmVlZHMudjEuUGFydG5lciKdAQoZQ3JlYXRlU3Vic2NyaXB0aW9uUmVxdWVzdBISCgpwYXJ0bmVyX2lkGAEgASgJEhMKC2V2ZW50X3R5cGVzGAIgAygJEhEKCWNvdW50cmllcxgDIAMoCRITCgt3ZWJob29rX3VybBgEIAEoCRIvCgxwYXlsb2FkX21vZGUYBSABKA4yGS5jcHguZmVlZHMudjEuUGF5bG9hZE1vZGUieQoaQ3JlYXRlU3Vic2NyaXB0aW9uUmVzcG9uc2USMAoMc3Vic2NyaXB0aW9uGAEgASgLMhouY3B4LmZlZWRzLnYxLlN1YnNjcmlwdGlvbhISCgZzZWNyZXQYAiABKAlCAhgBEhUKDXNlYWxlZF9zZWNyZXQYAyABKAwiLgoYTGlzdFN1YnNjcmlwdGlvbnNSZXF1ZXN0EhIKCnBhcnRuZXJfaWQYASABKAkiTgoZTGlzdFN1YnNjcmlwdGlvbnNSZXNwb25zZRIxCg1zdWJzY3JpcHRpb25zGAEgAygLMhouY3B4LmZlZWRzLnYxLlN1YnNjcmlwdGlvbiItCh9Sb3RhdGVTdWJzY3JpcHRpb25TZWNyZXRSZXF1ZXN0EgoKAmlkGAEgASgJIn8KIFJvdGF0ZVN1YnNjcmlwdGlvblNlY3JldFJlc3BvbnNlEjAKDHN1YnNjcmlwdGlvbhgBIAEoCzIaLmNweC5mZWVkcy52MS5TdWJzY3JpcHRpb24SEgoGc2VjcmV0GAIgASgJQgIYARIVCg1zZWFsZWRfc2VjcmV0GAMgASgMIh8KDVdlYmhvb2tTZWNyZXQSDgoGc2VjcmV0GAEgASgJIicKGURlbGV0ZVN1YnNjcmlwdGlvblJlcXVlc3QSCgoCaWQYASABKAkiKAoaRGVsZXRlU3Vic2NyaXB0aW9uUmVzcG9uc2USCgoCaWQYASABKAkiYgobTGlzdERlbGl2ZXJ5QXR0ZW1wdHNSZXF1ZXN0EhcKD3N1YnNjcmlwdGlvbl9pZBgBIAEoCRIqCgRwYWdlGAIgASgLMhwuY3B4LnBsYXRmb3JtLnYxLlBhZ2VSZXF1ZXN0IncKHExpc3REZWxpdmVyeUF0dGVtcHRzUmVzcG9uc2USLAoFaXRlbXMYASADKAsyHS5jcHguZmVlZHMudjEuRGVsaXZlcnlBdHRlbXB0EhIKCmVuZF9jdXJzb3IYAiABKAkSFQoNaGFzX25leHRfcGFnZRgDIAEoCCJXChVHZXRQYXJ0bmVyRmVlZFJlcXVlc3QSEgoKcGFydG5lcl9pZBgBIAEoCRIqCgRwYWdlGAIgASgLMhwuY3B4LnBsYXRmb3JtLnYxLlBhZ2VSZXF1ZXN0ImsKFkdldFBhcnRuZXJGZWVkUmVzcG9uc2USJgoFaXRlbXMYASADKAsyFy5jcHguZmVlZHMudjEuRmVlZEV2ZW50EhIKCmVuZF9jdXJzb3IYAiABKAkSFQoNaGFzX25leHRfcGFnZRgDIAEoCCIzChxSZXNlbmRXZWJob29rRGVsaXZlcnlSZXF1ZXN0EhMKC2RlbGl2ZXJ5X2lkGAEgASgJIk0KHVJlc2VuZFdlYmhvb2tEZWxpdmVyeVJlc3BvbnNlEhMKC2RlbGl2ZXJ5X2lkGAEgASgJEhcKD3N1YnNjcmlwdGlvbl9pZBgCIAEoCSJkCh5SZWRlbGl2ZXJGYWlsZWRXZWJob29rc1JlcXVlc3QSFwoPc3Vic2NyaXB0aW9uX2lkGAEgASgJEikKBXNpbmNlGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCIzCh9SZWRlbGl2ZXJGYWlsZWRXZWJob29rc1Jlc3BvbnNlEhAKCHJlcXVldWVkGAEgASgFYgZwcm90bzM", [file_cpx_feeds_v1_feeds, file_cpx_platform_v1_page, file_google_protobuf_timestamp]);
+  fileDesc("ChtjcHgvZmVlZHMvdjEvcmVxdWVzdHMucHJvdG8SDGNweC5mZWVkcy52MSI5ChZSZWdpc3RlclBhcnRuZXJSZXF1ZXN0EgwKBG5hbWUYASABKAkSEQoJY291bnRyaWVzGAIgAygJIkEKF1JlZ2lzdGVyUGFydG5lclJlc3BvbnNlEiYKB3BhcnRuZXIYASABKAsyFS5jcHguZmVlZHMudjEuUGFydG5lciK2AQoZQ3JlYXRlU3Vic2NyaXB0aW9uUmVxdWVzdBISCgpwYXJ0bmVyX2lkGAEgASgJEhMKC2V2ZW50X3R5cGVzGAIgAygJEhEKCWNvdW50cmllcxgDIAMoCRITCgt3ZWJob29rX3VybBgEIAEoCRIvCgxwYXlsb2FkX21vZGUYBSABKA4yGS5jcHguZmVlZHMudjEuUGF5bG9hZE1vZGUSFwoPaWRlbXBvdGVuY3lfa2V5GAYgASgJIosBChpDcmVhdGVTdWJzY3JpcHRpb25SZXNwb25zZRIwCgxzdWJzY3JpcHRpb24YASABKAsyGi5jcHguZmVlZHMudjEuU3Vic2NyaXB0aW9uEhIKBnNlY3JldBgCIAEoCUICGAESFQoNc2VhbGVkX3NlY3JldBgDIAEoDBIQCghyZXBsYXllZBgEIAEoCCIuChhMaXN0U3Vic2NyaXB0aW9uc1JlcXVlc3QSEgoKcGFydG5lcl9pZBgBIAEoCSJOChlMaXN0U3Vic2NyaXB0aW9uc1Jlc3BvbnNlEjEKDXN1YnNjcmlwdGlvbnMYASADKAsyGi5jcHguZmVlZHMudjEuU3Vic2NyaXB0aW9uIi0KH1JvdGF0ZVN1YnNjcmlwdGlvblNlY3JldFJlcXVlc3QSCgoCaWQYASABKAkifwogUm90YXRlU3Vic2NyaXB0aW9uU2VjcmV0UmVzcG9uc2USMAoMc3Vic2NyaXB0aW9uGAEgASgLMhouY3B4LmZlZWRzLnYxLlN1YnNjcmlwdGlvbhISCgZzZWNyZXQYAiABKAlCAhgBEhUKDXNlYWxlZF9zZWNyZXQYAyABKAwiHwoNV2ViaG9va1NlY3JldBIOCgZzZWNyZXQYASABKAkiJAoNRXZlbnRUeXBlTGlzdBITCgtldmVudF90eXBlcxgBIAMoCSIgCgtDb3VudHJ5TGlzdBIRCgljb3VudHJpZXMYASADKAkirAIKGVVwZGF0ZVN1YnNjcmlwdGlvblJlcXVlc3QSCgoCaWQYASABKAkSGAoLd2ViaG9va191cmwYAiABKAlIAIgBARIwCgtldmVudF90eXBlcxgDIAEoCzIbLmNweC5mZWVkcy52MS5FdmVudFR5cGVMaXN0EiwKCWNvdW50cmllcxgEIAEoCzIZLmNweC5mZWVkcy52MS5Db3VudHJ5TGlzdBI0CgxwYXlsb2FkX21vZGUYBSABKA4yGS5jcHguZmVlZHMudjEuUGF5bG9hZE1vZGVIAYgBARIdChBleHBlY3RlZF92ZXJzaW9uGAYgASgDSAKIAQFCDgoMX3dlYmhvb2tfdXJsQg8KDV9wYXlsb2FkX21vZGVCEwoRX2V4cGVjdGVkX3ZlcnNpb24iTgoaVXBkYXRlU3Vic2NyaXB0aW9uUmVzcG9uc2USMAoMc3Vic2NyaXB0aW9uGAEgASgLMhouY3B4LmZlZWRzLnYxLlN1YnNjcmlwdGlvbiInChlFbmFibGVTdWJzY3JpcHRpb25SZXF1ZXN0EgoKAmlkGAEgASgJImAKGkVuYWJsZVN1YnNjcmlwdGlvblJlc3BvbnNlEjAKDHN1YnNjcmlwdGlvbhgBIAEoCzIaLmNweC5mZWVkcy52MS5TdWJzY3JpcHRpb24SEAoIcmVsZWFzZWQYAiABKAUiJwoZRGVsZXRlU3Vic2NyaXB0aW9uUmVxdWVzdBIKCgJpZBgBIAEoCSIoChpEZWxldGVTdWJzY3JpcHRpb25SZXNwb25zZRIKCgJpZBgBIAEoCSJiChtMaXN0RGVsaXZlcnlBdHRlbXB0c1JlcXVlc3QSFwoPc3Vic2NyaXB0aW9uX2lkGAEgASgJEioKBHBhZ2UYAiABKAsyHC5jcHgucGxhdGZvcm0udjEuUGFnZVJlcXVlc3QidwocTGlzdERlbGl2ZXJ5QXR0ZW1wdHNSZXNwb25zZRIsCgVpdGVtcxgBIAMoCzIdLmNweC5mZWVkcy52MS5EZWxpdmVyeUF0dGVtcHQSEgoKZW5kX2N1cnNvchgCIAEoCRIVCg1oYXNfbmV4dF9wYWdlGAMgASgIIlcKFUdldFBhcnRuZXJGZWVkUmVxdWVzdBISCgpwYXJ0bmVyX2lkGAEgASgJEioKBHBhZ2UYAiABKAsyHC5jcHgucGxhdGZvcm0udjEuUGFnZVJlcXVlc3QiawoWR2V0UGFydG5lckZlZWRSZXNwb25zZRImCgVpdGVtcxgBIAMoCzIXLmNweC5mZWVkcy52MS5GZWVkRXZlbnQSEgoKZW5kX2N1cnNvchgCIAEoCRIVCg1oYXNfbmV4dF9wYWdlGAMgASgIIjMKHFJlc2VuZFdlYmhvb2tEZWxpdmVyeVJlcXVlc3QSEwoLZGVsaXZlcnlfaWQYASABKAkiTQodUmVzZW5kV2ViaG9va0RlbGl2ZXJ5UmVzcG9uc2USEwoLZGVsaXZlcnlfaWQYASABKAkSFwoPc3Vic2NyaXB0aW9uX2lkGAIgASgJImQKHlJlZGVsaXZlckZhaWxlZFdlYmhvb2tzUmVxdWVzdBIXCg9zdWJzY3JpcHRpb25faWQYASABKAkSKQoFc2luY2UYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIkUKH1JlZGVsaXZlckZhaWxlZFdlYmhvb2tzUmVzcG9uc2USEAoIcmVxdWV1ZWQYASABKAUSEAoIcmVsZWFzZWQYAiABKAViBnByb3RvMw", [file_cpx_feeds_v1_feeds, file_cpx_platform_v1_page, file_google_protobuf_timestamp]);
 
 /**
  * @generated from message cpx.feeds.v1.RegisterPartnerRequest
@@ -92,6 +92,18 @@ export type CreateSubscriptionRequest = Message<"cpx.feeds.v1.CreateSubscription
    * @generated from field: cpx.feeds.v1.PayloadMode payload_mode = 5;
    */
   payloadMode: PayloadMode;
+
+  /**
+   * Optional (empty: none): 8 to 128 letters, digits, "_" or "-", unique per partner. A
+   * retry with the same key and the same request creates nothing: it answers with the
+   * subscription the key created, and a new secret (the one issued before keeps signing
+   * beside it for the overlap, as after a rotation; during an overlap the retry is refused
+   * with FAILURE_CODE_CONFLICT, as a rotation is). The same key with another request, or
+   * once its subscription is deleted: FAILURE_CODE_CONFLICT.
+   *
+   * @generated from field: string idempotency_key = 6;
+   */
+  idempotencyKey: string;
 };
 
 /**
@@ -127,6 +139,14 @@ export type CreateSubscriptionResponse = Message<"cpx.feeds.v1.CreateSubscriptio
    * @generated from field: bytes sealed_secret = 3;
    */
   sealedSecret: Uint8Array;
+
+  /**
+   * True when this answered a retry (same idempotency_key, same request): no subscription
+   * was created, and sealed_secret holds a new secret of the one the key created.
+   *
+   * @generated from field: bool replayed = 4;
+   */
+  replayed: boolean;
 };
 
 /**
@@ -243,6 +263,162 @@ export const WebhookSecretSchema: GenMessage<WebhookSecret> = /*@__PURE__*/
   messageDesc(file_cpx_feeds_v1_requests, 8);
 
 /**
+ * A full replacement list of event types, for partial updates (a repeated field alone
+ * cannot tell "leave unchanged" from "clear").
+ *
+ * @generated from message cpx.feeds.v1.EventTypeList
+ */
+export type EventTypeList = Message<"cpx.feeds.v1.EventTypeList"> & {
+  /**
+   * @generated from field: repeated string event_types = 1;
+   */
+  eventTypes: string[];
+};
+
+/**
+ * Describes the message cpx.feeds.v1.EventTypeList.
+ * Use `create(EventTypeListSchema)` to create a new message.
+ */
+export const EventTypeListSchema: GenMessage<EventTypeList> = /*@__PURE__*/
+  messageDesc(file_cpx_feeds_v1_requests, 9);
+
+/**
+ * A full replacement list of countries, for partial updates; empty: every country the
+ * partner may see.
+ *
+ * @generated from message cpx.feeds.v1.CountryList
+ */
+export type CountryList = Message<"cpx.feeds.v1.CountryList"> & {
+  /**
+   * @generated from field: repeated string countries = 1;
+   */
+  countries: string[];
+};
+
+/**
+ * Describes the message cpx.feeds.v1.CountryList.
+ * Use `create(CountryListSchema)` to create a new message.
+ */
+export const CountryListSchema: GenMessage<CountryList> = /*@__PURE__*/
+  messageDesc(file_cpx_feeds_v1_requests, 10);
+
+/**
+ * Changes the settings that are set; unset ones keep their value. Checked as on create
+ * (the same rules, the same SSRF guard for a new webhook URL). The secret is unchanged.
+ * A new webhook URL applies to every delivery not yet sent (pending, parked, failed and
+ * redelivered later), and resets the endpoint's run of failures and any Retry-After
+ * pause; new event types and countries apply to events recorded after the change (those
+ * recorded before keep their deliveries); a new payload mode applies to deliveries of
+ * events recorded after the change (every attempt of one delivery carries the same body).
+ * A webhook URL cannot be removed.
+ *
+ * @generated from message cpx.feeds.v1.UpdateSubscriptionRequest
+ */
+export type UpdateSubscriptionRequest = Message<"cpx.feeds.v1.UpdateSubscriptionRequest"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * @generated from field: optional string webhook_url = 2;
+   */
+  webhookUrl?: string | undefined;
+
+  /**
+   * @generated from field: cpx.feeds.v1.EventTypeList event_types = 3;
+   */
+  eventTypes?: EventTypeList | undefined;
+
+  /**
+   * @generated from field: cpx.feeds.v1.CountryList countries = 4;
+   */
+  countries?: CountryList | undefined;
+
+  /**
+   * @generated from field: optional cpx.feeds.v1.PayloadMode payload_mode = 5;
+   */
+  payloadMode?: PayloadMode | undefined;
+
+  /**
+   * When set, the update is refused with FAILURE_CODE_CONFLICT unless it equals the
+   * subscription's version. An update that changes nothing is not refused.
+   *
+   * @generated from field: optional int64 expected_version = 6;
+   */
+  expectedVersion?: bigint | undefined;
+};
+
+/**
+ * Describes the message cpx.feeds.v1.UpdateSubscriptionRequest.
+ * Use `create(UpdateSubscriptionRequestSchema)` to create a new message.
+ */
+export const UpdateSubscriptionRequestSchema: GenMessage<UpdateSubscriptionRequest> = /*@__PURE__*/
+  messageDesc(file_cpx_feeds_v1_requests, 11);
+
+/**
+ * @generated from message cpx.feeds.v1.UpdateSubscriptionResponse
+ */
+export type UpdateSubscriptionResponse = Message<"cpx.feeds.v1.UpdateSubscriptionResponse"> & {
+  /**
+   * @generated from field: cpx.feeds.v1.Subscription subscription = 1;
+   */
+  subscription?: Subscription | undefined;
+};
+
+/**
+ * Describes the message cpx.feeds.v1.UpdateSubscriptionResponse.
+ * Use `create(UpdateSubscriptionResponseSchema)` to create a new message.
+ */
+export const UpdateSubscriptionResponseSchema: GenMessage<UpdateSubscriptionResponse> = /*@__PURE__*/
+  messageDesc(file_cpx_feeds_v1_requests, 12);
+
+/**
+ * Enables a subscription's webhook endpoint again (idempotent) and starts its run of
+ * failures afresh. The deliveries parked while it was disabled (events recorded meanwhile)
+ * are queued again, in feed order.
+ *
+ * @generated from message cpx.feeds.v1.EnableSubscriptionRequest
+ */
+export type EnableSubscriptionRequest = Message<"cpx.feeds.v1.EnableSubscriptionRequest"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+};
+
+/**
+ * Describes the message cpx.feeds.v1.EnableSubscriptionRequest.
+ * Use `create(EnableSubscriptionRequestSchema)` to create a new message.
+ */
+export const EnableSubscriptionRequestSchema: GenMessage<EnableSubscriptionRequest> = /*@__PURE__*/
+  messageDesc(file_cpx_feeds_v1_requests, 13);
+
+/**
+ * @generated from message cpx.feeds.v1.EnableSubscriptionResponse
+ */
+export type EnableSubscriptionResponse = Message<"cpx.feeds.v1.EnableSubscriptionResponse"> & {
+  /**
+   * @generated from field: cpx.feeds.v1.Subscription subscription = 1;
+   */
+  subscription?: Subscription | undefined;
+
+  /**
+   * How many parked deliveries were queued again.
+   *
+   * @generated from field: int32 released = 2;
+   */
+  released: number;
+};
+
+/**
+ * Describes the message cpx.feeds.v1.EnableSubscriptionResponse.
+ * Use `create(EnableSubscriptionResponseSchema)` to create a new message.
+ */
+export const EnableSubscriptionResponseSchema: GenMessage<EnableSubscriptionResponse> = /*@__PURE__*/
+  messageDesc(file_cpx_feeds_v1_requests, 14);
+
+/**
  * @generated from message cpx.feeds.v1.DeleteSubscriptionRequest
  */
 export type DeleteSubscriptionRequest = Message<"cpx.feeds.v1.DeleteSubscriptionRequest"> & {
@@ -257,7 +433,7 @@ export type DeleteSubscriptionRequest = Message<"cpx.feeds.v1.DeleteSubscription
  * Use `create(DeleteSubscriptionRequestSchema)` to create a new message.
  */
 export const DeleteSubscriptionRequestSchema: GenMessage<DeleteSubscriptionRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 9);
+  messageDesc(file_cpx_feeds_v1_requests, 15);
 
 /**
  * @generated from message cpx.feeds.v1.DeleteSubscriptionResponse
@@ -274,7 +450,7 @@ export type DeleteSubscriptionResponse = Message<"cpx.feeds.v1.DeleteSubscriptio
  * Use `create(DeleteSubscriptionResponseSchema)` to create a new message.
  */
 export const DeleteSubscriptionResponseSchema: GenMessage<DeleteSubscriptionResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 10);
+  messageDesc(file_cpx_feeds_v1_requests, 16);
 
 /**
  * @generated from message cpx.feeds.v1.ListDeliveryAttemptsRequest
@@ -296,7 +472,7 @@ export type ListDeliveryAttemptsRequest = Message<"cpx.feeds.v1.ListDeliveryAtte
  * Use `create(ListDeliveryAttemptsRequestSchema)` to create a new message.
  */
 export const ListDeliveryAttemptsRequestSchema: GenMessage<ListDeliveryAttemptsRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 11);
+  messageDesc(file_cpx_feeds_v1_requests, 17);
 
 /**
  * @generated from message cpx.feeds.v1.ListDeliveryAttemptsResponse
@@ -325,7 +501,7 @@ export type ListDeliveryAttemptsResponse = Message<"cpx.feeds.v1.ListDeliveryAtt
  * Use `create(ListDeliveryAttemptsResponseSchema)` to create a new message.
  */
 export const ListDeliveryAttemptsResponseSchema: GenMessage<ListDeliveryAttemptsResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 12);
+  messageDesc(file_cpx_feeds_v1_requests, 18);
 
 /**
  * @generated from message cpx.feeds.v1.GetPartnerFeedRequest
@@ -347,7 +523,7 @@ export type GetPartnerFeedRequest = Message<"cpx.feeds.v1.GetPartnerFeedRequest"
  * Use `create(GetPartnerFeedRequestSchema)` to create a new message.
  */
 export const GetPartnerFeedRequestSchema: GenMessage<GetPartnerFeedRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 13);
+  messageDesc(file_cpx_feeds_v1_requests, 19);
 
 /**
  * @generated from message cpx.feeds.v1.GetPartnerFeedResponse
@@ -376,7 +552,7 @@ export type GetPartnerFeedResponse = Message<"cpx.feeds.v1.GetPartnerFeedRespons
  * Use `create(GetPartnerFeedResponseSchema)` to create a new message.
  */
 export const GetPartnerFeedResponseSchema: GenMessage<GetPartnerFeedResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 14);
+  messageDesc(file_cpx_feeds_v1_requests, 20);
 
 /**
  * A new attempt of one delivery now, with the same webhook-id (the partner de-duplicates
@@ -396,7 +572,7 @@ export type ResendWebhookDeliveryRequest = Message<"cpx.feeds.v1.ResendWebhookDe
  * Use `create(ResendWebhookDeliveryRequestSchema)` to create a new message.
  */
 export const ResendWebhookDeliveryRequestSchema: GenMessage<ResendWebhookDeliveryRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 15);
+  messageDesc(file_cpx_feeds_v1_requests, 21);
 
 /**
  * @generated from message cpx.feeds.v1.ResendWebhookDeliveryResponse
@@ -418,11 +594,12 @@ export type ResendWebhookDeliveryResponse = Message<"cpx.feeds.v1.ResendWebhookD
  * Use `create(ResendWebhookDeliveryResponseSchema)` to create a new message.
  */
 export const ResendWebhookDeliveryResponseSchema: GenMessage<ResendWebhookDeliveryResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 16);
+  messageDesc(file_cpx_feeds_v1_requests, 22);
 
 /**
  * Every failed (retries exhausted, refused or dropped) delivery of the subscription whose
- * event was recorded at or after `since`, queued again now.
+ * event was recorded at or after `since`, queued again now; the endpoint is enabled again,
+ * which queues its parked deliveries too (EnableSubscriptionRequest).
  *
  * @generated from message cpx.feeds.v1.RedeliverFailedWebhooksRequest
  */
@@ -443,18 +620,26 @@ export type RedeliverFailedWebhooksRequest = Message<"cpx.feeds.v1.RedeliverFail
  * Use `create(RedeliverFailedWebhooksRequestSchema)` to create a new message.
  */
 export const RedeliverFailedWebhooksRequestSchema: GenMessage<RedeliverFailedWebhooksRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 17);
+  messageDesc(file_cpx_feeds_v1_requests, 23);
 
 /**
  * @generated from message cpx.feeds.v1.RedeliverFailedWebhooksResponse
  */
 export type RedeliverFailedWebhooksResponse = Message<"cpx.feeds.v1.RedeliverFailedWebhooksResponse"> & {
   /**
-   * How many deliveries were queued again.
+   * How many failed deliveries were queued again.
    *
    * @generated from field: int32 requeued = 1;
    */
   requeued: number;
+
+  /**
+   * How many deliveries parked while the endpoint was disabled were queued again (all of
+   * them, whatever `since`: they were never attempted).
+   *
+   * @generated from field: int32 released = 2;
+   */
+  released: number;
 };
 
 /**
@@ -462,5 +647,5 @@ export type RedeliverFailedWebhooksResponse = Message<"cpx.feeds.v1.RedeliverFai
  * Use `create(RedeliverFailedWebhooksResponseSchema)` to create a new message.
  */
 export const RedeliverFailedWebhooksResponseSchema: GenMessage<RedeliverFailedWebhooksResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_feeds_v1_requests, 18);
+  messageDesc(file_cpx_feeds_v1_requests, 24);
 

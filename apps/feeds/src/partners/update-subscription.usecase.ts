@@ -1,0 +1,134 @@
+/**
+ * A partner's admin (or a platform admin) changes a subscription in place, instead of
+ * deleting it and creating another (a new id and secret, and the old one's pending and
+ * failed deliveries dropped): its webhook URL, event types, countries or payload mode.
+ * The same rules as on create (subscription-input.ts, and the SSRF guard for a new URL);
+ * the secret is unchanged. `expectedVersion`, when given, must be the subscription's
+ * version (CONFLICT otherwise); an update that changes nothing is answered as it is,
+ * neither refused nor counted, so a retried update is harmless.
+ *
+ * What becomes of deliveries already made:
+ * - a new webhook URL takes every delivery not yet sent: pending, parked, and failed ones
+ *   redelivered later (the claim reads the URL as it sends). It is a new endpoint: its run
+ *   of failures and any Retry-After pause of the old one are dropped. A disabled endpoint
+ *   stays disabled until enabled (enable-subscription.usecase.ts).
+ * - new event types and countries match the events recorded from now on; those recorded
+ *   before keep their deliveries.
+ * - a new payload mode applies to the deliveries of events recorded from now on: every
+ *   attempt and resend of one delivery carries the same body (the mode is recorded with
+ *   each delivery; rows from before that was so get the old mode written in first).
+ * A webhook URL cannot be removed (a pull-only subscription needs no secret: delete this
+ * one and create one without a URL).
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type { PayloadMode } from '@cpx/contracts';
+import { DomainError, type Principal } from '@cpx/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { FeedsConfig } from '../config/feeds.config';
+import type { WebhookPayloadMode } from '../delivery/domain/webhook-payload';
+import { lockSubscription } from '../delivery/subscription-lock';
+import { EndpointGuard } from './endpoint-guard';
+import { requirePartnerManager } from './partner-access';
+import { requireCountries, requireCountriesOfPartner, requireEventTypes, requirePayloadMode, requireWebhookUrl } from './subscription-input';
+import { findSubscription, requireId, requirePartner, type SubscriptionRow } from './subscription-store';
+
+/** Absent fields keep their value. */
+export interface UpdateSubscriptionInput {
+  id: string;
+  webhookUrl?: string;
+  eventTypes?: string[];
+  /** Empty: every country the partner may see. */
+  countries?: string[];
+  payloadMode?: PayloadMode;
+  expectedVersion?: number;
+}
+
+interface Changes {
+  webhookUrl?: string;
+  eventTypes?: string[];
+  countries?: string[];
+  payloadMode?: WebhookPayloadMode;
+}
+
+interface Settings {
+  webhook_url: string | null;
+  event_types: string[];
+  countries: string[];
+  payload_mode: WebhookPayloadMode;
+}
+
+@Injectable()
+export class UpdateSubscriptionUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(FeedsConfig) private readonly config: FeedsConfig,
+    private readonly guard: EndpointGuard,
+  ) {}
+
+  async execute(input: UpdateSubscriptionInput, principal: Principal): Promise<SubscriptionRow> {
+    const id = requireId(input.id, 'input.id');
+    requirePartnerManager(principal, (await findSubscription(this.dataSource.manager, id)).partner_id);
+    const changes = this.requireChanges(input);
+    // Before any lock: resolving a host name may take seconds.
+    const refusal = changes.webhookUrl ? await this.guard.refusal(changes.webhookUrl) : undefined;
+    if (refusal) throw DomainError.badInput('input.webhookUrl', `input.webhookUrl ${refusal.message}.`);
+    return this.dataSource.transaction(async (tx) => {
+      // Not FOR UPDATE: that would block deliveries being recorded for it (their foreign
+      // key check), and every recording waits for the one before.
+      await lockSubscription(tx, id);
+      const current = await findSubscription(tx, id);
+      const partner = await requirePartner(tx, current.partner_id);
+      const next: Settings = {
+        webhook_url: changes.webhookUrl ?? current.webhook_url,
+        event_types: changes.eventTypes ?? current.event_types,
+        countries: changes.countries ? requireCountriesOfPartner(changes.countries, partner, 'input.countries') : current.countries,
+        payload_mode: changes.payloadMode ?? current.payload_mode,
+      };
+      if (sameSettings(current, next)) return current;
+      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+        throw DomainError.conflict(`The subscription changed meanwhile (version ${current.version}); reload it and try again.`, 'input.expectedVersion');
+      }
+      if (next.payload_mode !== current.payload_mode) await keepModeOfEarlierDeliveries(tx, id, current.payload_mode);
+      await tx.query(
+        `UPDATE subscription SET webhook_url = $2, event_types = $3, countries = $4, payload_mode = $5, version = version + 1,
+           failing_since = CASE WHEN $6 THEN NULL ELSE failing_since END,
+           next_send_at = CASE WHEN $6 THEN '-infinity' ELSE next_send_at END
+         WHERE id = $1`,
+        [id, next.webhook_url, next.event_types, next.countries, next.payload_mode, next.webhook_url !== current.webhook_url],
+      );
+      return findSubscription(tx, id);
+    });
+  }
+
+  private requireChanges(input: UpdateSubscriptionInput): Changes {
+    const changes: Changes = {};
+    if (input.webhookUrl !== undefined) {
+      if (input.webhookUrl === '') {
+        throw DomainError.badInput('input.webhookUrl', 'input.webhookUrl cannot be removed; for the pull feed only, delete the subscription and create one without a webhook URL.');
+      }
+      changes.webhookUrl = requireWebhookUrl(input.webhookUrl, { allowPrivate: this.config.FEEDS_ALLOW_PRIVATE_ENDPOINTS }, 'input.webhookUrl')!;
+    }
+    if (input.eventTypes !== undefined) changes.eventTypes = requireEventTypes(input.eventTypes, 'input.eventTypes');
+    if (input.countries !== undefined) changes.countries = requireCountries(input.countries, 'input.countries');
+    if (input.payloadMode !== undefined) changes.payloadMode = requirePayloadMode(input.payloadMode, 'input.payloadMode');
+    return changes;
+  }
+}
+
+function sameSettings(current: Settings, next: Settings): boolean {
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+  return (
+    current.webhook_url === next.webhook_url &&
+    same(current.event_types, next.event_types) &&
+    same(current.countries, next.countries) &&
+    current.payload_mode === next.payload_mode
+  );
+}
+
+/**
+ * Deliveries recorded before each carried its payload mode take the subscription's: they
+ * get the mode they were made in before it changes. The caller has locked the subscription.
+ */
+async function keepModeOfEarlierDeliveries(tx: EntityManager, subscriptionId: string, mode: WebhookPayloadMode): Promise<void> {
+  await tx.query(`UPDATE webhook_delivery SET payload_mode = $2 WHERE subscription_id = $1 AND payload_mode IS NULL`, [subscriptionId, mode]);
+}

@@ -1,0 +1,26 @@
+/** Rows as the feeds' database holds them, for unit specs: a partner's subscription and the partner. */
+import type { PartnerRow, SubscriptionRow } from '../partners/subscription-store';
+
+export const PARTNER_ID = '0b0e6a4e-0000-4000-8000-000000000003';
+export const SUBSCRIPTION_ID = '0b0e6a4e-0000-4000-8000-000000000042';
+
+export function aSubscriptionRow(overrides: Partial<SubscriptionRow> = {}): SubscriptionRow {
+  return {
+    id: SUBSCRIPTION_ID,
+    partner_id: PARTNER_ID,
+    event_types: ['cpx.alerts.v1.*'],
+    countries: [],
+    webhook_url: 'https://hooks.partner.example/cpx',
+    enabled: true,
+    disabled_reason: '',
+    created_at: new Date('2026-02-01T08:00:00Z'),
+    previous_secret_expires_at: null,
+    payload_mode: 'THIN',
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function aPartnerRow(overrides: Partial<PartnerRow> = {}): PartnerRow {
+  return { id: PARTNER_ID, name: 'UNICEF ECARO', countries: [], created_at: new Date('2026-01-01T08:00:00Z'), ...overrides };
+}
