@@ -309,6 +309,25 @@ describe('professionals', () => {
     }
   });
 
+  it('lists people in reading order, whatever the script and diacritics, page after page', async () => {
+    const own = await agencyWithAdmin('ME');
+    const reader = await verifiedMember('ME');
+    const names = ['Zorić', 'Ђорђевић', 'Šarić', 'Cvetić', 'Адамовић', 'Čavić'];
+    for (const familyName of names) {
+      const { professional } = await send('registerProfessional', professionalRequest(own.agency.id, { familyName, givenName: 'Ana' }), own.agencyAdmin);
+      await send('verifyProfessional', { id: professional.id }, own.agencyAdmin);
+    }
+    const seen: string[] = [];
+    let after = '';
+    do {
+      const page = await send('searchProfessionals', { filter: { agencyId: own.agency.id }, page: { first: 2, after } }, reader);
+      seen.push(...page.items.map((p: { familyName: string }) => p.familyName));
+      after = page.hasNextPage ? page.endCursor : '';
+    } while (after);
+    // Latin before Cyrillic, Č with C and Š with S: not code-point order (Č, Š after z; Ђ before А).
+    expect(seen.filter((name) => names.includes(name))).toEqual(['Čavić', 'Cvetić', 'Šarić', 'Zorić', 'Адамовић', 'Ђорђевић']);
+  });
+
   it('forbids everything to a suspended professional, with a valid signature', async () => {
     const own = await agencyWithAdmin('MK');
     const subject = `suspended-${Date.now()}`;

@@ -8,6 +8,7 @@ import { PROFESSIONAL_COLUMNS, type ProfessionalRow } from '../professionals/pro
 import { prefixedColumns, unprefixed } from '../database/prefixed-columns';
 import { assertKnownCountry } from '../countries/countries';
 import { assertSearchText, whereSearchTextMatches, whereSpeaks } from '../search/search-filters';
+import { byName } from '../search/name-collation';
 import { AgencyEntity } from './agency.entity';
 import { AGENCY_COLUMNS, agencyFromRow, type AgencyRow } from './agency-row';
 
@@ -67,9 +68,9 @@ export class FindAgenciesUseCase {
     const totalCount = await query.getCount();
     const after = decodeKeyCursor(filter.after ?? '', ['text', 'uuid']);
     if (after.length === 2) {
-      query.andWhere('(lower(agency.name), agency.id) > (lower(:afterName), :afterId)', { afterName: after[0], afterId: after[1] });
+      query.andWhere(`(${byName('agency.name')}, agency.id) > (lower(:afterName), :afterId)`, { afterName: after[0], afterId: after[1] });
     }
-    const rows = await query.orderBy('lower(agency.name)', 'ASC').addOrderBy('agency.id', 'ASC').limit(limit + 1).getMany();
+    const rows = await query.orderBy(byName('agency.name'), 'ASC').addOrderBy('agency.id', 'ASC').limit(limit + 1).getMany();
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return {

@@ -12,6 +12,7 @@ import { assertMayReadPeople, mayManageAnyoneIn } from '../access/directory-poli
 import type { Page } from '../agencies/find-agencies.usecase';
 import { assertKnownCountry } from '../countries/countries';
 import { assertSearchText, whereSearchTextMatches, whereSpeaks } from '../search/search-filters';
+import { byName } from '../search/name-collation';
 import { ProfessionalEntity } from './professional.entity';
 
 export interface ProfessionalSearch {
@@ -69,13 +70,13 @@ export class FindProfessionalsUseCase {
     const after = decodeKeyCursor(filter.after ?? '', ['text', 'text', 'uuid']);
     if (after.length === 3) {
       query.andWhere(
-        '(lower(professional.family_name), lower(professional.given_name), professional.id) > (lower(:a0), lower(:a1), :a2)',
+        `(${byName('professional.family_name')}, ${byName('professional.given_name')}, professional.id) > (lower(:a0), lower(:a1), :a2)`,
         { a0: after[0], a1: after[1], a2: after[2] },
       );
     }
     const rows = await query
-      .orderBy('lower(professional.family_name)', 'ASC')
-      .addOrderBy('lower(professional.given_name)', 'ASC')
+      .orderBy(byName('professional.family_name'), 'ASC')
+      .addOrderBy(byName('professional.given_name'), 'ASC')
       .addOrderBy('professional.id', 'ASC')
       .limit(limit + 1)
       .getMany();
