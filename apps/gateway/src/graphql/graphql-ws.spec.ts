@@ -2,7 +2,7 @@ import { FeedsRequests } from '@cpx/contracts';
 import { WebSocket } from 'ws';
 import { FeedEventsConsumer } from '../feeds/live/feed-events.consumer';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
-import { MAX_OPERATIONS_PER_SOCKET } from './graphql-ws';
+import { MAX_OPERATIONS_PER_SOCKET, MAX_SOCKETS_PER_SUBJECT } from './graphql-ws';
 
 interface Socket {
   messages: Record<string, unknown>[];
@@ -56,6 +56,34 @@ describe('graphql-ws', () => {
     const forged = await open(gateway.url);
     forged.send({ type: 'connection_init', payload: { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' } });
     expect((await forged.closed).code).toBe(4401);
+  });
+
+  it(`lets one user hold at most ${MAX_SOCKETS_PER_SUBJECT} connections, refusing the next, and counts a closed one out`, async () => {
+    const token = await gateway.token({ sub: 'many-tabs', roles: ['professional'], cpx_agency: 'agency-1' });
+    const connect = async () => {
+      const socket = await open(gateway.url);
+      socket.send({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
+      return socket;
+    };
+    const sockets: Awaited<ReturnType<typeof open>>[] = [];
+    for (let index = 0; index < MAX_SOCKETS_PER_SUBJECT; index += 1) {
+      const socket = await connect();
+      expect(await socket.next()).toEqual({ type: 'connection_ack' });
+      sockets.push(socket);
+    }
+    const refused = await connect();
+    expect(await refused.closed).toEqual({ code: 1008, reason: `At most ${MAX_SOCKETS_PER_SUBJECT} connections per user` });
+    // Another user is not affected.
+    const other = await open(gateway.url);
+    other.send({ type: 'connection_init', payload: { authorization: `Bearer ${await gateway.token()}` } });
+    expect(await other.next()).toEqual({ type: 'connection_ack' });
+    other.close();
+
+    sockets.pop()!.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const again = await connect();
+    expect(await again.next()).toEqual({ type: 'connection_ack' });
+    for (const socket of [...sockets, again]) socket.close();
   });
 
   it('accepts a bearer token in connection_init and runs operations as that principal', async () => {

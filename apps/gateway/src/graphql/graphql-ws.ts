@@ -3,8 +3,9 @@
  * socket is authenticated at `connection_init` (`{ authorization: 'Bearer <token>' }`),
  * every operation is checked against the same query limits as HTTP, and errors follow the
  * same public contract. One socket holds at most MAX_OPERATIONS_PER_SOCKET operations at
- * once: each live subscription keeps a read loop and a page buffer in this process, so
- * one token must not be able to open thousands over one connection.
+ * once, and one user at most MAX_SOCKETS_PER_SUBJECT sockets: each live subscription
+ * keeps a read loop and a page buffer in this process, so one token must not be able to
+ * open thousands.
  *
  * graphql-ws runs outside Apollo's request pipeline, which is why the limits and the
  * error formatting are applied here explicitly rather than inherited.
@@ -39,6 +40,34 @@ const TRY_AGAIN_LATER = 1013;
 export const MAX_OPERATIONS_PER_SOCKET = 10;
 
 /**
+ * Connections open at once, per signed-in user, in one gateway process: the cap per
+ * socket would mean little if one token could open sockets without end. A user works
+ * from a few tabs and devices; past this, the new connection is refused, not the old ones.
+ */
+export const MAX_SOCKETS_PER_SUBJECT = 20;
+
+/** 1008 "Policy Violation": the client should not simply retry. */
+const POLICY_VIOLATION = 1008;
+
+/** How many sockets each subject holds open in this process. */
+class OpenSockets {
+  private readonly bySubject = new Map<string, number>();
+
+  /** Counts the socket in, and out again when it closes; false when the subject is at the cap. */
+  admit(subject: string, socket: SocketExtra['socket']): boolean {
+    const open = this.bySubject.get(subject) ?? 0;
+    if (open >= MAX_SOCKETS_PER_SUBJECT) return false;
+    this.bySubject.set(subject, open + 1);
+    socket.once('close', () => {
+      const left = (this.bySubject.get(subject) ?? 1) - 1;
+      if (left > 0) this.bySubject.set(subject, left);
+      else this.bySubject.delete(subject);
+    });
+    return true;
+  }
+}
+
+/**
  * The executable schema is built by Nest after these options are read; Apollo hands it to
  * its plugins when it starts, which is before the first socket can connect.
  */
@@ -61,6 +90,7 @@ export function graphqlWsOptions(options: {
   served: ServedSchema;
 }): GraphQLWsSubscriptionsConfig {
   const rules = [...specifiedRules, maxDepthRule(options.limits.maxDepth), ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+  const openSockets = new OpenSockets();
 
   return {
     onConnect: async (ctx: Context) => {
@@ -70,12 +100,15 @@ export function graphqlWsOptions(options: {
       if (!token) return refuse(extra, CloseCode.Unauthorized, 'Unauthorized');
       try {
         extra.authentication = await options.verifier.verify(token);
-        return true;
       } catch (error) {
         return isDomainError(error) && error.code === 'SERVICE_UNAVAILABLE'
           ? refuse(extra, TRY_AGAIN_LATER, 'Try again later')
           : refuse(extra, CloseCode.Unauthorized, 'Unauthorized');
       }
+      if (!openSockets.admit(extra.authentication.principal.subject, extra.socket)) {
+        return refuse(extra, POLICY_VIOLATION, `At most ${MAX_SOCKETS_PER_SUBJECT} connections per user`);
+      }
+      return true;
     },
 
     onSubscribe: (ctx, _id, payload) => {
