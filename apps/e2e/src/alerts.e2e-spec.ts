@@ -11,6 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { TOPICS } from '@cpx/contracts';
 import { codes, startE2ePlatform, type E2ePlatform } from '@cpx/testing';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { subscribeToAlertChanges, type LiveFeed } from './live-alerts';
 
 const CHILD_GIVEN = 'Dragana';
@@ -27,7 +29,8 @@ interface Member {
 }
 
 beforeAll(async () => {
-  platform = await startE2ePlatform('e2e-alerts', { ALERTS_SCHEDULER_INTERVAL_MS: '500' });
+  // Live access is re-checked every second here (30 s by default), so a suspension shows quickly.
+  platform = await startE2ePlatform('e2e-alerts', { ALERTS_SCHEDULER_INTERVAL_MS: '500', LIVE_ACCESS_RECHECK_MS: '1000' });
   admin = await platform.token({ roles: ['platform_admin'] });
 }, 180_000);
 
@@ -228,3 +231,35 @@ async function readAllRecords(): Promise<Buffer[]> {
   await consumer.disconnect();
   return records;
 }
+
+it('ends the live alerts of a professional once suspended, and refuses them a new subscription', async () => {
+  const someone = await member('MK');
+  const outcome = (token: string) => {
+    const client = createClient({ url: platform.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    const ended = new Promise<{ how: 'complete' } | { how: 'error'; codes: unknown[] }>((resolve) =>
+      client.subscribe(
+        { query: 'subscription { alertChanged { alertId } }' },
+        {
+          next: (value) => {
+            if (value.errors) resolve({ how: 'error', codes: value.errors.map((error) => error.extensions?.['code']) });
+          },
+          error: (error) => resolve({ how: 'error', codes: [String(error)] }),
+          complete: () => resolve({ how: 'complete' }),
+        },
+      ),
+    );
+    return { ended, close: () => client.dispose() };
+  };
+  // Verified: the subscription opens and stays open past a re-check.
+  const live = outcome(someone.token);
+  const early = await Promise.race([live.ended, new Promise((resolve) => setTimeout(() => resolve('still open'), 2_500))]);
+  expect(early).toBe('still open');
+
+  await ok(`mutation($id: ID!) { suspendProfessional(id: $id, reason: "under investigation") { status } }`, { id: someone.professionalId }, admin);
+  // The alerts service learns of it from the directory's event; the next re-check ends the subscription.
+  expect(await Promise.race([live.ended, new Promise((resolve) => setTimeout(() => resolve('never ended'), 15_000))])).toEqual({ how: 'complete' });
+  await live.close();
+  const again = outcome(someone.token);
+  expect(await again.ended).toEqual({ how: 'error', codes: ['FORBIDDEN'] });
+  await again.close();
+});
