@@ -335,9 +335,11 @@ describe('professionals', () => {
     await send('verifyProfessional', { id: professional.id }, own.agencyAdmin);
     const them = principals.professional(own.agency.id, 'MK', subject);
     await send('searchAgencies', {}, them);
+    expect((await send('getCaller', {}, them)).professional).toMatchObject({ id: professional.id, status: VerificationStatus.VERIFIED, subject });
+    expect((await send('getCaller', {}, principals.professional(own.agency.id, 'MK'))).professional).toBeUndefined();
     const { professional: suspended } = await send('suspendProfessional', { id: professional.id, reason: 'left the agency' }, own.agencyAdmin);
     expect(suspended.status).toBe(VerificationStatus.SUSPENDED);
-    for (const op of ['searchAgencies', 'searchProfessionals', 'listCountries'] as const) {
+    for (const op of ['searchAgencies', 'searchProfessionals', 'listCountries', 'getCaller'] as const) {
       expect(await failureOf(() => send(op, {}, them))).toMatchObject({ code: 'FORBIDDEN' });
     }
     // One agency by id reads the caller and the row in one statement: the caller still decides, and

@@ -368,6 +368,8 @@ describe('who may ask', () => {
     const theirToken = await platform.token({ sub: subject, roles: ['professional'], country: 'AL', agency: agency.id });
     const COUNTRIES = `query { countries { code } }`;
     expect((await platform.query(COUNTRIES, {}, theirToken)).data!.countries.map((c: { code: string }) => c.code)).toContain('XK');
+    const WHO_AM_I = `query { me { subject professional { id status } } }`;
+    expect((await platform.query(WHO_AM_I, {}, theirToken)).data!.me).toEqual({ subject, professional: { id, status: 'VERIFIED' } });
     const suspended = await platform.query(
       `mutation($id: ID!) { suspendProfessional(id: $id, reason: "left the service") { status suspensionReason } }`,
       { id },
@@ -376,5 +378,6 @@ describe('who may ask', () => {
     expect(suspended.data!.suspendProfessional).toEqual({ status: 'SUSPENDED', suspensionReason: 'left the service' });
     expect(codes(await platform.query(COUNTRIES, {}, theirToken))).toEqual(['FORBIDDEN']);
     expect(codes(await platform.query(SEARCH_PROFESSIONALS, {}, theirToken))).toEqual(['FORBIDDEN']);
+    expect(codes(await platform.query(WHO_AM_I, {}, theirToken))).toEqual(['FORBIDDEN']);
   });
 });

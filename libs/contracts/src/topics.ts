@@ -31,6 +31,8 @@ import {
   GetAgencyResponseSchema,
   GetProfessionalRequestSchema,
   GetProfessionalResponseSchema,
+  GetCallerRequestSchema,
+  GetCallerResponseSchema,
   ListCountriesRequestSchema,
   ListCountriesResponseSchema,
   ListFocalPointsRequestSchema,
@@ -231,6 +233,7 @@ export const DirectoryRequests = {
     UpdateProfessionalResponseSchema,
   ),
   getProfessional: op('cpx.directory.v1.GetProfessional', GetProfessionalRequestSchema, GetProfessionalResponseSchema),
+  getCaller: op('cpx.directory.v1.GetCaller', GetCallerRequestSchema, GetCallerResponseSchema),
   verifyProfessional: op(
     'cpx.directory.v1.VerifyProfessional',
     VerifyProfessionalRequestSchema,

@@ -44,6 +44,15 @@ export class FindProfessionalsUseCase {
     return professional;
   }
 
+  /**
+   * The caller's own record, whatever its status but suspended (FORBIDDEN, as for every
+   * operation), or null when they have none: who they are to the directory.
+   */
+  async callerRecord(principal: Principal): Promise<ProfessionalEntity | null> {
+    const { professional } = await resolveCaller(principal, this.dataSource.manager);
+    return professional;
+  }
+
   async search(filter: ProfessionalSearch, principal: Principal): Promise<Page<ProfessionalEntity>> {
     const manager = this.dataSource.manager;
     const caller = await resolveCaller(principal, manager);

@@ -68,6 +68,12 @@ export class ProfessionalsHandler {
     throw DomainError.badInput('id', 'Give the id or the subject of the professional.');
   }
 
+  @HandleRequest(DirectoryRequests.getCaller)
+  async caller(_request: Req<'getCaller'>, { principal }: RequestContext) {
+    const professional = await this.findProfessionals.callerRecord(principal);
+    return { professional: professional ? professionalReply(professional, principal) : undefined };
+  }
+
   @HandleRequest(DirectoryRequests.verifyProfessional)
   async verify(request: Req<'verifyProfessional'>, { principal }: RequestContext) {
     const professional = await this.changeStatus.execute(

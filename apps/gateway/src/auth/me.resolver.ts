@@ -1,19 +1,36 @@
-/** `me`: the caller as the gateway authenticated them; asks no service. */
+/**
+ * `me`: the caller as the token says, and, for professionals and agency admins, as the
+ * directory knows them. The directory is asked because only it knows a suspension: a
+ * suspended professional's token is still valid, and `me` refuses it (FORBIDDEN) like
+ * every other operation. Roles that have no directory record are answered from the token.
+ */
+import { Inject } from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
-import type { Principal } from '@cpx/platform';
+import { DirectoryRequests } from '@cpx/contracts';
+import { hasRole, RequestClient, type Principal } from '@cpx/platform';
+import { toProfessional } from '../directory/mappers/professional.mapper';
+import type { ProfessionalObject } from '../directory/types/professional.type';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { ViewerObject, type RoleName } from './viewer.type';
 
 @Resolver(() => ViewerObject)
 export class MeResolver {
+  constructor(@Inject(RequestClient) private readonly requests: RequestClient) {}
+
   @Query(() => ViewerObject)
-  me(@CurrentPrincipal() principal: Principal): ViewerObject {
+  async me(@CurrentPrincipal() principal: Principal): Promise<ViewerObject> {
+    let professional: ProfessionalObject | null = null;
+    if (hasRole(principal, 'professional', 'agency_admin')) {
+      const own = await this.requests.send(DirectoryRequests.getCaller, {}, principal);
+      professional = own.professional ? toProfessional(own.professional) : null;
+    }
     return {
       subject: principal.subject,
       roles: principal.roles.map((role) => role.toUpperCase() as RoleName),
       country: principal.country ?? null,
       agencyId: principal.agencyId ?? null,
       partnerId: principal.partnerId ?? null,
+      professional,
     };
   }
 }

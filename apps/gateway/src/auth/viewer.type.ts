@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Role } from '@cpx/platform';
+import { ProfessionalObject } from '../directory/types/professional.type';
 
 /** The platform roles as GraphQL spells enum values; the keys are checked against ROLES. */
 export const RoleEnum: { readonly [R in Role as Uppercase<R>]: Uppercase<R> } = {
@@ -14,7 +15,7 @@ export type RoleName = keyof typeof RoleEnum;
 
 registerEnumType(RoleEnum, { name: 'Role' });
 
-@ObjectType('Viewer', { description: 'Who is asking, as the access token says.' })
+@ObjectType('Viewer', { description: 'Who is asking: as the access token says, and as the directory knows them.' })
 export class ViewerObject {
   @Field({ description: 'The OpenID Connect subject (`sub`).' })
   subject!: string;
@@ -30,4 +31,10 @@ export class ViewerObject {
 
   @Field(() => String, { nullable: true, description: 'Partner organisation id, for partner users.' })
   partnerId!: string | null;
+
+  @Field(() => ProfessionalObject, {
+    nullable: true,
+    description: 'Your own record in the directory (its status: invited, verified), for professionals and agency admins; null when you have none.',
+  })
+  professional!: ProfessionalObject | null;
 }

@@ -183,9 +183,23 @@ describe('directory resolvers', () => {
     expect(contacts.body).toEqual({ data: { whomToContact: [{ reason: 'ON_DUTY', shiftId }, { reason: 'FOCAL_POINT', shiftId: null }] } });
   });
 
-  it('answers `me` from the token alone', async () => {
-    const { body } = await gateway.graphql('{ me { subject roles country agencyId partnerId } }');
-    expect(body).toEqual({ data: { me: { subject: 'user-1', roles: ['PROFESSIONAL'], country: 'RS', agencyId: 'agency-1', partnerId: null } } });
-    expect(requests.calls).toHaveLength(0);
+  it('answers `me` from the token and, for a professional, the directory, which refuses a suspended one', async () => {
+    requests.on(DirectoryRequests.getCaller, () => ({ professional: aProfessional() }));
+    const { body } = await gateway.graphql('{ me { subject roles country agencyId partnerId professional { id status } } }');
+    expect(body).toEqual({
+      data: { me: { subject: 'user-1', roles: ['PROFESSIONAL'], country: 'RS', agencyId: 'agency-1', partnerId: null, professional: { id: PROFESSIONAL_ID, status: 'VERIFIED' } } },
+    });
+    expect(requests.calls.map((call) => call.operation)).toEqual([DirectoryRequests.getCaller.name]);
+
+    requests.on(DirectoryRequests.getCaller, () => {
+      throw DomainError.forbidden('Your account is suspended.');
+    });
+    expect((await gateway.graphql('{ me { subject } }')).body.errors?.[0]).toMatchObject({ message: 'Your account is suspended.', extensions: { code: 'FORBIDDEN' } });
+
+    // Roles with no directory record are answered from the token alone.
+    const calls = requests.calls.length;
+    const partner = await gateway.token({ sub: 'unicef-1', roles: ['partner'], cpx_partner: 'unicef' });
+    expect((await gateway.graphql('{ me { subject professional { id } } }', { token: partner })).body).toEqual({ data: { me: { subject: 'unicef-1', professional: null } } });
+    expect(requests.calls).toHaveLength(calls);
   });
 });

@@ -1,4 +1,4 @@
-import { FeedsRequests } from '@cpx/contracts';
+import { DirectoryRequests, FeedsRequests } from '@cpx/contracts';
 import { WebSocket } from 'ws';
 import { FeedEventsConsumer } from '../feeds/live/feed-events.consumer';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
@@ -44,6 +44,7 @@ describe('graphql-ws', () => {
     gateway = await startTestGateway({ env: { GRAPHQL_MAX_DEPTH: '3' } });
     // No Kafka here: live partner feeds follow by polling, and the feed stays empty.
     await gateway.app.get(FeedEventsConsumer).onApplicationShutdown();
+    gateway.requests.on(DirectoryRequests.getCaller, () => ({}));
     gateway.requests.on(FeedsRequests.getPartnerFeed, (request) => ({ items: [], endCursor: request.page?.after ?? '', hasNextPage: false }));
   });
   afterAll(() => gateway.close());

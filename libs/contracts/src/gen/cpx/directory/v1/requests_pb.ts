@@ -24,7 +24,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cpx/directory/v1/requests.proto.
  */
 export const file_cpx_directory_v1_requests: GenFile = /*@__PURE__*/
-  fileDesc("Ch9jcHgvZGlyZWN0b3J5L3YxL3JlcXVlc3RzLnByb3RvEhBjcHguZGlyZWN0b3J5LnYxIiEKDExhbmd1YWdlTGlzdBIRCglsYW5ndWFnZXMYASADKAkiIgoNRXhwZXJ0aXNlTGlzdBIRCglleHBlcnRpc2UYASADKAkiOgoLQ29udGFjdExpc3QSKwoIY29udGFjdHMYASADKAsyGS5jcHguZGlyZWN0b3J5LnYxLkNvbnRhY3QiygEKFVJlZ2lzdGVyQWdlbmN5UmVxdWVzdBIMCgRuYW1lGAEgASgJEioKBHR5cGUYAiABKA4yHC5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeVR5cGUSDwoHY291bnRyeRgDIAEoCRIQCghsb2NhbGl0eRgEIAEoCRIUCgxqdXJpc2RpY3Rpb24YBSABKAkSEQoJbGFuZ3VhZ2VzGAYgAygJEisKCGNvbnRhY3RzGAcgAygLMhkuY3B4LmRpcmVjdG9yeS52MS5Db250YWN0IkIKFlJlZ2lzdGVyQWdlbmN5UmVzcG9uc2USKAoGYWdlbmN5GAEgASgLMhguY3B4LmRpcmVjdG9yeS52MS5BZ2VuY3kigQMKE1VwZGF0ZUFnZW5jeVJlcXVlc3QSCgoCaWQYASABKAkSEQoEbmFtZRgCIAEoCUgAiAEBEi8KBHR5cGUYAyABKA4yHC5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeVR5cGVIAYgBARIUCgdjb3VudHJ5GAQgASgJSAKIAQESFQoIbG9jYWxpdHkYBSABKAlIA4gBARIZCgxqdXJpc2RpY3Rpb24YBiABKAlIBIgBARIxCglsYW5ndWFnZXMYByABKAsyHi5jcHguZGlyZWN0b3J5LnYxLkxhbmd1YWdlTGlzdBIvCghjb250YWN0cxgIIAEoCzIdLmNweC5kaXJlY3RvcnkudjEuQ29udGFjdExpc3QSHQoQZXhwZWN0ZWRfdmVyc2lvbhgJIAEoA0gFiAEBQgcKBV9uYW1lQgcKBV90eXBlQgoKCF9jb3VudHJ5QgsKCV9sb2NhbGl0eUIPCg1fanVyaXNkaWN0aW9uQhMKEV9leHBlY3RlZF92ZXJzaW9uIkAKFFVwZGF0ZUFnZW5jeVJlc3BvbnNlEigKBmFnZW5jeRgBIAEoCzIYLmNweC5kaXJlY3RvcnkudjEuQWdlbmN5Ih4KEEdldEFnZW5jeVJlcXVlc3QSCgoCaWQYASABKAkiPQoRR2V0QWdlbmN5UmVzcG9uc2USKAoGYWdlbmN5GAEgASgLMhguY3B4LmRpcmVjdG9yeS52MS5BZ2VuY3kiawoMQWdlbmN5RmlsdGVyEg8KB2NvdW50cnkYASABKAkSKgoEdHlwZRgCIAEoDjIcLmNweC5kaXJlY3RvcnkudjEuQWdlbmN5VHlwZRIQCghsYW5ndWFnZRgDIAEoCRIMCgR0ZXh0GAQgASgJInMKFVNlYXJjaEFnZW5jaWVzUmVxdWVzdBIuCgZmaWx0ZXIYASABKAsyHi5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeUZpbHRlchIqCgRwYWdlGAIgASgLMhwuY3B4LnBsYXRmb3JtLnYxLlBhZ2VSZXF1ZXN0IoEBChZTZWFyY2hBZ2VuY2llc1Jlc3BvbnNlEicKBWl0ZW1zGAEgAygLMhguY3B4LmRpcmVjdG9yeS52MS5BZ2VuY3kSEgoKZW5kX2N1cnNvchgCIAEoCRIVCg1oYXNfbmV4dF9wYWdlGAMgASgIEhMKC3RvdGFsX2NvdW50GAQgASgFIoACChtSZWdpc3RlclByb2Zlc3Npb25hbFJlcXVlc3QSEQoJYWdlbmN5X2lkGAEgASgJEhIKCmdpdmVuX25hbWUYAiABKAkSEwoLZmFtaWx5X25hbWUYAyABKAkSMAoEcm9sZRgEIAEoDjIiLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsUm9sZRIRCglsYW5ndWFnZXMYBSADKAkSEQoJZXhwZXJ0aXNlGAYgAygJEisKCGNvbnRhY3RzGAcgAygLMhkuY3B4LmRpcmVjdG9yeS52MS5Db250YWN0EhQKB3N1YmplY3QYCCABKAlIAIgBAUIKCghfc3ViamVjdCJUChxSZWdpc3RlclByb2Zlc3Npb25hbFJlc3BvbnNlEjQKDHByb2Zlc3Npb25hbBgBIAEoCzIeLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsIqcDChlVcGRhdGVQcm9mZXNzaW9uYWxSZXF1ZXN0EgoKAmlkGAEgASgJEhcKCmdpdmVuX25hbWUYAiABKAlIAIgBARIYCgtmYW1pbHlfbmFtZRgDIAEoCUgBiAEBEjUKBHJvbGUYBCABKA4yIi5jcHguZGlyZWN0b3J5LnYxLlByb2Zlc3Npb25hbFJvbGVIAogBARIxCglsYW5ndWFnZXMYBSABKAsyHi5jcHguZGlyZWN0b3J5LnYxLkxhbmd1YWdlTGlzdBIyCglleHBlcnRpc2UYBiABKAsyHy5jcHguZGlyZWN0b3J5LnYxLkV4cGVydGlzZUxpc3QSLwoIY29udGFjdHMYByABKAsyHS5jcHguZGlyZWN0b3J5LnYxLkNvbnRhY3RMaXN0EhQKB3N1YmplY3QYCCABKAlIA4gBARIdChBleHBlY3RlZF92ZXJzaW9uGAkgASgDSASIAQFCDQoLX2dpdmVuX25hbWVCDgoMX2ZhbWlseV9uYW1lQgcKBV9yb2xlQgoKCF9zdWJqZWN0QhMKEV9leHBlY3RlZF92ZXJzaW9uIlIKGlVwZGF0ZVByb2Zlc3Npb25hbFJlc3BvbnNlEjQKDHByb2Zlc3Npb25hbBgBIAEoCzIeLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsIkMKFkdldFByb2Zlc3Npb25hbFJlcXVlc3QSDAoCaWQYASABKAlIABIRCgdzdWJqZWN0GAIgASgJSABCCAoGbG9va3VwIk8KF0dldFByb2Zlc3Npb25hbFJlc3BvbnNlEjQKDHByb2Zlc3Npb25hbBgBIAEoCzIeLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsIlsKGVZlcmlmeVByb2Zlc3Npb25hbFJlcXVlc3QSCgoCaWQYASABKAkSHQoQZXhwZWN0ZWRfdmVyc2lvbhgCIAEoA0gAiAEBQhMKEV9leHBlY3RlZF92ZXJzaW9uIlIKGlZlcmlmeVByb2Zlc3Npb25hbFJlc3BvbnNlEjQKDHByb2Zlc3Npb25hbBgBIAEoCzIeLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsImwKGlN1c3BlbmRQcm9mZXNzaW9uYWxSZXF1ZXN0EgoKAmlkGAEgASgJEg4KBnJlYXNvbhgCIAEoCRIdChBleHBlY3RlZF92ZXJzaW9uGAMgASgDSACIAQFCEwoRX2V4cGVjdGVkX3ZlcnNpb24iUwobU3VzcGVuZFByb2Zlc3Npb25hbFJlc3BvbnNlEjQKDHByb2Zlc3Npb25hbBgBIAEoCzIeLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsIl4KHFJlaW5zdGF0ZVByb2Zlc3Npb25hbFJlcXVlc3QSCgoCaWQYASABKAkSHQoQZXhwZWN0ZWRfdmVyc2lvbhgCIAEoA0gAiAEBQhMKEV9leHBlY3RlZF92ZXJzaW9uIlUKHVJlaW5zdGF0ZVByb2Zlc3Npb25hbFJlc3BvbnNlEjQKDHByb2Zlc3Npb25hbBgBIAEoCzIeLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsIoYCChJQcm9mZXNzaW9uYWxGaWx0ZXISDwoHY291bnRyeRgBIAEoCRIRCglhZ2VuY3lfaWQYAiABKAkSMQoLYWdlbmN5X3R5cGUYAyABKA4yHC5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeVR5cGUSMAoEcm9sZRgEIAEoDjIiLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsUm9sZRIQCghsYW5ndWFnZRgFIAEoCRIRCglleHBlcnRpc2UYBiABKAkSDAoEdGV4dBgHIAEoCRI0CgZzdGF0dXMYCCABKA4yJC5jcHguZGlyZWN0b3J5LnYxLlZlcmlmaWNhdGlvblN0YXR1cyJ+ChpTZWFyY2hQcm9mZXNzaW9uYWxzUmVxdWVzdBI0CgZmaWx0ZXIYASABKAsyJC5jcHguZGlyZWN0b3J5LnYxLlByb2Zlc3Npb25hbEZpbHRlchIqCgRwYWdlGAIgASgLMhwuY3B4LnBsYXRmb3JtLnYxLlBhZ2VSZXF1ZXN0IowBChtTZWFyY2hQcm9mZXNzaW9uYWxzUmVzcG9uc2USLQoFaXRlbXMYASADKAsyHi5jcHguZGlyZWN0b3J5LnYxLlByb2Zlc3Npb25hbBISCgplbmRfY3Vyc29yGAIgASgJEhUKDWhhc19uZXh0X3BhZ2UYAyABKAgSEwoLdG90YWxfY291bnQYBCABKAUidAoXQXNzaWduRm9jYWxQb2ludFJlcXVlc3QSDwoHY291bnRyeRgBIAEoCRIvCgphbGVydF9raW5kGAIgASgOMhsuY3B4LmRpcmVjdG9yeS52MS5BbGVydEtpbmQSFwoPcHJvZmVzc2lvbmFsX2lkGAMgASgJIk0KGEFzc2lnbkZvY2FsUG9pbnRSZXNwb25zZRIxCgtmb2NhbF9wb2ludBgBIAEoCzIcLmNweC5kaXJlY3RvcnkudjEuRm9jYWxQb2ludCIlChdSZW1vdmVGb2NhbFBvaW50UmVxdWVzdBIKCgJpZBgBIAEoCSJNChhSZW1vdmVGb2NhbFBvaW50UmVzcG9uc2USMQoLZm9jYWxfcG9pbnQYASABKAsyHC5jcHguZGlyZWN0b3J5LnYxLkZvY2FsUG9pbnQiKQoWTGlzdEZvY2FsUG9pbnRzUmVxdWVzdBIPCgdjb3VudHJ5GAEgASgJIk0KF0xpc3RGb2NhbFBvaW50c1Jlc3BvbnNlEjIKDGZvY2FsX3BvaW50cxgBIAMoCzIcLmNweC5kaXJlY3RvcnkudjEuRm9jYWxQb2ludCLOAQoVU2NoZWR1bGVPbkR1dHlSZXF1ZXN0EhcKD3Byb2Zlc3Npb25hbF9pZBgBIAEoCRIPCgdjb3VudHJ5GAIgASgJEi8KCmFsZXJ0X2tpbmQYAyABKA4yGy5jcHguZGlyZWN0b3J5LnYxLkFsZXJ0S2luZBItCglzdGFydHNfYXQYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEisKB2VuZHNfYXQYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIkYKFlNjaGVkdWxlT25EdXR5UmVzcG9uc2USLAoFc2hpZnQYASABKAsyHS5jcHguZGlyZWN0b3J5LnYxLk9uRHV0eVNoaWZ0Ih4KEEVuZE9uRHV0eVJlcXVlc3QSCgoCaWQYASABKAkiQQoRRW5kT25EdXR5UmVzcG9uc2USLAoFc2hpZnQYASABKAsyHS5jcHguZGlyZWN0b3J5LnYxLk9uRHV0eVNoaWZ0IoABChRXaG9tVG9Db250YWN0UmVxdWVzdBIPCgdjb3VudHJ5GAEgASgJEi8KCmFsZXJ0X2tpbmQYAiABKA4yGy5jcHguZGlyZWN0b3J5LnYxLkFsZXJ0S2luZBImCgJhdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiTwoVV2hvbVRvQ29udGFjdFJlc3BvbnNlEjYKCmNhbmRpZGF0ZXMYASADKAsyIi5jcHguZGlyZWN0b3J5LnYxLkNvbnRhY3RDYW5kaWRhdGUiFgoUTGlzdENvdW50cmllc1JlcXVlc3QiRQoVTGlzdENvdW50cmllc1Jlc3BvbnNlEiwKCWNvdW50cmllcxgBIAMoCzIZLmNweC5kaXJlY3RvcnkudjEuQ291bnRyeSJHChZSZWdpc3RlckNvdW50cnlSZXF1ZXN0EgwKBGNvZGUYASABKAkSDAoEbmFtZRgCIAEoCRIRCglsYW5ndWFnZXMYAyADKAkiRQoXUmVnaXN0ZXJDb3VudHJ5UmVzcG9uc2USKgoHY291bnRyeRgBIAEoCzIZLmNweC5kaXJlY3RvcnkudjEuQ291bnRyeWIGcHJvdG8z", [file_cpx_directory_v1_directory, file_cpx_platform_v1_page, file_google_protobuf_timestamp]);
+  fileDesc("Ch9jcHgvZGlyZWN0b3J5L3YxL3JlcXVlc3RzLnByb3RvEhBjcHguZGlyZWN0b3J5LnYxIiEKDExhbmd1YWdlTGlzdBIRCglsYW5ndWFnZXMYASADKAkiIgoNRXhwZXJ0aXNlTGlzdBIRCglleHBlcnRpc2UYASADKAkiOgoLQ29udGFjdExpc3QSKwoIY29udGFjdHMYASADKAsyGS5jcHguZGlyZWN0b3J5LnYxLkNvbnRhY3QiygEKFVJlZ2lzdGVyQWdlbmN5UmVxdWVzdBIMCgRuYW1lGAEgASgJEioKBHR5cGUYAiABKA4yHC5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeVR5cGUSDwoHY291bnRyeRgDIAEoCRIQCghsb2NhbGl0eRgEIAEoCRIUCgxqdXJpc2RpY3Rpb24YBSABKAkSEQoJbGFuZ3VhZ2VzGAYgAygJEisKCGNvbnRhY3RzGAcgAygLMhkuY3B4LmRpcmVjdG9yeS52MS5Db250YWN0IkIKFlJlZ2lzdGVyQWdlbmN5UmVzcG9uc2USKAoGYWdlbmN5GAEgASgLMhguY3B4LmRpcmVjdG9yeS52MS5BZ2VuY3kigQMKE1VwZGF0ZUFnZW5jeVJlcXVlc3QSCgoCaWQYASABKAkSEQoEbmFtZRgCIAEoCUgAiAEBEi8KBHR5cGUYAyABKA4yHC5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeVR5cGVIAYgBARIUCgdjb3VudHJ5GAQgASgJSAKIAQESFQoIbG9jYWxpdHkYBSABKAlIA4gBARIZCgxqdXJpc2RpY3Rpb24YBiABKAlIBIgBARIxCglsYW5ndWFnZXMYByABKAsyHi5jcHguZGlyZWN0b3J5LnYxLkxhbmd1YWdlTGlzdBIvCghjb250YWN0cxgIIAEoCzIdLmNweC5kaXJlY3RvcnkudjEuQ29udGFjdExpc3QSHQoQZXhwZWN0ZWRfdmVyc2lvbhgJIAEoA0gFiAEBQgcKBV9uYW1lQgcKBV90eXBlQgoKCF9jb3VudHJ5QgsKCV9sb2NhbGl0eUIPCg1fanVyaXNkaWN0aW9uQhMKEV9leHBlY3RlZF92ZXJzaW9uIkAKFFVwZGF0ZUFnZW5jeVJlc3BvbnNlEigKBmFnZW5jeRgBIAEoCzIYLmNweC5kaXJlY3RvcnkudjEuQWdlbmN5Ih4KEEdldEFnZW5jeVJlcXVlc3QSCgoCaWQYASABKAkiPQoRR2V0QWdlbmN5UmVzcG9uc2USKAoGYWdlbmN5GAEgASgLMhguY3B4LmRpcmVjdG9yeS52MS5BZ2VuY3kiawoMQWdlbmN5RmlsdGVyEg8KB2NvdW50cnkYASABKAkSKgoEdHlwZRgCIAEoDjIcLmNweC5kaXJlY3RvcnkudjEuQWdlbmN5VHlwZRIQCghsYW5ndWFnZRgDIAEoCRIMCgR0ZXh0GAQgASgJInMKFVNlYXJjaEFnZW5jaWVzUmVxdWVzdBIuCgZmaWx0ZXIYASABKAsyHi5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeUZpbHRlchIqCgRwYWdlGAIgASgLMhwuY3B4LnBsYXRmb3JtLnYxLlBhZ2VSZXF1ZXN0IoEBChZTZWFyY2hBZ2VuY2llc1Jlc3BvbnNlEicKBWl0ZW1zGAEgAygLMhguY3B4LmRpcmVjdG9yeS52MS5BZ2VuY3kSEgoKZW5kX2N1cnNvchgCIAEoCRIVCg1oYXNfbmV4dF9wYWdlGAMgASgIEhMKC3RvdGFsX2NvdW50GAQgASgFIoACChtSZWdpc3RlclByb2Zlc3Npb25hbFJlcXVlc3QSEQoJYWdlbmN5X2lkGAEgASgJEhIKCmdpdmVuX25hbWUYAiABKAkSEwoLZmFtaWx5X25hbWUYAyABKAkSMAoEcm9sZRgEIAEoDjIiLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsUm9sZRIRCglsYW5ndWFnZXMYBSADKAkSEQoJZXhwZXJ0aXNlGAYgAygJEisKCGNvbnRhY3RzGAcgAygLMhkuY3B4LmRpcmVjdG9yeS52MS5Db250YWN0EhQKB3N1YmplY3QYCCABKAlIAIgBAUIKCghfc3ViamVjdCJUChxSZWdpc3RlclByb2Zlc3Npb25hbFJlc3BvbnNlEjQKDHByb2Zlc3Npb25hbBgBIAEoCzIeLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsIqcDChlVcGRhdGVQcm9mZXNzaW9uYWxSZXF1ZXN0EgoKAmlkGAEgASgJEhcKCmdpdmVuX25hbWUYAiABKAlIAIgBARIYCgtmYW1pbHlfbmFtZRgDIAEoCUgBiAEBEjUKBHJvbGUYBCABKA4yIi5jcHguZGlyZWN0b3J5LnYxLlByb2Zlc3Npb25hbFJvbGVIAogBARIxCglsYW5ndWFnZXMYBSABKAsyHi5jcHguZGlyZWN0b3J5LnYxLkxhbmd1YWdlTGlzdBIyCglleHBlcnRpc2UYBiABKAsyHy5jcHguZGlyZWN0b3J5LnYxLkV4cGVydGlzZUxpc3QSLwoIY29udGFjdHMYByABKAsyHS5jcHguZGlyZWN0b3J5LnYxLkNvbnRhY3RMaXN0EhQKB3N1YmplY3QYCCABKAlIA4gBARIdChBleHBlY3RlZF92ZXJzaW9uGAkgASgDSASIAQFCDQoLX2dpdmVuX25hbWVCDgoMX2ZhbWlseV9uYW1lQgcKBV9yb2xlQgoKCF9zdWJqZWN0QhMKEV9leHBlY3RlZF92ZXJzaW9uIlIKGlVwZGF0ZVByb2Zlc3Npb25hbFJlc3BvbnNlEjQKDHByb2Zlc3Npb25hbBgBIAEoCzIeLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsIkMKFkdldFByb2Zlc3Npb25hbFJlcXVlc3QSDAoCaWQYASABKAlIABIRCgdzdWJqZWN0GAIgASgJSABCCAoGbG9va3VwIk8KF0dldFByb2Zlc3Npb25hbFJlc3BvbnNlEjQKDHByb2Zlc3Npb25hbBgBIAEoCzIeLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsIhIKEEdldENhbGxlclJlcXVlc3QiSQoRR2V0Q2FsbGVyUmVzcG9uc2USNAoMcHJvZmVzc2lvbmFsGAEgASgLMh4uY3B4LmRpcmVjdG9yeS52MS5Qcm9mZXNzaW9uYWwiWwoZVmVyaWZ5UHJvZmVzc2lvbmFsUmVxdWVzdBIKCgJpZBgBIAEoCRIdChBleHBlY3RlZF92ZXJzaW9uGAIgASgDSACIAQFCEwoRX2V4cGVjdGVkX3ZlcnNpb24iUgoaVmVyaWZ5UHJvZmVzc2lvbmFsUmVzcG9uc2USNAoMcHJvZmVzc2lvbmFsGAEgASgLMh4uY3B4LmRpcmVjdG9yeS52MS5Qcm9mZXNzaW9uYWwibAoaU3VzcGVuZFByb2Zlc3Npb25hbFJlcXVlc3QSCgoCaWQYASABKAkSDgoGcmVhc29uGAIgASgJEh0KEGV4cGVjdGVkX3ZlcnNpb24YAyABKANIAIgBAUITChFfZXhwZWN0ZWRfdmVyc2lvbiJTChtTdXNwZW5kUHJvZmVzc2lvbmFsUmVzcG9uc2USNAoMcHJvZmVzc2lvbmFsGAEgASgLMh4uY3B4LmRpcmVjdG9yeS52MS5Qcm9mZXNzaW9uYWwiXgocUmVpbnN0YXRlUHJvZmVzc2lvbmFsUmVxdWVzdBIKCgJpZBgBIAEoCRIdChBleHBlY3RlZF92ZXJzaW9uGAIgASgDSACIAQFCEwoRX2V4cGVjdGVkX3ZlcnNpb24iVQodUmVpbnN0YXRlUHJvZmVzc2lvbmFsUmVzcG9uc2USNAoMcHJvZmVzc2lvbmFsGAEgASgLMh4uY3B4LmRpcmVjdG9yeS52MS5Qcm9mZXNzaW9uYWwihgIKElByb2Zlc3Npb25hbEZpbHRlchIPCgdjb3VudHJ5GAEgASgJEhEKCWFnZW5jeV9pZBgCIAEoCRIxCgthZ2VuY3lfdHlwZRgDIAEoDjIcLmNweC5kaXJlY3RvcnkudjEuQWdlbmN5VHlwZRIwCgRyb2xlGAQgASgOMiIuY3B4LmRpcmVjdG9yeS52MS5Qcm9mZXNzaW9uYWxSb2xlEhAKCGxhbmd1YWdlGAUgASgJEhEKCWV4cGVydGlzZRgGIAEoCRIMCgR0ZXh0GAcgASgJEjQKBnN0YXR1cxgIIAEoDjIkLmNweC5kaXJlY3RvcnkudjEuVmVyaWZpY2F0aW9uU3RhdHVzIn4KGlNlYXJjaFByb2Zlc3Npb25hbHNSZXF1ZXN0EjQKBmZpbHRlchgBIAEoCzIkLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsRmlsdGVyEioKBHBhZ2UYAiABKAsyHC5jcHgucGxhdGZvcm0udjEuUGFnZVJlcXVlc3QijAEKG1NlYXJjaFByb2Zlc3Npb25hbHNSZXNwb25zZRItCgVpdGVtcxgBIAMoCzIeLmNweC5kaXJlY3RvcnkudjEuUHJvZmVzc2lvbmFsEhIKCmVuZF9jdXJzb3IYAiABKAkSFQoNaGFzX25leHRfcGFnZRgDIAEoCBITCgt0b3RhbF9jb3VudBgEIAEoBSJ0ChdBc3NpZ25Gb2NhbFBvaW50UmVxdWVzdBIPCgdjb3VudHJ5GAEgASgJEi8KCmFsZXJ0X2tpbmQYAiABKA4yGy5jcHguZGlyZWN0b3J5LnYxLkFsZXJ0S2luZBIXCg9wcm9mZXNzaW9uYWxfaWQYAyABKAkiTQoYQXNzaWduRm9jYWxQb2ludFJlc3BvbnNlEjEKC2ZvY2FsX3BvaW50GAEgASgLMhwuY3B4LmRpcmVjdG9yeS52MS5Gb2NhbFBvaW50IiUKF1JlbW92ZUZvY2FsUG9pbnRSZXF1ZXN0EgoKAmlkGAEgASgJIk0KGFJlbW92ZUZvY2FsUG9pbnRSZXNwb25zZRIxCgtmb2NhbF9wb2ludBgBIAEoCzIcLmNweC5kaXJlY3RvcnkudjEuRm9jYWxQb2ludCIpChZMaXN0Rm9jYWxQb2ludHNSZXF1ZXN0Eg8KB2NvdW50cnkYASABKAkiTQoXTGlzdEZvY2FsUG9pbnRzUmVzcG9uc2USMgoMZm9jYWxfcG9pbnRzGAEgAygLMhwuY3B4LmRpcmVjdG9yeS52MS5Gb2NhbFBvaW50Is4BChVTY2hlZHVsZU9uRHV0eVJlcXVlc3QSFwoPcHJvZmVzc2lvbmFsX2lkGAEgASgJEg8KB2NvdW50cnkYAiABKAkSLwoKYWxlcnRfa2luZBgDIAEoDjIbLmNweC5kaXJlY3RvcnkudjEuQWxlcnRLaW5kEi0KCXN0YXJ0c19hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKwoHZW5kc19hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiRgoWU2NoZWR1bGVPbkR1dHlSZXNwb25zZRIsCgVzaGlmdBgBIAEoCzIdLmNweC5kaXJlY3RvcnkudjEuT25EdXR5U2hpZnQiHgoQRW5kT25EdXR5UmVxdWVzdBIKCgJpZBgBIAEoCSJBChFFbmRPbkR1dHlSZXNwb25zZRIsCgVzaGlmdBgBIAEoCzIdLmNweC5kaXJlY3RvcnkudjEuT25EdXR5U2hpZnQigAEKFFdob21Ub0NvbnRhY3RSZXF1ZXN0Eg8KB2NvdW50cnkYASABKAkSLwoKYWxlcnRfa2luZBgCIAEoDjIbLmNweC5kaXJlY3RvcnkudjEuQWxlcnRLaW5kEiYKAmF0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJPChVXaG9tVG9Db250YWN0UmVzcG9uc2USNgoKY2FuZGlkYXRlcxgBIAMoCzIiLmNweC5kaXJlY3RvcnkudjEuQ29udGFjdENhbmRpZGF0ZSIWChRMaXN0Q291bnRyaWVzUmVxdWVzdCJFChVMaXN0Q291bnRyaWVzUmVzcG9uc2USLAoJY291bnRyaWVzGAEgAygLMhkuY3B4LmRpcmVjdG9yeS52MS5Db3VudHJ5IkcKFlJlZ2lzdGVyQ291bnRyeVJlcXVlc3QSDAoEY29kZRgBIAEoCRIMCgRuYW1lGAIgASgJEhEKCWxhbmd1YWdlcxgDIAMoCSJFChdSZWdpc3RlckNvdW50cnlSZXNwb25zZRIqCgdjb3VudHJ5GAEgASgLMhkuY3B4LmRpcmVjdG9yeS52MS5Db3VudHJ5YgZwcm90bzM", [file_cpx_directory_v1_directory, file_cpx_platform_v1_page, file_google_protobuf_timestamp]);
 
 /**
  * A full replacement list of BCP 47 language tags, for partial updates (a repeated field
@@ -551,6 +551,39 @@ export const GetProfessionalResponseSchema: GenMessage<GetProfessionalResponse> 
   messageDesc(file_cpx_directory_v1_requests, 17);
 
 /**
+ * The caller's own record, as the directory knows them: asked by the gateway's `me`.
+ * FAILURE_CODE_FORBIDDEN when the record is suspended; no professional when there is none.
+ *
+ * @generated from message cpx.directory.v1.GetCallerRequest
+ */
+export type GetCallerRequest = Message<"cpx.directory.v1.GetCallerRequest"> & {
+};
+
+/**
+ * Describes the message cpx.directory.v1.GetCallerRequest.
+ * Use `create(GetCallerRequestSchema)` to create a new message.
+ */
+export const GetCallerRequestSchema: GenMessage<GetCallerRequest> = /*@__PURE__*/
+  messageDesc(file_cpx_directory_v1_requests, 18);
+
+/**
+ * @generated from message cpx.directory.v1.GetCallerResponse
+ */
+export type GetCallerResponse = Message<"cpx.directory.v1.GetCallerResponse"> & {
+  /**
+   * @generated from field: cpx.directory.v1.Professional professional = 1;
+   */
+  professional?: Professional | undefined;
+};
+
+/**
+ * Describes the message cpx.directory.v1.GetCallerResponse.
+ * Use `create(GetCallerResponseSchema)` to create a new message.
+ */
+export const GetCallerResponseSchema: GenMessage<GetCallerResponse> = /*@__PURE__*/
+  messageDesc(file_cpx_directory_v1_requests, 19);
+
+/**
  * @generated from message cpx.directory.v1.VerifyProfessionalRequest
  */
 export type VerifyProfessionalRequest = Message<"cpx.directory.v1.VerifyProfessionalRequest"> & {
@@ -570,7 +603,7 @@ export type VerifyProfessionalRequest = Message<"cpx.directory.v1.VerifyProfessi
  * Use `create(VerifyProfessionalRequestSchema)` to create a new message.
  */
 export const VerifyProfessionalRequestSchema: GenMessage<VerifyProfessionalRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 18);
+  messageDesc(file_cpx_directory_v1_requests, 20);
 
 /**
  * @generated from message cpx.directory.v1.VerifyProfessionalResponse
@@ -587,7 +620,7 @@ export type VerifyProfessionalResponse = Message<"cpx.directory.v1.VerifyProfess
  * Use `create(VerifyProfessionalResponseSchema)` to create a new message.
  */
 export const VerifyProfessionalResponseSchema: GenMessage<VerifyProfessionalResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 19);
+  messageDesc(file_cpx_directory_v1_requests, 21);
 
 /**
  * @generated from message cpx.directory.v1.SuspendProfessionalRequest
@@ -614,7 +647,7 @@ export type SuspendProfessionalRequest = Message<"cpx.directory.v1.SuspendProfes
  * Use `create(SuspendProfessionalRequestSchema)` to create a new message.
  */
 export const SuspendProfessionalRequestSchema: GenMessage<SuspendProfessionalRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 20);
+  messageDesc(file_cpx_directory_v1_requests, 22);
 
 /**
  * @generated from message cpx.directory.v1.SuspendProfessionalResponse
@@ -631,7 +664,7 @@ export type SuspendProfessionalResponse = Message<"cpx.directory.v1.SuspendProfe
  * Use `create(SuspendProfessionalResponseSchema)` to create a new message.
  */
 export const SuspendProfessionalResponseSchema: GenMessage<SuspendProfessionalResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 21);
+  messageDesc(file_cpx_directory_v1_requests, 23);
 
 /**
  * @generated from message cpx.directory.v1.ReinstateProfessionalRequest
@@ -653,7 +686,7 @@ export type ReinstateProfessionalRequest = Message<"cpx.directory.v1.ReinstatePr
  * Use `create(ReinstateProfessionalRequestSchema)` to create a new message.
  */
 export const ReinstateProfessionalRequestSchema: GenMessage<ReinstateProfessionalRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 22);
+  messageDesc(file_cpx_directory_v1_requests, 24);
 
 /**
  * @generated from message cpx.directory.v1.ReinstateProfessionalResponse
@@ -670,7 +703,7 @@ export type ReinstateProfessionalResponse = Message<"cpx.directory.v1.ReinstateP
  * Use `create(ReinstateProfessionalResponseSchema)` to create a new message.
  */
 export const ReinstateProfessionalResponseSchema: GenMessage<ReinstateProfessionalResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 23);
+  messageDesc(file_cpx_directory_v1_requests, 25);
 
 /**
  * Every filter field that is set narrows the search; empty fields do not filter.
@@ -730,7 +763,7 @@ export type ProfessionalFilter = Message<"cpx.directory.v1.ProfessionalFilter"> 
  * Use `create(ProfessionalFilterSchema)` to create a new message.
  */
 export const ProfessionalFilterSchema: GenMessage<ProfessionalFilter> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 24);
+  messageDesc(file_cpx_directory_v1_requests, 26);
 
 /**
  * @generated from message cpx.directory.v1.SearchProfessionalsRequest
@@ -752,7 +785,7 @@ export type SearchProfessionalsRequest = Message<"cpx.directory.v1.SearchProfess
  * Use `create(SearchProfessionalsRequestSchema)` to create a new message.
  */
 export const SearchProfessionalsRequestSchema: GenMessage<SearchProfessionalsRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 25);
+  messageDesc(file_cpx_directory_v1_requests, 27);
 
 /**
  * @generated from message cpx.directory.v1.SearchProfessionalsResponse
@@ -784,7 +817,7 @@ export type SearchProfessionalsResponse = Message<"cpx.directory.v1.SearchProfes
  * Use `create(SearchProfessionalsResponseSchema)` to create a new message.
  */
 export const SearchProfessionalsResponseSchema: GenMessage<SearchProfessionalsResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 26);
+  messageDesc(file_cpx_directory_v1_requests, 28);
 
 /**
  * @generated from message cpx.directory.v1.AssignFocalPointRequest
@@ -813,7 +846,7 @@ export type AssignFocalPointRequest = Message<"cpx.directory.v1.AssignFocalPoint
  * Use `create(AssignFocalPointRequestSchema)` to create a new message.
  */
 export const AssignFocalPointRequestSchema: GenMessage<AssignFocalPointRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 27);
+  messageDesc(file_cpx_directory_v1_requests, 29);
 
 /**
  * @generated from message cpx.directory.v1.AssignFocalPointResponse
@@ -830,7 +863,7 @@ export type AssignFocalPointResponse = Message<"cpx.directory.v1.AssignFocalPoin
  * Use `create(AssignFocalPointResponseSchema)` to create a new message.
  */
 export const AssignFocalPointResponseSchema: GenMessage<AssignFocalPointResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 28);
+  messageDesc(file_cpx_directory_v1_requests, 30);
 
 /**
  * @generated from message cpx.directory.v1.RemoveFocalPointRequest
@@ -847,7 +880,7 @@ export type RemoveFocalPointRequest = Message<"cpx.directory.v1.RemoveFocalPoint
  * Use `create(RemoveFocalPointRequestSchema)` to create a new message.
  */
 export const RemoveFocalPointRequestSchema: GenMessage<RemoveFocalPointRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 29);
+  messageDesc(file_cpx_directory_v1_requests, 31);
 
 /**
  * @generated from message cpx.directory.v1.RemoveFocalPointResponse
@@ -866,7 +899,7 @@ export type RemoveFocalPointResponse = Message<"cpx.directory.v1.RemoveFocalPoin
  * Use `create(RemoveFocalPointResponseSchema)` to create a new message.
  */
 export const RemoveFocalPointResponseSchema: GenMessage<RemoveFocalPointResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 30);
+  messageDesc(file_cpx_directory_v1_requests, 32);
 
 /**
  * @generated from message cpx.directory.v1.ListFocalPointsRequest
@@ -885,7 +918,7 @@ export type ListFocalPointsRequest = Message<"cpx.directory.v1.ListFocalPointsRe
  * Use `create(ListFocalPointsRequestSchema)` to create a new message.
  */
 export const ListFocalPointsRequestSchema: GenMessage<ListFocalPointsRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 31);
+  messageDesc(file_cpx_directory_v1_requests, 33);
 
 /**
  * @generated from message cpx.directory.v1.ListFocalPointsResponse
@@ -902,7 +935,7 @@ export type ListFocalPointsResponse = Message<"cpx.directory.v1.ListFocalPointsR
  * Use `create(ListFocalPointsResponseSchema)` to create a new message.
  */
 export const ListFocalPointsResponseSchema: GenMessage<ListFocalPointsResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 32);
+  messageDesc(file_cpx_directory_v1_requests, 34);
 
 /**
  * @generated from message cpx.directory.v1.ScheduleOnDutyRequest
@@ -941,7 +974,7 @@ export type ScheduleOnDutyRequest = Message<"cpx.directory.v1.ScheduleOnDutyRequ
  * Use `create(ScheduleOnDutyRequestSchema)` to create a new message.
  */
 export const ScheduleOnDutyRequestSchema: GenMessage<ScheduleOnDutyRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 33);
+  messageDesc(file_cpx_directory_v1_requests, 35);
 
 /**
  * @generated from message cpx.directory.v1.ScheduleOnDutyResponse
@@ -958,7 +991,7 @@ export type ScheduleOnDutyResponse = Message<"cpx.directory.v1.ScheduleOnDutyRes
  * Use `create(ScheduleOnDutyResponseSchema)` to create a new message.
  */
 export const ScheduleOnDutyResponseSchema: GenMessage<ScheduleOnDutyResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 34);
+  messageDesc(file_cpx_directory_v1_requests, 36);
 
 /**
  * Ends a shift now: one scheduled by mistake or no longer needed. A shift that has not
@@ -981,7 +1014,7 @@ export type EndOnDutyRequest = Message<"cpx.directory.v1.EndOnDutyRequest"> & {
  * Use `create(EndOnDutyRequestSchema)` to create a new message.
  */
 export const EndOnDutyRequestSchema: GenMessage<EndOnDutyRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 35);
+  messageDesc(file_cpx_directory_v1_requests, 37);
 
 /**
  * @generated from message cpx.directory.v1.EndOnDutyResponse
@@ -1000,7 +1033,7 @@ export type EndOnDutyResponse = Message<"cpx.directory.v1.EndOnDutyResponse"> & 
  * Use `create(EndOnDutyResponseSchema)` to create a new message.
  */
 export const EndOnDutyResponseSchema: GenMessage<EndOnDutyResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 36);
+  messageDesc(file_cpx_directory_v1_requests, 38);
 
 /**
  * "Whom do I contact in <country> about <kind of alert>?"
@@ -1033,7 +1066,7 @@ export type WhomToContactRequest = Message<"cpx.directory.v1.WhomToContactReques
  * Use `create(WhomToContactRequestSchema)` to create a new message.
  */
 export const WhomToContactRequestSchema: GenMessage<WhomToContactRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 37);
+  messageDesc(file_cpx_directory_v1_requests, 39);
 
 /**
  * @generated from message cpx.directory.v1.WhomToContactResponse
@@ -1052,7 +1085,7 @@ export type WhomToContactResponse = Message<"cpx.directory.v1.WhomToContactRespo
  * Use `create(WhomToContactResponseSchema)` to create a new message.
  */
 export const WhomToContactResponseSchema: GenMessage<WhomToContactResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 38);
+  messageDesc(file_cpx_directory_v1_requests, 40);
 
 /**
  * @generated from message cpx.directory.v1.ListCountriesRequest
@@ -1065,7 +1098,7 @@ export type ListCountriesRequest = Message<"cpx.directory.v1.ListCountriesReques
  * Use `create(ListCountriesRequestSchema)` to create a new message.
  */
 export const ListCountriesRequestSchema: GenMessage<ListCountriesRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 39);
+  messageDesc(file_cpx_directory_v1_requests, 41);
 
 /**
  * @generated from message cpx.directory.v1.ListCountriesResponse
@@ -1082,7 +1115,7 @@ export type ListCountriesResponse = Message<"cpx.directory.v1.ListCountriesRespo
  * Use `create(ListCountriesResponseSchema)` to create a new message.
  */
 export const ListCountriesResponseSchema: GenMessage<ListCountriesResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 40);
+  messageDesc(file_cpx_directory_v1_requests, 42);
 
 /**
  * Registers a state that joins CPX (platform admins only). Registering the same country
@@ -1120,7 +1153,7 @@ export type RegisterCountryRequest = Message<"cpx.directory.v1.RegisterCountryRe
  * Use `create(RegisterCountryRequestSchema)` to create a new message.
  */
 export const RegisterCountryRequestSchema: GenMessage<RegisterCountryRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 41);
+  messageDesc(file_cpx_directory_v1_requests, 43);
 
 /**
  * @generated from message cpx.directory.v1.RegisterCountryResponse
@@ -1137,5 +1170,5 @@ export type RegisterCountryResponse = Message<"cpx.directory.v1.RegisterCountryR
  * Use `create(RegisterCountryResponseSchema)` to create a new message.
  */
 export const RegisterCountryResponseSchema: GenMessage<RegisterCountryResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_directory_v1_requests, 42);
+  messageDesc(file_cpx_directory_v1_requests, 44);
 
