@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { WebhookSecretSchema } from '@cpx/contracts';
-import { SealedPayloads } from '@cpx/platform';
-import { webhookSecretContext, type SecretOperation } from '../src/partners/sealed-secret-reply';
+import { SealedPayloads, webhookSecretContext } from '@cpx/platform';
+import type { SecretOperation } from '../src/partners/sealed-secret-reply';
 
 const PAYLOAD_KEY = randomBytes(32).toString('base64');
 const payloads = new SealedPayloads(PAYLOAD_KEY);

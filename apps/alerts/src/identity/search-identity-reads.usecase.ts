@@ -8,7 +8,7 @@
  * a cursor is that position, checked before it reaches SQL.
  */
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, DomainError, encodeCursor, hasRole, pageSize, type Principal } from '@cpx/platform';
+import { decodeKeyCursor, DomainError, encodeCursor, hasRole, pageSize, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { IdentityReadEntity } from '../alerts/alert.entities';
 
@@ -29,8 +29,6 @@ export interface IdentityReadPage {
 }
 
 const CURSOR_TAG = 'identity-reads';
-const POSITION = /^[1-9]\d{0,18}$/;
-const BIGINT_MAX = 9223372036854775807n;
 
 @Injectable()
 export class SearchIdentityReadsUseCase {
@@ -59,9 +57,7 @@ export class SearchIdentityReadsUseCase {
 
 function positionOf(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
-  const [tag, position, ...rest] = decodeCursor(cursor, 'after');
-  if (tag !== CURSOR_TAG || typeof position !== 'string' || rest.length > 0 || !POSITION.test(position) || BigInt(position) > BIGINT_MAX) {
-    throw DomainError.badInput('after', 'after: the cursor is not one this list issued.');
-  }
+  const [tag, position] = decodeKeyCursor(cursor, ['text', 'position']);
+  if (tag !== CURSOR_TAG) throw DomainError.badInput('after', 'after: the cursor is not one this list issued.');
   return position;
 }

@@ -5,17 +5,11 @@
  * a forged one past it would otherwise fail the query (22003, out of range) as an
  * internal error rather than as the caller's input.
  */
-import { decodeCursor, DomainError } from '@cpx/platform';
-
-const MAX_BIGINT = 9_223_372_036_854_775_807n;
+import { decodeKeyCursor, LAST_POSITION } from '@cpx/platform';
 
 /** Past every position: where a list read newest first starts. */
-export const LAST_POSITION = MAX_BIGINT.toString();
+export { LAST_POSITION };
 
 export function cursorPosition(cursor: string, field: string): string {
-  const [position, ...rest] = decodeCursor(cursor, field);
-  if (typeof position !== 'string' || !/^\d{1,19}$/.test(position) || BigInt(position) > MAX_BIGINT || rest.length > 0) {
-    throw DomainError.badInput(field, 'The cursor is not one this API issued.');
-  }
-  return position;
+  return decodeKeyCursor(cursor, ['position'], field)[0]!;
 }

@@ -1,38 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { FeedsRequests, WebhookSecretSchema } from '@cpx/contracts';
-import { SealedPayloads, type Principal } from '@cpx/platform';
+import { SealedPayloads, webhookSecretContext, type Principal } from '@cpx/platform';
 import { newWebhookSecret } from './domain/webhook-secret';
 import type { CreateSubscriptionUseCase } from './create-subscription.usecase';
 import type { EnableSubscriptionUseCase } from './enable-subscription.usecase';
 import { FeedsHandler } from './feeds.handler';
 import type { RotateSubscriptionSecretUseCase } from './rotate-subscription-secret.usecase';
-import { webhookSecretContext } from './sealed-secret-reply';
-import type { SubscriptionRow } from './subscription-store';
 import type { UpdateSubscriptionUseCase } from './update-subscription.usecase';
 import { sendOverKafka } from '../testing/over-kafka';
+import { aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../testing/subscription-factories';
 
-const PARTNER_ID = '0b0e6a4e-0000-4000-8000-000000000003';
-const SUBSCRIPTION_ID = '0b0e6a4e-0000-4000-8000-000000000042';
 const partnerAdmin: Principal = { subject: 'unicef-admin', roles: ['partner'], partnerId: PARTNER_ID };
 const payloads = new SealedPayloads(randomBytes(32).toString('base64'));
 
-const aSubscription = (): SubscriptionRow => ({
-  id: SUBSCRIPTION_ID,
-  partner_id: PARTNER_ID,
-  event_types: ['cpx.alerts.v1.*'],
-  countries: [],
-  webhook_url: 'https://hooks.partner.example/cpx',
-  enabled: true,
-  disabled_reason: '',
-  created_at: new Date('2026-02-01T08:00:00Z'),
-  previous_secret_expires_at: null,
-  payload_mode: 'THIN',
-  version: 1,
-});
-
 /** The handler with create and rotate use cases that hand out `secret`; the rest is never reached but those given. */
 function aHandler(secret: string, replayed = false, given: { update?: UpdateSubscriptionUseCase; enable?: EnableSubscriptionUseCase } = {}): FeedsHandler {
-  const issued = async () => ({ subscription: aSubscription(), secret, replayed });
+  const issued = async () => ({ subscription: aSubscriptionRow(), secret, replayed });
   const unused = {} as never;
   return new FeedsHandler(
     unused,
@@ -87,7 +70,7 @@ describe('a new webhook secret on the reply topic', () => {
 
 describe('changing a subscription over Kafka', () => {
   it('passes only the settings the request sets, unwrapping the lists, and answers with the subscription and its version', async () => {
-    const execute = jest.fn().mockResolvedValue({ ...aSubscription(), version: 5 });
+    const execute = jest.fn().mockResolvedValue({ ...aSubscriptionRow(), version: 5 });
     const handler = aHandler('', false, { update: { execute } as unknown as UpdateSubscriptionUseCase });
     const { response } = await sendOverKafka(handler, 'update', FeedsRequests.updateSubscription, { id: SUBSCRIPTION_ID, countries: { countries: [] }, expectedVersion: 4n }, partnerAdmin);
     expect(execute).toHaveBeenCalledWith(
@@ -98,7 +81,7 @@ describe('changing a subscription over Kafka', () => {
   });
 
   it('enables an endpoint, saying how many parked deliveries it queued', async () => {
-    const execute = jest.fn().mockResolvedValue({ subscription: aSubscription(), released: 12 });
+    const execute = jest.fn().mockResolvedValue({ subscription: aSubscriptionRow(), released: 12 });
     const { response } = await sendOverKafka(aHandler('', false, { enable: { execute } as unknown as EnableSubscriptionUseCase }), 'enable', FeedsRequests.enableSubscription, { id: SUBSCRIPTION_ID }, partnerAdmin);
     expect(execute).toHaveBeenCalledWith(SUBSCRIPTION_ID, expect.objectContaining({ subject: partnerAdmin.subject }));
     expect(response).toMatchObject({ released: 12, subscription: { id: SUBSCRIPTION_ID, enabled: true } });

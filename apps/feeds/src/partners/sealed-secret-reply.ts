@@ -8,15 +8,11 @@
  * once (apps/gateway/src/feeds/webhook-secret-reply.ts, which binds it the same way).
  */
 import { FeedsRequests, WebhookSecretSchema } from '@cpx/contracts';
-import type { SealedPayloads } from '@cpx/platform';
+import { webhookSecretContext, type SealedPayloads } from '@cpx/platform';
 
 /** The two operations that hand out a secret. */
 export type SecretOperation = typeof FeedsRequests.createSubscription | typeof FeedsRequests.rotateSubscriptionSecret;
 
-/** `cpx.feeds.v1.CreateSubscription|<subscription id>`: the form of postAlertContext. */
-export function webhookSecretContext(operation: SecretOperation, subscriptionId: string): string {
-  return `${operation.name}|${subscriptionId}`;
-}
 
 export function sealSecretForReply(payloads: SealedPayloads, operation: SecretOperation, subscriptionId: string, secret: string): Uint8Array {
   return payloads.seal(WebhookSecretSchema, { secret }, webhookSecretContext(operation, subscriptionId));

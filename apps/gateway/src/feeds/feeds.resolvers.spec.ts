@@ -1,10 +1,10 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { randomBytes } from 'node:crypto';
 import { FeedsRequests, PayloadMode, WebhookSecretSchema } from '@cpx/contracts';
-import { DomainError, SealedPayloads } from '@cpx/platform';
+import { DomainError, SealedPayloads, webhookSecretContext } from '@cpx/platform';
 import { FakeRequests } from '../testing/fake-requests';
 import { startTestGateway, testPayloads, type TestGateway } from '../testing/test-gateway';
-import { webhookSecretContext, type SecretOperation } from './webhook-secret-reply';
+import type { SecretOperation } from './webhook-secret-reply';
 
 const PARTNER_ID = '5f0c7a52-4e7c-4d8e-9f43-2a8c1b1e9d11';
 const SUBSCRIPTION_ID = '8d3b9a10-3c1f-4a55-9e0d-6b7f2e4c1a22';

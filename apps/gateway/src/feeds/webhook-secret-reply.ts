@@ -6,15 +6,11 @@
  * the service's or the deployment's fault (CPX_PAYLOAD_KEY differs), never the caller's.
  */
 import { FeedsRequests, WebhookSecretSchema } from '@cpx/contracts';
-import { DomainError, type SealedPayloads } from '@cpx/platform';
+import { DomainError, webhookSecretContext, type SealedPayloads } from '@cpx/platform';
 
 /** The two operations that hand out a secret. */
 export type SecretOperation = typeof FeedsRequests.createSubscription | typeof FeedsRequests.rotateSubscriptionSecret;
 
-/** `cpx.feeds.v1.CreateSubscription|<subscription id>`: what the feeds service binds the secret to. */
-export function webhookSecretContext(operation: SecretOperation, subscriptionId: string): string {
-  return `${operation.name}|${subscriptionId}`;
-}
 
 export interface SecretReply {
   sealedSecret: Uint8Array;

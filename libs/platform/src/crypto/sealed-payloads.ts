@@ -46,3 +46,5 @@ export class SealedPayloads {
 
 export const postAlertContext = (idempotencyKey: string): string => `cpx.alerts.v1.PostAlert|${idempotencyKey}`;
 export const revealIdentityContext = (alertId: string): string => `cpx.alerts.v1.RevealAlertIdentity|${alertId}`;
+/** A new webhook secret in the reply of the operation (create or rotate) that issued it, for one subscription. */
+export const webhookSecretContext = (operation: { name: string }, subscriptionId: string): string => `${operation.name}|${subscriptionId}`;

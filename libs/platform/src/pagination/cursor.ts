@@ -4,6 +4,7 @@
  * them; a cursor that does not decode is the caller's input error.
  */
 import { DomainError } from '../errors/domain-error';
+import { forbiddenCharacterIn } from '../validation/plain-text';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -33,13 +34,24 @@ export function pageSize(first: number | undefined, field = 'first'): number {
   return first;
 }
 
-/** What one part of a keyset cursor must be, so that nothing else reaches the SQL. */
-export type KeyPart = 'text' | 'uuid';
+/**
+ * What one part of a keyset cursor must be, so that nothing else reaches the SQL: text
+ * (no character a row we sorted on cannot hold), a uuid, or a position (a Postgres bigint
+ * as decimal text, within the column's range: past it the query fails with 22003).
+ */
+export type KeyPart = 'text' | 'uuid' | 'position';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// A NUL or other control character cannot come from a row we sorted on.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001F\u007F]/;
+const POSITION = /^\d{1,19}$/;
+/** The largest bigint: past every position. */
+export const LAST_POSITION = '9223372036854775807';
+
+function isKeyPart(part: string | number, kind: KeyPart): boolean {
+  if (typeof part !== 'string' || forbiddenCharacterIn(part)) return false;
+  if (kind === 'uuid') return UUID.test(part);
+  if (kind === 'position') return POSITION.test(part) && BigInt(part) <= BigInt(LAST_POSITION);
+  return true;
+}
 
 /**
  * A keyset cursor of a known shape: [] when there is none, else exactly `shape.length`
@@ -50,9 +62,7 @@ const CONTROL = /[\u0000-\u001F\u007F]/;
 export function decodeKeyCursor(cursor: string, shape: readonly KeyPart[], field = 'after'): string[] {
   const key = decodeCursor(cursor, field);
   if (key.length === 0 && !cursor) return [];
-  const valid =
-    key.length === shape.length &&
-    key.every((part, index) => typeof part === 'string' && !CONTROL.test(part) && (shape[index] !== 'uuid' || UUID.test(part)));
+  const valid = key.length === shape.length && key.every((part, index) => isKeyPart(part, shape[index]!));
   if (!valid) throw DomainError.badInput(field, 'The cursor is not one this API issued.');
   return key as string[];
 }
