@@ -5,9 +5,15 @@
  * reply (src/partners/sealed-secret-reply.ts), which the specs open as the gateway does.
  */
 import { randomBytes } from 'node:crypto';
-import { WebhookSecretSchema } from '@cpx/contracts';
-import { SealedPayloads, webhookSecretContext } from '@cpx/platform';
+import { FeedsRequests, WebhookSecretSchema } from '@cpx/contracts';
+import { SealedPayloads, webhookSecretContext, type Principal } from '@cpx/platform';
+import { startServiceHarness, type ServiceHarness } from '@cpx/testing';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { FeedsModule } from '../src/app.module';
+import { FeedsConfig } from '../src/config/feeds.config';
 import type { SecretOperation } from '../src/partners/sealed-secret-reply';
+import { WebhookReceiver } from './webhook-receiver';
 
 const PAYLOAD_KEY = randomBytes(32).toString('base64');
 const payloads = new SealedPayloads(PAYLOAD_KEY);
@@ -18,4 +24,55 @@ export const FEEDS_TEST_ENV = { CPX_PAYLOAD_KEY: PAYLOAD_KEY, FEEDS_ALLOW_PRIVAT
 export function secretOf(operation: SecretOperation, reply: { subscription?: { id: string }; secret: string; sealedSecret: Uint8Array }): string {
   if (reply.secret !== '') throw new Error('The reply carries the webhook secret in clear.');
   return payloads.open(WebhookSecretSchema, reply.sealedSecret, webhookSecretContext(operation, reply.subscription!.id), 'secret').secret;
+}
+
+/** One feeds service for a delivery spec, with what the spec drives it with. */
+export interface FeedsSpec {
+  harness: ServiceHarness<FeedsConfig>;
+  db: DataSource;
+  /** Publishes the events the service consumes. */
+  producer: Producer;
+  /** Partners' endpoints on 127.0.0.1. */
+  receiver: WebhookReceiver;
+  send(op: keyof typeof FeedsRequests, request: Record<string, unknown>, principal: Principal): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test shorthand over a typed registry
+  close(): Promise<void>;
+}
+
+/**
+ * The service with delivery settings fast enough for a spec (a retry after 200 ms, polled
+ * every 50 ms, a 2.5 s timeout, retention swept every 300 ms), and the spec's own on top.
+ */
+export async function startFeedsSpec(options: { env: Record<string, string>; eventTopics?: string[] }): Promise<FeedsSpec> {
+  const harness = await startServiceHarness({
+    service: 'feeds',
+    configSchema: FeedsConfig,
+    module: (config) => FeedsModule.forConfig(config),
+    eventTopics: options.eventTopics ?? [],
+    env: {
+      ...FEEDS_TEST_ENV,
+      FEEDS_RETRY_SCHEDULE_MS: '0,200',
+      FEEDS_RETRY_JITTER: '0',
+      FEEDS_POLL_INTERVAL_MS: '50',
+      FEEDS_SECRET_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
+      FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1',
+      FEEDS_DELIVERY_TIMEOUT_MS: '2500',
+      FEEDS_RETENTION_SWEEP_MS: '300',
+      ...options.env,
+    },
+  });
+  const producer = new Kafka({ clientId: 'cpx-test-events', brokers: harness.stack.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+  await producer.connect();
+  const receiver = await WebhookReceiver.start();
+  return {
+    harness,
+    db: harness.app.get(DataSource),
+    producer,
+    receiver,
+    send: (op, request, principal) => harness.requests.send(FeedsRequests[op] as never, request as never, principal),
+    async close() {
+      await producer.disconnect().catch(() => undefined);
+      await receiver.close();
+      await harness.close();
+    },
+  };
 }

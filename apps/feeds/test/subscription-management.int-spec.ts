@@ -8,19 +8,18 @@
  * retention; creates made safe to retry by an idempotency key; only the partner's admins
  * and platform admins, with nothing changed on a refusal.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { create, toBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertKind, AlertsEvents, AlertStatus, FeedsRequests, PayloadMode, Urgency } from '@cpx/contracts';
 import { ReceivedEvent, type Principal } from '@cpx/platform';
-import { failureOf, principals, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { failureOf, principals, waitFor, type ServiceHarness } from '@cpx/testing';
+import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { FeedsModule } from '../src/app.module';
 import { FeedsConfig } from '../src/config/feeds.config';
 import { FEED_APPEND_LOCK, RecordFeedEventUseCase } from '../src/feed/record-feed-event.usecase';
 import { publishAlertPosted } from './alert-posted';
-import { FEEDS_TEST_ENV, secretOf } from './feeds-test-env';
+import { secretOf, startFeedsSpec, type FeedsSpec } from './feeds-test-env';
 import { WebhookReceiver, type Behaviour, type ReceivedWebhook } from './webhook-receiver';
 
 jest.setTimeout(90_000);
@@ -34,39 +33,18 @@ let receiver: WebhookReceiver;
 let db: DataSource;
 const admin = principals.platformAdmin();
 
+let spec: FeedsSpec;
+
 beforeAll(async () => {
-  harness = await startServiceHarness({
-    service: 'feeds',
-    configSchema: FeedsConfig,
-    module: (config) => FeedsModule.forConfig(config),
-    eventTopics: [],
-    env: {
-      ...FEEDS_TEST_ENV,
-      FEEDS_RETRY_SCHEDULE_MS: '0,200',
-      FEEDS_RETRY_JITTER: '0',
-      FEEDS_POLL_INTERVAL_MS: '50',
-      FEEDS_SECRET_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
-      FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1',
-      FEEDS_DELIVERY_TIMEOUT_MS: '2500',
-      FEEDS_ENDPOINT_RATE_PER_SECOND: String(RATE_PER_SECOND),
-      FEEDS_RETENTION_SWEEP_MS: '300',
-    },
-  });
-  db = harness.app.get(DataSource);
-  producer = new Kafka({ clientId: 'cpx-test-events', brokers: harness.stack.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
-  await producer.connect();
-  receiver = await WebhookReceiver.start();
+  spec = await startFeedsSpec({ env: { FEEDS_ENDPOINT_RATE_PER_SECOND: String(RATE_PER_SECOND) } });
+  ({ harness, db, producer, receiver } = spec);
 }, 180_000);
 
 afterAll(async () => {
-  await producer?.disconnect().catch(() => undefined);
-  await receiver?.close();
-  await harness?.close();
+  await spec?.close();
 }, 60_000);
 
-async function send(op: keyof typeof FeedsRequests, request: Record<string, unknown>, principal: Principal): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test shorthand over a typed registry
-  return harness.requests.send(FeedsRequests[op] as never, request as never, principal);
-}
+const send = (...args: Parameters<FeedsSpec['send']>) => spec.send(...args);
 
 const postAlert = (origin: string, targets: string[]): Promise<string> => publishAlertPosted(producer, origin, targets);
 
