@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DirectoryRequests, REPLY_TOPICS } from '@cpx/contracts';
 import { databaseUrl, PlatformConfig, RequestClient, serviceDatabaseName, type Principal } from '@cpx/platform';
 import type { RunningPlatform } from '@cpx/stack';
-import { graphql } from '@cpx/testing';
+import { gatewayKeysOf, graphql } from '@cpx/testing';
 import { Pool } from 'pg';
 import type { Call } from './load-runner';
 
@@ -112,7 +112,8 @@ async function connectRequestClient(platform: RunningPlatform): Promise<RequestC
     // Replies come to the group's own partitions: one group per client, as per gateway.
     groupId: `cpx-bench-requests-${randomUUID()}`,
     clientId: 'cpx-bench',
-    principalSigningKey: platform.env['CPX_PRINCIPAL_SIGNING_KEY']!,
+    // The bench signs as the gateway, with the gateway's key of this run.
+    principalSigner: (await gatewayKeysOf(platform.keys)).signer,
     timeoutMs: REQUEST_TIMEOUT_MS,
     replyTopic: REPLY_TOPICS.tools,
   });

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { SealedPayloads, ServicePlatformModule } from '@cpx/platform';
+import { parseKeyList, PayloadOpener, PayloadSealer, sealerToGateway, ServicePlatformModule } from '@cpx/platform';
 import { AcknowledgeAlertUseCase } from './alerts/acknowledge-alert.usecase';
 import { AddAlertUpdateUseCase } from './alerts/add-alert-update.usecase';
 import {
@@ -63,13 +63,10 @@ export class AlertsModule {
       controllers: [AlertsHandler, DirectoryEventsHandler, HealthHandler, LiveAccessHandler],
       providers: [
         { provide: AlertsConfig, useValue: config },
-        {
-          provide: SealedPayloads,
-          useFactory: () => {
-            if (!config.CPX_PAYLOAD_KEY) throw new Error('CPX_PAYLOAD_KEY is required: children\'s records arrive sealed with it.');
-            return new SealedPayloads(config.CPX_PAYLOAD_KEY);
-          },
-        },
+        // A child's record arrives sealed to this service; only it holds ALERTS_OPENING_KEYS.
+        { provide: PayloadOpener, useFactory: () => PayloadOpener.create(parseKeyList(config.ALERTS_OPENING_KEYS, 'ALERTS_OPENING_KEYS'), 'ALERTS_OPENING_KEYS') },
+        // A revealed record goes back sealed to the gateway.
+        { provide: PayloadSealer, useFactory: () => sealerToGateway(config, 'a revealed identity goes back sealed to the gateway') },
         { provide: IdentityVault, useFactory: () => new IdentityVault(parseMasterKeys(config.ALERTS_MASTER_KEYS), config.ALERTS_ACTIVE_KEY_ID) },
         { provide: RequestDigests, useFactory: () => new RequestDigests(parseMasterKeys(config.ALERTS_MASTER_KEYS), config.ALERTS_ACTIVE_KEY_ID) },
         PostAlertUseCase,

@@ -22,7 +22,7 @@ import {
   Sex,
   Urgency,
 } from '@cpx/contracts';
-import { encodeCursor, postAlertContext, revealIdentityContext, SealedPayloads, type Principal } from '@cpx/platform';
+import { encodeCursor, postAlertContext, revealIdentityContext, type Principal } from '@cpx/platform';
 import { DirectoryFixture, failureOf, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { DataSource } from 'typeorm';
 import { AlertsModule } from '../src/app.module';
@@ -79,7 +79,6 @@ beforeAll(async () => {
     eventTopics: [AlertsEvents.topic],
     env: {
       ALERTS_MASTER_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
-      CPX_PAYLOAD_KEY: PAYLOAD_KEY,
       ALERTS_ACTIVE_KEY_ID: 'test-1',
       ALERTS_ACK_CRITICAL_MS: String(DEADLINE_MS),
       ALERTS_ACK_NORMAL_MS: String(RESTART_DEADLINE_MS),
@@ -119,22 +118,20 @@ async function waitForReplica(subjects: string[]): Promise<void> {
   });
 }
 
-const PAYLOAD_KEY = randomBytes(32).toString('base64');
-const payloads = new SealedPayloads(PAYLOAD_KEY);
 
 /**
- * Calls the service as the gateway does: the child's record sealed on the way in, and
- * opened on the way out of a reveal.
+ * Calls the service as the gateway does: the child's record sealed to the alerts service
+ * on the way in, and opened with the gateway's key on the way out of a reveal.
  */
 async function send(op: keyof typeof AlertsRequests, request: Record<string, any>, principal: Principal): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test shorthand over a typed registry
   let wire = request;
   if (op === 'postAlert' && request.child) {
     const { child, ...rest } = request;
-    wire = { ...rest, sealedChild: payloads.seal(ChildIdentitySchema, child, postAlertContext(request.idempotencyKey)) };
+    wire = { ...rest, sealedChild: await harness.gateway.sealerToAlerts.seal(ChildIdentitySchema, child, postAlertContext(request.idempotencyKey)) };
   }
   const reply = await harness.requests.send(AlertsRequests[op] as never, wire as never, principal);
   if (op === 'revealAlertIdentity') {
-    return { child: payloads.open(ChildIdentitySchema, (reply as unknown as { sealedChild: Uint8Array }).sealedChild, revealIdentityContext(request.id), 'child') };
+    return { child: await harness.gateway.opener.open(ChildIdentitySchema, (reply as unknown as { sealedChild: Uint8Array }).sealedChild, revealIdentityContext(request.id), 'child') };
   }
   return reply;
 }

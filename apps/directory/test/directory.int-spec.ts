@@ -80,7 +80,7 @@ describe('request/reply', () => {
       brokers: harness.stack.kafkaBrokers,
       groupId,
       clientId: 'cpx-test-position',
-      principalSigningKey: harness.config.CPX_PRINCIPAL_SIGNING_KEY,
+      principalSigner: harness.gateway.signer,
       timeoutMs: 10_000,
       replyTopic: REPLY_TOPICS.tools,
     });

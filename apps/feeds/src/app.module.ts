@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { SealedPayloads, ServicePlatformModule } from '@cpx/platform';
+import { PayloadSealer, sealerToGateway, ServicePlatformModule } from '@cpx/platform';
 import { FeedsConfig } from './config/feeds.config';
 import { CreateFeeds1764370000300 } from './database/migrations/1764370000300-create-feeds';
 import { DeliveryControls1764370000400 } from './database/migrations/1764370000400-delivery-controls';
@@ -69,8 +69,8 @@ export class FeedsModule {
       providers: [
         { provide: FeedsConfig, useValue: config },
         { provide: HOST_RESOLVER, useValue: resolver },
-        // Seals new webhook secrets for their way back to the gateway (FeedsConfig requires the key).
-        { provide: SealedPayloads, useFactory: () => new SealedPayloads(config.CPX_PAYLOAD_KEY) },
+        // Seals new webhook secrets to the gateway for their way back (FeedsConfig requires its public keys).
+        { provide: PayloadSealer, useFactory: () => sealerToGateway(config, 'new webhook secrets go back sealed to the gateway') },
         { provide: WebhookSecretVault, useFactory: () => new WebhookSecretVault(parseSecretKeys(config.FEEDS_SECRET_KEYS), config.FEEDS_ACTIVE_SECRET_KEY_ID) },
         SealStoredSecretsUseCase,
         EndpointGuard,

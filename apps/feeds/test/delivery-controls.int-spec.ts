@@ -58,7 +58,7 @@ async function subscribeEndpoint(owner: { id: string; admin: Principal }, name: 
     { partnerId: owner.id, eventTypes: ['cpx.alerts.v1.*'], countries, webhookUrl: receiver.endpoint(name, secrets, () => ({ status: answer() })) },
     owner.admin,
   );
-  secrets.push(secretOf(FeedsRequests.createSubscription, created));
+  secrets.push(await secretOf(harness, FeedsRequests.createSubscription, created));
   return created.subscription.id;
 }
 

@@ -80,7 +80,7 @@ it('attempts each new delivery at once, several in a row, and a resend too, with
     { partnerId: partner!.id, eventTypes: ['cpx.alerts.v1.*'], countries: ['HR'], webhookUrl: receiver.endpoint('prompt', secrets) },
     admin,
   );
-  secrets.push(secretOf(FeedsRequests.createSubscription, created));
+  secrets.push(await secretOf(harness, FeedsRequests.createSubscription, created));
 
   // One after another, each after the worker has gone back to sleep: every one must wake it.
   for (let index = 0; index < 3; index += 1) {

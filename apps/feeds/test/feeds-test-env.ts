@@ -1,12 +1,13 @@
 /**
  * What every feeds int spec runs with, besides its own settings: partners' endpoints are
  * receivers on 127.0.0.1, which the SSRF guard refuses unless private endpoints are
- * allowed; and the payload key the service seals each new webhook secret with in its
- * reply (src/partners/sealed-secret-reply.ts), which the specs open as the gateway does.
+ * allowed. The service seals each new webhook secret to the gateway in its reply
+ * (src/partners/sealed-secret-reply.ts); the specs open it as the gateway does, with the
+ * harness's gateway keys.
  */
 import { randomBytes } from 'node:crypto';
 import { FeedsRequests, WebhookSecretSchema } from '@cpx/contracts';
-import { SealedPayloads, webhookSecretContext, type Principal } from '@cpx/platform';
+import { webhookSecretContext, type PayloadOpener, type Principal } from '@cpx/platform';
 import { startServiceHarness, type ServiceHarness } from '@cpx/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -15,15 +16,16 @@ import { FeedsConfig } from '../src/config/feeds.config';
 import type { SecretOperation } from '../src/partners/sealed-secret-reply';
 import { WebhookReceiver } from './webhook-receiver';
 
-const PAYLOAD_KEY = randomBytes(32).toString('base64');
-const payloads = new SealedPayloads(PAYLOAD_KEY);
+export const FEEDS_TEST_ENV = { FEEDS_ALLOW_PRIVATE_ENDPOINTS: 'true' };
 
-export const FEEDS_TEST_ENV = { CPX_PAYLOAD_KEY: PAYLOAD_KEY, FEEDS_ALLOW_PRIVATE_ENDPOINTS: 'true' };
-
-/** The secret of a create or rotate reply, opened; fails the spec if the reply carries it in clear. */
-export function secretOf(operation: SecretOperation, reply: { subscription?: { id: string }; secret: string; sealedSecret: Uint8Array }): string {
+/** The secret of a create or rotate reply, opened as the gateway does; fails the spec if the reply carries it in clear. */
+export async function secretOf(
+  harness: { gateway: { opener: PayloadOpener } },
+  operation: SecretOperation,
+  reply: { subscription?: { id: string }; secret: string; sealedSecret: Uint8Array },
+): Promise<string> {
   if (reply.secret !== '') throw new Error('The reply carries the webhook secret in clear.');
-  return payloads.open(WebhookSecretSchema, reply.sealedSecret, webhookSecretContext(operation, reply.subscription!.id), 'secret').secret;
+  return (await harness.gateway.opener.open(WebhookSecretSchema, reply.sealedSecret, webhookSecretContext(operation, reply.subscription!.id), 'secret')).secret;
 }
 
 /** One feeds service for a delivery spec, with what the spec drives it with. */

@@ -119,13 +119,13 @@ async function subscribe(owner: { id: string; admin: Principal }, options: { eve
     },
     owner.admin,
   );
-  return { ...reply, secret: secretOf(FeedsRequests.createSubscription, reply) };
+  return { ...reply, secret: await secretOf(harness, FeedsRequests.createSubscription, reply) };
 }
 
 /** A rotation, with the new secret opened from the reply. */
 async function rotate(id: string, principal: Principal) {
   const reply = await send('rotateSubscriptionSecret', { id }, principal);
-  return { ...reply, secret: secretOf(FeedsRequests.rotateSubscriptionSecret, reply) };
+  return { ...reply, secret: await secretOf(harness, FeedsRequests.rotateSubscriptionSecret, reply) };
 }
 
 const forAlert = (alertId: string) => (request: ReceivedWebhook) => request.body.includes(alertId);

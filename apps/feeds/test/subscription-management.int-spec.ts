@@ -74,7 +74,7 @@ async function subscribe(owner: { id: string; admin: Principal }, name: string, 
     },
     owner.admin,
   );
-  secrets.push(secretOf(FeedsRequests.createSubscription, reply));
+  secrets.push(await secretOf(harness, FeedsRequests.createSubscription, reply));
   return { id: reply.subscription.id, secrets, subscription: reply.subscription };
 }
 
@@ -307,7 +307,7 @@ describe('creating a subscription with an idempotency key', () => {
     };
     const replayed = await send('createSubscription', retry, owner.admin);
     expect(replayed).toMatchObject({ replayed: true, subscription: { id: created.id, previousSecretExpiresAt: expect.anything() } });
-    const newSecret = secretOf(FeedsRequests.createSubscription, replayed);
+    const newSecret = await secretOf(harness, FeedsRequests.createSubscription, replayed);
     expect(newSecret).not.toBe(created.secrets[0]);
     expect((await send('listSubscriptions', { partnerId: owner.id }, owner.admin)).subscriptions).toHaveLength(1);
 

@@ -27,3 +27,7 @@ export * from './validation/plain-text';
 export * from './validation/validate-input';
 export * from './crypto/sealed-payloads';
 export * from './crypto/key-list';
+export * from './crypto/key-pairs';
+export * from './config/key-validators';
+export * from './crypto/repository-keys';
+export * from './kafka/request-ledger';

@@ -8,3 +8,4 @@ export { startPostgres, type StartedPostgres, type StartPostgresOptions } from '
 export { waitForKafka, type WaitForKafkaOptions } from './kafka-ready';
 export { startPlatform, SERVICES, type PlatformOptions, type RunningPlatform, type ServiceName } from './platform';
 export { serviceProcess, waitForHttpOk, type ServiceProcess } from './service-processes';
+export { newLocalKeys, type KeyHolder, type LocalKeys, type RawKeyPairBase64 } from './local-keys';

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TOPICS } from '@cpx/contracts';
 import { freePorts } from './free-port';
+import { newLocalKeys, type LocalKeys } from './local-keys';
 import { serviceProcess, waitForHttpOk, type ServiceProcess } from './service-processes';
 import { elapsed, stackLog } from './stack-log';
 import { startStack, type Stack } from './stack';
@@ -34,8 +35,10 @@ export interface RunningPlatform {
   gatewayUrl: string;
   graphqlUrl: string;
   services: Record<ServiceName, ServiceProcess>;
-  /** The variables the services run with (secrets included: tests sign with them). */
+  /** The variables every service runs with (no keys but public ones). */
   env: Record<string, string>;
+  /** The keys of this run, and which service holds which (tests and the benchmark sign as the gateway with them). */
+  keys: LocalKeys;
   waitUntilReady(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -45,24 +48,35 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const stack = await startStack({ instance: options.instance, fresh: options.fresh, topics: TOPICS });
   try {
     const port = options.gatewayPort || (await freePorts(1))[0];
+    const keys = newLocalKeys();
     const env: Record<string, string> = {
       KAFKA_BROKERS: stack.kafkaBrokers.join(','),
       DATABASE_URL: stack.databaseUrl,
-      CPX_PRINCIPAL_SIGNING_KEY: randomBytes(32).toString('base64url'),
-      CPX_PAYLOAD_KEY: randomBytes(32).toString('base64'),
       CPX_MODE: options.mode,
       CPX_INSTANCE: options.instance === 'dev' ? '' : options.instance.replace(/[^a-z0-9]/gi, '_').toLowerCase(),
       CPX_LOCAL_IDENTITY_DIR: options.identityDir,
       PORT: String(port),
       LOG_LEVEL: 'log',
-      ALERTS_MASTER_KEYS: `local-1:${localMasterKey(options.identityDir, 'alerts-master-key', !!options.fresh)}`,
-      ALERTS_ACTIVE_KEY_ID: 'local-1',
-      FEEDS_SECRET_KEYS: `local-1:${localMasterKey(options.identityDir, 'feeds-secret-key', !!options.fresh)}`,
-      FEEDS_ACTIVE_SECRET_KEY_ID: 'local-1',
       ...options.env,
     };
+    // Each service gets its own keys only: the feeds service, which calls partners' URLs,
+    // holds nothing that opens a child's record.
+    const serviceEnv: Record<ServiceName, Record<string, string>> = {
+      gateway: keys.env.gateway,
+      directory: keys.env.directory,
+      alerts: {
+        ...keys.env.alerts,
+        ALERTS_MASTER_KEYS: `local-1:${localMasterKey(options.identityDir, 'alerts-master-key', !!options.fresh)}`,
+        ALERTS_ACTIVE_KEY_ID: 'local-1',
+      },
+      feeds: {
+        ...keys.env.feeds,
+        FEEDS_SECRET_KEYS: `local-1:${localMasterKey(options.identityDir, 'feeds-secret-key', !!options.fresh)}`,
+        FEEDS_ACTIVE_SECRET_KEY_ID: 'local-1',
+      },
+    };
     const services = Object.fromEntries(
-      SERVICES.map((name) => [name, serviceProcess(name, env, options.instance)]),
+      SERVICES.map((name) => [name, serviceProcess(name, { ...serviceEnv[name], ...env }, options.instance)]),
     ) as Record<ServiceName, ServiceProcess>;
     for (const name of SERVICES) services[name].start();
     const gatewayUrl = `http://127.0.0.1:${port}`;
@@ -81,6 +95,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       graphqlUrl: `${gatewayUrl}/graphql`,
       services,
       env,
+      keys,
       waitUntilReady,
       stop() {
         stopped ??= (async () => {

@@ -6,3 +6,5 @@ export * from './graphql-client';
 export * from './e2e-platform';
 export * from './directory-events';
 export * from './wait-for';
+export * from './gateway-keys';
+export * from './transport-call';

@@ -17,7 +17,8 @@ import {
   serviceTransport,
   type CloudEventAttributes,
 } from '@cpx/platform';
-import { startStack, type Stack } from '@cpx/stack';
+import { newLocalKeys, startStack, type KeyHolder, type LocalKeys, type Stack } from '@cpx/stack';
+import { gatewayKeysOf, type GatewayKeys } from './gateway-keys';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 
 export interface ServiceHarness<C extends PlatformConfig> {
@@ -27,6 +28,9 @@ export interface ServiceHarness<C extends PlatformConfig> {
   /** Starts one more instance of the service (same config, database and group): for races and restarts. */
   startInstance(): Promise<INestMicroservice>;
   requests: RequestClient;
+  /** This run's keys; `gateway` signs, seals and opens as the gateway does. */
+  keys: LocalKeys;
+  gateway: GatewayKeys;
   events: EventReader;
   close(): Promise<void>;
 }
@@ -53,10 +57,13 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
     await stack.stop();
   };
   try {
+    const keys = newLocalKeys('test-1');
+    const gateway = await gatewayKeysOf(keys);
     const config = loadConfig(options.configSchema, {
       KAFKA_BROKERS: stack.kafkaBrokers.join(','),
       DATABASE_URL: stack.databaseUrl,
-      CPX_PRINCIPAL_SIGNING_KEY: randomBytes(32).toString('base64url'),
+      // The service's own keys only, as the stack gives them.
+      ...keys.env[options.service as KeyHolder],
       CPX_INSTANCE: instance,
       CPX_MODE: 'test',
       LOG_LEVEL: 'warn',
@@ -77,12 +84,12 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
       brokers: stack.kafkaBrokers,
       groupId: `cpx-test-${randomUUID()}`,
       clientId: 'cpx-test',
-      principalSigningKey: config.CPX_PRINCIPAL_SIGNING_KEY,
+      principalSigner: gateway.signer,
       timeoutMs: 10_000,
       replyTopic: REPLY_TOPICS.tools,
     });
     await requests.connect();
-    return { stack, config, app, startInstance, requests, events, close: closeAll };
+    return { stack, config, app, startInstance, requests, keys, gateway, events, close: closeAll };
   } catch (error) {
     await closeAll().catch(() => undefined);
     throw error;

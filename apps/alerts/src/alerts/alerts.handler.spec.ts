@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { create, fromBinary } from '@bufbuild/protobuf';
 import { TimestampSchema, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertKind, AlertsRequests, ChildIdentitySchema, Sex, Urgency, type ChildIdentity } from '@cpx/contracts';
-import { postAlertContext, SealedPayloads, type Principal } from '@cpx/platform';
+import { parseKeyList, PayloadOpener, PayloadSealer, postAlertContext, type Principal } from '@cpx/platform';
+import { newLocalKeys } from '@cpx/stack';
 import type { AlertsConfig } from '../config/alerts.config';
 import type { RevealIdentityUseCase } from '../identity/reveal-identity.usecase';
 import type { SearchIdentityReadsUseCase } from '../identity/search-identity-reads.usecase';
@@ -17,10 +17,12 @@ import type { FindAlertsUseCase } from './find-alerts.usecase';
 import type { PostAlertCommand, PostAlertUseCase } from './post-alert.usecase';
 
 const principal: Principal = { subject: 'poster-1', roles: ['professional'] };
-const payloads = new SealedPayloads(randomBytes(32).toString('base64'));
+const keys = newLocalKeys('unit-1');
+const keyList = (holder: 'gateway' | 'alerts', variable: string) => parseKeyList(keys.env[holder][variable]!, variable);
+const sealerToAlerts = PayloadSealer.create(keyList('gateway', 'GATEWAY_ALERTS_SEALING_KEYS'), 'unit-1', 'GATEWAY_ALERTS_SEALING_KEYS');
 
 /** The handler with a post use case that records what it was asked; the rest is never reached. */
-function aHandler() {
+async function aHandler() {
   const commands: PostAlertCommand[] = [];
   const postAlert = {
     execute: async (command: PostAlertCommand) => {
@@ -39,15 +41,16 @@ function aHandler() {
     unused as SearchIdentityReadsUseCase,
     unused as FindAlertsUseCase,
     { ALERTS_MAX_PHOTO_BYTES: 2_000_000 } as AlertsConfig,
-    payloads,
+    await PayloadOpener.create(keyList('alerts', 'ALERTS_OPENING_KEYS'), 'ALERTS_OPENING_KEYS'),
+    await PayloadSealer.create(keyList('alerts', 'CPX_GATEWAY_SEALING_KEYS'), 'unit-1', 'CPX_GATEWAY_SEALING_KEYS'),
   );
-  const post = (request: ReturnType<typeof aPostRequest>) => sendOverKafka(handler, 'post', AlertsRequests.postAlert, request, principal);
+  const post = async (request: ReturnType<typeof aPostRequest>) => sendOverKafka(handler, 'post', AlertsRequests.postAlert, await request, principal);
   return { post, commands };
 }
 
 type Child = Omit<ChildIdentity, '$typeName' | '$unknown'>;
 
-function aPostRequest(child: Partial<Child> = {}) {
+async function aPostRequest(child: Partial<Child> = {}) {
   const idempotencyKey = 'key-0001';
   return {
     idempotencyKey,
@@ -56,7 +59,7 @@ function aPostRequest(child: Partial<Child> = {}) {
     originCountry: 'RS',
     targetCountries: ['FR'],
     title: 'Girl missing after leaving a shelter',
-    sealedChild: payloads.seal(
+    sealedChild: await (await sealerToAlerts).seal(
       ChildIdentitySchema,
       { givenNames: ['Ljubica'], familyNames: ['Stanković'], sex: Sex.FEMALE, estimatedAge: { minYears: 12, maxYears: 14 }, ...child },
       postAlertContext(idempotencyKey),
@@ -66,20 +69,20 @@ function aPostRequest(child: Partial<Child> = {}) {
 
 describe('posting an alert over Kafka: what the API lets a caller leave out', () => {
   it('takes a child whose sex is not given as UNKNOWN, and seals it so', async () => {
-    const { post, commands } = aHandler();
+    const { post, commands } = await aHandler();
     await post(aPostRequest({ sex: Sex.UNSPECIFIED }));
     expect(commands[0]!.input.child.sex).toBe('UNKNOWN');
     expect(fromBinary(ChildIdentitySchema, commands[0]!.sealedPayload).sex).toBe(Sex.UNKNOWN);
   });
 
   it('takes a child known only by an alias', async () => {
-    const { post, commands } = aHandler();
+    const { post, commands } = await aHandler();
     await post(aPostRequest({ givenNames: [], familyNames: [], aliases: ['Ljupka'] }));
     expect(commands[0]!.input.child).toMatchObject({ givenNames: [], aliases: ['Ljupka'] });
   });
 
   it('refuses a child with neither a given name nor an alias, or with a blank one, naming input.child.givenNames', async () => {
-    const { post, commands } = aHandler();
+    const { post, commands } = await aHandler();
     expect(await refusalOf(() => post(aPostRequest({ givenNames: [], aliases: [] })))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'input.child.givenNames',
@@ -93,7 +96,7 @@ describe('posting an alert over Kafka: what the API lets a caller leave out', ()
   });
 
   it('still refuses a sex that is not one of the enum values', async () => {
-    const { post } = aHandler();
+    const { post } = await aHandler();
     expect(await refusalOf(() => post(aPostRequest({ sex: 99 as Sex })))).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.child.sex',
@@ -103,7 +106,7 @@ describe('posting an alert over Kafka: what the API lets a caller leave out', ()
 
 describe('posting an alert over Kafka: the last-known time', () => {
   it('refuses one in the future, or past what a timestamp can hold, as BAD_USER_INPUT naming input.child.lastKnownAt', async () => {
-    const { post, commands } = aHandler();
+    const { post, commands } = await aHandler();
     const inAnHour = BigInt(Math.floor(Date.now() / 1000) + 3_600);
     for (const seconds of [inAnHour, 10n ** 15n, -(10n ** 15n)]) {
       expect(await refusalOf(() => post(aPostRequest({ lastKnownAt: create(TimestampSchema, { seconds }) })))).toMatchObject({
@@ -115,7 +118,7 @@ describe('posting an alert over Kafka: the last-known time', () => {
   });
 
   it('takes one from yesterday', async () => {
-    const { post, commands } = aHandler();
+    const { post, commands } = await aHandler();
     await post(aPostRequest({ lastKnownAt: timestampFromDate(new Date(Date.now() - 86_400_000)) }));
     expect(commands).toHaveLength(1);
   });

@@ -19,7 +19,8 @@ import {
   postAlertContext,
   requireId,
   revealIdentityContext,
-  SealedPayloads,
+  PayloadOpener,
+  PayloadSealer,
   validateInput,
   type RequestContext,
 } from '@cpx/platform';
@@ -68,12 +69,13 @@ export class AlertsHandler {
     private readonly searchIdentityReads: SearchIdentityReadsUseCase,
     private readonly findAlerts: FindAlertsUseCase,
     @Inject(AlertsConfig) private readonly config: AlertsConfig,
-    private readonly payloads: SealedPayloads,
+    private readonly opener: PayloadOpener,
+    private readonly sealerToGateway: PayloadSealer,
   ) {}
 
   @HandleRequest(AlertsRequests.postAlert)
   async post(request: Req<'postAlert'>, { principal }: RequestContext) {
-    const child = this.payloads.open(ChildIdentitySchema, request.sealedChild, postAlertContext(request.idempotencyKey), 'input.child');
+    const child = await this.opener.open(ChildIdentitySchema, request.sealedChild, postAlertContext(request.idempotencyKey), 'input.child');
     // Sealed, the record passed the request's plain-text check unread.
     assertPlainText(child, 'input.child');
     // The API lets a caller leave sex out: not knowing it is what UNKNOWN says.
@@ -188,7 +190,7 @@ export class AlertsHandler {
   async reveal(request: Req<'revealAlertIdentity'>, { principal }: RequestContext) {
     const id = requireId(request.id);
     const child = await this.revealIdentity.execute(id, request.purpose, principal);
-    return { sealedChild: this.payloads.seal(ChildIdentitySchema, child, revealIdentityContext(id)) };
+    return { sealedChild: await this.sealerToGateway.seal(ChildIdentitySchema, child, revealIdentityContext(id)) };
   }
 
   @HandleRequest(AlertsRequests.grantIdentityAccess)

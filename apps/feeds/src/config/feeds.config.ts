@@ -4,7 +4,7 @@
  * (immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h).
  */
 import { Transform } from 'class-transformer';
-import { PlatformConfig } from '@cpx/platform';
+import { IsListedKeyId, NoRepositoryKeyInProduction, PlatformConfig } from '@cpx/platform';
 import { IsBoolean, IsDefined, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, Validate, ValidateIf, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
 
 const SECOND = 1_000;
@@ -69,12 +69,6 @@ const flag = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unkn
 };
 
 export class FeedsConfig extends PlatformConfig {
-  /**
-   * Required here (the platform's is optional): a new webhook secret goes back to the
-   * gateway sealed with it, as the reply topic is written to the broker's disk
-   * (partners/sealed-secret-reply.ts). Validated below the class.
-   */
-  declare CPX_PAYLOAD_KEY: string;
 
   /**
    * `<key id>:<base64 of 32 bytes>[,...]`: the master keys that seal partners' webhook
@@ -86,6 +80,7 @@ export class FeedsConfig extends PlatformConfig {
     message: 'must be <key id>:<base64 of 32 bytes>[,<key id>:<base64 of 32 bytes>...]',
   })
   @Validate(DistinctKeyIds)
+  @NoRepositoryKeyInProduction()
   FEEDS_SECRET_KEYS!: string;
 
   /** The key id new and re-sealed secrets are sealed with; the others only open older ones. */
@@ -181,8 +176,13 @@ export class FeedsConfig extends PlatformConfig {
   }
 }
 
-// A `declare`d field takes no decorators, so they are applied here. ValidateIf replaces
-// the platform's IsOptional (class-validator keeps a subclass's condition on a property
-// over its parent's); the platform's format check still applies.
-ValidateIf(() => true)(FeedsConfig.prototype, 'CPX_PAYLOAD_KEY');
-IsDefined({ message: 'is required: new webhook secrets travel to the gateway sealed with it' })(FeedsConfig.prototype, 'CPX_PAYLOAD_KEY');
+// Required here (the platform's are optional): a new webhook secret goes back sealed to
+// the gateway's public key, as the reply topic is written to the broker's disk
+// (partners/sealed-secret-reply.ts). ValidateIf replaces the platform's condition
+// (class-validator keeps a subclass's condition on a property over its parent's); the
+// platform's format check still applies. The feeds service holds no private key of the
+// gateway's or the alerts service's: nothing in its configuration opens a child's record.
+ValidateIf(() => true)(FeedsConfig.prototype, 'CPX_GATEWAY_SEALING_KEYS');
+IsDefined({ message: 'is required: new webhook secrets go back sealed to the gateway' })(FeedsConfig.prototype, 'CPX_GATEWAY_SEALING_KEYS');
+ValidateIf(() => true)(FeedsConfig.prototype, 'CPX_GATEWAY_SEALING_KEY_ID');
+IsListedKeyId('CPX_GATEWAY_SEALING_KEYS')(FeedsConfig.prototype, 'CPX_GATEWAY_SEALING_KEY_ID');

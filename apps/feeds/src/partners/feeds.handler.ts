@@ -6,7 +6,7 @@ import { Controller } from '@nestjs/common';
 import type { MessageShape } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { FeedsRequests } from '@cpx/contracts';
-import { encodeCursor, HandleRequest, SealedPayloads, type RequestContext } from '@cpx/platform';
+import { encodeCursor, HandleRequest, PayloadSealer, type RequestContext } from '@cpx/platform';
 import { ListDeliveryAttemptsUseCase } from '../delivery/list-delivery-attempts.usecase';
 import { RedeliverFailedWebhooksUseCase } from '../delivery/redeliver-failed-webhooks.usecase';
 import { ResendWebhookDeliveryUseCase } from '../delivery/resend-webhook-delivery.usecase';
@@ -37,7 +37,7 @@ export class FeedsHandler {
     private readonly redeliverFailed: RedeliverFailedWebhooksUseCase,
     private readonly updateSubscription: UpdateSubscriptionUseCase,
     private readonly enableSubscription: EnableSubscriptionUseCase,
-    private readonly payloads: SealedPayloads,
+    private readonly sealerToGateway: PayloadSealer,
   ) {}
 
   @HandleRequest(FeedsRequests.resendWebhookDelivery)
@@ -71,7 +71,7 @@ export class FeedsHandler {
     );
     return {
       subscription: subscriptionMessage(subscription),
-      sealedSecret: sealSecretForReply(this.payloads, FeedsRequests.createSubscription, subscription.id, secret),
+      sealedSecret: await sealSecretForReply(this.sealerToGateway, FeedsRequests.createSubscription, subscription.id, secret),
       replayed,
     };
   }
@@ -106,7 +106,7 @@ export class FeedsHandler {
   @HandleRequest(FeedsRequests.rotateSubscriptionSecret)
   async rotate(request: Req<'rotateSubscriptionSecret'>, { principal }: RequestContext) {
     const { subscription, secret } = await this.rotateSecret.execute(request.id, principal);
-    return { subscription: subscriptionMessage(subscription), sealedSecret: sealSecretForReply(this.payloads, FeedsRequests.rotateSubscriptionSecret, subscription.id, secret) };
+    return { subscription: subscriptionMessage(subscription), sealedSecret: await sealSecretForReply(this.sealerToGateway, FeedsRequests.rotateSubscriptionSecret, subscription.id, secret) };
   }
 
   @HandleRequest(FeedsRequests.deleteSubscription)

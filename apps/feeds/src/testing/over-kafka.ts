@@ -3,14 +3,12 @@
  * does (signed principal in, reply envelope out), so a spec sees exactly what goes on the
  * reply topic: the envelope's bytes, and the response decoded from them.
  */
-import { randomBytes } from 'node:crypto';
-import { create, toBinary, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
+import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import type { RequestOperation } from '@cpx/contracts';
-import { configureRequestHandling, decodeReply, signPrincipal, type Principal } from '@cpx/platform';
+import { decodeReply, type Principal } from '@cpx/platform';
+import { transportCall, type TransportContext } from '@cpx/testing';
 
-const SIGNING_KEY = randomBytes(32).toString('base64');
-
-type KafkaAdapter = (data: Buffer, kafka: { getMessage: () => { headers: object } }) => Promise<Buffer>;
+type KafkaAdapter = (data: Buffer, kafka: TransportContext) => Promise<Buffer>;
 
 export async function sendOverKafka<Req extends DescMessage, Res extends DescMessage, H extends object>(
   handler: H,
@@ -19,10 +17,8 @@ export async function sendOverKafka<Req extends DescMessage, Res extends DescMes
   request: MessageInitShape<Req>,
   principal: Principal,
 ): Promise<{ wire: Buffer; response: MessageShape<Res> }> {
-  configureRequestHandling({ principalSigningKey: SIGNING_KEY });
-  const payload = toBinary(operation.request, create(operation.request, request));
-  const headers = signPrincipal(principal, { operation: operation.name, payload, deadline: Date.now() + 10_000 }, SIGNING_KEY);
+  const { payload, context } = transportCall(operation, request, principal);
   const adapter = handler[method] as unknown as KafkaAdapter;
-  const wire = await adapter.call(handler, Buffer.from(payload), { getMessage: () => ({ headers }) });
+  const wire = await adapter.call(handler, payload, context);
   return { wire, response: decodeReply(operation.response, wire) };
 }

@@ -1,7 +1,7 @@
 import { AlertsRequests, ChildIdentitySchema } from '@cpx/contracts';
 import { revealIdentityContext } from '@cpx/platform';
 import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, testPayloads, type TestGateway } from '../testing/test-gateway';
+import { startTestGateway, testServices, type TestGateway } from '../testing/test-gateway';
 import { aChild, ALERT_ID, anAlert, anUpdate, aPostAlertInput } from './testing/alert-factories';
 import { latestToday, MAX_PHOTO_BYTES } from './alert-rules';
 
@@ -16,7 +16,7 @@ describe('alerts input validation at the edge', () => {
   const requests = new FakeRequests()
     .on(AlertsRequests.postAlert, () => ({ alert: anAlert(), replayed: false }))
     .on(AlertsRequests.addAlertUpdate, () => ({ update: anUpdate() }))
-    .on(AlertsRequests.revealAlertIdentity, ({ id }) => ({ sealedChild: testPayloads.seal(ChildIdentitySchema, aChild(), revealIdentityContext(id ?? "")) }))
+    .on(AlertsRequests.revealAlertIdentity, async ({ id }) => ({ sealedChild: await testServices.sealToGateway(ChildIdentitySchema, aChild(), revealIdentityContext(id ?? "")) }))
     .on(AlertsRequests.cancelAlert, () => ({ alert: anAlert() }))
     .on(AlertsRequests.resolveAlert, () => ({ alert: anAlert() }));
 

@@ -4,7 +4,7 @@
  * alerts events.
  */
 import { Module } from '@nestjs/common';
-import { SealedPayloads } from '@cpx/platform';
+import { parseKeyList, PayloadOpener, PayloadSealer } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
 import { AlertsClient } from './alerts.client';
 import { AlertChanges } from './live/alert-changes';
@@ -27,12 +27,17 @@ import { AlertResolver } from './resolvers/alert.resolver';
     { provide: LIVE_CONSUMER_FACTORY, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => liveConsumerFactory(config.kafkaBrokers) },
     AlertEventsConsumer,
     {
-      provide: SealedPayloads,
+      // A child's record on its way in is sealed to the alerts service: the gateway holds its public keys only.
+      provide: PayloadSealer,
       inject: [GatewayConfig],
-      useFactory: (config: GatewayConfig) => {
-        if (!config.CPX_PAYLOAD_KEY) throw new Error('CPX_PAYLOAD_KEY is required: it seals children\'s records on their way to the alerts service.');
-        return new SealedPayloads(config.CPX_PAYLOAD_KEY);
-      },
+      useFactory: (config: GatewayConfig) =>
+        PayloadSealer.create(parseKeyList(config.GATEWAY_ALERTS_SEALING_KEYS, 'GATEWAY_ALERTS_SEALING_KEYS'), config.GATEWAY_ALERTS_SEALING_KEY_ID, 'GATEWAY_ALERTS_SEALING_KEYS'),
+    },
+    {
+      // A revealed record comes back sealed to the gateway.
+      provide: PayloadOpener,
+      inject: [GatewayConfig],
+      useFactory: (config: GatewayConfig) => PayloadOpener.create(parseKeyList(config.GATEWAY_OPENING_KEYS, 'GATEWAY_OPENING_KEYS'), 'GATEWAY_OPENING_KEYS'),
     },
   ],
 })

@@ -2,7 +2,7 @@ import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { AgencyType, AlertKind, AlertsRequests, AlertStatus, ChildIdentitySchema, Outcome, Urgency } from '@cpx/contracts';
 import { decodeCursor, DomainError, postAlertContext, revealIdentityContext } from '@cpx/platform';
 import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, TEST_CLAIMS, testPayloads, type TestGateway } from '../testing/test-gateway';
+import { startTestGateway, TEST_CLAIMS, testServices, type TestGateway } from '../testing/test-gateway';
 import { aChild, ALERT_ID, anAlert, anUpdate, aPostAlertInput, POSTED } from './testing/alert-factories';
 
 const PRINCIPAL = { subject: TEST_CLAIMS.sub, roles: ['professional'], country: 'RS', agencyId: 'agency-1', partnerId: undefined };
@@ -59,7 +59,7 @@ describe('alerts resolvers', () => {
     // The child's record goes on Kafka sealed for the alerts service, never in clear.
     const sealed = (requests.calls[0]?.request as { sealedChild: Uint8Array }).sealedChild;
     expect(Buffer.from(sealed).includes(Buffer.from('Petrović'))).toBe(false);
-    expect(testPayloads.open(ChildIdentitySchema, sealed, postAlertContext('post-2025-05-31-0001'), 'child')).toMatchObject({
+    expect(await testServices.openAsAlerts(ChildIdentitySchema, sealed, postAlertContext('post-2025-05-31-0001'), 'child')).toMatchObject({
       givenNames: ['Јована'],
       familyNames: ['Petrović'],
       estimatedAge: { minYears: 12, maxYears: 14 },
@@ -163,8 +163,8 @@ describe('alerts resolvers', () => {
 
   it("reveals the child's identity with the purpose, photo as base64, and lists the reads", async () => {
     const photo = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    requests.on(AlertsRequests.revealAlertIdentity, ({ id }) => ({
-      sealedChild: testPayloads.seal(ChildIdentitySchema, aChild({ photo, photoContentType: 'image/png', dateOfBirth: '2012-04-30' }), revealIdentityContext(id ?? '')),
+    requests.on(AlertsRequests.revealAlertIdentity, async ({ id }) => ({
+      sealedChild: await testServices.sealToGateway(ChildIdentitySchema, aChild({ photo, photoContentType: 'image/png', dateOfBirth: '2012-04-30' }), revealIdentityContext(id ?? '')),
     }));
     const { body } = await gateway.graphql(
       `mutation { revealAlertIdentity(id: "${ALERT_ID}", purpose: "Identify her at the Zagreb shelter") { givenNames familyNames aliases sex dateOfBirth estimatedAge { minYears maxYears } nationalities languages photo photoContentType lastKnownAt } }`,

@@ -4,7 +4,7 @@
  */
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
-import { PlatformConfig } from '@cpx/platform';
+import { IsKeyList, IsListedKeyId, PlatformConfig } from '@cpx/platform';
 
 export class GatewayConfig extends PlatformConfig {
   @IsOptional()
@@ -70,6 +70,35 @@ export class GatewayConfig extends PlatformConfig {
   @Matches(/^\d+(b|kb|mb)$/i, { message: "must be a size such as '12mb'" })
   HTTP_BODY_LIMIT: string = '12mb';
 
+  /**
+   * `<key id>:<base64 of an Ed25519 private key (seed)>[,...]`: the gateway signs every
+   * request's principal with the active one; services verify with the public halves
+   * (CPX_PRINCIPAL_VERIFY_KEYS). Only the gateway holds it.
+   */
+  @IsKeyList()
+  GATEWAY_PRINCIPAL_SIGNING_KEYS!: string;
+
+  @IsListedKeyId('GATEWAY_PRINCIPAL_SIGNING_KEYS')
+  GATEWAY_PRINCIPAL_SIGNING_KEY_ID!: string;
+
+  /**
+   * `<key id>:<base64 of an X25519 private key>[,...]`: opens what services seal to the
+   * gateway (a revealed identity, a new webhook secret), with any listed key. Services
+   * seal to the public halves (CPX_GATEWAY_SEALING_KEYS).
+   */
+  @IsKeyList()
+  GATEWAY_OPENING_KEYS!: string;
+
+  /**
+   * `<key id>:<base64 of an X25519 public key>[,...]`: the alerts service's keys; a child's
+   * record is sealed to the active one (GATEWAY_ALERTS_SEALING_KEY_ID) on its way to it.
+   */
+  @IsKeyList()
+  GATEWAY_ALERTS_SEALING_KEYS!: string;
+
+  @IsListedKeyId('GATEWAY_ALERTS_SEALING_KEYS')
+  GATEWAY_ALERTS_SEALING_KEY_ID!: string;
+
   get production(): boolean {
     return this.CPX_MODE === 'production';
   }
@@ -83,6 +112,8 @@ export class GatewayConfig extends PlatformConfig {
 // The gateway owns no database: the shared DATABASE_URL is accepted (and checked when set)
 // but not required. Applied here because a redeclared field would shadow the inherited one.
 IsOptional()(GatewayConfig.prototype, 'DATABASE_URL');
+// Nor does it verify principals: it signs them (GATEWAY_PRINCIPAL_SIGNING_KEYS).
+IsOptional()(GatewayConfig.prototype, 'CPX_PRINCIPAL_VERIFY_KEYS');
 
 /** Deployment templates often pass an empty variable for "not set". */
 function emptyAsUnset({ value }: { value: unknown }): unknown {

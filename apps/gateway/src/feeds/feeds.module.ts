@@ -1,6 +1,6 @@
 /** The partner feeds' part of the public schema: partners, subscriptions, the pull feed, the attempt log, replays, the live feed. */
 import { Module } from '@nestjs/common';
-import { SealedPayloads } from '@cpx/platform';
+import { parseKeyList, PayloadOpener } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
 import { FeedsClient } from './feeds.client';
 import { FEEDS_LIVE_PROVIDERS } from './live/feeds-live.providers';
@@ -16,12 +16,10 @@ import { WebhookReplayResolver } from './resolvers/webhook-replay.resolver';
     WebhookReplayResolver,
     ...FEEDS_LIVE_PROVIDERS,
     {
-      provide: SealedPayloads,
+      // A new webhook secret comes back from the feeds service sealed to the gateway.
+      provide: PayloadOpener,
       inject: [GatewayConfig],
-      useFactory: (config: GatewayConfig) => {
-        if (!config.CPX_PAYLOAD_KEY) throw new Error('CPX_PAYLOAD_KEY is required: new webhook secrets come back from the feeds service sealed with it.');
-        return new SealedPayloads(config.CPX_PAYLOAD_KEY);
-      },
+      useFactory: (config: GatewayConfig) => PayloadOpener.create(parseKeyList(config.GATEWAY_OPENING_KEYS, 'GATEWAY_OPENING_KEYS'), 'GATEWAY_OPENING_KEYS'),
     },
   ],
 })

@@ -1,9 +1,9 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { randomBytes } from 'node:crypto';
 import { FeedsRequests, PayloadMode, WebhookSecretSchema } from '@cpx/contracts';
-import { DomainError, SealedPayloads, webhookSecretContext } from '@cpx/platform';
+import { DomainError, PayloadSealer, webhookSecretContext } from '@cpx/platform';
+import { newLocalKeys } from '@cpx/stack';
 import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, testPayloads, type TestGateway } from '../testing/test-gateway';
+import { startTestGateway, testServices, type TestGateway } from '../testing/test-gateway';
 import type { SecretOperation } from './webhook-secret-reply';
 
 const PARTNER_ID = '5f0c7a52-4e7c-4d8e-9f43-2a8c1b1e9d11';
@@ -12,8 +12,14 @@ const AT = new Date('2026-02-01T08:00:00Z');
 const SECRET = 'whsec_c2VjcmV0';
 
 /** The secret as the feeds service sends it: sealed for this operation and subscription. */
-const sealed = (operation: SecretOperation, subscriptionId = SUBSCRIPTION_ID, secret = SECRET, payloads = testPayloads) =>
-  payloads.seal(WebhookSecretSchema, { secret }, webhookSecretContext(operation, subscriptionId));
+const sealed = (operation: SecretOperation, subscriptionId = SUBSCRIPTION_ID, secret = SECRET) =>
+  testServices.sealToGateway(WebhookSecretSchema, { secret }, webhookSecretContext(operation, subscriptionId));
+/** Sealed to a gateway key of another deployment, under the same key id. */
+const sealedToAnotherGateway = async () => {
+  const other = newLocalKeys('test-1').env.alerts;
+  const sealer = await PayloadSealer.create(new Map([['test-1', Buffer.from(other['CPX_GATEWAY_SEALING_KEYS']!.split(':')[1]!, 'base64')]]), 'test-1', 'CPX_GATEWAY_SEALING_KEYS');
+  return sealer.seal(WebhookSecretSchema, { secret: SECRET }, webhookSecretContext(FeedsRequests.createSubscription, SUBSCRIPTION_ID));
+};
 
 describe('feeds resolvers', () => {
   let gateway: TestGateway;
@@ -54,9 +60,9 @@ describe('feeds resolvers', () => {
   });
 
   it('returns the secret once on create, opened from the service’s sealed reply, and maps the service’s refusal', async () => {
-    requests.on(FeedsRequests.createSubscription, (request) => ({
+    requests.on(FeedsRequests.createSubscription, async (request) => ({
       subscription: { id: SUBSCRIPTION_ID, partnerId: request.partnerId, eventTypes: request.eventTypes, countries: [], webhookUrl: '', enabled: true, createdAt: timestampFromDate(AT) },
-      sealedSecret: sealed(FeedsRequests.createSubscription),
+      sealedSecret: await sealed(FeedsRequests.createSubscription),
     }));
     const mutation = `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret subscription { id webhookUrl enabled countries } } }`;
     const { body } = await gateway.graphql(mutation, { token: partnerToken, variables: { input: { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'] } } });
@@ -71,9 +77,9 @@ describe('feeds resolvers', () => {
 
   it('returns the rotated secret opened as the secret of the subscription asked for', async () => {
     const rotated = 'whsec_cm90YXRlZA==';
-    requests.on(FeedsRequests.rotateSubscriptionSecret, ({ id }) => ({
+    requests.on(FeedsRequests.rotateSubscriptionSecret, async ({ id }) => ({
       subscription: { id, partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'], countries: [], createdAt: timestampFromDate(AT), previousSecretExpiresAt: timestampFromDate(AT) },
-      sealedSecret: sealed(FeedsRequests.rotateSubscriptionSecret, id, rotated),
+      sealedSecret: await sealed(FeedsRequests.rotateSubscriptionSecret, id, rotated),
     }));
     const { body } = await gateway.graphql(`mutation($id: ID!) { rotatePartnerSubscriptionSecret(id: $id) { secret subscription { id } } }`, {
       token: partnerToken,
@@ -85,13 +91,13 @@ describe('feeds resolvers', () => {
   it.each([
     ['sealed for another subscription', () => sealed(FeedsRequests.createSubscription, '8d3b9a10-3c1f-4a55-9e0d-6b7f2e4c1a23')],
     ['sealed for the other operation', () => sealed(FeedsRequests.rotateSubscriptionSecret)],
-    ['sealed with another key', () => sealed(FeedsRequests.createSubscription, SUBSCRIPTION_ID, SECRET, new SealedPayloads(randomBytes(32).toString('base64')))],
+    ['sealed to another key', sealedToAnotherGateway],
     ['sealed, but not a whsec_ secret', () => sealed(FeedsRequests.createSubscription, SUBSCRIPTION_ID, 'c2VjcmV0')],
-    ['missing', () => new Uint8Array()],
+    ['missing', async () => new Uint8Array()],
   ])('answers an internal error, never a secret, when the reply’s secret is %s', async (_case, sealedSecret) => {
-    requests.on(FeedsRequests.createSubscription, (request) => ({
+    requests.on(FeedsRequests.createSubscription, async (request) => ({
       subscription: { id: SUBSCRIPTION_ID, partnerId: request.partnerId, eventTypes: request.eventTypes, countries: [], createdAt: timestampFromDate(AT) },
-      sealedSecret: sealedSecret(),
+      sealedSecret: await sealedSecret(),
     }));
     const { body } = await gateway.graphql(`mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret } }`, {
       token: partnerToken,
@@ -115,9 +121,9 @@ describe('feeds resolvers', () => {
   });
 
   it('sends the payload mode asked for, THIN when none is, and shows each subscription’s', async () => {
-    requests.on(FeedsRequests.createSubscription, (request) => ({
+    requests.on(FeedsRequests.createSubscription, async (request) => ({
       subscription: { id: SUBSCRIPTION_ID, partnerId: request.partnerId, eventTypes: request.eventTypes, countries: [], createdAt: timestampFromDate(AT), payloadMode: request.payloadMode || PayloadMode.THIN },
-      sealedSecret: sealed(FeedsRequests.createSubscription),
+      sealedSecret: await sealed(FeedsRequests.createSubscription),
     }));
     const mutation = `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { subscription { payloadMode } } }`;
     const input = { partnerId: PARTNER_ID, eventTypes: ['cpx.alerts.v1.*'] };
@@ -160,9 +166,9 @@ describe('feeds resolvers', () => {
   });
 
   it('passes the idempotency key through, none as empty, and says when the service answered a retry', async () => {
-    requests.on(FeedsRequests.createSubscription, (request) => ({
+    requests.on(FeedsRequests.createSubscription, async (request) => ({
       subscription: { id: SUBSCRIPTION_ID, partnerId: request.partnerId, eventTypes: request.eventTypes, countries: [], createdAt: timestampFromDate(AT), version: 1n },
-      sealedSecret: sealed(FeedsRequests.createSubscription),
+      sealedSecret: await sealed(FeedsRequests.createSubscription),
       replayed: request.idempotencyKey !== '',
     }));
     const mutation = `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret replayed subscription { id version } } }`;

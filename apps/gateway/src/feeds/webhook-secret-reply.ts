@@ -1,12 +1,13 @@
 /**
  * The webhook secret in the feeds service's reply, opened. The service sends it sealed
  * (its reply topic is written to the broker's disk and kept for days): a WebhookSecret
- * under CPX_PAYLOAD_KEY, bound to the operation and the subscription, as
- * apps/feeds/src/partners/sealed-secret-reply.ts seals it. A secret that does not open is
- * the service's or the deployment's fault (CPX_PAYLOAD_KEY differs), never the caller's.
+ * sealed to the gateway's public key (HPKE), bound to the operation and the subscription,
+ * as apps/feeds/src/partners/sealed-secret-reply.ts seals it. A secret that does not open
+ * is the service's or the deployment's fault (CPX_GATEWAY_SEALING_KEYS there does not
+ * match GATEWAY_OPENING_KEYS here), never the caller's.
  */
 import { FeedsRequests, WebhookSecretSchema } from '@cpx/contracts';
-import { DomainError, webhookSecretContext, type SealedPayloads } from '@cpx/platform';
+import { DomainError, webhookSecretContext, type PayloadOpener } from '@cpx/platform';
 
 /** The two operations that hand out a secret. */
 export type SecretOperation = typeof FeedsRequests.createSubscription | typeof FeedsRequests.rotateSubscriptionSecret;
@@ -18,15 +19,15 @@ export interface SecretReply {
   secret: string;
 }
 
-export function openWebhookSecret(payloads: SealedPayloads, operation: SecretOperation, subscriptionId: string, reply: SecretReply): string {
+export async function openWebhookSecret(opener: PayloadOpener, operation: SecretOperation, subscriptionId: string, reply: SecretReply): Promise<string> {
   // While a deploy rolls out, an instance of the feeds service from before sealed_secret
   // may still answer (deploy the gateway first); drop this once none can.
   if (reply.sealedSecret.length === 0 && reply.secret) return whsec(reply.secret);
   let secret: string;
   try {
-    secret = payloads.open(WebhookSecretSchema, reply.sealedSecret, webhookSecretContext(operation, subscriptionId), 'secret').secret;
+    secret = (await opener.open(WebhookSecretSchema, reply.sealedSecret, webhookSecretContext(operation, subscriptionId), 'secret')).secret;
   } catch {
-    throw contractBroken('its webhook secret could not be opened (is CPX_PAYLOAD_KEY the same for the gateway and the feeds service?)');
+    throw contractBroken('its webhook secret could not be opened (does CPX_GATEWAY_SEALING_KEYS of the feeds service match GATEWAY_OPENING_KEYS of the gateway?)');
   }
   return whsec(secret);
 }

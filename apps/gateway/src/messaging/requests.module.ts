@@ -10,7 +10,7 @@ import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap
 import { hostname } from 'node:os';
 import type { DescMessage } from '@bufbuild/protobuf';
 import { AlertsRequests, DirectoryRequests, FeedsRequests, REPLY_TOPICS, type HealthCheckResponseSchema, type RequestOperation } from '@cpx/contracts';
-import { RequestClient } from '@cpx/platform';
+import { parseKeyList, PrincipalSigner, RequestClient } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
 
 /** A service's operations, among them the health check `/ready` asks. */
@@ -74,7 +74,7 @@ export class RequestsConnection implements OnApplicationBootstrap, OnApplication
           brokers: config.kafkaBrokers,
           groupId: gatewayGroupId(),
           clientId: 'cpx-gateway',
-          principalSigningKey: config.CPX_PRINCIPAL_SIGNING_KEY,
+          principalSigner: new PrincipalSigner(parseKeyList(config.GATEWAY_PRINCIPAL_SIGNING_KEYS, 'GATEWAY_PRINCIPAL_SIGNING_KEYS'), config.GATEWAY_PRINCIPAL_SIGNING_KEY_ID),
           timeoutMs: config.CPX_REQUEST_TIMEOUT_MS,
           replyTopic: REPLY_TOPICS.gateway,
         }),

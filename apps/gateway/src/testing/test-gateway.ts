@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { JWTPayload } from 'jose';
-import { issueLocalToken, loadConfig, RequestClient , SealedPayloads } from '@cpx/platform';
+import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
+import { issueLocalToken, loadConfig, parseKeyList, PayloadOpener, PayloadSealer, RequestClient } from '@cpx/platform';
+import { newLocalKeys } from '@cpx/stack';
 import { AlertEventsConsumer } from '../alerts/live/alert-events.consumer';
 import { AppModule } from '../app.module';
 import { GatewayConfig } from '../config/gateway.config';
@@ -37,9 +39,24 @@ export interface GraphqlBody {
 
 export const TEST_CLAIMS: JWTPayload = { sub: 'user-1', roles: ['professional'], cpx_country: 'RS', cpx_agency: 'agency-1' };
 
-/** The payload key of test gateways, so fake services can seal and open what the gateway does. */
-export const TEST_PAYLOAD_KEY = Buffer.alloc(32, 7).toString('base64');
-export const testPayloads = new SealedPayloads(TEST_PAYLOAD_KEY);
+/** The keys of test gateways (fresh each run), and what fake services hold of them. */
+const testKeys = newLocalKeys('test-1');
+const keyList = (holder: 'gateway' | 'alerts', variable: string) => parseKeyList(testKeys.env[holder][variable]!, variable);
+
+/** What the services behind a test gateway hold: the alerts service's opening key, the gateway's public key. */
+export const testServices = {
+  /** Seals as a service does for the gateway (a revealed identity, a new webhook secret). */
+  async sealToGateway<Desc extends DescMessage>(schema: Desc, message: MessageInitShape<Desc>, context: string): Promise<Uint8Array> {
+    const sealer = await PayloadSealer.create(keyList('alerts', 'CPX_GATEWAY_SEALING_KEYS'), 'test-1', 'CPX_GATEWAY_SEALING_KEYS');
+    return sealer.seal(schema, message, context);
+  },
+  /** Opens as the alerts service does what the gateway sealed to it. */
+  async openAsAlerts<Desc extends DescMessage>(schema: Desc, sealed: Uint8Array, context: string, field: string): Promise<MessageShape<Desc>> {
+    return (await PayloadOpener.create(keyList('alerts', 'ALERTS_OPENING_KEYS'), 'ALERTS_OPENING_KEYS')).open(schema, sealed, context, field);
+  },
+  /** The gateway's sealer to the alerts service, as its module makes it. */
+  sealerToAlerts: () => PayloadSealer.create(keyList('gateway', 'GATEWAY_ALERTS_SEALING_KEYS'), 'test-1', 'GATEWAY_ALERTS_SEALING_KEYS'),
+};
 
 export async function startTestGateway(
   options: { env?: Record<string, string>; requests?: FakeRequests; listen?: boolean } = {},
@@ -47,8 +64,7 @@ export async function startTestGateway(
   const identityDir = await mkdtemp(path.join(tmpdir(), 'cpx-gateway-test-'));
   const config = loadConfig(GatewayConfig, {
     KAFKA_BROKERS: '127.0.0.1:9',
-    CPX_PRINCIPAL_SIGNING_KEY: 'test-signing-key-'.padEnd(40, 'x'),
-    CPX_PAYLOAD_KEY: TEST_PAYLOAD_KEY,
+    ...testKeys.env.gateway,
     CPX_MODE: 'test',
     CPX_LOCAL_IDENTITY_DIR: identityDir,
     ...options.env,

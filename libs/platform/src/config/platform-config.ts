@@ -1,9 +1,11 @@
 /**
- * The variables every service shares: where Kafka and Postgres are, the key that
- * signs the principal travelling with each request, and the request timeout.
+ * The variables every service shares: where Kafka and Postgres are, the gateway's
+ * public keys that verify the principal travelling with each request, and the request
+ * timeout. Which service holds which key: docs/adr/0009-keys-per-purpose.md.
  */
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsKeyList, IsListedKeyId } from './key-validators';
 
 export class PlatformConfig {
   /** Comma-separated host:port list. */
@@ -16,10 +18,14 @@ export class PlatformConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_URL!: string;
 
-  /** HMAC key shared by the gateway and the services to sign the caller's identity. */
-  @IsString()
-  @MinLength(32, { message: 'must be at least 32 characters' })
-  CPX_PRINCIPAL_SIGNING_KEY!: string;
+  /**
+   * `<key id>:<base64 of an Ed25519 public key>[,...]`: the gateway's keys, any of which
+   * verifies a request's signed principal (rotation: list the new key everywhere, then
+   * let the gateway sign with it, then drop the old). Every service needs it; the gateway,
+   * which signs, does not.
+   */
+  @IsKeyList()
+  CPX_PRINCIPAL_VERIFY_KEYS!: string;
 
   /** How long the gateway waits for a service's reply before answering SERVICE_UNAVAILABLE. */
   @IsOptional()
@@ -35,13 +41,18 @@ export class PlatformConfig {
   CPX_INSTANCE: string = '';
 
   /**
-   * 32 bytes, base64: seals sensitive payloads on Kafka: a child's record between the
-   * gateway and the alerts service, a new webhook secret between the feeds service and
-   * the gateway. Required by those three; the directory ignores it.
+   * `<key id>:<base64 of an X25519 public key>[,...]`: the gateway's keys that what goes
+   * back to it sealed (a revealed identity, a new webhook secret) is sealed to, with the
+   * active one (CPX_GATEWAY_SEALING_KEY_ID). Public keys: they open nothing. Required by
+   * the alerts and feeds services; the others ignore it.
    */
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64' })
-  CPX_PAYLOAD_KEY?: string;
+  @ValidateIf((config: PlatformConfig) => config.CPX_GATEWAY_SEALING_KEYS !== undefined || config.CPX_GATEWAY_SEALING_KEY_ID !== undefined)
+  @IsKeyList()
+  CPX_GATEWAY_SEALING_KEYS?: string;
+
+  @ValidateIf((config: PlatformConfig) => config.CPX_GATEWAY_SEALING_KEYS !== undefined || config.CPX_GATEWAY_SEALING_KEY_ID !== undefined)
+  @IsListedKeyId('CPX_GATEWAY_SEALING_KEYS')
+  CPX_GATEWAY_SEALING_KEY_ID?: string;
 
   @IsOptional()
   @IsIn(['production', 'local', 'test'])

@@ -1,7 +1,7 @@
 /**
- * Master keys from configuration, as `id1:base64key,id2:base64key`: every AES-256 key of
- * CPX (alerts' identity master keys, feeds' webhook-secret keys) is written this way, so
- * keys can rotate: new records under the active id, old ones still open under theirs.
+ * Keys from configuration, as `id1:base64key,id2:base64key`: every key of CPX (AES-256
+ * master keys, Ed25519 and X25519 keys) is 32 bytes and written this way, so keys can
+ * rotate: the active id signs or seals, every listed one still verifies or opens.
  */
 export function parseKeyList(value: string, variable: string): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
@@ -15,4 +15,16 @@ export function parseKeyList(value: string, variable: string): Map<string, Buffe
     keys.set(id, key);
   }
   return keys;
+}
+
+/** The inverse of parseKeyList. */
+export function formatKeyList(keys: Iterable<[string, Buffer]>): string {
+  return [...keys].map(([id, key]) => `${id}:${key.toString('base64')}`).join(',');
+}
+
+/** The active key of a list, by id; a missing one is a configuration error naming both variables. */
+export function activeKey(keys: Map<string, Buffer>, id: string, variable: string): { id: string; key: Buffer } {
+  const key = keys.get(id);
+  if (!key) throw new Error(`The active key id "${id}" is not one of the keys of ${variable}.`);
+  return { id, key };
 }

@@ -1,45 +1,100 @@
 /**
- * Sensitive payloads in transit over Kafka. A child's record travels from the gateway to
- * the alerts service (and back, when revealed) through request and reply topics, which
- * the broker writes to disk. It is sealed with AES-256-GCM under a key only the gateway
- * and the alerts service hold, bound to its operation and subject (associated data), so
- * a copy on the broker is unreadable and cannot be replayed onto another alert.
+ * Sensitive payloads in transit over Kafka, sealed to one recipient with HPKE (RFC 9180,
+ * base mode: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM). A child's record goes
+ * from the gateway to the alerts service sealed to the alerts service's public key; a
+ * revealed record and a new webhook secret come back sealed to the gateway's. Request and
+ * reply topics are written to the broker's disk, and every service reads some of them:
+ * only the recipient holds the private key that opens what is sealed to it (ADR 0009).
+ *
+ * The context (operation and subject, e.g. `cpx.alerts.v1.PostAlert|<idempotency key>`)
+ * is HPKE's `info`, so a sealed payload cannot be replayed onto another alert or
+ * operation. A sealed payload names the key id it was sealed to: the sender seals to the
+ * recipient's active key, the recipient opens with any key it still lists (rotation).
+ *
+ * Layout: version (1) | key id length (1) | key id | enc (32) | ciphertext with tag.
+ * The header (version and key id) is the AEAD's associated data.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { webcrypto } from 'node:crypto';
+import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { fromBinary, toBinary, create, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
 import { DomainError } from '../errors/domain-error';
+import { activeKey, parseKeyList } from './key-list';
 
-const IV_BYTES = 12;
+const VERSION = 1;
+const ENC_BYTES = 32;
 const TAG_BYTES = 16;
+const suite = new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
+const text = new TextEncoder();
 
-export class SealedPayloads {
-  private readonly key: Buffer;
+const info = (context: string): Uint8Array => text.encode(`cpx.sealed.v1|${context}`);
 
-  constructor(base64Key: string) {
-    this.key = Buffer.from(base64Key, 'base64');
-    if (this.key.length !== 32) throw new Error('The payload key must be 32 bytes, base64-encoded.');
+function header(keyId: string): Buffer {
+  const id = Buffer.from(keyId, 'utf8');
+  if (id.length === 0 || id.length > 255) throw new Error(`A key id must be 1 to 255 bytes: "${keyId}".`);
+  return Buffer.concat([Buffer.from([VERSION, id.length]), id]);
+}
+
+/** Seals to one recipient, with its active public key. Holds no key that opens anything. */
+export class PayloadSealer {
+  private constructor(
+    private readonly header: Buffer,
+    private readonly publicKey: webcrypto.CryptoKey,
+  ) {}
+
+  /** `publicKeys` are the recipient's, by key id (its variable lists them); `activeId` is the one sealed to. */
+  static async create(publicKeys: Map<string, Buffer>, activeId: string, variable: string): Promise<PayloadSealer> {
+    const { id, key } = activeKey(publicKeys, activeId, variable);
+    return new PayloadSealer(header(id), await suite.kem.deserializePublicKey(key));
   }
 
-  seal<Desc extends DescMessage>(schema: Desc, message: MessageInitShape<Desc>, context: string): Uint8Array {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(context));
-    const body = Buffer.concat([cipher.update(toBinary(schema, create(schema, message))), cipher.final()]);
-    return Buffer.concat([iv, body, cipher.getAuthTag()]);
+  async seal<Desc extends DescMessage>(schema: Desc, message: MessageInitShape<Desc>, context: string): Promise<Uint8Array> {
+    const { ct, enc } = await suite.seal(
+      { recipientPublicKey: this.publicKey, info: info(context) },
+      toBinary(schema, create(schema, message)),
+      this.header,
+    );
+    return Buffer.concat([this.header, Buffer.from(enc), Buffer.from(ct)]);
+  }
+}
+
+/** Opens what was sealed to this holder, with any of its listed private keys. */
+export class PayloadOpener {
+  private constructor(private readonly privateKeys: Map<string, webcrypto.CryptoKey>) {}
+
+  static async create(privateKeys: Map<string, Buffer>, variable: string): Promise<PayloadOpener> {
+    if (privateKeys.size === 0) throw new Error(`${variable} lists no key.`);
+    const keys = new Map<string, webcrypto.CryptoKey>();
+    for (const [id, key] of privateKeys) {
+      header(id);
+      keys.set(id, await suite.kem.deserializePrivateKey(key));
+    }
+    return new PayloadOpener(keys);
   }
 
-  /** Opens a sealed payload; a missing, tampered or misplaced one is the caller's input error. */
-  open<Desc extends DescMessage>(schema: Desc, sealed: Uint8Array, context: string, field: string): MessageShape<Desc> {
-    if (sealed.length < IV_BYTES + TAG_BYTES) throw DomainError.badInput(field, `${field} is missing or not sealed for this platform.`);
+  /** Opens a sealed payload; a missing, tampered, misplaced or foreign one is the caller's input error. */
+  async open<Desc extends DescMessage>(schema: Desc, sealed: Uint8Array, context: string, field: string): Promise<MessageShape<Desc>> {
+    const bytes = Buffer.from(sealed);
+    const idLength = bytes[1] ?? 0;
+    const headerLength = 2 + idLength;
+    if (bytes[0] !== VERSION || idLength === 0 || bytes.length < headerLength + ENC_BYTES + TAG_BYTES) {
+      throw DomainError.badInput(field, `${field} is missing or not sealed for this platform.`);
+    }
+    const privateKey = this.privateKeys.get(bytes.subarray(2, headerLength).toString('utf8'));
+    if (!privateKey) throw DomainError.badInput(field, `${field} could not be opened: it was sealed to a key this service does not hold.`);
+    let plain: ArrayBuffer;
     try {
-      const bytes = Buffer.from(sealed);
-      const decipher = createDecipheriv('aes-256-gcm', this.key, bytes.subarray(0, IV_BYTES));
-      decipher.setAAD(Buffer.from(context));
-      decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-      const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
-      return fromBinary(schema, plain);
+      plain = await suite.open(
+        { recipientKey: privateKey, enc: bytes.subarray(headerLength, headerLength + ENC_BYTES), info: info(context) },
+        bytes.subarray(headerLength + ENC_BYTES),
+        bytes.subarray(0, headerLength),
+      );
     } catch {
       throw DomainError.badInput(field, `${field} could not be opened: it was not sealed for this operation.`);
+    }
+    try {
+      return fromBinary(schema, new Uint8Array(plain));
+    } catch {
+      throw DomainError.badInput(field, `${field} could not be decoded.`);
     }
   }
 }
@@ -48,3 +103,15 @@ export const postAlertContext = (idempotencyKey: string): string => `cpx.alerts.
 export const revealIdentityContext = (alertId: string): string => `cpx.alerts.v1.RevealAlertIdentity|${alertId}`;
 /** A new webhook secret in the reply of the operation (create or rotate) that issued it, for one subscription. */
 export const webhookSecretContext = (operation: { name: string }, subscriptionId: string): string => `${operation.name}|${subscriptionId}`;
+
+/** A service's sealer to the gateway (CPX_GATEWAY_SEALING_KEYS), for what goes back to it sealed. */
+export function sealerToGateway(config: { CPX_GATEWAY_SEALING_KEYS?: string; CPX_GATEWAY_SEALING_KEY_ID?: string }, why: string): Promise<PayloadSealer> {
+  if (!config.CPX_GATEWAY_SEALING_KEYS || !config.CPX_GATEWAY_SEALING_KEY_ID) {
+    throw new Error(`CPX_GATEWAY_SEALING_KEYS and CPX_GATEWAY_SEALING_KEY_ID are required: ${why}.`);
+  }
+  return PayloadSealer.create(
+    parseKeyList(config.CPX_GATEWAY_SEALING_KEYS, 'CPX_GATEWAY_SEALING_KEYS'),
+    config.CPX_GATEWAY_SEALING_KEY_ID,
+    'CPX_GATEWAY_SEALING_KEYS',
+  );
+}

@@ -6,16 +6,21 @@
  * request, calls the method, and encodes the response or the coded failure into the
  * reply envelope. The method never sees bytes or headers, and nothing it throws can
  * reach the caller except a DomainError's code, message and field.
+ *
+ * Authentication (signature, then the replay ledger) runs once per request, in
+ * ServiceKafkaServer before Nest dispatches it (a replay is then dropped unanswered), or
+ * here when a request reaches the adapter without it (a spec calling a handler directly).
  */
 import { Logger } from '@nestjs/common';
 import { Ctx, KafkaContext, MessagePattern, Payload, Transport } from '@nestjs/microservices';
 import { fromBinary, type DescMessage, type MessageInitShape, type MessageShape, create } from '@bufbuild/protobuf';
 import type { RequestOperation } from '@cpx/contracts';
-import { verifyPrincipal } from '../auth-context/principal-signature';
+import { CORRELATION_ID_HEADER, PrincipalVerifier } from '../auth-context/principal-signature';
 import type { Principal } from '../auth-context/principal';
 import { DomainError, isDomainError } from '../errors/domain-error';
 import { assertPlainText } from '../validation/plain-text';
 import { encodeFailure, encodeSuccess } from './reply-envelope';
+import { RequestLedger } from './request-ledger';
 
 export interface RequestContext {
   readonly principal: Principal;
@@ -29,11 +34,52 @@ export type RequestMethod<Req extends DescMessage, Res extends DescMessage> = (
 ) => Promise<MessageInitShape<Res>>;
 
 const logger = new Logger('RequestHandler');
-let signingKey: string | undefined;
+let verifier: PrincipalVerifier | undefined;
+let ledger = new RequestLedger();
+/** Requests ServiceKafkaServer has authenticated, by their position, until their handler takes them. */
+const authenticated = new Map<string, Authenticated>();
 
-/** Called once at boot with the validated configuration (see bootstrapService). */
-export function configureRequestHandling(options: { principalSigningKey: string }): void {
-  signingKey = options.principalSigningKey;
+interface Authenticated {
+  principal: Principal;
+  deadline: number;
+}
+
+/** Called once at boot with the validated configuration (see ServicePlatformModule). */
+export function configureRequestHandling(options: { principalVerifyKeys: Map<string, Buffer> }): void {
+  verifier = new PrincipalVerifier(options.principalVerifyKeys);
+  ledger = new RequestLedger();
+}
+
+export class ReplayedRequestError extends DomainError {
+  constructor(readonly correlationId: string) {
+    super('CONFLICT', 'This request was already taken on: a request is answered once.');
+  }
+}
+
+/**
+ * Verifies a request's signed principal and records its correlation id in the ledger.
+ * Throws UNAUTHENTICATED, or ReplayedRequestError for an id already taken on.
+ */
+export function authenticateRequest(operation: string, payload: Uint8Array, headers: Record<string, unknown>, now = Date.now()): Authenticated {
+  if (!verifier) throw new Error('configureRequestHandling was not called at boot');
+  const verified = verifier.verify(headers, { operation, payload }, now);
+  const raw = headers[CORRELATION_ID_HEADER];
+  const correlationId = Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
+  if (!ledger.claim(correlationId, verified.deadline, now)) throw new ReplayedRequestError(correlationId);
+  return verified;
+}
+
+/** For ServiceKafkaServer: the request at `position` was authenticated; its handler takes it from here. */
+export function rememberAuthenticated(position: string, value: Authenticated): void {
+  authenticated.set(position, value);
+}
+
+export function forgetAuthenticated(position: string): void {
+  authenticated.delete(position);
+}
+
+export function requestPosition(topic: string, partition: number, offset: string): string {
+  return `${topic}/${partition}/${offset}`;
 }
 
 export function HandleRequest<Req extends DescMessage, Res extends DescMessage>(
@@ -64,10 +110,12 @@ async function answer<Req extends DescMessage, Res extends DescMessage>(
 ): Promise<Buffer> {
   const started = Date.now();
   try {
-    if (!signingKey) throw new Error('configureRequestHandling was not called at boot');
     const payload = toBytes(data);
-    const headers = kafka.getMessage().headers as Record<string, unknown>;
-    const principal = verifyPrincipal(headers, { operation: operation.name, payload }, signingKey);
+    const message = kafka.getMessage();
+    const headers = message.headers as Record<string, unknown>;
+    const position = requestPosition(kafka.getTopic(), kafka.getPartition(), message.offset);
+    const { principal, deadline } = authenticated.get(position) ?? authenticateRequest(operation.name, payload, headers);
+    authenticated.delete(position);
     let request: MessageShape<Req>;
     try {
       request = fromBinary(operation.request, payload);
@@ -75,7 +123,6 @@ async function answer<Req extends DescMessage, Res extends DescMessage>(
       throw DomainError.badInput('request', 'The request could not be decoded.');
     }
     assertPlainText(request);
-    const deadline = Number(headers['cpx-deadline']);
     const response = await method(request, { principal, deadline });
     return encodeSuccess(operation.response, create(operation.response, response));
   } catch (error) {

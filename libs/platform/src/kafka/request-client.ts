@@ -7,11 +7,18 @@
  * on the caller's one reply topic (REPLY_TOPICS in @cpx/contracts).
  */
 import { Logger } from '@nestjs/common';
-import { ClientKafka } from '@nestjs/microservices';
+import { ClientKafka, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import { create, toBinary, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
 import { OPERATION_HEADER, type REPLY_TOPICS, type RequestOperation } from '@cpx/contracts';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
-import { signPrincipal } from '../auth-context/principal-signature';
+import {
+  CORRELATION_ID_HEADER,
+  REPLY_PARTITION_HEADER,
+  REPLY_TOPIC_HEADER,
+  type PrincipalSigner,
+  type RequestBinding,
+  type SignedPrincipalHeaders,
+} from '../auth-context/principal-signature';
 import type { Principal } from '../auth-context/principal';
 import { DomainError, isDomainError } from '../errors/domain-error';
 import { decodeReply } from './reply-envelope';
@@ -23,16 +30,28 @@ export interface RequestClientOptions {
   /** Unique per running instance: replies are routed to the partitions this group owns. */
   groupId: string;
   clientId: string;
-  principalSigningKey: string;
+  /** The gateway's signing key (the test harnesses and the benchmark sign as the gateway, with a key of their run). */
+  principalSigner: PrincipalSigner;
   timeoutMs: number;
   /** The calling application's reply topic, read whole by this client's group. */
   replyTopic: (typeof REPLY_TOPICS)[keyof typeof REPLY_TOPICS];
+}
+
+/** A request as RequestClient hands it to the Kafka client: signed once its reply routing is known. */
+interface UnsignedRequest {
+  value: Buffer;
+  headers: Record<string, string>;
+  sign(routing: Pick<RequestBinding, 'correlationId' | 'replyTopic' | 'replyPartition'>): SignedPrincipalHeaders;
 }
 
 /**
  * Nest's ClientKafka names a reply topic per request pattern (`<pattern>.reply`); this
  * one answers every pattern with the caller's single reply topic, which is what Nest puts
  * in the request's `kafka_replyTopic` header and what the responder replies to.
+ *
+ * And it signs each request with its reply routing: Nest picks the correlation id and
+ * the reply partition inside `publish`, so `publish` is Nest's own, with the signature
+ * made between that choice and the send.
  */
 class OneReplyTopicClientKafka extends ClientKafka {
   constructor(
@@ -44,6 +63,36 @@ class OneReplyTopicClientKafka extends ClientKafka {
 
   protected override getResponsePatternName(): string {
     return this.replyTopic;
+  }
+
+  protected override publish(partialPacket: ReadPacket, callback: (packet: WritePacket) => void): () => void {
+    const packet = this.assignPacketId(partialPacket);
+    this.routingMap.set(packet.id, callback);
+    const cleanup = () => this.routingMap.delete(packet.id);
+    const fail = (err: unknown) => {
+      cleanup();
+      callback({ err });
+    };
+    try {
+      const request = packet.data as UnsignedRequest;
+      const replyPartition = this.getReplyTopicPartition(this.replyTopic);
+      const signed = request.sign({ correlationId: packet.id, replyTopic: this.replyTopic, replyPartition });
+      const message = {
+        value: request.value,
+        headers: {
+          ...request.headers,
+          ...signed,
+          [CORRELATION_ID_HEADER]: packet.id,
+          [REPLY_TOPIC_HEADER]: this.replyTopic,
+          [REPLY_PARTITION_HEADER]: replyPartition,
+        },
+      };
+      this.producer.send({ topic: this.normalizePattern(partialPacket.pattern), messages: [message], ...(this.options.send ?? {}) }).catch(fail);
+      return cleanup;
+    } catch (err) {
+      fail(err);
+      return () => null;
+    }
   }
 }
 
@@ -113,13 +162,17 @@ export class RequestClient {
   ): Promise<MessageShape<Res>> {
     const deadline = Date.now() + this.options.timeoutMs;
     const payload = Buffer.from(toBinary(operation.request, create(operation.request, request)));
-    const headers = signPrincipal(principal, { operation: operation.name, payload, deadline }, this.options.principalSigningKey);
+    const outgoing: UnsignedRequest = {
+      value: payload,
+      headers: { [OPERATION_HEADER]: operation.name },
+      sign: (routing) => this.options.principalSigner.sign(principal, { operation: operation.name, payload, deadline, ...routing }),
+    };
     try {
       await withDeadline(this.connect(), deadline);
       const reply = await firstValueFrom(
         this.client
           // To the service's request topic; the service routes by the operation header.
-          .send<Buffer>(operation.topic, { value: payload, headers: { ...headers, [OPERATION_HEADER]: operation.name } })
+          .send<Buffer>(operation.topic, outgoing)
           .pipe(timeout({ first: Math.max(1, deadline - Date.now()) })),
       );
       return decodeReply(operation.response, reply);

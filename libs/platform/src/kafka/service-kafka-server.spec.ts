@@ -1,6 +1,11 @@
+import { create, toBinary } from '@bufbuild/protobuf';
 import { AlertsRequests, DirectoryEvents, DirectoryRequests, OPERATION_HEADER } from '@cpx/contracts';
+import type { KafkaContext } from '@nestjs/microservices';
 import type { EachMessagePayload } from 'kafkajs';
-import { DEADLINE_HEADER } from '../auth-context/principal-signature';
+import { DEADLINE_HEADER, PrincipalSigner, type RequestBinding } from '../auth-context/principal-signature';
+import { newKeyPair } from '../crypto/key-pairs';
+import { decodeReply } from './reply-envelope';
+import { configureRequestHandling, HandleRequest, type RequestContext } from './handle-request.decorator';
 import { MAX_REPLY_WAIT_MS, MAX_RUNNING_PAST_DEADLINE, patternOf, replyWaitMs, ServiceKafkaServer, topicOf } from './service-kafka-server';
 
 describe('a service request topic, routed by operation header', () => {
@@ -130,6 +135,96 @@ describe('a request handled by a ServiceKafkaServer', () => {
     expect(replyWaitMs({ [DEADLINE_HEADER]: Buffer.from(String(now - 1)) }, now)).toBe(0);
     expect(replyWaitMs({ [DEADLINE_HEADER]: Buffer.from('soon') }, now)).toBe(MAX_REPLY_WAIT_MS);
     expect(replyWaitMs(undefined, now)).toBe(MAX_REPLY_WAIT_MS);
+  });
+});
+
+describe('a request replayed onto a ServiceKafkaServer', () => {
+  const operation = DirectoryRequests.getAgency;
+  const gatewayKey = newKeyPair('ed25519');
+  const signer = new PrincipalSigner(new Map([['g-1', gatewayKey.privateKey]]), 'g-1');
+  const payload = Buffer.from(toBinary(operation.request, create(operation.request, { id: '3f1c2b9a-0000-4000-8000-000000000001' })));
+
+  class Directory {
+    readonly handled: string[] = [];
+    @HandleRequest(operation)
+    async getAgency(request: { id: string }, { principal }: RequestContext) {
+      this.handled.push(`${principal.subject}:${request.id}`);
+      return {};
+    }
+  }
+
+  /** A started service instance (a restart is a new one: its ledger starts empty). */
+  function startInstance() {
+    configureRequestHandling({ principalVerifyKeys: new Map([['g-1', gatewayKey.publicKey]]) });
+    const server = new ServiceKafkaServer({ client: { brokers: ['127.0.0.1:1'] }, parser: { keepBinary: true } });
+    const directory = new Directory();
+    const adapter = directory.getAgency as unknown as (data: unknown, context: KafkaContext) => Promise<Buffer>;
+    server.addHandler(operation.name, (data: unknown, context: KafkaContext) => adapter.call(directory, data, context), false);
+    const producer = { send: jest.fn(async (_record: unknown) => undefined) };
+    Object.assign(server as unknown as { producer: unknown }, { producer });
+    /** Each reply published: 'ok', or its failure's code. */
+    const replies = () =>
+      producer.send.mock.calls.map(([record]) => {
+        try {
+          decodeReply(operation.response, (record as { messages: { value: Buffer }[] }).messages[0]!.value);
+          return 'ok';
+        } catch (error) {
+          return (error as { code?: string }).code;
+        }
+      });
+    return { server, directory, producer, replies };
+  }
+
+  function signed(binding: Partial<RequestBinding> = {}): Record<string, Buffer> {
+    const full = { operation: operation.name, payload, deadline: Date.now() + 5_000, correlationId: 'c-1', replyTopic: 'cpx.gateway.v1.replies', replyPartition: '0', ...binding };
+    const headers = {
+      ...signer.sign({ subject: 'user-1', roles: ['professional'] }, full),
+      [OPERATION_HEADER]: operation.name,
+      kafka_correlationId: full.correlationId,
+      kafka_replyTopic: full.replyTopic,
+      kafka_replyPartition: full.replyPartition,
+    };
+    return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Buffer.from(value)]));
+  }
+
+  function record(offset: string, headers: Record<string, Buffer>, partition = 0): EachMessagePayload {
+    return {
+      topic: operation.topic,
+      partition,
+      message: { key: null, value: payload, offset, timestamp: String(Date.now()), attributes: 0, headers },
+      heartbeat: async () => undefined,
+      pause: () => () => undefined,
+    };
+  }
+
+  it('is handled and answered once: a copy under the same correlation id, on any partition this instance reads, gets no answer', async () => {
+    const { server, directory, replies } = startInstance();
+    const headers = signed({ correlationId: 'c-replayed' });
+    await server.handleMessage(record('1', headers));
+    await server.handleMessage(record('2', headers));
+    await server.handleMessage(record('7', headers, 3));
+    expect(directory.handled).toEqual(['user-1:3f1c2b9a-0000-4000-8000-000000000001']);
+    expect(replies()).toEqual(['ok']);
+  });
+
+  it('answers a forged copy UNAUTHENTICATED without burning the id, so the genuine request is still served', async () => {
+    const { server, directory, replies } = startInstance();
+    const genuine = signed({ correlationId: 'c-raced' });
+    const forged = { ...genuine, 'cpx-principal': Buffer.from(Buffer.from(JSON.stringify({ subject: 'admin', roles: ['platform_admin'] })).toString('base64url')) };
+    await server.handleMessage(record('1', forged));
+    await server.handleMessage(record('2', genuine));
+    expect(directory.handled).toHaveLength(1);
+    expect(replies()).toEqual(['UNAUTHENTICATED', 'ok']);
+  });
+
+  it('is handled again after a restart: a service that died before answering has not answered it', async () => {
+    const headers = signed({ correlationId: 'c-redelivered' });
+    const first = startInstance();
+    await first.server.handleMessage(record('1', headers));
+    const restarted = startInstance();
+    await restarted.server.handleMessage(record('1', headers));
+    expect(restarted.directory.handled).toHaveLength(1);
+    expect(restarted.replies()).toEqual(['ok']);
   });
 });
 

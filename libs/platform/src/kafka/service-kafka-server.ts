@@ -9,10 +9,12 @@
  * (its OPERATION_HEADER, on a request topic only; an event's pattern stays its topic).
  * And when a request is done, for kafkajs: once its reply is published, or at its deadline.
  */
+import { Logger } from '@nestjs/common';
 import { KafkaRequestDeserializer, ServerKafka, type KafkaContext, type KafkaOptions } from '@nestjs/microservices';
 import type { Consumer, EachMessagePayload, IHeaders } from 'kafkajs';
 import { OPERATION_HEADER, REQUEST_TOPICS, requestOperationNamed } from '@cpx/contracts';
 import { DEADLINE_HEADER } from '../auth-context/principal-signature';
+import { authenticateRequest, forgetAuthenticated, ReplayedRequestError, rememberAuthenticated, requestPosition } from './handle-request.decorator';
 
 const REQUEST_TOPIC_SET = new Set(REQUEST_TOPICS);
 
@@ -51,6 +53,7 @@ export const MAX_REPLY_WAIT_MS = 5_000;
 export const MAX_RUNNING_PAST_DEADLINE = 16;
 
 export class ServiceKafkaServer extends ServerKafka {
+  private readonly log = new Logger(ServiceKafkaServer.name);
   /** Replies being published, by the position of the request they answer. */
   private readonly publishing = new Map<string, Promise<unknown>>();
   /** Requests still being handled after their deadline passed (nobody waits for them). */
@@ -86,6 +89,38 @@ export class ServiceKafkaServer extends ServerKafka {
    */
   override async handleMessage(payload: EachMessagePayload): Promise<unknown> {
     if (!REQUEST_TOPIC_SET.has(payload.topic)) return super.handleMessage(payload);
+    const position = requestPosition(payload.topic, payload.partition, payload.message.offset);
+    if (this.isReplay(payload, position)) return undefined;
+    try {
+      return await this.answerWithinDeadline(payload);
+    } finally {
+      forgetAuthenticated(position);
+    }
+  }
+
+  /**
+   * Authenticates a request before Nest dispatches it, so that a replay (a correlation id
+   * this instance has already taken on) gets no answer at all: an answer, even an error,
+   * would reach the gateway under the id of the request it copies and could be taken for
+   * that request's reply. A request that does not authenticate goes on to its handler,
+   * which answers UNAUTHENTICATED.
+   */
+  private isReplay(payload: EachMessagePayload, position: string): boolean {
+    const { headers } = payload.message;
+    const operation = patternOf(payload.topic, headers?.[OPERATION_HEADER]);
+    if (!requestOperationNamed(operation)) return false;
+    try {
+      rememberAuthenticated(position, authenticateRequest(operation, payload.message.value ?? new Uint8Array(), headers ?? {}));
+      return false;
+    } catch (error) {
+      // Anything else (a bad signature, an expired one) is the handler's to answer.
+      if (!(error instanceof ReplayedRequestError)) return false;
+      this.log.warn(`${operation}: request ${error.correlationId} (${position}) was already taken on; this copy is dropped unanswered.`);
+      return true;
+    }
+  }
+
+  private async answerWithinDeadline(payload: EachMessagePayload): Promise<unknown> {
     const answering = this.answer(payload);
     let timer: NodeJS.Timeout | undefined;
     const deadlinePassed = new Promise<'deadline passed'>((resolve) => {
@@ -110,7 +145,7 @@ export class ServiceKafkaServer extends ServerKafka {
 
   /** Handles a request and waits until its reply is published (or failed to be). */
   private async answer(payload: EachMessagePayload): Promise<void> {
-    const position = positionOf(payload.topic, payload.partition, payload.message.offset);
+    const position = requestPosition(payload.topic, payload.partition, payload.message.offset);
     try {
       await super.handleMessage(payload);
     } finally {
@@ -125,7 +160,7 @@ export class ServiceKafkaServer extends ServerKafka {
 
   override getPublisher(replyTopic: string, replyPartition: string, correlationId: string, context: KafkaContext) {
     const publish = super.getPublisher(replyTopic, replyPartition, correlationId, context);
-    const position = positionOf(context.getTopic(), context.getPartition(), context.getMessage().offset);
+    const position = requestPosition(context.getTopic(), context.getPartition(), context.getMessage().offset);
     return (data: unknown) => {
       const published = publish(data);
       this.publishing.set(position, published);
@@ -141,10 +176,6 @@ export class ServiceKafkaServer extends ServerKafka {
   override getRouteFromPattern(pattern: string): string {
     return pattern;
   }
-}
-
-function positionOf(topic: string, partition: number, offset: string): string {
-  return `${topic}/${partition}/${offset}`;
 }
 
 /** How long to wait for a request's handling and reply: until its deadline, at most MAX_REPLY_WAIT_MS. */

@@ -13,6 +13,7 @@ import { CreateMessagingTables1764370000000 } from '../outbox/messaging-tables.m
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { configureRequestHandling } from '../kafka/handle-request.decorator';
 import { closeEventHandling, configureEventHandling } from '../kafka/handle-event.decorator';
+import { parseKeyList } from '../crypto/key-list';
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
 /** The URL of the service's own database, for a dedicated connection (LISTEN). */
@@ -55,7 +56,7 @@ export class ServicePlatformModule {
   static forService(options: ServicePlatformOptions): DynamicModule {
     const { config, service } = options;
     const database = serviceDatabaseName(service, config);
-    configureRequestHandling({ principalSigningKey: config.CPX_PRINCIPAL_SIGNING_KEY });
+    configureRequestHandling({ principalVerifyKeys: parseKeyList(config.CPX_PRINCIPAL_VERIFY_KEYS, 'CPX_PRINCIPAL_VERIFY_KEYS') });
     return {
       module: ServicePlatformModule,
       global: true,

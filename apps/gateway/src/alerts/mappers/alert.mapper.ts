@@ -1,4 +1,4 @@
-import { postAlertContext, type SealedPayloads } from '@cpx/platform';
+import { postAlertContext, type PayloadSealer } from '@cpx/platform';
 import { ChildIdentitySchema } from '@cpx/contracts';
 /** Alerts, their targets, updates, identity reads and figures between GraphQL and protobuf. */
 import type { MessageInitShape } from '@bufbuild/protobuf';
@@ -112,8 +112,8 @@ export function toCountryFigures(figures: CountryFigures): CountryFiguresObject 
   };
 }
 
-/** The request as it goes on Kafka: the child's record sealed for the alerts service. */
-export function postAlertRequest(input: PostAlertInput, payloads: SealedPayloads): MessageInitShape<typeof PostAlertRequestSchema> {
+/** The request as it goes on Kafka: the child's record sealed to the alerts service. */
+export async function postAlertRequest(input: PostAlertInput, sealerToAlerts: PayloadSealer): Promise<MessageInitShape<typeof PostAlertRequestSchema>> {
   return {
     idempotencyKey: input.idempotencyKey,
     kind: enumValue(AlertKind, input.kind),
@@ -123,7 +123,7 @@ export function postAlertRequest(input: PostAlertInput, payloads: SealedPayloads
     targetAgencyTypes: input.targetAgencyTypes.map((type) => enumValue(AgencyType, type)),
     title: input.title,
     summary: input.summary,
-    sealedChild: payloads.seal(ChildIdentitySchema, childIdentityToProto(input.child), postAlertContext(input.idempotencyKey)),
+    sealedChild: await sealerToAlerts.seal(ChildIdentitySchema, childIdentityToProto(input.child), postAlertContext(input.idempotencyKey)),
   };
 }
 

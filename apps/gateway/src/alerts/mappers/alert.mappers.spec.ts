@@ -7,7 +7,7 @@ import { ALERT_ID, anAlert, anUpdate, ORIGIN_AGENCY_ID, POSTED } from '../testin
 import { addAlertUpdateRequest, alertFilterToProto, postAlertRequest, toAlert, toCountryFigures, toIdentityRead } from './alert.mapper';
 import { childIdentityToProto, toChildIdentity } from './child-identity.mapper';
 import { postAlertContext } from '@cpx/platform';
-import { testPayloads } from '../../testing/test-gateway';
+import { testServices } from '../../testing/test-gateway';
 
 const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 
@@ -46,7 +46,7 @@ describe('alert mappers', () => {
     expect(toChildIdentity(proto)).toEqual({ ...input, photoContentType: null });
   });
 
-  it('builds the post request with proto enums and the identity', () => {
+  it('builds the post request with proto enums and the identity', async () => {
     const input: PostAlertInput = {
       idempotencyKey: 'post-0001-abcdef',
       kind: 'SUSPECTED_TRAFFICKING',
@@ -58,7 +58,7 @@ describe('alert mappers', () => {
       summary: '',
       child: aChildInput(),
     };
-    const request = create(PostAlertRequestSchema, postAlertRequest(input, testPayloads));
+    const request = create(PostAlertRequestSchema, await postAlertRequest(input, await testServices.sealerToAlerts()));
     expect(request).toMatchObject({
       idempotencyKey: 'post-0001-abcdef',
       kind: AlertKind.SUSPECTED_TRAFFICKING,
@@ -69,7 +69,7 @@ describe('alert mappers', () => {
       title: 'Fëmijë i pashoqëruar',
     });
     expect(Buffer.from(request.sealedChild).includes(Buffer.from(input.child.givenNames[0]))).toBe(false);
-    expect(toChildIdentity(testPayloads.open(ChildIdentitySchema, request.sealedChild, postAlertContext(input.idempotencyKey), 'child'))).toEqual(input.child);
+    expect(toChildIdentity(await testServices.openAsAlerts(ChildIdentitySchema, request.sealedChild, postAlertContext(input.idempotencyKey), 'child'))).toEqual(input.child);
   });
 
   it('maps an alert, its targets and an optional thread', () => {

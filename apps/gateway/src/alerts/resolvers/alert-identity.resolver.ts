@@ -1,7 +1,7 @@
 /** The child's identity: revealed with a stated purpose, and the record of who read it. */
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AlertsRequests, ChildIdentitySchema } from '@cpx/contracts';
-import { revealIdentityContext, SealedPayloads, type Principal } from '@cpx/platform';
+import { PayloadOpener, revealIdentityContext, type Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { connectionComplexity, smallListComplexity } from '../../graphql/query-limits';
 import { connectionFrom, pageWindow } from '../../graphql/relay-connection';
@@ -20,7 +20,7 @@ import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 export class AlertIdentityResolver {
   constructor(
     private readonly service: AlertsClient,
-    private readonly payloads: SealedPayloads,
+    private readonly opener: PayloadOpener,
   ) {}
 
   // A mutation, not a query: every reveal is recorded, and a query must not change anything.
@@ -29,7 +29,7 @@ export class AlertIdentityResolver {
   })
   async revealAlertIdentity(@Args() { id, purpose }: RevealAlertIdentityArgs, @CurrentPrincipal() principal: Principal): Promise<ChildIdentityObject> {
     const { sealedChild } = await this.service.send(AlertsRequests.revealAlertIdentity, { id, purpose }, principal);
-    return toChildIdentity(this.payloads.open(ChildIdentitySchema, sealedChild, revealIdentityContext(id), 'child'));
+    return toChildIdentity(await this.opener.open(ChildIdentitySchema, sealedChild, revealIdentityContext(id), 'child'));
   }
 
   @Mutation(() => IdentityGrantObject, {

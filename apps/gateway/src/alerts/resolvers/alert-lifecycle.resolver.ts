@@ -1,7 +1,7 @@
 /** Acting on alerts: post, acknowledge, add an update, resolve, cancel. The service decides who may. */
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { AlertsRequests, Outcome } from '@cpx/contracts';
-import { SealedPayloads, type Principal } from '@cpx/platform';
+import { PayloadSealer, type Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { underInput } from '../../directory/directory.client';
 import { enumValue, optionalVersion } from '../../directory/mappers/proto-values';
@@ -17,14 +17,14 @@ import { AlertUpdateObject } from '../types/alert-update.type';
 export class AlertLifecycleResolver {
   constructor(
     private readonly service: AlertsClient,
-    private readonly payloads: SealedPayloads,
+    private readonly sealerToAlerts: PayloadSealer,
   ) {}
 
   @Mutation(() => PostAlertPayload, {
     description: 'Posts an alert to the focal points and on-duty contacts of the target countries. Replaying the same idempotency key returns the first alert.',
   })
   async postAlert(@Args('input') input: PostAlertInput, @CurrentPrincipal() principal: Principal): Promise<PostAlertPayload> {
-    const { alert, replayed } = await this.service.send(AlertsRequests.postAlert, postAlertRequest(input, this.payloads), principal, underInput());
+    const { alert, replayed } = await this.service.send(AlertsRequests.postAlert, await postAlertRequest(input, this.sealerToAlerts), principal, underInput());
     return { alert: toAlert(required(alert, 'alert')), replayed };
   }
 

@@ -5,7 +5,7 @@
  */
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { FeedsRequests } from '@cpx/contracts';
-import { SealedPayloads, type Principal } from '@cpx/platform';
+import { PayloadOpener, type Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { underInput } from '../../directory/directory.client';
 import { required } from '../../alerts/mappers/reply-values';
@@ -20,7 +20,7 @@ import { openWebhookSecret } from '../webhook-secret-reply';
 export class PartnerResolver {
   constructor(
     private readonly service: FeedsClient,
-    private readonly payloads: SealedPayloads,
+    private readonly opener: PayloadOpener,
   ) {}
 
   @Mutation(() => PartnerObject, { description: 'Registers a partner organisation (platform admins).' })
@@ -49,7 +49,7 @@ export class PartnerResolver {
       underInput(),
     );
     const subscription = toSubscription(required(reply.subscription, 'subscription'));
-    return { subscription, secret: openWebhookSecret(this.payloads, FeedsRequests.createSubscription, subscription.id, reply), replayed: reply.replayed };
+    return { subscription, secret: await openWebhookSecret(this.opener, FeedsRequests.createSubscription, subscription.id, reply), replayed: reply.replayed };
   }
 
   @Mutation(() => PartnerSubscriptionObject, {
@@ -79,7 +79,7 @@ export class PartnerResolver {
     // Opened as the secret of the subscription asked for, whatever the reply says it is.
     return {
       subscription: toSubscription(required(reply.subscription, 'subscription')),
-      secret: openWebhookSecret(this.payloads, FeedsRequests.rotateSubscriptionSecret, id, reply),
+      secret: await openWebhookSecret(this.opener, FeedsRequests.rotateSubscriptionSecret, id, reply),
       replayed: false,
     };
   }

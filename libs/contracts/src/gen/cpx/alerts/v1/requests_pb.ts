@@ -71,9 +71,10 @@ export type PostAlertRequest = Message<"cpx.alerts.v1.PostAlertRequest"> & {
   summary: string;
 
   /**
-   * The child's record, a serialized ChildIdentity sealed for the alerts service
-   * (AES-256-GCM under the platform's payload key, associated data
-   * "cpx.alerts.v1.PostAlert|<idempotency_key>"), so that it is never readable on Kafka.
+   * The child's record, a serialized ChildIdentity sealed to the alerts service's public
+   * key (HPKE, RFC 9180: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM; info bound
+   * to "cpx.alerts.v1.PostAlert|<idempotency_key>"; layout in libs/platform
+   * sealed-payloads.ts), so that only the alerts service can read it on Kafka.
    *
    * @generated from field: bytes sealed_child = 10;
    */
@@ -311,7 +312,7 @@ export const RevealAlertIdentityRequestSchema: GenMessage<RevealAlertIdentityReq
  */
 export type RevealAlertIdentityResponse = Message<"cpx.alerts.v1.RevealAlertIdentityResponse"> & {
   /**
-   * A serialized ChildIdentity sealed for the gateway (associated data
+   * A serialized ChildIdentity sealed to the gateway's public key (HPKE, info bound to
    * "cpx.alerts.v1.RevealAlertIdentity|<alert id>"): the reply topic never holds it in clear.
    *
    * @generated from field: bytes sealed_child = 2;

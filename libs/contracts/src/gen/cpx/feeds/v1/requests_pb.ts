@@ -133,7 +133,7 @@ export type CreateSubscriptionResponse = Message<"cpx.feeds.v1.CreateSubscriptio
 
   /**
    * The new whsec_<base64> secret, returned once, never again: a WebhookSecret sealed
-   * with CPX_PAYLOAD_KEY (AES-256-GCM, as the child's record is), bound to
+   * to the gateway's public key (HPKE, as a revealed child's record is), bound to
    * "cpx.feeds.v1.CreateSubscription|<subscription.id>".
    *
    * @generated from field: bytes sealed_secret = 3;
