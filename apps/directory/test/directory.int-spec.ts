@@ -20,7 +20,7 @@ import {
   VerificationStatus,
 } from '@cpx/contracts';
 import { encodeCursor, RequestClient } from '@cpx/platform';
-import { agencyRequest, failureOf, principals, professionalRequest, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
+import { agencyRequest, EventReader, failureOf, principals, professionalRequest, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DirectoryModule } from '../src/app.module';
@@ -96,6 +96,35 @@ describe('request/reply', () => {
     } finally {
       await client.close();
       await kafkaAdmin.disconnect();
+    }
+  });
+});
+
+describe('a request copied back onto the broker (replay)', () => {
+  it('is not handled again, on its partition or another, and gets no second answer', async () => {
+    const requestTopic = DirectoryRequests.registerAgency.topic;
+    const reader = await EventReader.start(harness.stack.kafkaBrokers, [requestTopic, REPLY_TOPICS.tools]);
+    const producer = new Kafka({ clientId: 'cpx-test-replayer', brokers: harness.stack.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    try {
+      const request = agencyRequest({ name: `Replayed agency ${randomUUID()}` });
+      const { agency } = await send('registerAgency', request);
+      const original = await reader.waitFor((record) => record.topic === requestTopic && record.value.includes(Buffer.from(request.name)));
+      const correlationId = original.headers['kafka_correlationId']!;
+      const copy = { value: original.value, headers: original.headers };
+      // Within its deadline, as a broker-side attacker would: onto every partition of the topic.
+      await producer.send({ topic: requestTopic, messages: [0, 1, 2, 3, 4, 5].map((partition) => ({ ...copy, partition })) });
+      await waitFor(async () => reader.seen.filter((record) => record.topic === requestTopic && record.headers['kafka_correlationId'] === correlationId).length === 7, 10_000, 'the copies read back');
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+      const db = harness.app.get(DataSource);
+      const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM agency WHERE name = $1`, [request.name]);
+      expect(count).toBe(1);
+      expect(reader.seen.filter((record) => record.topic === REPLY_TOPICS.tools && record.headers['kafka_correlationId'] === correlationId)).toHaveLength(1);
+      expect(harness.events.seen.filter((event) => event.key === agency.id)).toHaveLength(1);
+    } finally {
+      await producer.disconnect();
+      await reader.close();
     }
   });
 });
