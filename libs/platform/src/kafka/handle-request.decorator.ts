@@ -44,7 +44,11 @@ interface Authenticated {
   deadline: number;
 }
 
-/** Called once at boot with the validated configuration (see ServicePlatformModule). */
+/**
+ * Called once at boot with the validated configuration (see ServicePlatformModule). A
+ * process starts with an empty ledger, as a restarted service does: what it had taken on
+ * but not answered before it died, it answers now.
+ */
 export function configureRequestHandling(options: { principalVerifyKeys: Map<string, Buffer> }): void {
   verifier = new PrincipalVerifier(options.principalVerifyKeys);
   ledger = new RequestLedger();
