@@ -9,6 +9,7 @@
  * with the same idempotency key (one subscription, a new secret, the first still signing),
  * moves it to a new URL in FULL without a new id or secret, and enables it.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -90,6 +91,14 @@ async function postWhenRoutable(token: string, input: Record<string, unknown>): 
 }
 
 const FEED = `query($first: Int, $after: String) { partnerFeed(first: $first, after: $after) { edges { cursor node { id type countries occurredAt data } } pageInfo { hasNextPage endCursor } } }`;
+
+it('runs the feeds service, which calls partners\' URLs, with no key that opens a child\'s record or signs a principal', () => {
+  const environ = `/proc/${platform.services.feeds.pid}/environ`;
+  if (!existsSync(environ)) return; // Linux only: the process's own environment, as the service read it
+  const names = readFileSync(environ, 'latin1').split('\0').map((entry) => entry.split('=')[0]);
+  expect(names).toEqual(expect.arrayContaining(['CPX_GATEWAY_SEALING_KEYS', 'CPX_PRINCIPAL_VERIFY_KEYS']));
+  expect(names.filter((name) => /OPENING_KEYS|SIGNING_KEYS|PAYLOAD_KEY/.test(name ?? ''))).toEqual([]);
+});
 
 it('delivers a posted alert to a partner as a verified webhook and in its pull feed, without the child or the title', async () => {
   const { registerPartner: unicef } = await ok(`mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id name countries } }`, { input: { name: 'UNICEF ECARO' } }, admin);
