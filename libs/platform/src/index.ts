@@ -31,3 +31,4 @@ export * from './crypto/key-pairs';
 export * from './config/key-validators';
 export * from './crypto/repository-keys';
 export * from './kafka/request-ledger';
+export * from './crypto/repository-key-scan';

@@ -4,7 +4,8 @@
  * Anyone can read them, so production mode refuses each (config/key-validators.ts), as it
  * refuses any key of 32 equal bytes (`Buffer.alloc(32, n)` in a test). A spec scans the
  * repository for key-like literals and fails on one missing here
- * (repository-keys.spec.ts), so a new fixture key cannot slip into production.
+ * (repository-keys.spec.ts), so a new fixture key cannot slip into production;
+ * `npm run -s keys -- --repository` prints the list as it should be.
  */
 import { hash } from 'node:crypto';
 
