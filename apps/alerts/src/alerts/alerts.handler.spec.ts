@@ -3,6 +3,7 @@ import { create, fromBinary } from '@bufbuild/protobuf';
 import { TimestampSchema, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertKind, AlertsRequests, ChildIdentitySchema, Sex, Urgency, type ChildIdentity } from '@cpx/contracts';
 import { postAlertContext, SealedPayloads, type Principal } from '@cpx/platform';
+import type { CheckAuditIntegrityUseCase } from '../audit/check-audit-integrity.usecase';
 import type { AlertsConfig } from '../config/alerts.config';
 import type { RevealIdentityUseCase } from '../identity/reveal-identity.usecase';
 import type { SearchIdentityReadsUseCase } from '../identity/search-identity-reads.usecase';
@@ -38,6 +39,7 @@ function aHandler() {
     unused as RevealIdentityUseCase,
     unused as SearchIdentityReadsUseCase,
     unused as FindAlertsUseCase,
+    unused as CheckAuditIntegrityUseCase,
     { ALERTS_MAX_PHOTO_BYTES: 2_000_000 } as AlertsConfig,
     payloads,
   );

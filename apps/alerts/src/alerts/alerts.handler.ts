@@ -7,6 +7,7 @@ import {
   AlertKind,
   AlertsRequests,
   AlertStatus,
+  AuditBreakReason,
   ChildIdentitySchema,
   Outcome,
   Sex,
@@ -23,7 +24,9 @@ import {
   validateInput,
   type RequestContext,
 } from '@cpx/platform';
+import { CheckAuditIntegrityUseCase } from '../audit/check-audit-integrity.usecase';
 import { AlertsConfig } from '../config/alerts.config';
+import type { IdentityGrantView, IdentityReadView } from '../identity/identity-history';
 import { RevealIdentityUseCase } from '../identity/reveal-identity.usecase';
 import { SearchIdentityReadsUseCase } from '../identity/search-identity-reads.usecase';
 import { AcknowledgeAlertUseCase } from './acknowledge-alert.usecase';
@@ -31,7 +34,6 @@ import { AddAlertUpdateUseCase } from './add-alert-update.usecase';
 import { alertMessage, updateMessage } from './alert-messages';
 import { recipientCounts, type LoadedAlert } from './alert-store';
 import { assertChildNotNamed } from './child-not-named';
-import { IdentityGrantEntity, IdentityReadEntity } from './alert.entities';
 import { checkChildRecord } from './child-record';
 import { EndAlertUseCase } from './end-alert.usecase';
 import { FindAlertsUseCase, type AlertPage } from './find-alerts.usecase';
@@ -67,6 +69,7 @@ export class AlertsHandler {
     private readonly revealIdentity: RevealIdentityUseCase,
     private readonly searchIdentityReads: SearchIdentityReadsUseCase,
     private readonly findAlerts: FindAlertsUseCase,
+    private readonly checkAuditIntegrity: CheckAuditIntegrityUseCase,
     @Inject(AlertsConfig) private readonly config: AlertsConfig,
     private readonly payloads: SealedPayloads,
   ) {}
@@ -230,6 +233,18 @@ export class AlertsHandler {
     return { ...page, items: page.items.map(identityReadMessage) };
   }
 
+  @HandleRequest(AlertsRequests.checkAuditIntegrity)
+  async auditIntegrity(request: Req<'checkAuditIntegrity'>, { principal }: RequestContext) {
+    const verdict = await this.checkAuditIntegrity.execute(request.alertId ? requireId(request.alertId, 'alertId') : undefined, principal);
+    return {
+      ok: verdict.ok,
+      checkedEntries: BigInt(verdict.checked),
+      firstBreak: verdict.broken
+        ? { seq: BigInt(verdict.broken.seq), alertId: verdict.broken.alertId ?? '', reason: AuditBreakReason[verdict.broken.reason] }
+        : undefined,
+    };
+  }
+
   @HandleRequest(AlertsRequests.getAlert)
   async get(request: Req<'getAlert'>, { principal }: RequestContext) {
     const { loaded, updates } = await this.findAlerts.byId(requireId(request.id), principal);
@@ -275,7 +290,7 @@ function requireCountry(value: string): string {
   return value;
 }
 
-function identityReadMessage(read: IdentityReadEntity) {
+function identityReadMessage(read: IdentityReadView) {
   return {
     alertId: read.alertId,
     readerSubject: read.readerSubject,
@@ -293,7 +308,7 @@ function reportedMoment(timestamp: Parameters<typeof timestampDate>[0], field: s
   return date;
 }
 
-function identityGrantMessage(grant: IdentityGrantEntity) {
+function identityGrantMessage(grant: IdentityGrantView) {
   return {
     alertId: grant.alertId,
     granteeSubject: grant.granteeSubject,

@@ -1,0 +1,290 @@
+/**
+ * The audit log on real Postgres and Kafka: what a grant, a reveal, a revocation, a
+ * re-grant and a refused reveal leave behind, what the auditor's integrity check says
+ * when rows are altered, deleted or swapped behind the service's back (as the database
+ * superuser, triggers off), and that the role the service runs as cannot change the log.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AlertKind, AlertsEvents, AlertsRequests, AuditBreakReason, ChildIdentitySchema, Sex, Urgency } from '@cpx/contracts';
+import { databaseUrl, postAlertContext, revealIdentityContext, SealedPayloads, serviceDatabaseName, type Principal } from '@cpx/platform';
+import { DirectoryFixture, failureOf, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AlertsModule } from '../src/app.module';
+import { AlertsConfig } from '../src/config/alerts.config';
+
+jest.setTimeout(120_000);
+
+const CHILD_GIVEN = 'Ljubica';
+const CHILD_FAMILY = 'Stanković';
+const PAYLOAD_KEY = randomBytes(32).toString('base64');
+const payloads = new SealedPayloads(PAYLOAD_KEY);
+
+let harness: ServiceHarness<AlertsConfig>;
+let directory: DirectoryFixture;
+let db: DataSource;
+/** The database superuser on the service's database: what an intruder with the server's keys could do. */
+let superuser: Client;
+
+let origin: Principal;
+let recipient: Principal;
+const attache: Principal = { subject: 'attache-audit', roles: ['curator'] };
+const auditor: Principal = { subject: 'auditor-1', roles: ['auditor'] };
+const partner: Principal = { subject: 'unicef-1', roles: ['partner'], partnerId: 'unicef' };
+
+async function professionalOf(country: string, focalPoint = false): Promise<Principal> {
+  const agencyId = await directory.agency(country);
+  const professional = await directory.professional(agencyId);
+  if (focalPoint) await directory.focalPoint(country, professional.id);
+  return { subject: professional.subject, roles: ['professional'], country, agencyId };
+}
+
+beforeAll(async () => {
+  harness = await startServiceHarness({
+    service: 'alerts',
+    configSchema: AlertsConfig,
+    module: (config) => AlertsModule.forConfig(config),
+    eventTopics: [AlertsEvents.topic],
+    env: { ALERTS_MASTER_KEYS: `test-1:${randomBytes(32).toString('base64')}`, ALERTS_ACTIVE_KEY_ID: 'test-1', CPX_PAYLOAD_KEY: PAYLOAD_KEY },
+  });
+  db = harness.app.get(DataSource);
+  superuser = new Client({ connectionString: databaseUrl(harness.stack.databaseUrl, serviceDatabaseName('alerts', harness.config)) });
+  await superuser.connect();
+  directory = await DirectoryFixture.connect(harness.stack.kafkaBrokers);
+  origin = await professionalOf('RS');
+  recipient = await professionalOf('FR', true);
+  await waitFor(async () => {
+    const rows = await db.query(`SELECT count(*)::int AS n FROM replica_professional WHERE subject = ANY($1)`, [[origin.subject, recipient.subject]]);
+    return rows[0].n === 2;
+  });
+});
+
+afterAll(async () => {
+  await superuser?.end();
+  await directory?.close();
+  await harness?.close();
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test shorthand over a typed registry
+async function send(op: keyof typeof AlertsRequests, request: Record<string, any>, principal: Principal): Promise<any> {
+  let wire = request;
+  if (op === 'postAlert') {
+    const { child, ...rest } = request;
+    wire = { ...rest, sealedChild: payloads.seal(ChildIdentitySchema, child, postAlertContext(request.idempotencyKey)) };
+  }
+  const reply = await harness.requests.send(AlertsRequests[op] as never, wire as never, principal);
+  if (op === 'revealAlertIdentity') {
+    return { child: payloads.open(ChildIdentitySchema, (reply as unknown as { sealedChild: Uint8Array }).sealedChild, revealIdentityContext(request.id), 'child') };
+  }
+  return reply;
+}
+
+async function postAlert(): Promise<string> {
+  const { alert } = await send(
+    'postAlert',
+    {
+      idempotencyKey: `key-${randomUUID()}`,
+      kind: AlertKind.MISSING_CHILD,
+      urgency: Urgency.HIGH,
+      originCountry: 'RS',
+      targetCountries: ['FR'],
+      title: 'Girl missing after leaving a shelter in Belgrade',
+      summary: 'Believed to be travelling towards Paris with an adult.',
+      child: { givenNames: [CHILD_GIVEN], familyNames: [CHILD_FAMILY], sex: Sex.FEMALE, estimatedAge: { minYears: 12, maxYears: 14 }, nationalities: ['RS'] },
+    },
+    origin,
+  );
+  return alert.id;
+}
+
+const integrity = (alertId = '') => send('checkAuditIntegrity', { alertId }, auditor);
+
+interface Row {
+  seq: string;
+  action: string;
+  actor_subject: string;
+  at: Date;
+  details: Record<string, unknown>;
+}
+const entriesOf = async (alertId: string): Promise<Row[]> =>
+  (await superuser.query(`SELECT seq, action, actor_subject, at, details FROM audit_entry WHERE alert_id = $1 ORDER BY seq`, [alertId])).rows;
+
+/** Runs `tamper` as the superuser with triggers off, checks what the auditor is told, then puts the log back. */
+async function whileTampered(tamper: string[], restore: string[], check: () => Promise<void>): Promise<void> {
+  const run = async (statements: string[]) => {
+    await superuser.query('BEGIN');
+    await superuser.query(`SET LOCAL session_replication_role = replica`);
+    for (const statement of statements) await superuser.query(statement);
+    await superuser.query('COMMIT');
+  };
+  await run(tamper);
+  try {
+    await check();
+  } finally {
+    await run(restore);
+  }
+  expect(await integrity()).toMatchObject({ ok: true });
+}
+
+describe('the audit log', () => {
+  let alertId: string;
+
+  beforeAll(async () => {
+    alertId = await postAlert();
+    const purpose = 'Coordinating the regional search';
+    await send('grantIdentityAccess', { id: alertId, granteeSubject: attache.subject, reason: 'Coordinating the regional search' }, origin);
+    expect((await send('revealAlertIdentity', { id: alertId, purpose }, attache)).child.familyNames).toEqual([CHILD_FAMILY]);
+    await send('revokeIdentityAccess', { id: alertId, granteeSubject: attache.subject }, origin);
+    await send('grantIdentityAccess', { id: alertId, granteeSubject: attache.subject, reason: 'The search started again in Skopje' }, origin);
+    expect(await failureOf(() => send('revealAlertIdentity', { id: alertId, purpose: 'I would like to know who this is' }, partner))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('keeps grant -> read -> revoke -> grant -> refused read as five entries, in the order they happened', async () => {
+    const entries = await entriesOf(alertId);
+    expect(entries.map((entry) => entry.action)).toEqual(['IDENTITY_GRANTED', 'IDENTITY_READ', 'IDENTITY_REVOKED', 'IDENTITY_GRANTED', 'IDENTITY_READ_REFUSED']);
+    const times = entries.map((entry) => entry.at.getTime());
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    // The refusal says who, which alert and why; not the purpose the refused caller gave.
+    expect(entries[4]).toMatchObject({ actor_subject: partner.subject, details: { reason: 'NOT_ALLOWED', relation: 'none' } });
+    expect(JSON.stringify(entries)).not.toContain('I would like to know');
+
+    const { grants } = await send('listIdentityGrants', { id: alertId }, auditor);
+    expect(grants).toHaveLength(2);
+    const [first, second] = grants;
+    expect(first).toMatchObject({ granteeSubject: attache.subject, grantedBySubject: origin.subject, reason: 'Coordinating the regional search', revokedBySubject: origin.subject });
+    expect(second).toMatchObject({ reason: 'The search started again in Skopje', revokedBySubject: '' });
+    expect(second.revokedAt).toBeUndefined();
+    const { reads } = await send('listIdentityReads', { id: alertId }, origin);
+    expect(reads).toEqual([expect.objectContaining({ readerSubject: attache.subject, purpose: 'Coordinating the regional search' })]);
+    const seconds = (t: { seconds: bigint; nanos: number }) => Number(t.seconds) * 1000 + t.nanos / 1e6;
+    expect(seconds(first.grantedAt)).toBeLessThanOrEqual(seconds(reads[0].readAt));
+    expect(seconds(reads[0].readAt)).toBeLessThanOrEqual(seconds(first.revokedAt));
+    expect(seconds(first.revokedAt)).toBeLessThanOrEqual(seconds(second.grantedAt));
+  });
+
+  it('records reads of the alert’s texts: one entry per alert read, one per page listed', async () => {
+    await send('getAlert', { id: alertId }, recipient);
+    const { items } = await send('searchAlerts', { page: { first: 5 } }, recipient);
+    expect(items.map((alert: { id: string }) => alert.id)).toContain(alertId);
+    expect((await entriesOf(alertId)).at(-1)).toMatchObject({ action: 'ALERT_READ', actor_subject: recipient.subject, details: { relation: 'recipient' } });
+    const listed = await superuser.query(`SELECT actor_subject, details FROM audit_entry WHERE action = 'ALERTS_LISTED' ORDER BY seq DESC LIMIT 1`);
+    expect(listed.rows[0]).toMatchObject({ actor_subject: recipient.subject, details: { list: 'alerts', alertIds: items.map((alert: { id: string }) => alert.id) } });
+  });
+
+  it('never holds the child’s identity', async () => {
+    const all = await superuser.query(`SELECT actor_subject, details::text FROM audit_entry`);
+    for (const name of [CHILD_GIVEN, CHILD_FAMILY]) expect(JSON.stringify(all.rows)).not.toContain(name);
+  });
+
+  it('is found intact by the auditor, and checked for nobody else', async () => {
+    const verdict = await integrity();
+    expect(verdict).toMatchObject({ ok: true });
+    expect(verdict.firstBreak).toBeUndefined();
+    expect(Number(verdict.checkedEntries)).toBeGreaterThanOrEqual(7);
+    expect(await integrity(alertId)).toMatchObject({ ok: true, checkedEntries: 6n });
+    for (const who of [origin, recipient, attache, partner]) {
+      expect(await failureOf(() => send('checkAuditIntegrity', {}, who))).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect(await failureOf(() => send('checkAuditIntegrity', { alertId: 'not-an-id' }, auditor))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'alertId' });
+  });
+
+  it('reports an altered row, at that row, whole and per alert', async () => {
+    const read = (await entriesOf(alertId))[1]!;
+    const original = JSON.stringify(read.details).replaceAll(`'`, `''`);
+    await whileTampered(
+      [`UPDATE audit_entry SET details = jsonb_set(details, '{purpose}', '"Routine check"') WHERE seq = ${read.seq}`],
+      [`UPDATE audit_entry SET details = '${original}'::jsonb WHERE seq = ${read.seq}`],
+      async () => {
+        const broken = { ok: false, firstBreak: { seq: BigInt(read.seq), alertId, reason: AuditBreakReason.ALTERED } };
+        expect(await integrity()).toMatchObject(broken);
+        expect(await integrity(alertId)).toMatchObject(broken);
+      },
+    );
+    await whileTampered(
+      [`UPDATE audit_entry SET at = at - interval '1 hour' WHERE seq = ${read.seq}`],
+      [`UPDATE audit_entry SET at = at + interval '1 hour' WHERE seq = ${read.seq}`],
+      async () => expect(await integrity()).toMatchObject({ firstBreak: { seq: BigInt(read.seq), reason: AuditBreakReason.ALTERED } }),
+    );
+  });
+
+  it('reports a deleted row at the entry after it, and deleted last rows against the chain head', async () => {
+    const [, read, revoke] = await entriesOf(alertId);
+    const copy = `CREATE TEMP TABLE kept ON COMMIT PRESERVE ROWS AS SELECT * FROM audit_entry WHERE seq = ${read!.seq}`;
+    await whileTampered(
+      [copy, `DELETE FROM audit_entry WHERE seq = ${read!.seq}`],
+      [`INSERT INTO audit_entry SELECT * FROM kept`, `DROP TABLE kept`],
+      async () => {
+        expect(await integrity()).toMatchObject({ ok: false, firstBreak: { seq: BigInt(revoke!.seq), reason: AuditBreakReason.SEQUENCE_GAP } });
+        expect(await integrity(alertId)).toMatchObject({ ok: false, firstBreak: { seq: BigInt(revoke!.seq), reason: AuditBreakReason.ALERT_LINK_BROKEN } });
+      },
+    );
+    const last = (await superuser.query(`SELECT seq FROM audit_chain_head`)).rows[0].seq as string;
+    await whileTampered(
+      [`CREATE TEMP TABLE kept ON COMMIT PRESERVE ROWS AS SELECT * FROM audit_entry WHERE seq = ${last}`, `DELETE FROM audit_entry WHERE seq = ${last}`],
+      [`INSERT INTO audit_entry SELECT * FROM kept`, `DROP TABLE kept`],
+      async () => expect(await integrity()).toMatchObject({ ok: false, firstBreak: { seq: BigInt(last), reason: AuditBreakReason.HEAD_MISMATCH } }),
+    );
+  });
+
+  it('reports two rows swapped, whether their places or their contents were exchanged', async () => {
+    const [grant, read] = await entriesOf(alertId);
+    const [a, b] = [grant!.seq, read!.seq];
+    // Their sequence numbers exchanged: each now sits where the other was.
+    const aside = 1_000_000_000_000;
+    const swapSeq = [
+      `UPDATE audit_entry SET seq = seq + ${aside} WHERE seq IN (${a}, ${b})`,
+      `UPDATE audit_entry SET seq = CASE seq WHEN ${BigInt(a) + BigInt(aside)} THEN ${b} ELSE ${a} END WHERE seq > ${aside}`,
+    ];
+    await whileTampered(swapSeq, swapSeq, async () => {
+      expect(await integrity()).toMatchObject({ ok: false, firstBreak: { seq: BigInt(a), reason: AuditBreakReason.ALTERED } });
+    });
+    // Everything but the sequence numbers exchanged, hashes and links included.
+    const columns = ['at', 'actor_subject', 'alert_id', 'action', 'details', 'prev_hash_global', 'prev_hash_alert', 'hash'];
+    const swapContents = [
+      `UPDATE audit_entry x SET ${columns.map((c) => `${c} = y.${c}`).join(', ')}
+         FROM audit_entry y WHERE (x.seq, y.seq) IN ((${a}, ${b}), (${b}, ${a}))`,
+    ];
+    await whileTampered(swapContents, swapContents, async () => {
+      expect(await integrity()).toMatchObject({ ok: false, firstBreak: { seq: BigInt(a), reason: AuditBreakReason.ALTERED } });
+    });
+  });
+});
+
+describe('the role the service runs as', () => {
+  const refusal = async (statement: string) => {
+    try {
+      await db.query(statement);
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+    return 'accepted';
+  };
+
+  it('is the database’s runtime role, not the owner', async () => {
+    const [{ current_user: role }] = await db.query(`SELECT current_user`);
+    expect(role).toBe(`${serviceDatabaseName('alerts', harness.config)}_runtime`);
+  });
+
+  it('gets a permission error on UPDATE, DELETE and TRUNCATE of audit rows, and cannot switch the triggers off', async () => {
+    await send('getAlert', { id: await postAlert() }, origin);
+    for (const statement of [
+      `UPDATE audit_entry SET actor_subject = 'someone-else'`,
+      `DELETE FROM audit_entry`,
+      `TRUNCATE audit_entry`,
+      `DELETE FROM audit_chain_head`,
+      `ALTER TABLE audit_entry DISABLE TRIGGER USER`,
+      `SET session_replication_role = replica`,
+    ]) {
+      expect([statement, await refusal(statement)]).toEqual([statement, '42501']);
+    }
+    // The chain head moves only to an entry that is in the log, one at a time.
+    expect(await refusal(`UPDATE audit_chain_head SET seq = 0`)).toBe('42501');
+    expect(await integrity()).toMatchObject({ ok: true });
+  });
+
+  it('is refused by the trigger too when the owner itself tries', async () => {
+    for (const statement of [`UPDATE audit_entry SET actor_subject = 'x'`, `DELETE FROM audit_entry`, `TRUNCATE audit_entry`]) {
+      await expect(superuser.query(statement)).rejects.toMatchObject({ code: '42501', message: expect.stringContaining('append-only') });
+    }
+  });
+});
