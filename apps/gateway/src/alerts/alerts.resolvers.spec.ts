@@ -1,5 +1,5 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { AgencyType, AlertKind, AlertsRequests, AlertStatus, ChildIdentitySchema, Outcome, Urgency } from '@cpx/contracts';
+import { AgencyType, AlertKind, AlertsRequests, AlertStatus, AuditBreakReason, ChildIdentitySchema, Outcome, Urgency } from '@cpx/contracts';
 import { decodeCursor, DomainError, postAlertContext, revealIdentityContext } from '@cpx/platform';
 import { FakeRequests } from '../testing/fake-requests';
 import { startTestGateway, TEST_CLAIMS, testPayloads, type TestGateway } from '../testing/test-gateway';
@@ -242,6 +242,26 @@ describe('alerts resolvers', () => {
       page: { first: 1 },
     });
     const refused = await gateway.graphql(`{ identityReadAudit(alertId: "not-an-id") { totalCount } }`);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'alertId' });
+  });
+
+  it('answers the audit log check as the alerts service gives it: ok, or the first broken entry', async () => {
+    requests.on(AlertsRequests.checkAuditIntegrity, () => ({ ok: true, checkedEntries: 42n }));
+    const intact = await gateway.graphql(`{ auditIntegrity { ok checkedEntries firstBreak { seq } } }`);
+    expect(intact.body).toEqual({ data: { auditIntegrity: { ok: true, checkedEntries: 42, firstBreak: null } } });
+    expect(requests.calls.at(-1)?.request).toMatchObject({ alertId: '' });
+
+    requests.on(AlertsRequests.checkAuditIntegrity, () => ({
+      ok: false,
+      checkedEntries: 7n,
+      firstBreak: { seq: 9007199254740993n, alertId: ALERT_ID, reason: AuditBreakReason.ALERT_LINK_BROKEN },
+    }));
+    const broken = await gateway.graphql(`{ auditIntegrity(alertId: "${ALERT_ID}") { ok checkedEntries firstBreak { seq alertId reason } } }`);
+    expect(broken.body).toEqual({
+      data: { auditIntegrity: { ok: false, checkedEntries: 7, firstBreak: { seq: '9007199254740993', alertId: ALERT_ID, reason: 'ALERT_LINK_BROKEN' } } },
+    });
+    expect(requests.calls.at(-1)?.request).toMatchObject({ alertId: ALERT_ID });
+    const refused = await gateway.graphql(`{ auditIntegrity(alertId: "not-an-id") { ok } }`);
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'alertId' });
   });
 

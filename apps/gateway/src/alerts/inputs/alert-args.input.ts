@@ -105,6 +105,13 @@ export class RevokeIdentityAccessArgs extends AlertIdArgs {
 }
 
 @ArgsType()
+export class AuditIntegrityArgs {
+  @Field(() => ID, { nullable: true, description: "Only this alert's chain; absent: the whole log." })
+  @IsEntityId(true)
+  alertId?: string | null;
+}
+
+@ArgsType()
 export class IdentityReadsArgs {
   @Field(() => ID)
   @IsEntityId()
