@@ -181,6 +181,10 @@ describe('the audit log', () => {
     expect(verdict).toMatchObject({ ok: true });
     expect(verdict.firstBreak).toBeUndefined();
     expect(Number(verdict.checkedEntries)).toBeGreaterThanOrEqual(7);
+    // The head it was checked against, for the auditor to keep.
+    const head = (await superuser.query(`SELECT seq, hash FROM audit_chain_head`)).rows[0];
+    expect({ seq: verdict.headSeq, hash: Buffer.from(verdict.headHash).toString('hex') }).toEqual({ seq: BigInt(head.seq), hash: head.hash.toString('hex') });
+    expect(verdict.checkedEntries).toBe(verdict.headSeq);
     expect(await integrity(alertId)).toMatchObject({ ok: true, checkedEntries: 6n });
     for (const who of [origin, recipient, attache, partner]) {
       expect(await failureOf(() => send('checkAuditIntegrity', {}, who))).toMatchObject({ code: 'FORBIDDEN' });

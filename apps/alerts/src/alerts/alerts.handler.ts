@@ -242,6 +242,8 @@ export class AlertsHandler {
       firstBreak: verdict.broken
         ? { seq: BigInt(verdict.broken.seq), alertId: verdict.broken.alertId ?? '', reason: AuditBreakReason[verdict.broken.reason] }
         : undefined,
+      headSeq: BigInt(verdict.head.seq),
+      headHash: verdict.head.hash,
     };
   }
 

@@ -16,15 +16,16 @@ const BATCH = 1_000;
 export class CheckAuditIntegrityUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(alertId: string | undefined, principal: Principal): Promise<AuditVerdict> {
+  async execute(alertId: string | undefined, principal: Principal): Promise<AuditVerdict & { head: { seq: string; hash: Buffer } }> {
     if (!hasRole(principal, 'auditor')) throw DomainError.forbidden('Only auditors check the audit log.');
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      if (alertId) {
-        const rows = await manager.query<AuditRow[]>(`SELECT ${AUDIT_COLUMNS} FROM audit_entry WHERE alert_id = $1 ORDER BY seq`, [alertId]);
-        return verifyAlertChain(rows.map(auditEntryOf));
-      }
       const [head] = await manager.query<{ seq: string; hash: Buffer }[]>(`SELECT seq, hash FROM audit_chain_head WHERE id = 1`);
       if (!head) throw new Error('audit_chain_head has no row: the audit migration did not run.');
+      const checkedAgainst = { seq: String(head.seq), hash: head.hash };
+      if (alertId) {
+        const rows = await manager.query<AuditRow[]>(`SELECT ${AUDIT_COLUMNS} FROM audit_entry WHERE alert_id = $1 ORDER BY seq`, [alertId]);
+        return { ...verifyAlertChain(rows.map(auditEntryOf)), head: checkedAgainst };
+      }
       const walk = new GlobalChainWalk();
       let after = '0';
       for (;;) {
@@ -32,7 +33,7 @@ export class CheckAuditIntegrityUseCase {
         if (rows.length === 0 || !walk.accept(rows.map(auditEntryOf))) break;
         after = String(rows.at(-1)!.seq);
       }
-      return walk.finish({ seq: String(head.seq), hash: head.hash });
+      return { ...walk.finish(checkedAgainst), head: checkedAgainst };
     });
   }
 }

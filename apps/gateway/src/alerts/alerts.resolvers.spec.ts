@@ -246,15 +246,17 @@ describe('alerts resolvers', () => {
   });
 
   it('answers the audit log check as the alerts service gives it: ok, or the first broken entry', async () => {
-    requests.on(AlertsRequests.checkAuditIntegrity, () => ({ ok: true, checkedEntries: 42n }));
-    const intact = await gateway.graphql(`{ auditIntegrity { ok checkedEntries firstBreak { seq } } }`);
-    expect(intact.body).toEqual({ data: { auditIntegrity: { ok: true, checkedEntries: 42, firstBreak: null } } });
+    requests.on(AlertsRequests.checkAuditIntegrity, () => ({ ok: true, checkedEntries: 42n, headSeq: 42n, headHash: new Uint8Array([0xab, 0x01]) }));
+    const intact = await gateway.graphql(`{ auditIntegrity { ok checkedEntries firstBreak { seq } headSeq headHash } }`);
+    expect(intact.body).toEqual({ data: { auditIntegrity: { ok: true, checkedEntries: 42, firstBreak: null, headSeq: '42', headHash: 'ab01' } } });
     expect(requests.calls.at(-1)?.request).toMatchObject({ alertId: '' });
 
     requests.on(AlertsRequests.checkAuditIntegrity, () => ({
       ok: false,
       checkedEntries: 7n,
       firstBreak: { seq: 9007199254740993n, alertId: ALERT_ID, reason: AuditBreakReason.ALERT_LINK_BROKEN },
+      headSeq: 9007199254740999n,
+      headHash: new Uint8Array(32),
     }));
     const broken = await gateway.graphql(`{ auditIntegrity(alertId: "${ALERT_ID}") { ok checkedEntries firstBreak { seq alertId reason } } }`);
     expect(broken.body).toEqual({

@@ -28,6 +28,8 @@ export class AuditIntegrityResolver {
       firstBreak: broken
         ? { seq: broken.seq.toString(), alertId: broken.alertId || null, reason: requiredEnumName(AuditBreakReason, broken.reason, 'firstBreak.reason') }
         : null,
+      headSeq: verdict.headSeq.toString(),
+      headHash: Buffer.from(verdict.headHash).toString('hex'),
     };
   }
 }

@@ -51,4 +51,13 @@ export class AuditIntegrityObject {
 
   @Field(() => AuditBreakObject, { nullable: true })
   firstBreak!: AuditBreakObject | null;
+
+  @Field({ description: 'The sequence number of the last entry, as the chain head names it, that the log was checked against.' })
+  headSeq!: string;
+
+  @Field({
+    description:
+      'The hash of that entry, in hex. Keep it with headSeq: at a later check, an entry with that number and hash must still be in the log; a log rewritten from an earlier entry would not hold it.',
+  })
+  headHash!: string;
 }
