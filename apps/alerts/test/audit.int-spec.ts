@@ -192,6 +192,31 @@ describe('the audit log', () => {
     expect(await failureOf(() => send('checkAuditIntegrity', { alertId: 'not-an-id' }, auditor))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'alertId' });
   });
 
+  it('checks from a head kept at an earlier check: only what came after, and whether that entry is still as it was', async () => {
+    const earlier = await integrity();
+    const kept = { fromSeq: earlier.headSeq, fromHash: earlier.headHash };
+    await send('getAlert', { id: alertId }, recipient);
+    await send('getAlert', { id: alertId }, origin);
+    expect(await send('checkAuditIntegrity', kept, auditor)).toMatchObject({ ok: true, checkedEntries: 2n, headSeq: earlier.headSeq + 2n });
+    expect(await send('checkAuditIntegrity', { ...kept, fromHash: new Uint8Array(32) }, auditor)).toMatchObject({
+      ok: false,
+      firstBreak: { seq: earlier.headSeq, reason: AuditBreakReason.ANCHOR_MISMATCH },
+    });
+    const details = (await superuser.query(`SELECT details::text FROM audit_entry WHERE seq = $1`, [earlier.headSeq.toString()])).rows[0].details as string;
+    await whileTampered(
+      [`UPDATE audit_entry SET details = details || '{"rewritten": true}' WHERE seq = ${earlier.headSeq}`],
+      [`UPDATE audit_entry SET details = '${details.replaceAll(`'`, `''`)}'::jsonb WHERE seq = ${earlier.headSeq}`],
+      async () => expect(await send('checkAuditIntegrity', kept, auditor)).toMatchObject({ ok: false, firstBreak: { reason: AuditBreakReason.ANCHOR_MISMATCH } }),
+    );
+    for (const [request, field] of [
+      [{ fromSeq: earlier.headSeq }, 'fromSeq'],
+      [{ fromSeq: earlier.headSeq, fromHash: new Uint8Array(31) }, 'fromHash'],
+      [{ ...kept, alertId }, 'fromSeq'],
+    ] as const) {
+      expect(await failureOf(() => send('checkAuditIntegrity', request, auditor))).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
   it('reports an altered row, at that row, whole and per alert', async () => {
     const read = (await entriesOf(alertId))[1]!;
     const original = JSON.stringify(read.details).replaceAll(`'`, `''`);

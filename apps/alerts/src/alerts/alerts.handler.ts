@@ -235,7 +235,15 @@ export class AlertsHandler {
 
   @HandleRequest(AlertsRequests.checkAuditIntegrity)
   async auditIntegrity(request: Req<'checkAuditIntegrity'>, { principal }: RequestContext) {
-    const verdict = await this.checkAuditIntegrity.execute(request.alertId ? requireId(request.alertId, 'alertId') : undefined, principal);
+    if (request.fromSeq < 0n || (request.fromSeq > 0n) !== (request.fromHash.length > 0)) {
+      throw DomainError.badInput('fromSeq', 'fromSeq and fromHash: give both (a head kept from an earlier check), or neither.');
+    }
+    if (request.fromHash.length > 0 && request.fromHash.length !== 32) throw DomainError.badInput('fromHash', 'fromHash must be a SHA-256 hash (32 bytes).');
+    const verdict = await this.checkAuditIntegrity.execute(
+      request.alertId ? requireId(request.alertId, 'alertId') : undefined,
+      principal,
+      request.fromSeq > 0n ? { seq: request.fromSeq.toString(), hash: Buffer.from(request.fromHash) } : undefined,
+    );
     return {
       ok: verdict.ok,
       checkedEntries: BigInt(verdict.checked),

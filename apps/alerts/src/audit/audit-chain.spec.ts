@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  anchorHolds,
   canonicalEncoding,
   chainEntry,
   entryHash,
@@ -158,5 +159,37 @@ describe('verifying the log', () => {
     expect(global.accept(log)).toBe(false);
     expect(global.accept(log)).toBe(false);
     expect(global.finish({ seq: '7', hash: log[6]!.hash })).toMatchObject({ checked: 1, broken: { seq: '1', reason: 'ALTERED' } });
+  });
+});
+
+describe('verifying from a head kept at an earlier check', () => {
+  const keptAt = (log: AuditEntry[], seq: number) => ({ seq: String(seq), hash: log[seq - 1]!.hash });
+
+  it('checks only the entries after it, given each alert’s last hash up to it', () => {
+    const log = history();
+    const walk = new GlobalChainWalk(keptAt(log, 3));
+    walk.alertLastHash(ALERT_A, log[1]!.hash);
+    walk.alertLastHash(ALERT_B, log[2]!.hash);
+    walk.accept(log.slice(3));
+    expect(walk.finish({ seq: '7', hash: log[6]!.hash })).toEqual({ ok: true, checked: 4 });
+  });
+
+  it('breaks on an alert whose earlier entries it was not told of', () => {
+    const log = history();
+    const walk = new GlobalChainWalk(keptAt(log, 3));
+    walk.accept(log.slice(3));
+    expect(walk.finish({ seq: '7', hash: log[6]!.hash })).toMatchObject({ ok: false, broken: { seq: '5', reason: 'ALERT_LINK_BROKEN' } });
+  });
+
+  it('holds an anchor only if its entry is there, intact, with the hash kept', () => {
+    const log = history();
+    const kept = keptAt(log, 2);
+    expect(anchorHolds(log[1], kept)).toBe(true);
+    expect(anchorHolds(undefined, kept)).toBe(false);
+    expect(anchorHolds(log[2], kept)).toBe(false);
+    expect(anchorHolds({ ...log[1]!, details: { purpose: 'rewritten' } }, kept)).toBe(false);
+    // Rewritten and re-hashed: intact in itself, but not the entry that was kept.
+    const rewritten = { ...log[1]!, details: { purpose: 'rewritten' } };
+    expect(anchorHolds({ ...rewritten, hash: entryHash(rewritten) }, kept)).toBe(false);
   });
 });

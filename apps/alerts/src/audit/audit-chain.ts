@@ -93,7 +93,9 @@ export type AuditBreak =
   /** Its `prevHashAlert` is not the hash of the alert's entry before it. */
   | 'ALERT_LINK_BROKEN'
   /** The log ends before (or after) the entry the chain head names: its last entries were deleted. */
-  | 'HEAD_MISMATCH';
+  | 'HEAD_MISMATCH'
+  /** The entry of a head the auditor kept from an earlier check is gone or not as it was: the log was rewritten. */
+  | 'ANCHOR_MISMATCH';
 
 export interface AuditVerdict {
   ok: boolean;
@@ -109,10 +111,24 @@ export interface AuditVerdict {
  * last hash of each alert seen: one 32-byte hash per alert.
  */
 export class GlobalChainWalk {
-  private previous: { seq: bigint; hash: Buffer } = { seq: 0n, hash: GENESIS_HASH };
+  private previous: { seq: bigint; hash: Buffer };
   private readonly lastOfAlert = new Map<string, Buffer>();
   private checked = 0;
   private broken: AuditVerdict['broken'];
+
+  /**
+   * From the start of the log, or from an entry already verified (a head the auditor
+   * kept): then the walk checks only what was appended after it, and each alert's last
+   * hash up to that entry must be given (`alertLastHash`) before its next entry is fed.
+   */
+  constructor(from?: { seq: string; hash: Buffer }) {
+    this.previous = from ? { seq: BigInt(from.seq), hash: from.hash } : { seq: 0n, hash: GENESIS_HASH };
+  }
+
+  /** The hash of an alert's last entry before the walk's start (for a walk that starts after an entry). */
+  alertLastHash(alertId: string, hash: Buffer): void {
+    this.lastOfAlert.set(alertId, hash);
+  }
 
   /** Takes the next entries in sequence order; false once a break was found (stop feeding). */
   accept(entries: readonly AuditEntry[]): boolean {
@@ -170,6 +186,14 @@ export function verifyAlertChain(entries: readonly AuditEntry[]): AuditVerdict {
 
 function sameHash(a: Buffer | null, b: Buffer | null): boolean {
   return a === null || b === null ? a === b : a.equals(b);
+}
+
+/**
+ * The entry of a head kept from an earlier check, as the log has it now: it must be
+ * there, intact, with the hash that was kept.
+ */
+export function anchorHolds(entry: AuditEntry | undefined, kept: { seq: string; hash: Buffer }): boolean {
+  return !!entry && entry.seq === kept.seq && entry.hash.equals(kept.hash) && entryHash(entry).equals(kept.hash);
 }
 
 /** The entry that follows `previous` (globally) and `previousOfAlert`: what the log appends. */

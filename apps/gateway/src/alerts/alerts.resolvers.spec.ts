@@ -263,6 +263,10 @@ describe('alerts resolvers', () => {
       data: { auditIntegrity: { ok: false, checkedEntries: 7, firstBreak: { seq: '9007199254740993', alertId: ALERT_ID, reason: 'ALERT_LINK_BROKEN' } } },
     });
     expect(requests.calls.at(-1)?.request).toMatchObject({ alertId: ALERT_ID });
+    await gateway.graphql(`{ auditIntegrity(fromSeq: "42", fromHash: "${'ab'.repeat(32)}") { ok } }`);
+    expect(requests.calls.at(-1)?.request).toMatchObject({ alertId: '', fromSeq: 42n, fromHash: Buffer.from('ab'.repeat(32), 'hex') });
+    const badHash = await gateway.graphql(`{ auditIntegrity(fromSeq: "42", fromHash: "not-a-hash") { ok } }`);
+    expect(badHash.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fromHash' });
     const refused = await gateway.graphql(`{ auditIntegrity(alertId: "not-an-id") { ok } }`);
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'alertId' });
   });

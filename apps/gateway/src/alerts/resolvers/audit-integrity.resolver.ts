@@ -17,10 +17,14 @@ export class AuditIntegrityResolver {
 
   @Query(() => AuditIntegrityObject, {
     description:
-      'For auditors: checks that the audit log of grants, revocations, identity reads, refused reveals and alert reads is intact (nothing altered, deleted or re-ordered), across the log or for one alert.',
+      'For auditors: checks that the audit log of grants, revocations, identity reads, refused reveals and alert reads is intact (nothing altered, deleted or re-ordered), across the log or for one alert. Keep headSeq and headHash, and pass them as fromSeq and fromHash next time: that check is short, and shows a log rewritten since.',
   })
-  async auditIntegrity(@Args() { alertId }: AuditIntegrityArgs, @CurrentPrincipal() principal: Principal): Promise<AuditIntegrityObject> {
-    const verdict = await this.service.send(AlertsRequests.checkAuditIntegrity, { alertId: alertId ?? '' }, principal);
+  async auditIntegrity(@Args() { alertId, fromSeq, fromHash }: AuditIntegrityArgs, @CurrentPrincipal() principal: Principal): Promise<AuditIntegrityObject> {
+    const verdict = await this.service.send(
+      AlertsRequests.checkAuditIntegrity,
+      { alertId: alertId ?? '', fromSeq: fromSeq ? BigInt(fromSeq) : 0n, fromHash: fromHash ? Buffer.from(fromHash, 'hex') : new Uint8Array() },
+      principal,
+    );
     const broken = verdict.firstBreak;
     return {
       ok: verdict.ok,

@@ -11,6 +11,7 @@ export const AuditBreakReasonEnum: PublicValues<typeof AuditBreakReason> = {
   GLOBAL_LINK_BROKEN: 'GLOBAL_LINK_BROKEN',
   ALERT_LINK_BROKEN: 'ALERT_LINK_BROKEN',
   HEAD_MISMATCH: 'HEAD_MISMATCH',
+  ANCHOR_MISMATCH: 'ANCHOR_MISMATCH',
 };
 export type AuditBreakReasonName = PublicName<typeof AuditBreakReason>;
 
@@ -23,6 +24,7 @@ registerEnumType(AuditBreakReasonEnum, {
     GLOBAL_LINK_BROKEN: { description: 'It does not hold the hash of the entry before it in the log.' },
     ALERT_LINK_BROKEN: { description: "It does not hold the hash of its alert's entry before it." },
     HEAD_MISMATCH: { description: 'The log ends before the last entry the chain head names: its last entries were deleted.' },
+    ANCHOR_MISMATCH: { description: 'The entry of the head you kept from an earlier check (fromSeq, fromHash) is gone or not as it was: the log was rewritten.' },
   },
 });
 
