@@ -6,12 +6,29 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AlertKind, AlertsEvents, AlertsRequests, AuditBreakReason, ChildIdentitySchema, Sex, Urgency } from '@cpx/contracts';
-import { databaseUrl, postAlertContext, revealIdentityContext, SealedPayloads, serviceDatabaseName, type Principal } from '@cpx/platform';
+import {
+  CreateMessagingTables1764370000000,
+  databaseUrl,
+  openServiceDatabase,
+  postAlertContext,
+  revealIdentityContext,
+  SealedPayloads,
+  serviceDatabaseName,
+  type Principal,
+} from '@cpx/platform';
 import { DirectoryFixture, failureOf, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AlertsModule } from '../src/app.module';
+import { GlobalChainWalk } from '../src/audit/audit-chain';
+import { AUDIT_COLUMNS, auditEntryOf, type AuditRow } from '../src/audit/audit-log';
 import { AlertsConfig } from '../src/config/alerts.config';
+import { CreateAlerts1764370000200 } from '../src/database/migrations/1764370000200-create-alerts';
+import { IdentityGrants1764370000300 } from '../src/database/migrations/1764370000300-identity-grants';
+import { KeyedRequestDigest1764370000400 } from '../src/database/migrations/1764370000400-keyed-request-digest';
+import { IdentityReadAudit1764370000500 } from '../src/database/migrations/1764370000500-identity-read-audit';
+import { RevocableIdentityGrants1764370000600 } from '../src/database/migrations/1764370000600-revocable-identity-grants';
+import { TamperEvidentAudit1765300000100 } from '../src/database/migrations/1765300000100-tamper-evident-audit';
 
 jest.setTimeout(120_000);
 
@@ -314,6 +331,51 @@ describe('the role the service runs as', () => {
   it('is refused by the trigger too when the owner itself tries', async () => {
     for (const statement of [`UPDATE audit_entry SET actor_subject = 'x'`, `DELETE FROM audit_entry`, `TRUNCATE audit_entry`]) {
       await expect(superuser.query(statement)).rejects.toMatchObject({ code: '42501', message: expect.stringContaining('append-only') });
+    }
+  });
+});
+
+describe('the migration to the log', () => {
+  it('appends the reads and grants kept before it, in the order they happened, as a chain that verifies', async () => {
+    const before = [CreateMessagingTables1764370000000, CreateAlerts1764370000200, IdentityGrants1764370000300, KeyedRequestDigest1764370000400, IdentityReadAudit1764370000500, RevocableIdentityGrants1764370000600];
+    const database = `${serviceDatabaseName('alerts', harness.config)}_legacy`;
+    const legacy = await openServiceDatabase({ serverUrl: harness.stack.databaseUrl, database, entities: [], migrations: before });
+    const [alertA, alertB] = [randomUUID(), randomUUID()];
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 1, 9, minutes));
+    try {
+      for (const id of [alertA, alertB]) {
+        await legacy.query(
+          `INSERT INTO alert (id, idempotency_key, request_digest, kind, urgency, status, origin_country, origin_agency_id, posted_by_subject, title, summary, posted_at, updated_at, version)
+           VALUES ($1, $4, '', 'MISSING_CHILD', 'HIGH', 'POSTED', 'RS', $2, 'pro-rs', 'Girl missing', 'Last seen in Niš.', $3, $3, 1)`,
+          [id, randomUUID(), at(0), `key-${id}`],
+        );
+      }
+      await legacy.query(`INSERT INTO identity_grant (alert_id, grantee_subject, granted_by_subject, reason, granted_at, revoked_at, revoked_by_subject) VALUES ($1, 'attache-1', 'pro-rs', 'Coordinating the search', $2, $3, 'pro-rs')`, [alertA, at(1), at(4)]);
+      const read = `INSERT INTO identity_read (alert_id, reader_subject, reader_agency_id, reader_country, purpose, read_at) VALUES ($1, $2, NULL, $3, $4, $5)`;
+      await legacy.query(read, [alertA, 'attache-1', '', 'Coordinating the search', at(2)]);
+      await legacy.query(read, [alertB, 'pro-fr', 'FR', 'Matching a girl found in Lyon', at(3)]);
+    } finally {
+      await legacy.destroy();
+    }
+
+    const migrated = await openServiceDatabase({ serverUrl: harness.stack.databaseUrl, database, entities: [], migrations: [...before, TamperEvidentAudit1765300000100], runtimeRole: `${database}_runtime` });
+    try {
+      const rows = await migrated.query<AuditRow[]>(`SELECT ${AUDIT_COLUMNS} FROM audit_entry ORDER BY seq`);
+      expect(rows.map((row) => [row.action, row.alert_id, row.at.toISOString()])).toEqual([
+        ['IDENTITY_GRANTED', alertA, at(1).toISOString()],
+        ['IDENTITY_READ', alertA, at(2).toISOString()],
+        ['IDENTITY_READ', alertB, at(3).toISOString()],
+        ['IDENTITY_REVOKED', alertA, at(4).toISOString()],
+      ]);
+      expect(rows[2]!.details).toEqual({ purpose: 'Matching a girl found in Lyon', readerAgencyId: null, readerCountry: 'FR', backfilled: true });
+      const [head] = await migrated.query<{ seq: string; hash: Buffer }[]>(`SELECT seq, hash FROM audit_chain_head`);
+      const walk = new GlobalChainWalk();
+      walk.accept(rows.map(auditEntryOf));
+      expect(walk.finish({ seq: String(head!.seq), hash: head!.hash })).toEqual({ ok: true, checked: 4 });
+      expect(await migrated.query(`SELECT to_regclass('identity_read') AS t`)).toEqual([{ t: null }]);
+      expect((await migrated.query(`SELECT current_user AS role`))[0].role).toBe(`${database}_runtime`);
+    } finally {
+      await migrated.destroy();
     }
   });
 });
