@@ -378,4 +378,28 @@ describe('the migration to the log', () => {
       await migrated.destroy();
     }
   });
+
+  it('works for an owner that is no superuser: it creates the runtime role, takes it, and cannot change the log as it', async () => {
+    const owner = `cpx_owner_${randomBytes(3).toString('hex')}`;
+    await superuser.query(`CREATE ROLE ${owner} LOGIN PASSWORD 'owner-password' CREATEDB CREATEROLE`);
+    const serverUrl = new URL(harness.stack.databaseUrl);
+    serverUrl.username = owner;
+    serverUrl.password = 'owner-password';
+    const database = `${owner}_alerts`;
+    const dataSource = await openServiceDatabase({
+      serverUrl: serverUrl.toString(),
+      database,
+      entities: [],
+      migrations: [CreateMessagingTables1764370000000, CreateAlerts1764370000200, IdentityGrants1764370000300, KeyedRequestDigest1764370000400, IdentityReadAudit1764370000500, RevocableIdentityGrants1764370000600, TamperEvidentAudit1765300000100],
+      runtimeRole: `${database}_runtime`,
+    });
+    try {
+      expect((await dataSource.query(`SELECT current_user AS role, session_user AS session`))[0]).toEqual({ role: `${database}_runtime`, session: owner });
+      await expect(dataSource.query(`DELETE FROM audit_entry`)).rejects.toMatchObject({ code: '42501' });
+      await expect(dataSource.query(`ALTER TABLE audit_entry DISABLE TRIGGER USER`)).rejects.toMatchObject({ code: '42501' });
+      expect(await dataSource.query(`SELECT count(*)::int AS n FROM alert`)).toEqual([{ n: 0 }]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
 });

@@ -9,7 +9,8 @@ import { chainEntry, GENESIS_HASH, type AuditEntry } from '../../audit/audit-cha
  * state that a reveal checks; its history is the log's.
  *
  * Also the runtime role `<database>_runtime`: the service's pooled connections act as it
- * (service-database.ts). It may do what the service does with every table, but it can
+ * (service-database.ts). Creating it needs CREATEROLE (or a DBA who created it and
+ * granted it to the service's user beforehand). It may do what the service does with every table, but it can
  * neither update nor delete an audit entry, nor rewind the chain head; and, not owning
  * the tables, it cannot disable their triggers. Roles are cluster-wide, hence one per
  * database.
@@ -70,6 +71,21 @@ export class TamperEvidentAudit1765300000100 implements MigrationInterface {
       BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = runtime) THEN
           EXECUTE format('CREATE ROLE %I NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT', runtime);
+        END IF;
+        -- The service's user takes the role at connection start (SET ROLE), which a user
+        -- that is no superuser may only do as a member. A role made beforehand by a DBA
+        -- who also granted it is fine too.
+        -- (Since Postgres 16 a role's creator is a member WITH ADMIN but without SET.)
+        IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+          BEGIN
+            IF current_setting('server_version_num')::int >= 160000 THEN
+              EXECUTE format('GRANT %I TO %I WITH SET TRUE, INHERIT FALSE', runtime, current_user);
+            ELSE
+              EXECUTE format('GRANT %I TO %I', runtime, current_user);
+            END IF;
+          EXCEPTION WHEN insufficient_privilege THEN
+            RAISE WARNING 'cannot grant % to %: grant it, or the service cannot take its runtime role', runtime, current_user;
+          END;
         END IF;
         EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', current_database(), runtime);
         EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', runtime);
