@@ -22,6 +22,7 @@ import { DataSource } from 'typeorm';
 import { AlertsModule } from '../src/app.module';
 import { GlobalChainWalk } from '../src/audit/audit-chain';
 import { AUDIT_COLUMNS, auditEntryOf, type AuditRow } from '../src/audit/audit-log';
+import { FindAlertsUseCase } from '../src/alerts/find-alerts.usecase';
 import { AlertsConfig } from '../src/config/alerts.config';
 import { CreateAlerts1764370000200 } from '../src/database/migrations/1764370000200-create-alerts';
 import { IdentityGrants1764370000300 } from '../src/database/migrations/1764370000300-identity-grants';
@@ -293,6 +294,24 @@ describe('the audit log', () => {
     await whileTampered(swapContents, swapContents, async () => {
       expect(await integrity()).toMatchObject({ ok: false, firstBreak: { seq: BigInt(a), reason: AuditBreakReason.ALTERED } });
     });
+  });
+});
+
+describe('appends from several instances', () => {
+  it('make one chain, without gaps, however they interleave', async () => {
+    const alertId = await postAlert();
+    const other = await harness.startInstance();
+    try {
+      const [{ n: before }] = await db.query(`SELECT count(*)::int AS n FROM audit_entry`);
+      const readers = [harness.app.get(FindAlertsUseCase), other.get(FindAlertsUseCase)];
+      await Promise.all(Array.from({ length: 40 }, (_, index) => readers[index % 2]!.byId(alertId, index % 3 ? recipient : origin)));
+      const [{ n: after }] = await db.query(`SELECT count(*)::int AS n FROM audit_entry`);
+      expect(after - before).toBe(40);
+      expect(await integrity()).toMatchObject({ ok: true });
+      expect(await integrity(alertId)).toMatchObject({ ok: true, checkedEntries: 40n });
+    } finally {
+      await other.close();
+    }
   });
 });
 
