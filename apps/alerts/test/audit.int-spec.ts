@@ -297,6 +297,29 @@ describe('the audit log', () => {
   });
 });
 
+describe('a reveal racing a revocation', () => {
+  it('waits for it, and is refused: the log never shows a read after the revocation that stopped it', async () => {
+    const alertId = await postAlert();
+    const racer: Principal = { subject: `attache-${randomUUID()}`, roles: ['curator'] };
+    await send('grantIdentityAccess', { id: alertId, granteeSubject: racer.subject, reason: 'Coordinating the regional search' }, origin);
+    // A revocation under way: the grant's row locked and marked, not yet committed.
+    await superuser.query('BEGIN');
+    let reveal: Promise<unknown> | undefined;
+    try {
+      await superuser.query(`UPDATE identity_grant SET revoked_at = now(), revoked_by_subject = $3 WHERE alert_id = $1 AND grantee_subject = $2`, [alertId, racer.subject, origin.subject]);
+      reveal = failureOf(() => send('revealAlertIdentity', { id: alertId, purpose: 'Coordinating the regional search' }, racer));
+      await waitFor(async () => {
+        const rows = await db.query(`SELECT count(*)::int AS n FROM pg_locks l WHERE NOT l.granted AND l.locktype IN ('transactionid', 'tuple', 'relation')`);
+        return rows[0].n > 0;
+      }, 10_000, 'the reveal waiting for the revocation');
+    } finally {
+      await superuser.query('COMMIT');
+    }
+    expect(await reveal).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await entriesOf(alertId)).map((entry) => entry.action)).toEqual(['IDENTITY_GRANTED', 'IDENTITY_READ_REFUSED']);
+  });
+});
+
 describe('appends from several instances', () => {
   it('make one chain, without gaps, however they interleave', async () => {
     const alertId = await postAlert();

@@ -48,7 +48,15 @@ export class RevealIdentityUseCase {
         throw error;
       }
       const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
-      const granted = relation === 'attache' && (await manager.existsBy(IdentityGrantEntity, { alertId: id, granteeSubject: principal.subject, revokedAt: IsNull() }));
+      // FOR SHARE: a revocation under way commits first and is seen (the grant is then not
+      // counted), or waits for this read to commit; the log never shows a read after the
+      // revocation that should have stopped it.
+      const granted =
+        relation === 'attache' &&
+        !!(await manager.findOne(IdentityGrantEntity, {
+          where: { alertId: id, granteeSubject: principal.subject, revokedAt: IsNull() },
+          lock: { mode: 'pessimistic_read' },
+        }));
       if (!canReadIdentity(relation, granted)) {
         return refuse(forbiddenBy(() => assertAllowed(false, 'readIdentity', relation)), relation === 'attache' ? 'NO_GRANT' : 'NOT_ALLOWED', relation);
       }
@@ -79,18 +87,21 @@ export class RevealIdentityUseCase {
       const caller = await resolveAlertCaller(principal, manager);
       const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
       assertAllowed(canGrantIdentity(relation), 'grantIdentity', relation);
-      const entry = await appendAudit(manager, { actorSubject: principal.subject, alertId: id, action: 'IDENTITY_GRANTED', details: { granteeSubject, reason: trimmed } });
       const grant = manager.create(IdentityGrantEntity, {
         alertId: id,
         granteeSubject,
         grantedBySubject: principal.subject,
         reason: trimmed,
-        grantedAt: entry.at,
+        grantedAt: new Date(),
         // Granting again what was revoked lets the attaché in again; the log keeps both grants.
         revokedAt: null,
         revokedBySubject: null,
       });
+      // The grant's row first, the chain head last, as revoke does: one lock order, no deadlock.
       await manager.upsert(IdentityGrantEntity, grant, ['alertId', 'granteeSubject']);
+      const entry = await appendAudit(manager, { actorSubject: principal.subject, alertId: id, action: 'IDENTITY_GRANTED', details: { granteeSubject, reason: trimmed } });
+      grant.grantedAt = entry.at;
+      await manager.update(IdentityGrantEntity, { alertId: id, granteeSubject }, { grantedAt: entry.at });
       return grant;
     });
   }
