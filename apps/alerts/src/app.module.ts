@@ -9,9 +9,10 @@ import {
   AlertUpdateEntity,
   ChildIdentityEntity,
   IdentityGrantEntity,
-  IdentityReadEntity,
 } from './alerts/alert.entities';
 import { AlertsHandler } from './alerts/alerts.handler';
+import { AuditChainHeadEntity, AuditEntryEntity } from './audit/audit.entities';
+import { CheckAuditIntegrityUseCase } from './audit/check-audit-integrity.usecase';
 import { EndAlertUseCase } from './alerts/end-alert.usecase';
 import { FindAlertsUseCase } from './alerts/find-alerts.usecase';
 import { PostAlertUseCase } from './alerts/post-alert.usecase';
@@ -22,6 +23,7 @@ import { IdentityGrants1764370000300 } from './database/migrations/1764370000300
 import { KeyedRequestDigest1764370000400 } from './database/migrations/1764370000400-keyed-request-digest';
 import { IdentityReadAudit1764370000500 } from './database/migrations/1764370000500-identity-read-audit';
 import { RevocableIdentityGrants1764370000600 } from './database/migrations/1764370000600-revocable-identity-grants';
+import { TamperEvidentAudit1765300000100 } from './database/migrations/1765300000100-tamper-evident-audit';
 import { DirectoryEventsHandler } from './directory-replica/directory-events.handler';
 import { ReplicaAgency, ReplicaFocalPoint, ReplicaOnDutyShift, ReplicaProfessional } from './directory-replica/replica.entities';
 import { AlertDeadlinesUseCase } from './escalation/alert-deadlines.usecase';
@@ -38,8 +40,9 @@ export const ALERTS_ENTITIES = [
   AlertRecipientEntity,
   AlertUpdateEntity,
   ChildIdentityEntity,
-  IdentityReadEntity,
   IdentityGrantEntity,
+  AuditEntryEntity,
+  AuditChainHeadEntity,
   ReplicaAgency,
   ReplicaProfessional,
   ReplicaFocalPoint,
@@ -57,7 +60,16 @@ export class AlertsModule {
           service: 'alerts',
           config,
           entities: ALERTS_ENTITIES,
-          migrations: [CreateAlerts1764370000200, IdentityGrants1764370000300, KeyedRequestDigest1764370000400, IdentityReadAudit1764370000500, RevocableIdentityGrants1764370000600],
+          migrations: [
+            CreateAlerts1764370000200,
+            IdentityGrants1764370000300,
+            KeyedRequestDigest1764370000400,
+            IdentityReadAudit1764370000500,
+            RevocableIdentityGrants1764370000600,
+            TamperEvidentAudit1765300000100,
+          ],
+          // Its connections cannot change the audit log (migration 1765300000100, ADR 0010).
+          runtimeRole: true,
         }),
       ],
       controllers: [AlertsHandler, DirectoryEventsHandler, HealthHandler, LiveAccessHandler],
@@ -76,6 +88,7 @@ export class AlertsModule {
         RevealIdentityUseCase,
         SearchIdentityReadsUseCase,
         FindAlertsUseCase,
+        CheckAuditIntegrityUseCase,
         AlertDeadlinesUseCase,
         AlertScheduler,
       ],

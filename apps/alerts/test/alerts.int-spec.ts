@@ -353,7 +353,13 @@ describe('need-to-know', () => {
     // Granting again lets the attaché in again.
     await send('grantIdentityAccess', { id: alert.id, granteeSubject: attache.subject, reason: 'The search started again in Skopje' }, serbia.principal);
     expect((await reveal()).child.familyNames).toEqual([CHILD_FAMILY]);
-    expect((await send('listIdentityGrants', { id: alert.id }, auditor)).grants[0].revokedAt).toBeUndefined();
+    // The log keeps both grants: the first revoked, the second open with its own reason.
+    const { grants } = await send('listIdentityGrants', { id: alert.id }, auditor);
+    expect(grants).toEqual([
+      expect.objectContaining({ reason: 'Coordinating the regional search', revokedAt: grant.revokedAt }),
+      expect.objectContaining({ reason: 'The search started again in Skopje' }),
+    ]);
+    expect(grants[1].revokedAt).toBeUndefined();
   });
 
   it('gives auditors the trail of identity reads across alerts, newest first, narrowed and paged', async () => {

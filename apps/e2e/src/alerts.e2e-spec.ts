@@ -204,6 +204,39 @@ it('refuses bad alerts with the field at fault', async () => {
   expect(codes(await platform.query(`mutation { acknowledgeAlert(id: "${randomUUID()}") { id } }`, {}, serbia.token))).toEqual(['NOT_FOUND']);
 }, 120_000);
 
+it('keeps grants, reads and refusals in a log the auditor checks through the gateway, and nobody else', async () => {
+  const serbia = await member('RS');
+  await member('FR', { focalPoint: true });
+  const attache = `attache-${randomUUID()}`;
+  const attacheToken = await platform.token({ sub: attache, roles: ['curator'] });
+  const auditorToken = await platform.token({ roles: ['auditor'] });
+  const alertId = (await postWhenRoutable(serbia.token, alertInput(`audit-${randomUUID()}`))).alert.id;
+  const grant = `mutation($id: ID!, $grantee: String!, $reason: String!) { grantAlertIdentityAccess(id: $id, granteeSubject: $grantee, reason: $reason) { grantedAt } }`;
+  await ok(grant, { id: alertId, grantee: attache, reason: 'Coordinating the regional search' }, serbia.token);
+  const reveal = `mutation($id: ID!) { revealAlertIdentity(id: $id, purpose: "Coordinating the regional search") { familyNames } }`;
+  expect((await ok(reveal, { id: alertId }, attacheToken)).revealAlertIdentity.familyNames).toEqual([CHILD_FAMILY]);
+  await ok(`mutation($id: ID!, $grantee: String!) { revokeAlertIdentityAccess(id: $id, granteeSubject: $grantee) { revokedAt } }`, { id: alertId, grantee: attache }, serbia.token);
+  expect(codes(await platform.query(reveal, { id: alertId }, attacheToken))).toEqual(['FORBIDDEN']);
+  await ok(grant, { id: alertId, grantee: attache, reason: 'The search started again in Skopje' }, serbia.token);
+
+  const grants = await ok(`query($id: ID!) { alertIdentityGrants(alertId: $id) { reason revokedAt } }`, { id: alertId }, auditorToken);
+  expect(grants.alertIdentityGrants).toEqual([
+    { reason: 'Coordinating the regional search', revokedAt: expect.any(String) },
+    { reason: 'The search started again in Skopje', revokedAt: null },
+  ]);
+  const audit = await ok(`query($id: ID!) { identityReadAudit(alertId: $id) { totalCount edges { node { readerSubject } } } }`, { id: alertId }, auditorToken);
+  expect(audit.identityReadAudit).toEqual({ totalCount: 1, edges: [{ node: { readerSubject: attache } }] });
+
+  const CHECK = `query($alertId: ID) { auditIntegrity(alertId: $alertId) { ok checkedEntries firstBreak { seq reason } } }`;
+  const whole = await ok(CHECK, {}, auditorToken);
+  expect(whole.auditIntegrity).toMatchObject({ ok: true, firstBreak: null });
+  expect(whole.auditIntegrity.checkedEntries).toBeGreaterThanOrEqual(6);
+  // Grant, read, revoke, refused read, grant.
+  expect((await ok(CHECK, { alertId }, auditorToken)).auditIntegrity).toEqual({ ok: true, checkedEntries: 5, firstBreak: null });
+  for (const token of [serbia.token, attacheToken, admin]) expect(codes(await platform.query(CHECK, {}, token))).toEqual(['FORBIDDEN']);
+  expect(codes(await platform.query(CHECK, {}))).toEqual(['UNAUTHENTICATED']);
+}, 120_000);
+
 async function readAllRecords(): Promise<Buffer[]> {
   const kafka = new Kafka({ clientId: 'cpx-e2e-scan', brokers: platform.stack.kafkaBrokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();

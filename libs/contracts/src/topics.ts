@@ -108,6 +108,8 @@ import {
   RevokeIdentityAccessResponseSchema,
   ListIdentityGrantsRequestSchema,
   ListIdentityGrantsResponseSchema,
+  CheckAuditIntegrityRequestSchema,
+  CheckAuditIntegrityResponseSchema,
 } from './gen/cpx/alerts/v1/requests_pb';
 import {
   CreateSubscriptionRequestSchema,
@@ -312,6 +314,7 @@ export const AlertsRequests = {
   searchIdentityReads: op('cpx.alerts.v1.SearchIdentityReads', SearchIdentityReadsRequestSchema, SearchIdentityReadsResponseSchema),
   revokeIdentityAccess: op('cpx.alerts.v1.RevokeIdentityAccess', RevokeIdentityAccessRequestSchema, RevokeIdentityAccessResponseSchema),
   listIdentityGrants: op('cpx.alerts.v1.ListIdentityGrants', ListIdentityGrantsRequestSchema, ListIdentityGrantsResponseSchema),
+  checkAuditIntegrity: op('cpx.alerts.v1.CheckAuditIntegrity', CheckAuditIntegrityRequestSchema, CheckAuditIntegrityResponseSchema),
   healthCheck: op('cpx.alerts.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
 } as const;
 

@@ -1,9 +1,9 @@
 /**
  * An alert, its target countries, its recipients, its update thread, its sealed child
- * identity and the audit of identity reads. The identity lives in its own table, only
+ * identity and who may read it (the history of reads and grants is the audit log's). The identity lives in its own table, only
  * as ciphertext, so that no query on alerts can select it by accident.
  */
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'alert' })
 export class AlertEntity {
@@ -75,18 +75,6 @@ export class ChildIdentityEntity {
   @Column({ type: 'text', name: 'key_id' }) keyId!: string;
   @Column({ type: 'bytea', name: 'wrapped_key' }) wrappedKey!: Buffer;
   @Column({ type: 'bytea' }) ciphertext!: Buffer;
-}
-
-@Entity({ name: 'identity_read' })
-export class IdentityReadEntity {
-  /** Postgres bigint arrives as a string; only used for ordering, never for arithmetic. */
-  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
-  @Column({ type: 'uuid', name: 'alert_id' }) alertId!: string;
-  @Column({ type: 'text', name: 'reader_subject' }) readerSubject!: string;
-  @Column({ type: 'uuid', name: 'reader_agency_id', nullable: true }) readerAgencyId!: string | null;
-  @Column({ type: 'text', name: 'reader_country', default: '' }) readerCountry!: string;
-  @Column({ type: 'text' }) purpose!: string;
-  @Column({ type: 'timestamptz', name: 'read_at' }) readAt!: Date;
 }
 
 /** The originating agency let this attaché read the identity on this alert. */

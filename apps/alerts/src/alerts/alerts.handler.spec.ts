@@ -3,6 +3,7 @@ import { TimestampSchema, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertKind, AlertsRequests, ChildIdentitySchema, Sex, Urgency, type ChildIdentity } from '@cpx/contracts';
 import { parseKeyList, PayloadOpener, PayloadSealer, postAlertContext, type Principal } from '@cpx/platform';
 import { newLocalKeys } from '@cpx/stack';
+import type { CheckAuditIntegrityUseCase } from '../audit/check-audit-integrity.usecase';
 import type { AlertsConfig } from '../config/alerts.config';
 import type { RevealIdentityUseCase } from '../identity/reveal-identity.usecase';
 import type { SearchIdentityReadsUseCase } from '../identity/search-identity-reads.usecase';
@@ -40,6 +41,7 @@ async function aHandler() {
     unused as RevealIdentityUseCase,
     unused as SearchIdentityReadsUseCase,
     unused as FindAlertsUseCase,
+    unused as CheckAuditIntegrityUseCase,
     { ALERTS_MAX_PHOTO_BYTES: 2_000_000 } as AlertsConfig,
     await PayloadOpener.create(keyList('alerts', 'ALERTS_OPENING_KEYS'), 'ALERTS_OPENING_KEYS'),
     await PayloadSealer.create(keyList('alerts', 'CPX_GATEWAY_SEALING_KEYS'), 'unit-1', 'CPX_GATEWAY_SEALING_KEYS'),

@@ -7,6 +7,7 @@ import {
   AlertKind,
   AlertsRequests,
   AlertStatus,
+  AuditBreakReason,
   ChildIdentitySchema,
   Outcome,
   Sex,
@@ -24,7 +25,9 @@ import {
   validateInput,
   type RequestContext,
 } from '@cpx/platform';
+import { CheckAuditIntegrityUseCase } from '../audit/check-audit-integrity.usecase';
 import { AlertsConfig } from '../config/alerts.config';
+import type { IdentityGrantView, IdentityReadView } from '../identity/identity-history';
 import { RevealIdentityUseCase } from '../identity/reveal-identity.usecase';
 import { SearchIdentityReadsUseCase } from '../identity/search-identity-reads.usecase';
 import { AcknowledgeAlertUseCase } from './acknowledge-alert.usecase';
@@ -32,7 +35,6 @@ import { AddAlertUpdateUseCase } from './add-alert-update.usecase';
 import { alertMessage, updateMessage } from './alert-messages';
 import { recipientCounts, type LoadedAlert } from './alert-store';
 import { assertChildNotNamed } from './child-not-named';
-import { IdentityGrantEntity, IdentityReadEntity } from './alert.entities';
 import { checkChildRecord } from './child-record';
 import { EndAlertUseCase } from './end-alert.usecase';
 import { FindAlertsUseCase, type AlertPage } from './find-alerts.usecase';
@@ -68,6 +70,7 @@ export class AlertsHandler {
     private readonly revealIdentity: RevealIdentityUseCase,
     private readonly searchIdentityReads: SearchIdentityReadsUseCase,
     private readonly findAlerts: FindAlertsUseCase,
+    private readonly checkAuditIntegrity: CheckAuditIntegrityUseCase,
     @Inject(AlertsConfig) private readonly config: AlertsConfig,
     private readonly opener: PayloadOpener,
     private readonly sealerToGateway: PayloadSealer,
@@ -232,6 +235,28 @@ export class AlertsHandler {
     return { ...page, items: page.items.map(identityReadMessage) };
   }
 
+  @HandleRequest(AlertsRequests.checkAuditIntegrity)
+  async auditIntegrity(request: Req<'checkAuditIntegrity'>, { principal }: RequestContext) {
+    if (request.fromSeq < 0n || (request.fromSeq > 0n) !== (request.fromHash.length > 0)) {
+      throw DomainError.badInput('fromSeq', 'fromSeq and fromHash: give both (a head kept from an earlier check), or neither.');
+    }
+    if (request.fromHash.length > 0 && request.fromHash.length !== 32) throw DomainError.badInput('fromHash', 'fromHash must be a SHA-256 hash (32 bytes).');
+    const verdict = await this.checkAuditIntegrity.execute(
+      request.alertId ? requireId(request.alertId, 'alertId') : undefined,
+      principal,
+      request.fromSeq > 0n ? { seq: request.fromSeq.toString(), hash: Buffer.from(request.fromHash) } : undefined,
+    );
+    return {
+      ok: verdict.ok,
+      checkedEntries: BigInt(verdict.checked),
+      firstBreak: verdict.broken
+        ? { seq: BigInt(verdict.broken.seq), alertId: verdict.broken.alertId ?? '', reason: AuditBreakReason[verdict.broken.reason] }
+        : undefined,
+      headSeq: BigInt(verdict.head.seq),
+      headHash: verdict.head.hash,
+    };
+  }
+
   @HandleRequest(AlertsRequests.getAlert)
   async get(request: Req<'getAlert'>, { principal }: RequestContext) {
     const { loaded, updates } = await this.findAlerts.byId(requireId(request.id), principal);
@@ -277,7 +302,7 @@ function requireCountry(value: string): string {
   return value;
 }
 
-function identityReadMessage(read: IdentityReadEntity) {
+function identityReadMessage(read: IdentityReadView) {
   return {
     alertId: read.alertId,
     readerSubject: read.readerSubject,
@@ -295,7 +320,7 @@ function reportedMoment(timestamp: Parameters<typeof timestampDate>[0], field: s
   return date;
 }
 
-function identityGrantMessage(grant: IdentityGrantEntity) {
+function identityGrantMessage(grant: IdentityGrantView) {
   return {
     alertId: grant.alertId,
     granteeSubject: grant.granteeSubject,

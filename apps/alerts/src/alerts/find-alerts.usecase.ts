@@ -2,6 +2,13 @@
  * Reading alerts: one alert with its thread, a filtered list, the caller's inbox, and
  * per-country figures. Every list is filtered in SQL by the same need-to-know rule as
  * a single read (alert-policy.ts), so nothing outside it is ever loaded.
+ *
+ * Reading an alert's texts (title, summary, updates) is recorded in the audit log before
+ * the texts are returned: one ALERT_READ entry per alert read, one ALERTS_LISTED entry per
+ * page of a list that is not empty, naming the alerts on it (one entry per listed alert
+ * would put up to 100 appends, each through the log's single chain head, on every page).
+ * The entry commits in a transaction of its own, as short as an append can be; if it
+ * fails, nothing is returned. Figures carry no text and are not recorded.
  */
 import { Injectable } from '@nestjs/common';
 import { DomainError, hasRole, pageSize, type Principal } from '@cpx/platform';
@@ -11,6 +18,7 @@ import { assertAllowed, canSee, relationTo } from '../access/alert-policy';
 import { alertCursor, alertKeyOf, type AlertKey, type AlertList } from './alert-cursors';
 import { AlertUpdateEntity } from './alert.entities';
 import { loadAlert, type LoadedAlert } from './alert-store';
+import { appendAudit } from '../audit/audit-log';
 
 export interface AlertSearch {
   status?: string;
@@ -48,6 +56,9 @@ export class FindAlertsUseCase {
     const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
     assertAllowed(canSee(relation), 'see', relation);
     const updates = await manager.find(AlertUpdateEntity, { where: { alertId: id }, order: { createdAt: 'ASC' } });
+    await this.dataSource.transaction((transaction) =>
+      appendAudit(transaction, { actorSubject: principal.subject, alertId: id, action: 'ALERT_READ', details: { relation } }),
+    );
     return { loaded, updates };
   }
 
@@ -72,7 +83,7 @@ export class FindAlertsUseCase {
     if (filter.overdueOnly) {
       where.push(`a.status IN ('POSTED', 'IN_PROGRESS') AND EXISTS (SELECT 1 FROM alert_target t WHERE t.alert_id = a.id AND t.acknowledged_at IS NULL AND t.deadline < now())`);
     }
-    return this.page(manager, 'alerts', where, params, filter.after, limit, 'a.posted_at DESC, a.id DESC', (after) =>
+    return this.page(manager, principal.subject, 'alerts', where, params, filter.after, limit, 'a.posted_at DESC, a.id DESC', (after) =>
       `(a.posted_at, a.id) < (${param(after.at)}, ${param(after.id)})`,
     ({ alert }) => ({ at: alert.postedAt, id: alert.id }));
   }
@@ -97,7 +108,7 @@ export class FindAlertsUseCase {
       `EXISTS (SELECT 1 FROM alert_target t WHERE t.alert_id = a.id AND t.country = ${country} AND t.acknowledged_at IS NULL)`,
     ];
     const deadlineOf = `(SELECT t.deadline FROM alert_target t WHERE t.alert_id = a.id AND t.country = ${country})`;
-    return this.page(manager, 'inbox', where, params, page.after, limit, `${deadlineOf} ASC, a.id ASC`, (after) =>
+    return this.page(manager, principal.subject, 'inbox', where, params, page.after, limit, `${deadlineOf} ASC, a.id ASC`, (after) =>
       `(${deadlineOf}, a.id) > (${param(after.at)}, ${param(after.id)})`,
     ({ alert, targets }) => ({ at: targets.find((t) => t.country.trim() === caller.agency!.country.trim())!.deadline, id: alert.id }));
   }
@@ -130,6 +141,7 @@ export class FindAlertsUseCase {
 
   private async page(
     manager: EntityManager,
+    subject: string,
     list: AlertList,
     where: string[],
     params: unknown[],
@@ -148,6 +160,11 @@ export class FindAlertsUseCase {
       params,
     );
     const items = await Promise.all(ids.slice(0, limit).map(({ id }) => loadAlert(manager, id)));
+    if (items.length > 0) {
+      await this.dataSource.transaction((transaction) =>
+        appendAudit(transaction, { actorSubject: subject, alertId: null, action: 'ALERTS_LISTED', details: { list, alertIds: items.map(({ alert }) => alert.id) } }),
+      );
+    }
     const last = items.at(-1);
     return {
       items,

@@ -4,13 +4,15 @@
  * sees its own reads (RevealIdentityUseCase.reads); an auditor must also be able to ask
  * "what did this person read, and why?" without knowing the alerts first.
  *
- * Pages by the read's position (identity_read.id, drawn in the order reads were recorded):
- * a cursor is that position, checked before it reaches SQL.
+ * Served from the audit log (its IDENTITY_READ entries). Pages by the entry's sequence
+ * number (the order reads were recorded): a cursor is that position, checked before it
+ * reaches SQL.
  */
 import { Injectable } from '@nestjs/common';
 import { decodeKeyCursor, DomainError, encodeCursor, hasRole, pageSize, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { IdentityReadEntity } from '../alerts/alert.entities';
+import { AUDIT_COLUMNS, auditEntryOf, type AuditRow } from '../audit/audit-log';
+import { identityReadOf, type IdentityReadView } from './identity-history';
 
 export interface IdentityReadSearch {
   readerSubject?: string;
@@ -22,7 +24,7 @@ export interface IdentityReadSearch {
 }
 
 export interface IdentityReadPage {
-  items: IdentityReadEntity[];
+  items: IdentityReadView[];
   endCursor: string;
   hasNextPage: boolean;
   totalCount: number;
@@ -41,17 +43,31 @@ export class SearchIdentityReadsUseCase {
     if (search.since && search.until && search.since.getTime() >= search.until.getTime()) {
       throw DomainError.badInput('until', 'until must be later than since.');
     }
-    const query = this.dataSource.manager.createQueryBuilder(IdentityReadEntity, 'read');
-    if (search.readerSubject) query.andWhere('read.reader_subject = :readerSubject', { readerSubject: search.readerSubject });
-    if (search.alertId) query.andWhere('read.alert_id = :alertId', { alertId: search.alertId });
-    if (search.since) query.andWhere('read.read_at >= :since', { since: search.since });
-    if (search.until) query.andWhere('read.read_at < :until', { until: search.until });
-    const totalCount = await query.getCount();
-    if (after) query.andWhere('read.id < :after', { after });
-    const rows = await query.orderBy('read.id', 'DESC').limit(limit + 1).getMany();
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return { items, endCursor: last ? encodeCursor([CURSOR_TAG, last.id]) : '', hasNextPage: rows.length > limit, totalCount };
+    const where = [`action = 'IDENTITY_READ'`];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (search.readerSubject) where.push(`actor_subject = ${param(search.readerSubject)}`);
+    if (search.alertId) where.push(`alert_id = ${param(search.alertId)}`);
+    if (search.since) where.push(`at >= ${param(search.since)}`);
+    if (search.until) where.push(`at < ${param(search.until)}`);
+    const manager = this.dataSource.manager;
+    const [{ n }] = await manager.query<{ n: string }[]>(`SELECT count(*) AS n FROM audit_entry WHERE ${where.join(' AND ')}`, params) as [{ n: string }];
+    if (after) where.push(`seq < ${param(after)}`);
+    const rows = await manager.query<AuditRow[]>(
+      `SELECT ${AUDIT_COLUMNS} FROM audit_entry WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ${limit + 1}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => identityReadOf(auditEntryOf(row))),
+      endCursor: last ? encodeCursor([CURSOR_TAG, String(last.seq)]) : '',
+      hasNextPage: rows.length > limit,
+      totalCount: Number(n),
+    };
   }
 }
 

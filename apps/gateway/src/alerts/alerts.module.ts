@@ -14,6 +14,7 @@ import { AlertFiguresResolver } from './resolvers/alert-figures.resolver';
 import { AlertIdentityResolver } from './resolvers/alert-identity.resolver';
 import { AlertLifecycleResolver } from './resolvers/alert-lifecycle.resolver';
 import { AlertResolver } from './resolvers/alert.resolver';
+import { AuditIntegrityResolver } from './resolvers/audit-integrity.resolver';
 
 @Module({
   providers: [
@@ -22,6 +23,7 @@ import { AlertResolver } from './resolvers/alert.resolver';
     AlertLifecycleResolver,
     AlertIdentityResolver,
     AlertFiguresResolver,
+    AuditIntegrityResolver,
     AlertChangesResolver,
     AlertChanges,
     { provide: LIVE_CONSUMER_FACTORY, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => liveConsumerFactory(config.kafkaBrokers) },

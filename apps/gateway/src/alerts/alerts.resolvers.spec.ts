@@ -1,5 +1,5 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { AgencyType, AlertKind, AlertsRequests, AlertStatus, ChildIdentitySchema, Outcome, Urgency } from '@cpx/contracts';
+import { AgencyType, AlertKind, AlertsRequests, AlertStatus, AuditBreakReason, ChildIdentitySchema, Outcome, Urgency } from '@cpx/contracts';
 import { decodeCursor, DomainError, postAlertContext, revealIdentityContext } from '@cpx/platform';
 import { FakeRequests } from '../testing/fake-requests';
 import { startTestGateway, TEST_CLAIMS, testServices, type TestGateway } from '../testing/test-gateway';
@@ -242,6 +242,32 @@ describe('alerts resolvers', () => {
       page: { first: 1 },
     });
     const refused = await gateway.graphql(`{ identityReadAudit(alertId: "not-an-id") { totalCount } }`);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'alertId' });
+  });
+
+  it('answers the audit log check as the alerts service gives it: ok, or the first broken entry', async () => {
+    requests.on(AlertsRequests.checkAuditIntegrity, () => ({ ok: true, checkedEntries: 42n, headSeq: 42n, headHash: new Uint8Array([0xab, 0x01]) }));
+    const intact = await gateway.graphql(`{ auditIntegrity { ok checkedEntries firstBreak { seq } headSeq headHash } }`);
+    expect(intact.body).toEqual({ data: { auditIntegrity: { ok: true, checkedEntries: 42, firstBreak: null, headSeq: '42', headHash: 'ab01' } } });
+    expect(requests.calls.at(-1)?.request).toMatchObject({ alertId: '' });
+
+    requests.on(AlertsRequests.checkAuditIntegrity, () => ({
+      ok: false,
+      checkedEntries: 7n,
+      firstBreak: { seq: 9007199254740993n, alertId: ALERT_ID, reason: AuditBreakReason.ALERT_LINK_BROKEN },
+      headSeq: 9007199254740999n,
+      headHash: new Uint8Array(32),
+    }));
+    const broken = await gateway.graphql(`{ auditIntegrity(alertId: "${ALERT_ID}") { ok checkedEntries firstBreak { seq alertId reason } } }`);
+    expect(broken.body).toEqual({
+      data: { auditIntegrity: { ok: false, checkedEntries: 7, firstBreak: { seq: '9007199254740993', alertId: ALERT_ID, reason: 'ALERT_LINK_BROKEN' } } },
+    });
+    expect(requests.calls.at(-1)?.request).toMatchObject({ alertId: ALERT_ID });
+    await gateway.graphql(`{ auditIntegrity(fromSeq: "42", fromHash: "${'ab'.repeat(32)}") { ok } }`);
+    expect(requests.calls.at(-1)?.request).toMatchObject({ alertId: '', fromSeq: 42n, fromHash: Buffer.from('ab'.repeat(32), 'hex') });
+    const badHash = await gateway.graphql(`{ auditIntegrity(fromSeq: "42", fromHash: "not-a-hash") { ok } }`);
+    expect(badHash.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fromHash' });
+    const refused = await gateway.graphql(`{ auditIntegrity(alertId: "not-an-id") { ok } }`);
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'alertId' });
   });
 

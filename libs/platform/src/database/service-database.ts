@@ -18,6 +18,13 @@ export interface ServiceDatabaseOptions {
   poolSize?: number;
   /** A transaction left idle this long is ended by Postgres; see below. */
   idleInTransactionTimeoutMs?: number;
+  /**
+   * The role the service's pooled connections act as (`SET ROLE` at connection start),
+   * created by the service's own migrations with fewer privileges than the owner's (the
+   * alerts service's cannot change its audit log). Migrations still run as the
+   * connecting user, on a connection of their own, before the pool opens.
+   */
+  runtimeRole?: string;
 }
 
 /**
@@ -60,21 +67,44 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
 export async function openServiceDatabase(options: ServiceDatabaseOptions): Promise<DataSource> {
   await ensureDatabase(options.serverUrl, options.database);
   const url = databaseUrl(options.serverUrl, options.database);
-  const dataSource = new DataSource({
-    type: 'postgres',
-    url,
-    entities: options.entities,
-    migrations: options.migrations,
-    synchronize: false,
-    migrationsRun: false,
-    extra: {
-      max: options.poolSize ?? 10,
-      // TCP keep-alive: a pooled connection the network drops is noticed while it is idle.
-      keepAlive: true,
-      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS,
-    },
-  });
-  await dataSource.initialize();
+  if (options.runtimeRole !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.runtimeRole)) {
+    throw new Error(`Runtime role ${JSON.stringify(options.runtimeRole)} is not a plain lowercase identifier.`);
+  }
+  const connect = (extra: { max: number; options?: string }) =>
+    new DataSource({
+      type: 'postgres',
+      url,
+      entities: options.entities,
+      migrations: options.migrations,
+      synchronize: false,
+      migrationsRun: false,
+      extra: {
+        ...extra,
+        // TCP keep-alive: a pooled connection the network drops is noticed while it is idle.
+        keepAlive: true,
+        idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      },
+    });
+  const poolSize = options.poolSize ?? 10;
+  if (!options.runtimeRole) {
+    const dataSource = connect({ max: poolSize });
+    await dataSource.initialize();
+    await migrate(dataSource, url);
+    return dataSource;
+  }
+  const owner = connect({ max: 1 });
+  await owner.initialize();
+  try {
+    await migrate(owner, url);
+  } finally {
+    await owner.destroy();
+  }
+  const runtime = connect({ max: poolSize, options: `-c role=${options.runtimeRole}` });
+  await runtime.initialize();
+  return runtime;
+}
+
+async function migrate(dataSource: DataSource, url: string): Promise<void> {
   const lock = new Client({ connectionString: url });
   await lock.connect();
   try {
@@ -84,5 +114,4 @@ export async function openServiceDatabase(options: ServiceDatabaseOptions): Prom
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lock.end();
   }
-  return dataSource;
 }

@@ -25,6 +25,16 @@ export interface ServicePlatformOptions {
   config: PlatformConfig;
   entities: (EntityClass | EntitySchema)[];
   migrations: (new () => MigrationInterface)[];
+  /**
+   * Act at runtime as the role `<database>_runtime`, which the service's migrations
+   * create (see `runtimeRoleName`); migrations run as the configured user.
+   */
+  runtimeRole?: boolean;
+}
+
+/** The role a service's connections act as when it asks for one: per database, since roles are cluster-wide. */
+export function runtimeRoleName(database: string): string {
+  return `${database}_runtime`;
 }
 
 export function serviceDatabaseName(service: string, config: PlatformConfig): string {
@@ -72,6 +82,7 @@ export class ServicePlatformModule {
               database,
               entities: options.entities,
               migrations: [CreateMessagingTables1764370000000, ...options.migrations],
+              runtimeRole: options.runtimeRole ? runtimeRoleName(database) : undefined,
             });
             configureEventHandling({
               dataSource,

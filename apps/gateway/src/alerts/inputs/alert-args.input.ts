@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import {
   IsCountryCode,
   IsCursor,
@@ -102,6 +102,23 @@ export class RevokeIdentityAccessArgs extends AlertIdArgs {
   @Field({ description: 'The OpenID Connect subject of the regional attaché whose access ends.' })
   @IsTextBetween(1, 255)
   granteeSubject!: string;
+}
+
+@ArgsType()
+export class AuditIntegrityArgs {
+  @Field(() => ID, { nullable: true, description: "Only this alert's chain; absent: the whole log." })
+  @IsEntityId(true)
+  alertId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'headSeq of an earlier check you kept: that entry must still be in the log as it was, and only entries after it are checked. With fromHash.' })
+  @IsOptional()
+  @Matches(/^[1-9][0-9]{0,17}$/, { message: 'must be a sequence number from an earlier check (headSeq)' })
+  fromSeq?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'headHash of that earlier check (64 hex digits). With fromSeq.' })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'must be the headHash of an earlier check (64 hex digits)' })
+  fromHash?: string | null;
 }
 
 @ArgsType()

@@ -61,7 +61,8 @@ export class AlertIdentityResolver {
 
   @Query(() => [IdentityGrantObject], {
     complexity: smallListComplexity(20),
-    description: "Every attaché let in to the child's identity on an alert, revoked grants included: for its originator and auditors.",
+    description:
+      "Every grant of the child's identity on an alert to an attaché, oldest first, from the audit log: revoked grants included, and a grant made again after a revocation listed again. For its originator and auditors.",
   })
   async alertIdentityGrants(@Args() { alertId }: IdentityReadsArgs, @CurrentPrincipal() principal: Principal): Promise<IdentityGrantObject[]> {
     const { grants } = await this.service.send(AlertsRequests.listIdentityGrants, { id: alertId }, principal, IDENTITY_READS);

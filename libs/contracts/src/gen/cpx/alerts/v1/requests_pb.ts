@@ -6,8 +6,8 @@
 // @generated from file cpx/alerts/v1/requests.proto (package cpx.alerts.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Alert, AlertStatus, AlertUpdate, IdentityGrant, IdentityRead, Outcome, Sighting, Urgency } from "./alerts_pb";
 import { file_cpx_alerts_v1_alerts } from "./alerts_pb";
 import type { AgencyType, AlertKind } from "../../directory/v1/directory_pb";
@@ -22,7 +22,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cpx/alerts/v1/requests.proto.
  */
 export const file_cpx_alerts_v1_requests: GenFile = /*@__PURE__*/
-  fileDesc("ChxjcHgvYWxlcnRzL3YxL3JlcXVlc3RzLnByb3RvEg1jcHguYWxlcnRzLnYxIq8CChBQb3N0QWxlcnRSZXF1ZXN0EhcKD2lkZW1wb3RlbmN5X2tleRgBIAEoCRIpCgRraW5kGAIgASgOMhsuY3B4LmRpcmVjdG9yeS52MS5BbGVydEtpbmQSJwoHdXJnZW5jeRgDIAEoDjIWLmNweC5hbGVydHMudjEuVXJnZW5jeRIWCg5vcmlnaW5fY291bnRyeRgEIAEoCRIYChB0YXJnZXRfY291bnRyaWVzGAUgAygJEjkKE3RhcmdldF9hZ2VuY3lfdHlwZXMYBiADKA4yHC5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeVR5cGUSDQoFdGl0bGUYByABKAkSDwoHc3VtbWFyeRgIIAEoCRIUCgxzZWFsZWRfY2hpbGQYCiABKAxKBAgJEApSBWNoaWxkIkoKEVBvc3RBbGVydFJlc3BvbnNlEiMKBWFsZXJ0GAEgASgLMhQuY3B4LmFsZXJ0cy52MS5BbGVydBIQCghyZXBsYXllZBgCIAEoCCIlChdBY2tub3dsZWRnZUFsZXJ0UmVxdWVzdBIKCgJpZBgBIAEoCSI/ChhBY2tub3dsZWRnZUFsZXJ0UmVzcG9uc2USIwoFYWxlcnQYASABKAsyFC5jcHguYWxlcnRzLnYxLkFsZXJ0IlwKFUFkZEFsZXJ0VXBkYXRlUmVxdWVzdBIKCgJpZBgBIAEoCRIMCgR0ZXh0GAIgASgJEikKCHNpZ2h0aW5nGAMgASgLMhcuY3B4LmFsZXJ0cy52MS5TaWdodGluZyJEChZBZGRBbGVydFVwZGF0ZVJlc3BvbnNlEioKBnVwZGF0ZRgBIAEoCzIaLmNweC5hbGVydHMudjEuQWxlcnRVcGRhdGUijAEKE1Jlc29sdmVBbGVydFJlcXVlc3QSCgoCaWQYASABKAkSJwoHb3V0Y29tZRgCIAEoDjIWLmNweC5hbGVydHMudjEuT3V0Y29tZRIMCgRub3RlGAMgASgJEh0KEGV4cGVjdGVkX3ZlcnNpb24YBCABKANIAIgBAUITChFfZXhwZWN0ZWRfdmVyc2lvbiI7ChRSZXNvbHZlQWxlcnRSZXNwb25zZRIjCgVhbGVydBgBIAEoCzIULmNweC5hbGVydHMudjEuQWxlcnQiZAoSQ2FuY2VsQWxlcnRSZXF1ZXN0EgoKAmlkGAEgASgJEg4KBnJlYXNvbhgCIAEoCRIdChBleHBlY3RlZF92ZXJzaW9uGAMgASgDSACIAQFCEwoRX2V4cGVjdGVkX3ZlcnNpb24iOgoTQ2FuY2VsQWxlcnRSZXNwb25zZRIjCgVhbGVydBgBIAEoCzIULmNweC5hbGVydHMudjEuQWxlcnQiOQoaUmV2ZWFsQWxlcnRJZGVudGl0eVJlcXVlc3QSCgoCaWQYASABKAkSDwoHcHVycG9zZRgCIAEoCSJAChtSZXZlYWxBbGVydElkZW50aXR5UmVzcG9uc2USFAoMc2VhbGVkX2NoaWxkGAIgASgMSgQIARACUgVjaGlsZCIdCg9HZXRBbGVydFJlcXVlc3QSCgoCaWQYASABKAkiZAoQR2V0QWxlcnRSZXNwb25zZRIjCgVhbGVydBgBIAEoCzIULmNweC5hbGVydHMudjEuQWxlcnQSKwoHdXBkYXRlcxgCIAMoCzIaLmNweC5hbGVydHMudjEuQWxlcnRVcGRhdGUitAEKC0FsZXJ0RmlsdGVyEioKBnN0YXR1cxgBIAEoDjIaLmNweC5hbGVydHMudjEuQWxlcnRTdGF0dXMSKQoEa2luZBgCIAEoDjIbLmNweC5kaXJlY3RvcnkudjEuQWxlcnRLaW5kEicKB3VyZ2VuY3kYAyABKA4yFi5jcHguYWxlcnRzLnYxLlVyZ2VuY3kSDwoHY291bnRyeRgEIAEoCRIUCgxvdmVyZHVlX29ubHkYBSABKAgibQoTU2VhcmNoQWxlcnRzUmVxdWVzdBIqCgZmaWx0ZXIYASABKAsyGi5jcHguYWxlcnRzLnYxLkFsZXJ0RmlsdGVyEioKBHBhZ2UYAiABKAsyHC5jcHgucGxhdGZvcm0udjEuUGFnZVJlcXVlc3QiewoUU2VhcmNoQWxlcnRzUmVzcG9uc2USIwoFaXRlbXMYASADKAsyFC5jcHguYWxlcnRzLnYxLkFsZXJ0EhIKCmVuZF9jdXJzb3IYAiABKAkSFQoNaGFzX25leHRfcGFnZRgDIAEoCBITCgt0b3RhbF9jb3VudBgEIAEoBSI9Cg9HZXRJbmJveFJlcXVlc3QSKgoEcGFnZRgBIAEoCzIcLmNweC5wbGF0Zm9ybS52MS5QYWdlUmVxdWVzdCJ3ChBHZXRJbmJveFJlc3BvbnNlEiMKBWl0ZW1zGAEgAygLMhQuY3B4LmFsZXJ0cy52MS5BbGVydBISCgplbmRfY3Vyc29yGAIgASgJEhUKDWhhc19uZXh0X3BhZ2UYAyABKAgSEwoLdG90YWxfY291bnQYBCABKAUiJgoYTGlzdElkZW50aXR5UmVhZHNSZXF1ZXN0EgoKAmlkGAEgASgJIkcKGUxpc3RJZGVudGl0eVJlYWRzUmVzcG9uc2USKgoFcmVhZHMYASADKAsyGy5jcHguYWxlcnRzLnYxLklkZW50aXR5UmVhZCJDChZHZXRBbGVydEZpZ3VyZXNSZXF1ZXN0EikKBXNpbmNlGAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJ9Cg5Db3VudHJ5RmlndXJlcxIPCgdjb3VudHJ5GAEgASgJEgwKBG9wZW4YAiABKAUSDwoHb3ZlcmR1ZRgDIAEoBRIlCh1tZWRpYW5fc2Vjb25kc190b19hY2tub3dsZWRnZRgEIAEoAxIUCgxhY2tub3dsZWRnZWQYBSABKAUiSwoXR2V0QWxlcnRGaWd1cmVzUmVzcG9uc2USMAoJY291bnRyaWVzGAEgAygLMh0uY3B4LmFsZXJ0cy52MS5Db3VudHJ5RmlndXJlcyJRChpHcmFudElkZW50aXR5QWNjZXNzUmVxdWVzdBIKCgJpZBgBIAEoCRIXCg9ncmFudGVlX3N1YmplY3QYAiABKAkSDgoGcmVhc29uGAMgASgJIngKG0dyYW50SWRlbnRpdHlBY2Nlc3NSZXNwb25zZRIQCghhbGVydF9pZBgBIAEoCRIXCg9ncmFudGVlX3N1YmplY3QYAiABKAkSLgoKZ3JhbnRlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiGAoWQ2hlY2tMaXZlQWNjZXNzUmVxdWVzdCIZChdDaGVja0xpdmVBY2Nlc3NSZXNwb25zZSLIAQoaU2VhcmNoSWRlbnRpdHlSZWFkc1JlcXVlc3QSFgoOcmVhZGVyX3N1YmplY3QYASABKAkSEAoIYWxlcnRfaWQYAiABKAkSKQoFc2luY2UYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEikKBXVudGlsGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIqCgRwYWdlGAUgASgLMhwuY3B4LnBsYXRmb3JtLnYxLlBhZ2VSZXF1ZXN0IokBChtTZWFyY2hJZGVudGl0eVJlYWRzUmVzcG9uc2USKgoFaXRlbXMYASADKAsyGy5jcHguYWxlcnRzLnYxLklkZW50aXR5UmVhZBISCgplbmRfY3Vyc29yGAIgASgJEhUKDWhhc19uZXh0X3BhZ2UYAyABKAgSEwoLdG90YWxfY291bnQYBCABKAUiQgobUmV2b2tlSWRlbnRpdHlBY2Nlc3NSZXF1ZXN0EgoKAmlkGAEgASgJEhcKD2dyYW50ZWVfc3ViamVjdBgCIAEoCSJLChxSZXZva2VJZGVudGl0eUFjY2Vzc1Jlc3BvbnNlEisKBWdyYW50GAEgASgLMhwuY3B4LmFsZXJ0cy52MS5JZGVudGl0eUdyYW50IicKGUxpc3RJZGVudGl0eUdyYW50c1JlcXVlc3QSCgoCaWQYASABKAkiSgoaTGlzdElkZW50aXR5R3JhbnRzUmVzcG9uc2USLAoGZ3JhbnRzGAEgAygLMhwuY3B4LmFsZXJ0cy52MS5JZGVudGl0eUdyYW50YgZwcm90bzM", [file_cpx_alerts_v1_alerts, file_cpx_directory_v1_directory, file_cpx_platform_v1_page, file_google_protobuf_timestamp]);
+  fileDesc("ChxjcHgvYWxlcnRzL3YxL3JlcXVlc3RzLnByb3RvEg1jcHguYWxlcnRzLnYxIq8CChBQb3N0QWxlcnRSZXF1ZXN0EhcKD2lkZW1wb3RlbmN5X2tleRgBIAEoCRIpCgRraW5kGAIgASgOMhsuY3B4LmRpcmVjdG9yeS52MS5BbGVydEtpbmQSJwoHdXJnZW5jeRgDIAEoDjIWLmNweC5hbGVydHMudjEuVXJnZW5jeRIWCg5vcmlnaW5fY291bnRyeRgEIAEoCRIYChB0YXJnZXRfY291bnRyaWVzGAUgAygJEjkKE3RhcmdldF9hZ2VuY3lfdHlwZXMYBiADKA4yHC5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeVR5cGUSDQoFdGl0bGUYByABKAkSDwoHc3VtbWFyeRgIIAEoCRIUCgxzZWFsZWRfY2hpbGQYCiABKAxKBAgJEApSBWNoaWxkIkoKEVBvc3RBbGVydFJlc3BvbnNlEiMKBWFsZXJ0GAEgASgLMhQuY3B4LmFsZXJ0cy52MS5BbGVydBIQCghyZXBsYXllZBgCIAEoCCIlChdBY2tub3dsZWRnZUFsZXJ0UmVxdWVzdBIKCgJpZBgBIAEoCSI/ChhBY2tub3dsZWRnZUFsZXJ0UmVzcG9uc2USIwoFYWxlcnQYASABKAsyFC5jcHguYWxlcnRzLnYxLkFsZXJ0IlwKFUFkZEFsZXJ0VXBkYXRlUmVxdWVzdBIKCgJpZBgBIAEoCRIMCgR0ZXh0GAIgASgJEikKCHNpZ2h0aW5nGAMgASgLMhcuY3B4LmFsZXJ0cy52MS5TaWdodGluZyJEChZBZGRBbGVydFVwZGF0ZVJlc3BvbnNlEioKBnVwZGF0ZRgBIAEoCzIaLmNweC5hbGVydHMudjEuQWxlcnRVcGRhdGUijAEKE1Jlc29sdmVBbGVydFJlcXVlc3QSCgoCaWQYASABKAkSJwoHb3V0Y29tZRgCIAEoDjIWLmNweC5hbGVydHMudjEuT3V0Y29tZRIMCgRub3RlGAMgASgJEh0KEGV4cGVjdGVkX3ZlcnNpb24YBCABKANIAIgBAUITChFfZXhwZWN0ZWRfdmVyc2lvbiI7ChRSZXNvbHZlQWxlcnRSZXNwb25zZRIjCgVhbGVydBgBIAEoCzIULmNweC5hbGVydHMudjEuQWxlcnQiZAoSQ2FuY2VsQWxlcnRSZXF1ZXN0EgoKAmlkGAEgASgJEg4KBnJlYXNvbhgCIAEoCRIdChBleHBlY3RlZF92ZXJzaW9uGAMgASgDSACIAQFCEwoRX2V4cGVjdGVkX3ZlcnNpb24iOgoTQ2FuY2VsQWxlcnRSZXNwb25zZRIjCgVhbGVydBgBIAEoCzIULmNweC5hbGVydHMudjEuQWxlcnQiOQoaUmV2ZWFsQWxlcnRJZGVudGl0eVJlcXVlc3QSCgoCaWQYASABKAkSDwoHcHVycG9zZRgCIAEoCSJAChtSZXZlYWxBbGVydElkZW50aXR5UmVzcG9uc2USFAoMc2VhbGVkX2NoaWxkGAIgASgMSgQIARACUgVjaGlsZCIdCg9HZXRBbGVydFJlcXVlc3QSCgoCaWQYASABKAkiZAoQR2V0QWxlcnRSZXNwb25zZRIjCgVhbGVydBgBIAEoCzIULmNweC5hbGVydHMudjEuQWxlcnQSKwoHdXBkYXRlcxgCIAMoCzIaLmNweC5hbGVydHMudjEuQWxlcnRVcGRhdGUitAEKC0FsZXJ0RmlsdGVyEioKBnN0YXR1cxgBIAEoDjIaLmNweC5hbGVydHMudjEuQWxlcnRTdGF0dXMSKQoEa2luZBgCIAEoDjIbLmNweC5kaXJlY3RvcnkudjEuQWxlcnRLaW5kEicKB3VyZ2VuY3kYAyABKA4yFi5jcHguYWxlcnRzLnYxLlVyZ2VuY3kSDwoHY291bnRyeRgEIAEoCRIUCgxvdmVyZHVlX29ubHkYBSABKAgibQoTU2VhcmNoQWxlcnRzUmVxdWVzdBIqCgZmaWx0ZXIYASABKAsyGi5jcHguYWxlcnRzLnYxLkFsZXJ0RmlsdGVyEioKBHBhZ2UYAiABKAsyHC5jcHgucGxhdGZvcm0udjEuUGFnZVJlcXVlc3QiewoUU2VhcmNoQWxlcnRzUmVzcG9uc2USIwoFaXRlbXMYASADKAsyFC5jcHguYWxlcnRzLnYxLkFsZXJ0EhIKCmVuZF9jdXJzb3IYAiABKAkSFQoNaGFzX25leHRfcGFnZRgDIAEoCBITCgt0b3RhbF9jb3VudBgEIAEoBSI9Cg9HZXRJbmJveFJlcXVlc3QSKgoEcGFnZRgBIAEoCzIcLmNweC5wbGF0Zm9ybS52MS5QYWdlUmVxdWVzdCJ3ChBHZXRJbmJveFJlc3BvbnNlEiMKBWl0ZW1zGAEgAygLMhQuY3B4LmFsZXJ0cy52MS5BbGVydBISCgplbmRfY3Vyc29yGAIgASgJEhUKDWhhc19uZXh0X3BhZ2UYAyABKAgSEwoLdG90YWxfY291bnQYBCABKAUiJgoYTGlzdElkZW50aXR5UmVhZHNSZXF1ZXN0EgoKAmlkGAEgASgJIkcKGUxpc3RJZGVudGl0eVJlYWRzUmVzcG9uc2USKgoFcmVhZHMYASADKAsyGy5jcHguYWxlcnRzLnYxLklkZW50aXR5UmVhZCJDChZHZXRBbGVydEZpZ3VyZXNSZXF1ZXN0EikKBXNpbmNlGAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJ9Cg5Db3VudHJ5RmlndXJlcxIPCgdjb3VudHJ5GAEgASgJEgwKBG9wZW4YAiABKAUSDwoHb3ZlcmR1ZRgDIAEoBRIlCh1tZWRpYW5fc2Vjb25kc190b19hY2tub3dsZWRnZRgEIAEoAxIUCgxhY2tub3dsZWRnZWQYBSABKAUiSwoXR2V0QWxlcnRGaWd1cmVzUmVzcG9uc2USMAoJY291bnRyaWVzGAEgAygLMh0uY3B4LmFsZXJ0cy52MS5Db3VudHJ5RmlndXJlcyJRChpHcmFudElkZW50aXR5QWNjZXNzUmVxdWVzdBIKCgJpZBgBIAEoCRIXCg9ncmFudGVlX3N1YmplY3QYAiABKAkSDgoGcmVhc29uGAMgASgJIngKG0dyYW50SWRlbnRpdHlBY2Nlc3NSZXNwb25zZRIQCghhbGVydF9pZBgBIAEoCRIXCg9ncmFudGVlX3N1YmplY3QYAiABKAkSLgoKZ3JhbnRlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiGAoWQ2hlY2tMaXZlQWNjZXNzUmVxdWVzdCIZChdDaGVja0xpdmVBY2Nlc3NSZXNwb25zZSLIAQoaU2VhcmNoSWRlbnRpdHlSZWFkc1JlcXVlc3QSFgoOcmVhZGVyX3N1YmplY3QYASABKAkSEAoIYWxlcnRfaWQYAiABKAkSKQoFc2luY2UYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEikKBXVudGlsGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIqCgRwYWdlGAUgASgLMhwuY3B4LnBsYXRmb3JtLnYxLlBhZ2VSZXF1ZXN0IokBChtTZWFyY2hJZGVudGl0eVJlYWRzUmVzcG9uc2USKgoFaXRlbXMYASADKAsyGy5jcHguYWxlcnRzLnYxLklkZW50aXR5UmVhZBISCgplbmRfY3Vyc29yGAIgASgJEhUKDWhhc19uZXh0X3BhZ2UYAyABKAgSEwoLdG90YWxfY291bnQYBCABKAUiQgobUmV2b2tlSWRlbnRpdHlBY2Nlc3NSZXF1ZXN0EgoKAmlkGAEgASgJEhcKD2dyYW50ZWVfc3ViamVjdBgCIAEoCSJLChxSZXZva2VJZGVudGl0eUFjY2Vzc1Jlc3BvbnNlEisKBWdyYW50GAEgASgLMhwuY3B4LmFsZXJ0cy52MS5JZGVudGl0eUdyYW50IicKGUxpc3RJZGVudGl0eUdyYW50c1JlcXVlc3QSCgoCaWQYASABKAkiSgoaTGlzdElkZW50aXR5R3JhbnRzUmVzcG9uc2USLAoGZ3JhbnRzGAEgAygLMhwuY3B4LmFsZXJ0cy52MS5JZGVudGl0eUdyYW50IlMKGkNoZWNrQXVkaXRJbnRlZ3JpdHlSZXF1ZXN0EhAKCGFsZXJ0X2lkGAEgASgJEhAKCGZyb21fc2VxGAIgASgDEhEKCWZyb21faGFzaBgDIAEoDCKXAQobQ2hlY2tBdWRpdEludGVncml0eVJlc3BvbnNlEgoKAm9rGAEgASgIEhcKD2NoZWNrZWRfZW50cmllcxgCIAEoAxIuCgtmaXJzdF9icmVhaxgDIAEoCzIZLmNweC5hbGVydHMudjEuQXVkaXRCcmVhaxIQCghoZWFkX3NlcRgEIAEoAxIRCgloZWFkX2hhc2gYBSABKAwiXAoKQXVkaXRCcmVhaxILCgNzZXEYASABKAMSEAoIYWxlcnRfaWQYAiABKAkSLwoGcmVhc29uGAMgASgOMh8uY3B4LmFsZXJ0cy52MS5BdWRpdEJyZWFrUmVhc29uKp4CChBBdWRpdEJyZWFrUmVhc29uEiIKHkFVRElUX0JSRUFLX1JFQVNPTl9VTlNQRUNJRklFRBAAEh4KGkFVRElUX0JSRUFLX1JFQVNPTl9BTFRFUkVEEAESIwofQVVESVRfQlJFQUtfUkVBU09OX1NFUVVFTkNFX0dBUBACEikKJUFVRElUX0JSRUFLX1JFQVNPTl9HTE9CQUxfTElOS19CUk9LRU4QAxIoCiRBVURJVF9CUkVBS19SRUFTT05fQUxFUlRfTElOS19CUk9LRU4QBBIkCiBBVURJVF9CUkVBS19SRUFTT05fSEVBRF9NSVNNQVRDSBAFEiYKIkFVRElUX0JSRUFLX1JFQVNPTl9BTkNIT1JfTUlTTUFUQ0gQBmIGcHJvdG8z", [file_cpx_alerts_v1_alerts, file_cpx_directory_v1_directory, file_cpx_platform_v1_page, file_google_protobuf_timestamp]);
 
 /**
  * @generated from message cpx.alerts.v1.PostAlertRequest
@@ -866,4 +866,179 @@ export type ListIdentityGrantsResponse = Message<"cpx.alerts.v1.ListIdentityGran
  */
 export const ListIdentityGrantsResponseSchema: GenMessage<ListIdentityGrantsResponse> = /*@__PURE__*/
   messageDesc(file_cpx_alerts_v1_requests, 33);
+
+/**
+ * The auditor's check of the audit log (grants, revocations, identity reads and refused
+ * attempts, reads of alert texts): recomputes every entry's hash and follows the chain
+ * across the log and each alert's chain. Answers FAILURE_CODE_FORBIDDEN to anyone but an
+ * auditor.
+ *
+ * @generated from message cpx.alerts.v1.CheckAuditIntegrityRequest
+ */
+export type CheckAuditIntegrityRequest = Message<"cpx.alerts.v1.CheckAuditIntegrityRequest"> & {
+  /**
+   * Only this alert's chain; empty: the whole log.
+   *
+   * @generated from field: string alert_id = 1;
+   */
+  alertId: string;
+
+  /**
+   * A head kept from an earlier check (head_seq, head_hash of its response): the check
+   * then verifies that this entry is still in the log as it was, and the entries after
+   * it. Both or neither; whole-log checks only. 0 / empty: from the first entry.
+   *
+   * @generated from field: int64 from_seq = 2;
+   */
+  fromSeq: bigint;
+
+  /**
+   * @generated from field: bytes from_hash = 3;
+   */
+  fromHash: Uint8Array;
+};
+
+/**
+ * Describes the message cpx.alerts.v1.CheckAuditIntegrityRequest.
+ * Use `create(CheckAuditIntegrityRequestSchema)` to create a new message.
+ */
+export const CheckAuditIntegrityRequestSchema: GenMessage<CheckAuditIntegrityRequest> = /*@__PURE__*/
+  messageDesc(file_cpx_alerts_v1_requests, 34);
+
+/**
+ * @generated from message cpx.alerts.v1.CheckAuditIntegrityResponse
+ */
+export type CheckAuditIntegrityResponse = Message<"cpx.alerts.v1.CheckAuditIntegrityResponse"> & {
+  /**
+   * @generated from field: bool ok = 1;
+   */
+  ok: boolean;
+
+  /**
+   * How many entries were looked at (up to and including the first broken one).
+   *
+   * @generated from field: int64 checked_entries = 2;
+   */
+  checkedEntries: bigint;
+
+  /**
+   * The first entry found broken, in log order; absent when ok.
+   *
+   * @generated from field: cpx.alerts.v1.AuditBreak first_break = 3;
+   */
+  firstBreak?: AuditBreak | undefined;
+
+  /**
+   * The chain head the log was checked against: the last entry's sequence number and
+   * hash. An auditor who keeps them can tell, at a later check, that the log still passes
+   * through this entry (a log rewritten from an earlier entry, head included, does not).
+   *
+   * @generated from field: int64 head_seq = 4;
+   */
+  headSeq: bigint;
+
+  /**
+   * @generated from field: bytes head_hash = 5;
+   */
+  headHash: Uint8Array;
+};
+
+/**
+ * Describes the message cpx.alerts.v1.CheckAuditIntegrityResponse.
+ * Use `create(CheckAuditIntegrityResponseSchema)` to create a new message.
+ */
+export const CheckAuditIntegrityResponseSchema: GenMessage<CheckAuditIntegrityResponse> = /*@__PURE__*/
+  messageDesc(file_cpx_alerts_v1_requests, 35);
+
+/**
+ * @generated from message cpx.alerts.v1.AuditBreak
+ */
+export type AuditBreak = Message<"cpx.alerts.v1.AuditBreak"> & {
+  /**
+   * The entry's sequence number in the log.
+   *
+   * @generated from field: int64 seq = 1;
+   */
+  seq: bigint;
+
+  /**
+   * The alert it is about; empty for entries about no single alert.
+   *
+   * @generated from field: string alert_id = 2;
+   */
+  alertId: string;
+
+  /**
+   * @generated from field: cpx.alerts.v1.AuditBreakReason reason = 3;
+   */
+  reason: AuditBreakReason;
+};
+
+/**
+ * Describes the message cpx.alerts.v1.AuditBreak.
+ * Use `create(AuditBreakSchema)` to create a new message.
+ */
+export const AuditBreakSchema: GenMessage<AuditBreak> = /*@__PURE__*/
+  messageDesc(file_cpx_alerts_v1_requests, 36);
+
+/**
+ * Why an audit entry breaks the chain.
+ *
+ * @generated from enum cpx.alerts.v1.AuditBreakReason
+ */
+export enum AuditBreakReason {
+  /**
+   * @generated from enum value: AUDIT_BREAK_REASON_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Its hash is not the hash of its contents: a field was changed.
+   *
+   * @generated from enum value: AUDIT_BREAK_REASON_ALTERED = 1;
+   */
+  ALTERED = 1,
+
+  /**
+   * Its sequence number does not follow the entry before it: entries were deleted or moved.
+   *
+   * @generated from enum value: AUDIT_BREAK_REASON_SEQUENCE_GAP = 2;
+   */
+  SEQUENCE_GAP = 2,
+
+  /**
+   * It does not hold the hash of the entry before it in the log.
+   *
+   * @generated from enum value: AUDIT_BREAK_REASON_GLOBAL_LINK_BROKEN = 3;
+   */
+  GLOBAL_LINK_BROKEN = 3,
+
+  /**
+   * It does not hold the hash of its alert's entry before it.
+   *
+   * @generated from enum value: AUDIT_BREAK_REASON_ALERT_LINK_BROKEN = 4;
+   */
+  ALERT_LINK_BROKEN = 4,
+
+  /**
+   * The log ends before the last entry the chain head names: its last entries were deleted.
+   *
+   * @generated from enum value: AUDIT_BREAK_REASON_HEAD_MISMATCH = 5;
+   */
+  HEAD_MISMATCH = 5,
+
+  /**
+   * The entry of a head kept from an earlier check is gone or not as it was: the log was
+   * rewritten.
+   *
+   * @generated from enum value: AUDIT_BREAK_REASON_ANCHOR_MISMATCH = 6;
+   */
+  ANCHOR_MISMATCH = 6,
+}
+
+/**
+ * Describes the enum cpx.alerts.v1.AuditBreakReason.
+ */
+export const AuditBreakReasonSchema: GenEnum<AuditBreakReason> = /*@__PURE__*/
+  enumDesc(file_cpx_alerts_v1_requests, 0);
 
