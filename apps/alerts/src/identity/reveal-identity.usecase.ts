@@ -12,6 +12,7 @@ import { resolveAlertCaller } from '../access/alert-caller';
 import { assertAllowed, canGrantIdentity, canReadIdentity, relationTo } from '../access/alert-policy';
 import { ChildIdentityEntity, IdentityGrantEntity, IdentityReadEntity } from '../alerts/alert.entities';
 import { loadAlert } from '../alerts/alert-store';
+import { assertChildOfAlertNotNamed } from '../alerts/child-not-named';
 import { IdentityVault } from './identity-vault';
 
 @Injectable()
@@ -34,6 +35,7 @@ export class RevealIdentityUseCase {
       assertAllowed(canReadIdentity(relation, granted), 'readIdentity', relation);
       const sealed = await manager.findOneBy(ChildIdentityEntity, { alertId: id });
       if (!sealed) throw DomainError.notFound('Child identity of alert', id);
+      await assertChildOfAlertNotNamed(manager, this.vault, id, [{ field: 'purpose', text: trimmed }]);
       await manager.insert(IdentityReadEntity, {
         alertId: id,
         readerSubject: principal.subject,
@@ -58,6 +60,7 @@ export class RevealIdentityUseCase {
       const caller = await resolveAlertCaller(principal, manager);
       const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
       assertAllowed(canGrantIdentity(relation), 'grantIdentity', relation);
+      await assertChildOfAlertNotNamed(manager, this.vault, id, [{ field: 'reason', text: trimmed }]);
       const grant = manager.create(IdentityGrantEntity, {
         alertId: id,
         granteeSubject,
