@@ -127,8 +127,13 @@ export function paradigms(key: string): Stem[] {
   return stems;
 }
 
+const PLAIN_LATIN = /^[a-z]+$/;
+
 /** A word's comparable forms: one per romanisation, and as it looks when it holds look-alikes. */
-function wordKeys(word: string, readLookAlikes: boolean): string[] {
+function keysOfWord(word: string, readLookAlikes: boolean): string[] {
+  // Most words of most texts: nothing to fold, romanise or read otherwise.
+  const lower = word.toLowerCase();
+  if (PLAIN_LATIN.test(lower)) return [spellingKey(lower)];
   const keys = new Set(romanisations(foldText(word)).map(spellingKey));
   if (readLookAlikes && hasLatinLookAlike(word) && /[^\p{Script=Latin}]/u.test(word)) {
     for (const latin of romanisations(foldText(asLatinLookAlike(word)))) keys.add(spellingKey(latin));
@@ -144,8 +149,23 @@ function prepared(text: string): string {
   return withoutInvisibleCharacters(text).normalize('NFKC');
 }
 
-/** The candidate words of a text in key form, each with whether it may match a name split in two. */
-function* candidates(text: string): Generator<{ keys: string[]; joined: boolean }> {
+/**
+ * The candidate words of a text in key form, each with whether it may match a name split
+ * in two. `mayBeginSplitName` tells whether a word's key may be the first part of a name
+ * split in two: two neighbouring words are read together only then.
+ */
+function* candidates(text: string, mayBeginSplitName: (key: string) => boolean): Generator<{ keys: string[]; joined: boolean }> {
+  // A text repeats its words: each is read once.
+  const known = new Map<string, string[]>();
+  const wordKeys = (word: string, readLookAlikes: boolean): string[] => {
+    const id = `${readLookAlikes ? 1 : 0}${word}`;
+    let keys = known.get(id);
+    if (!keys) {
+      keys = keysOfWord(word, readLookAlikes);
+      known.set(id, keys);
+    }
+    return keys;
+  };
   const words: string[] = [];
   for (const chunk of prepared(text).match(CHUNK) ?? []) {
     const inChunk = chunk.match(WORD) ?? [];
@@ -172,7 +192,8 @@ function* candidates(text: string): Generator<{ keys: string[]; joined: boolean 
   }
   for (let index = 0; index + 1 < words.length; index += 1) {
     const [first, second] = [words[index]!, words[index + 1]!];
-    if ([...first].length >= 2 && [...second].length >= 2) yield { keys: wordKeys(first + second, true), joined: true };
+    if ([...first].length < 2 || [...second].length < 2 || !wordKeys(first, true).some(mayBeginSplitName)) continue;
+    yield { keys: wordKeys(first + second, true), joined: true };
   }
 }
 
@@ -195,13 +216,20 @@ export class NameGuard {
     const patterns = new Map<string, NamePattern>();
     for (const name of names) {
       for (const word of prepared(name).match(WORD) ?? []) {
-        for (const key of wordKeys(word, false)) {
+        for (const key of keysOfWord(word, false)) {
           if (key.length < MIN_NAME_LETTERS || patterns.has(key)) continue;
           patterns.set(key, { name, key, stems: paradigms(key) });
         }
       }
     }
     this.patterns = [...patterns.values()];
+  }
+
+  /** Whether `key` may be the first part of a guarded name split in two ("mar" of "Mar ko"). */
+  private beginsSplitName(key: string): boolean {
+    return this.patterns.some(
+      (pattern) => pattern.key.length >= MIN_SPLIT_LETTERS && key.length < pattern.key.length && (pattern.key.startsWith(key) || pattern.stems.some(({ stem }) => stem.startsWith(key))),
+    );
   }
 
   /** Whether no name word is long enough to be guarded. */
@@ -212,7 +240,7 @@ export class NameGuard {
   /** The first name `text` holds, or `{ found: false }`. Never log what it returns. */
   findIn(text: string): NameSearch {
     if (this.patterns.length === 0 || text.length === 0) return NOT_FOUND;
-    for (const { keys, joined } of candidates(text)) {
+    for (const { keys, joined } of candidates(text, (key) => this.beginsSplitName(key))) {
       for (const key of keys) {
         const pattern = this.patterns.find((candidate) => matches(key, candidate, joined));
         if (pattern) return { found: true, name: pattern.name };
@@ -238,5 +266,5 @@ export function foldForSearch(text: string): string {
 
 /** Every comparable form of one name (one per romanisation), for matching names with names. */
 export function nameKeys(name: string): string[] {
-  return [...new Set((prepared(name).match(WORD) ?? []).flatMap((word) => wordKeys(word, false)))];
+  return [...new Set((prepared(name).match(WORD) ?? []).flatMap((word) => keysOfWord(word, false)))];
 }

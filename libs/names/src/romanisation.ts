@@ -32,6 +32,8 @@ const GREEK: Record<string, string> = {
 
 /** One convention: digraph rules applied first, then letters; letters it does not name as `transliterate` writes them. */
 export interface Romanisation {
+  /** The script it writes in Latin; a text without letters of that script is left to `transliterate`. */
+  readonly script?: 'Cyrillic' | 'Greek';
   /** Applied in order to folded (lowercase, accent-free) text. */
   readonly digraphs: readonly (readonly [RegExp, string])[];
   readonly letters: Readonly<Record<string, string>>;
@@ -55,11 +57,13 @@ export const ROMANISATIONS: Readonly<Record<string, Romanisation>> = {
   default: DEFAULT,
   // Russian-style Cyrillic (also Moldovan and Ukrainian names in many documents).
   ru: {
+    script: 'Cyrillic',
     digraphs: [],
     letters: { х: 'kh', щ: 'shch', ъ: '', ь: '', й: 'y', ё: 'yo', ж: 'zh', ц: 'ts', ы: 'y', и: 'i', е: 'e' },
   },
   // Greek written by ear, as most people and many passports write it.
   'el-phonetic': {
+    script: 'Greek',
     digraphs: [
       [/ου/g, 'u'],
       [/αι/g, 'e'],
@@ -78,6 +82,7 @@ export const ROMANISATIONS: Readonly<Record<string, Romanisation>> = {
   },
   // Greek after ELOT 743 with μπ, ντ, γκ inside a word as mb, nt, gk ("Lambros").
   'el-elot': {
+    script: 'Greek',
     digraphs: [
       [/ου/g, 'ou'],
       [/αυ/g, 'av'],
@@ -99,15 +104,10 @@ const NON_LATIN_LETTER = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
 /** `folded` (see foldText) in Latin letters by one convention; Latin text is left as it is. */
 export function romanise(folded: string, romanisation: Romanisation): string {
   const digraphed = romanisation.digraphs.reduce((text, [pattern, latin]) => text.replace(pattern, latin), folded);
-  return (
-    digraphed
-      .replace(/./gu, (letter) => romanisation.letters[letter] ?? CYRILLIC[letter] ?? GREEK[letter] ?? letter)
-      // Montenegrin с́ and з́ have no precomposed form: their accent now sits on a Latin
-      // letter and folds away, as on ś and ź.
-      .normalize('NFD')
-      .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-      .normalize('NFC')
-  );
+  const latin = digraphed.replace(/./gu, (letter) => romanisation.letters[letter] ?? CYRILLIC[letter] ?? GREEK[letter] ?? letter);
+  // Montenegrin с́ and з́ have no precomposed form: their accent now sits on a Latin
+  // letter and folds away, as on ś and ź.
+  return /[^a-z]/.test(latin) ? latin.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC') : latin;
 }
 
 /**
@@ -118,8 +118,14 @@ export function transliterate(folded: string): string {
   return romanise(folded, DEFAULT);
 }
 
+const SCRIPT_LETTER = { Cyrillic: /\p{Script=Cyrillic}/u, Greek: /\p{Script=Greek}/u } as const;
+
 /** Every distinct Latin spelling of `folded` under the conventions of ROMANISATIONS; Latin text has one. */
 export function romanisations(folded: string): string[] {
   if (!NON_LATIN_LETTER.test(folded)) return [transliterate(folded)];
-  return [...new Set(Object.values(ROMANISATIONS).map((romanisation) => romanise(folded, romanisation)))];
+  const spellings = new Set<string>();
+  for (const romanisation of Object.values(ROMANISATIONS)) {
+    if (romanisation.script === undefined || SCRIPT_LETTER[romanisation.script].test(folded)) spellings.add(romanise(folded, romanisation));
+  }
+  return [...spellings];
 }
