@@ -69,11 +69,13 @@ export const IsTextBetween = (min: number, max: number): Rule =>
  * gateway refuses it before the text goes on Kafka; the alerts service checks again, and
  * alone checks the texts of later operations (it holds the names then).
  */
-export const DoesNotNameTheChild = (): Rule =>
+export const DoesNotNameTheChild = (maxLength: number): Rule =>
   ValidateBy({
     name: 'doesNotNameTheChild',
     validator: {
-      validate: (value: unknown, args) => typeof value !== 'string' || !new NameGuard(childNamesOf(args?.object)).findIn(value).found,
+      // A text over its length is refused by its length rule: it is not read (its cost grows with it).
+      validate: (value: unknown, args) =>
+        typeof value !== 'string' || value.length > maxLength || !new NameGuard(childNamesOf(args?.object)).findIn(value).found,
       defaultMessage: () => "must not name the child: it is shown to everyone the alert reaches and kept in clear. Put names in the child's record, which is sealed.",
     },
   });

@@ -133,12 +133,12 @@ export class PostAlertInput {
 
   @Field({ description: `1 to ${MAX_NAME_LENGTH} characters. Must not identify the child.` })
   @IsName()
-  @DoesNotNameTheChild()
+  @DoesNotNameTheChild(MAX_NAME_LENGTH)
   title!: string;
 
   @Field({ defaultValue: '', description: `At most ${MAX_SUMMARY_LENGTH} characters, any language. Must not identify the child.` })
   @IsText(MAX_SUMMARY_LENGTH)
-  @DoesNotNameTheChild()
+  @DoesNotNameTheChild(MAX_SUMMARY_LENGTH)
   summary!: string;
 
   @Field(() => ChildIdentityInput)
