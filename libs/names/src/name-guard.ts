@@ -18,8 +18,8 @@
  * the whole word: "analysis", "banana" and "Anatolia" do not name Ana. A name split
  * inside a word by punctuation ("M.a.r.k.o", "Mar-ko"), spelled letter by letter
  * ("M a r k o") or split in two by a space ("Mar ko", names of five letters or more) is
- * put together again. Name words under three letters are not guarded: they are too often
- * ordinary words.
+ * put together again; two names run together in one word ("#MarkoJovanović") are found.
+ * Name words under three letters are not guarded: they are too often ordinary words.
  *
  * What it does not see, by design: a name that is also a common word is refused wherever
  * the word appears ("Dana" and "dana", days); initials; nicknames and diminutives not
@@ -225,6 +225,17 @@ export class NameGuard {
     this.patterns = [...patterns.values()];
   }
 
+  /**
+   * Two guarded names run together in one word ("MarkoJovanović", "#markojovanovic"): the
+   * first as it is, the second as it may be inflected. Reports the first.
+   */
+  private runTogether(key: string): NamePattern | undefined {
+    return this.patterns.find((first) => {
+      const rest = key.startsWith(first.key) ? key.slice(first.key.length) : '';
+      return rest.length >= MIN_NAME_LETTERS && this.patterns.some((second) => matches(rest, second, false));
+    });
+  }
+
   /** Whether `key` may be the first part of a guarded name split in two ("mar" of "Mar ko"). */
   private beginsSplitName(key: string): boolean {
     return this.patterns.some(
@@ -242,7 +253,7 @@ export class NameGuard {
     if (this.patterns.length === 0 || text.length === 0) return NOT_FOUND;
     for (const { keys, joined } of candidates(text, (key) => this.beginsSplitName(key))) {
       for (const key of keys) {
-        const pattern = this.patterns.find((candidate) => matches(key, candidate, joined));
+        const pattern = this.patterns.find((candidate) => matches(key, candidate, joined)) ?? this.runTogether(key);
         if (pattern) return { found: true, name: pattern.name };
       }
     }

@@ -45,6 +45,10 @@ export const HOSTILE_TEXTS: [string[], string][] = [
   [MARKO, 'Mar-ko seen'],
   [MARKO, 'Mar ko seen'],
   [MARKO, 'Jovano vić seen'],
+  [MARKO, '#MarkoJovanović'],
+  [MARKO, 'markojovanovic@example.org wrote'],
+  [MARKO, 'jovanovicmarko'],
+  [MARKO, 'marko.jovanovic@example.org'],
   [MARKO, '\uFF2D\uFF41\uFF52\uFF4B\uFF4F missing'], // full-width
   [MARKO, '\u{1D40C}\u{1D41A}\u{1D42B}\u{1D424}\u{1D428} missing'], // mathematical bold
   [MARKO, 'Mar\u0301ko missing'],
@@ -92,6 +96,7 @@ export const INNOCENT_TEXTS: [string[], string][] = [
   [MARKO, 'Băiatul a fost văzut în gară'],
   [MARKO, 'Čhavo dikhlo ando foro'],
   [MARKO, 'Jovan and Ivanović are other families'],
+  [MARKO, 'Markovac-Jovanovac road'],
   [['Ana'], 'analysis of a banana from Anatolia'],
   [['Ana'], 'Băiatul are 12 ani'],
   [['Ana'], 'a na sreću je pronađen'],
