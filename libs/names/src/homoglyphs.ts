@@ -19,6 +19,24 @@ const LOOK_ALIKES: Readonly<Record<string, string>> = {
   '0': 'o', '1': 'l', '3': 'e',
 };
 
+// Latin letters that look like Cyrillic or Greek ones, for a Cyrillic or Greek word typed
+// with some Latin letters ("Mapкo" read as "Марко").
+const CYRILLIC_LOOK_ALIKES: Readonly<Record<string, string>> = {
+  A: 'А', B: 'В', E: 'Е', K: 'К', M: 'М', H: 'Н', O: 'О', P: 'Р', C: 'С', T: 'Т', X: 'Х', Y: 'У', J: 'Ј', S: 'Ѕ', I: 'І',
+  a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', y: 'у', x: 'х', j: 'ј', k: 'к', s: 'ѕ', i: 'і',
+};
+const GREEK_LOOK_ALIKES: Readonly<Record<string, string>> = {
+  A: 'Α', B: 'Β', E: 'Ε', Z: 'Ζ', H: 'Η', I: 'Ι', K: 'Κ', M: 'Μ', N: 'Ν', O: 'Ο', P: 'Ρ', T: 'Τ', Y: 'Υ', X: 'Χ',
+  o: 'ο', v: 'ν', p: 'ρ', i: 'ι', k: 'κ', a: 'α', u: 'υ', t: 'τ', x: 'χ', y: 'γ',
+};
+
+/** A word mixing Latin with Cyrillic or Greek letters, read as the other script: its Latin look-alikes replaced. */
+export function asScriptLookAlike(word: string): string | undefined {
+  if (!/\p{Script=Latin}/u.test(word)) return undefined;
+  const map = /\p{Script=Cyrillic}/u.test(word) ? CYRILLIC_LOOK_ALIKES : /\p{Script=Greek}/u.test(word) ? GREEK_LOOK_ALIKES : undefined;
+  return map && [...word].map((character) => map[character] ?? character).join('');
+}
+
 const HAS_LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'u');
 
 /** Whether `word` holds a letter that LOOK_ALIKES reads as Latin. */

@@ -9,7 +9,8 @@
  *   ROMANISATIONS, then reduced to the spelling key where romanisations agree
  *   (dj/đ/ђ, ć/č/ch, š/sh, ž/zh, j/y ...), so a name meets its spelling in any script;
  * - a word holding Cyrillic or Greek look-alikes of Latin letters is also read as it
- *   looks ("Jovanoviс" with a Cyrillic с is "Jovanovic").
+ *   looks ("Jovanoviс" with a Cyrillic с is "Jovanovic"), and a Cyrillic or Greek word
+ *   typed with some Latin look-alikes as the script it mostly is ("Mapкo" is "Марко").
  *
  * A word of the text names the child when it is one of the name's keys, or, for a name
  * of four letters or more, its stem followed by an ending of the region's inflection
@@ -27,7 +28,7 @@
  * docs/adr/0011-one-name-guard.md.
  */
 import { foldText, searchKey, spellingKey } from './folding';
-import { asLatinLookAlike, hasLatinLookAlike } from './homoglyphs';
+import { asLatinLookAlike, asScriptLookAlike, hasLatinLookAlike } from './homoglyphs';
 import { withoutInvisibleCharacters } from './invisible-characters';
 import { romanisations } from './romanisation';
 
@@ -138,6 +139,8 @@ function keysOfWord(word: string, readLookAlikes: boolean): string[] {
   if (readLookAlikes && hasLatinLookAlike(word) && /[^\p{Script=Latin}]/u.test(word)) {
     for (const latin of romanisations(foldText(asLatinLookAlike(word)))) keys.add(spellingKey(latin));
   }
+  const otherScript = readLookAlikes ? asScriptLookAlike(word) : undefined;
+  if (otherScript) for (const latin of romanisations(foldText(otherScript))) keys.add(spellingKey(latin));
   return [...keys].filter((key) => key.length > 0);
 }
 

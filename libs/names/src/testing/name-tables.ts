@@ -39,6 +39,8 @@ export const HOSTILE_TEXTS: [string[], string][] = [
   [MARKO, 'Jovanovi\u0441 missing'], // Cyrillic с
   [MARKO, '\u039C\u0391RKO missing'], // Greek Μ and Α
   [MARKO, 'Mark0 seen at the station'],
+  [MARKO_CYRILLIC, 'Map\u043Ao seen'], // Latin M, a, p, o and a Cyrillic к: read as Cyrillic, Марко
+  [GIORGOS, 'Γιώpγος'], // Latin p
   [MARKO, 'M.a.r.k.o seen'],
   [MARKO, 'M-a-r-k-o seen'],
   [MARKO, 'M a r k o seen'],
