@@ -75,7 +75,8 @@ const ENDINGS = {
  */
 const COMMON_WORDS = new Set(['nine', 'mine', 'mini', 'line', 'lane', 'mare', 'more', 'dane', 'dani', 'sale', 'vine', 'fine', 'pine', 'mile', 'rose', 'nove', 'novi', 'nova']);
 
-interface Stem {
+/** A stem of a name and the endings it takes (see paradigms). */
+export interface Stem {
   stem: string;
   endings: ReadonlySet<string>;
 }
