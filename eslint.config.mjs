@@ -16,20 +16,22 @@ import tseslint from 'typescript-eslint';
 
 // What each kind of project (its `type:` tag) may import.
 //   contracts  libs/contracts  generated from proto/: nothing of ours
-//   platform   libs/platform   contracts
+//   names      libs/names      nothing of ours: pure text rules (folding, romanisation, the name guard)
+//   platform   libs/platform   contracts, names
 //   tooling    libs/stack      contracts (the local Kafka + Postgres)
 //   testing    libs/testing    platform, contracts, tooling
-//   app        apps/<service>  contracts, platform; never another app (Nx forbids importing
+//   app        apps/<service>  contracts, names, platform; never another app (Nx forbids importing
 //                              any application, and relative imports that leave a project)
-//   e2e        apps/e2e        contracts, platform, testing, tooling
+//   e2e        apps/e2e        contracts, names, platform, testing, tooling
 // Test code may in addition import testing and tooling.
 const mayImport = {
   'type:contracts': [],
-  'type:platform': ['type:contracts'],
+  'type:names': [],
+  'type:platform': ['type:contracts', 'type:names'],
   'type:tooling': ['type:contracts'],
-  'type:testing': ['type:platform', 'type:contracts', 'type:tooling'],
-  'type:app': ['type:contracts', 'type:platform'],
-  'type:e2e': ['type:contracts', 'type:platform', 'type:testing', 'type:tooling'],
+  'type:testing': ['type:platform', 'type:contracts', 'type:names', 'type:tooling'],
+  'type:app': ['type:contracts', 'type:names', 'type:platform'],
+  'type:e2e': ['type:contracts', 'type:names', 'type:platform', 'type:testing', 'type:tooling'],
 };
 const testSupport = ['type:testing', 'type:tooling'];
 const testFiles = [

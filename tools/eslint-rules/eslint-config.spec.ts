@@ -58,6 +58,18 @@ const cases: Case[] = [
     expected: [BOUNDARIES],
   },
   {
+    name: 'the name library imports the platform',
+    file: 'libs/names/src/index.ts',
+    code: `import { DomainError } from '@cpx/platform';\nexport const e = DomainError;\n`,
+    expected: [BOUNDARIES],
+  },
+  {
+    name: 'an app uses the name library',
+    file: 'apps/alerts/src/main.ts',
+    code: `import { NameGuard } from '@cpx/names';\nexport const g = NameGuard;\n`,
+    expected: [],
+  },
+  {
     name: 'the stack imports the platform',
     file: 'libs/stack/src/index.ts',
     code: `import { DomainError } from '@cpx/platform';\nexport const e = DomainError;\n`,
@@ -95,7 +107,7 @@ const cases: Case[] = [
   },
   {
     name: 'a floating promise, an explicit any, a disable without a reason',
-    file: 'libs/platform/src/text/folding.ts',
+    file: 'libs/names/src/folding.ts',
     code: `async function publish(_value: unknown): Promise<void> {}\nexport const loose: any = 1;\n// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport function handle(value: any): void {\n  publish(value);\n}\n`,
     expected: ['@typescript-eslint/no-explicit-any', '@typescript-eslint/no-floating-promises', '@nx/workspace-disable-needs-reason'],
   },

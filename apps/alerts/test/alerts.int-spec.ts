@@ -22,6 +22,7 @@ import {
   Sex,
   Urgency,
 } from '@cpx/contracts';
+import { nameGuardTables } from '@cpx/names';
 import { encodeCursor, postAlertContext, revealIdentityContext, type Principal } from '@cpx/platform';
 import { DirectoryFixture, failureOf, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { DataSource } from 'typeorm';
@@ -29,6 +30,7 @@ import { AlertsModule } from '../src/app.module';
 import { AlertsConfig } from '../src/config/alerts.config';
 import { PostAlertInput } from '../src/alerts/post-alert.input';
 import { PostAlertUseCase } from '../src/alerts/post-alert.usecase';
+import { ERASED_TEXT } from '../src/alerts/alert-store';
 import { AlertDeadlinesUseCase } from '../src/escalation/alert-deadlines.usecase';
 import { IdentityVault, parseMasterKeys } from '../src/identity/identity-vault';
 
@@ -488,9 +490,12 @@ describe('lifecycle', () => {
     expect((await send('getAlert', { id: alert.id }, serbia.principal)).updates).toEqual([]);
   });
 
-  it('closes an ended alert, then erases the identity after retention, keeping the alert', async () => {
+  it('closes an ended alert, then erases the identity and the free texts after retention, keeping the alert, its counts and timings', async () => {
     const request = postRequest();
     const { alert } = await send('postAlert', request, serbia.principal);
+    const seenAt = new Date(Date.now() - 3_600_000);
+    await send('addAlertUpdate', { id: alert.id, text: 'Seen with an adult man.', sighting: { place: 'Paris, Gare de Lyon', seenAt: timestampFromDate(seenAt) } }, france.principal);
+    await send('addAlertUpdate', { id: alert.id, text: 'Shelter informed.' }, serbia.principal);
     await send('cancelAlert', { id: alert.id, reason: 'Posted by mistake' }, serbia.principal);
     await harness.events.waitFor((event) => event.key === alert.id && event.headers.ce_type === 'cpx.alerts.v1.AlertClosed');
     await harness.events.waitFor((event) => event.key === alert.id && event.headers.ce_type === 'cpx.alerts.v1.AlertIdentityErased');
@@ -502,6 +507,76 @@ describe('lifecycle', () => {
     // longer be compared, whatever the child: CONFLICT, never a replay of the closed alert.
     expect(await db.query(`SELECT request_digest FROM alert WHERE id = $1`, [alert.id])).toEqual([{ request_digest: null }]);
     expect(await failureOf(() => send('postAlert', request, serbia.principal))).toMatchObject({ code: 'CONFLICT', field: 'input.idempotencyKey' });
+    // The free texts are erased; how many updates and sightings there were, and when, stay.
+    expect(await db.query(`SELECT title, summary, outcome_note, posted_at IS NOT NULL AS dated FROM alert WHERE id = $1`, [alert.id])).toEqual([
+      { title: ERASED_TEXT, summary: ERASED_TEXT, outcome_note: ERASED_TEXT, dated: true },
+    ]);
+    const updates = await db.query(`SELECT text, sighting_place, sighting_at, created_at FROM alert_update WHERE alert_id = $1 ORDER BY created_at`, [alert.id]);
+    expect(updates).toEqual([
+      { text: ERASED_TEXT, sighting_place: ERASED_TEXT, sighting_at: seenAt, created_at: expect.any(Date) },
+      { text: ERASED_TEXT, sighting_place: null, sighting_at: null, created_at: expect.any(Date) },
+    ]);
+    const erased = await send('getAlert', { id: alert.id }, serbia.principal);
+    expect(erased.alert).toMatchObject({ title: ERASED_TEXT, summary: ERASED_TEXT, outcomeNote: ERASED_TEXT });
+    expect(erased.updates).toHaveLength(2);
+    expect(JSON.stringify(erased, (_key, value) => (typeof value === 'bigint' ? String(value) : value))).not.toMatch(/Gare de Lyon|adult man|mistake|Belgrade|Paris with/);
+  });
+});
+
+describe('the child is not named in any text', () => {
+  const { HOSTILE_TEXTS, INNOCENT_TEXTS, MARKO, MARKO_CYRILLIC } = nameGuardTables;
+  /** The hostile texts about Marko Jovanović, whose record is written in Latin or in Cyrillic. */
+  const aboutMarko = HOSTILE_TEXTS.filter(([names]) => names === MARKO || names === MARKO_CYRILLIC);
+  const childNamed = (names: string[]) => ({ ...postRequest().child, givenNames: names.slice(0, 1), familyNames: names.slice(1), aliases: [] });
+  /** The field's last segment: the plain-text check names a request's own field (`text`), the name guard the API's (`input.text`). */
+  const refusedOn = (field: string) => ({ code: 'BAD_USER_INPUT', field: expect.stringMatching(new RegExp(`(^|\\.)${field.split('.').at(-1)}$`)) });
+
+  it('refuses a post whose title or summary names the child, posting nothing', async () => {
+    for (const [names, text] of aboutMarko) {
+      for (const field of ['title', 'summary'] as const) {
+        const request = postRequest({ [field]: text, child: childNamed(names) });
+        expect({ text, field, failure: await failureOf(() => send('postAlert', request, serbia.principal)) }).toEqual({ text, field, failure: expect.objectContaining(refusedOn(`input.${field}`)) });
+        expect(await db.query(`SELECT count(*)::int AS n FROM alert WHERE idempotency_key = $1`, [request.idempotencyKey])).toEqual([{ n: 0 }]);
+      }
+    }
+  });
+
+  it('refuses every later text that names the child, against the sealed record, changing nothing', async () => {
+    // One alert per child of the table (Serbian in both scripts, Greek, Bulgarian, Macedonian, Albanian, Romanian, Russian-style...).
+    const children = [...new Set(HOSTILE_TEXTS.map(([names]) => names))];
+    for (const names of children) {
+      const texts = HOSTILE_TEXTS.filter(([of]) => of === names).map(([, text]) => text);
+      const { alert } = await send('postAlert', postRequest({ child: childNamed(names) }), serbia.principal);
+      const operations: [keyof typeof AlertsRequests, (text: string) => Record<string, unknown>, Principal, string][] = [
+        ['addAlertUpdate', (text) => ({ id: alert.id, text }), france.principal, 'input.text'],
+        ['addAlertUpdate', (text) => ({ id: alert.id, text: 'Seen.', sighting: { place: text, seenAt: timestampFromDate(new Date()) } }), france.principal, 'input.sighting.place'],
+        ['resolveAlert', (text) => ({ id: alert.id, outcome: Outcome.FOUND_SAFE, note: text }), serbia.principal, 'note'],
+        ['cancelAlert', (text) => ({ id: alert.id, reason: text }), serbia.principal, 'reason'],
+        ['revealAlertIdentity', (text) => ({ id: alert.id, purpose: `${text} (file check)` }), france.principal, 'purpose'],
+        ['grantIdentityAccess', (text) => ({ id: alert.id, granteeSubject: curator.subject, reason: `${text} (coordination)` }), serbia.principal, 'reason'],
+      ];
+      for (const [operation, request, principal, field] of operations) {
+        for (const text of texts) {
+          const failure = await failureOf(() => send(operation, request(text), principal));
+          expect({ operation, text, failure }).toEqual({ operation, text, failure: expect.objectContaining(refusedOn(field)) });
+          for (const name of names) expect(failure.message).not.toContain(name);
+        }
+      }
+      const { alert: after, updates } = await send('getAlert', { id: alert.id }, serbia.principal);
+      expect(after).toMatchObject({ status: AlertStatus.POSTED, version: alert.version, outcomeNote: '' });
+      expect(updates).toEqual([]);
+      expect(await db.query(`SELECT (SELECT count(*)::int FROM identity_read WHERE alert_id = $1) AS reads, (SELECT count(*)::int FROM identity_grant WHERE alert_id = $1) AS grants`, [alert.id])).toEqual([
+        { reads: 0, grants: 0 },
+      ]);
+    }
+  });
+
+  it('accepts texts that merely contain a common word', async () => {
+    for (const [names, text] of INNOCENT_TEXTS) {
+      const { alert } = await send('postAlert', postRequest({ title: text.slice(0, 200), summary: text, child: childNamed(names) }), serbia.principal);
+      const { update } = await send('addAlertUpdate', { id: alert.id, text, sighting: { place: text.slice(0, 200), seenAt: timestampFromDate(new Date()) } }, france.principal);
+      expect(update.text).toBe(text);
+    }
   });
 });
 

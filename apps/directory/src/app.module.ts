@@ -12,6 +12,7 @@ import { RegisterCountryUseCase } from './countries/register-country.usecase';
 import { CreateDirectory1764370000100 } from './database/migrations/1764370000100-create-directory';
 import { ReindexSearch1764370000800 } from './database/migrations/1764370000800-reindex-search';
 import { CancelledShifts1764370000900 } from './database/migrations/1764370000900-cancelled-shifts';
+import { ReindexSearchNamesLibrary1765200000300 } from './database/migrations/1765200000300-reindex-search-names-library';
 import { ContactPointsHandler } from './focal-points/contact-points.handler';
 import { EndOnDutyUseCase } from './focal-points/end-on-duty.usecase';
 import { FocalPointEntity, OnDutyShiftEntity } from './focal-points/focal-point.entity';
@@ -26,7 +27,7 @@ import { RegisterProfessionalUseCase } from './professionals/register-profession
 import { UpdateProfessionalUseCase } from './professionals/update-professional.usecase';
 
 export const DIRECTORY_ENTITIES = [CountryEntity, AgencyEntity, ProfessionalEntity, FocalPointEntity, OnDutyShiftEntity];
-export const DIRECTORY_MIGRATIONS = [CreateDirectory1764370000100, ReindexSearch1764370000800, CancelledShifts1764370000900];
+export const DIRECTORY_MIGRATIONS = [CreateDirectory1764370000100, ReindexSearch1764370000800, CancelledShifts1764370000900, ReindexSearchNamesLibrary1765200000300];
 
 /** The professional directory: agencies, professionals, focal points and duty rosters. */
 @Module({})

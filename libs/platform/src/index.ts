@@ -22,7 +22,6 @@ export * from './database/prepared-query';
 export * from './service/service-platform.module';
 export * from './service/bootstrap-service';
 export * from './pagination/cursor';
-export * from './text/folding';
 export * from './validation/plain-text';
 export * from './validation/validate-input';
 export * from './crypto/sealed-payloads';

@@ -5,9 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { fromBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { AlertsEvents, ChildIdentitySchema } from '@cpx/contracts';
+import { AlertsEvents } from '@cpx/contracts';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { resolveAlertCaller } from '../access/alert-caller';
@@ -15,9 +14,9 @@ import { assertAllowed, canTakePart, relationTo } from '../access/alert-policy';
 import { refusal, type AlertStatus } from './alert-lifecycle';
 import { alertAudience, alertFacts } from './alert-messages';
 import { IdentityVault } from '../identity/identity-vault';
-import { AlertUpdateEntity, ChildIdentityEntity } from './alert.entities';
+import { AlertUpdateEntity } from './alert.entities';
 import { bumpVersion, loadAlert, recordAlertEvent } from './alert-store';
-import { assertChildNotNamed } from './child-not-named';
+import { assertChildOfAlertNotNamed } from './child-not-named';
 import { BEFORE_BIRTH, bornAfter, checkReportedTime } from './reported-time';
 
 export interface AlertUpdateInput {
@@ -46,12 +45,10 @@ export class AddAlertUpdateUseCase {
         checkReportedTime(input.sighting.seenAt, 'input.sighting.seenAt', { now, earliest: bornAfter(loaded.alert.postedAt), earliestIs: BEFORE_BIRTH });
       }
       // The thread is shown to every party in clear, like the title: no names of the child.
-      // Opening the record here is not a read of it (no one sees it), so it is not audited.
-      const sealed = await manager.findOneBy(ChildIdentityEntity, { alertId: id });
-      if (sealed) {
-        const child = fromBinary(ChildIdentitySchema, this.vault.open(id, sealed));
-        assertChildNotNamed([{ field: 'input.text', text: input.text }], [...child.givenNames, ...child.familyNames, ...child.aliases]);
-      }
+      await assertChildOfAlertNotNamed(manager, this.vault, id, [
+        { field: 'input.text', text: input.text },
+        ...(input.sighting ? [{ field: 'input.sighting.place', text: input.sighting.place }] : []),
+      ]);
       const update = manager.create(AlertUpdateEntity, {
         id: randomUUID(),
         alertId: id,

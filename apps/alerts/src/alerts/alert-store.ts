@@ -8,6 +8,9 @@ import type { DescMessage, MessageInitShape } from '@bufbuild/protobuf';
 import type { EntityManager } from 'typeorm';
 import { AlertEntity, AlertRecipientEntity, AlertTargetEntity } from './alert.entities';
 
+/** What an alert's free texts read once erased at the end of retention. */
+export const ERASED_TEXT = '[erased after the retention period]';
+
 export interface LoadedAlert {
   alert: AlertEntity;
   targets: AlertTargetEntity[];

@@ -20,10 +20,15 @@ describe('a title or summary that names the child', () => {
     expect(refusal('Girl missing after leaving a shelter', 'Her alias is Ljupka.')).toMatchObject({ field: 'input.summary' });
   });
 
+  it('is refused when inflected, possessive included', () => {
+    expect(refusal('Jovanovićeva street shelter: girl missing')).toMatchObject({ field: 'input.title' });
+    expect(refusal('Ljubicu je neko video')).toMatchObject({ field: 'input.title' });
+  });
+
   it('is accepted when no name appears as a word of its own', () => {
     expect(refusal('Girl missing after leaving a shelter in Belgrade')).toBeUndefined();
     // A name inside a longer word is not the name, and names under three letters are ignored.
-    expect(refusal('Jovanovićeva street shelter: girl missing')).toBeUndefined();
+    expect(refusal('Jovanovićevac shelter: girl missing')).toBeUndefined();
     expect(() => assertChildNotNamed([{ field: 'input.title', text: 'Al missing' }], ['Al'])).not.toThrow();
   });
 });

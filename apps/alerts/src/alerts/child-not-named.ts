@@ -1,31 +1,49 @@
 /**
- * The title and summary of an alert reach everyone it is sent to, the attachés and the
- * audit, in clear and for as long as the alert is kept; only the child's record is
- * sealed, shown on need-to-know and erased after retention. A name typed into the title
- * would defeat all of that, so a post whose title or summary contains one of the child's
- * names or aliases (as a whole word, whatever the case, diacritics or script: "Jovanović",
- * "JOVANOVIC" and "Јовановић" are one name) is refused. The name is never echoed back.
+ * The texts of an alert reach everyone it is sent to, the attachés and the audit, in
+ * clear and for as long as the alert is kept; only the child's record is sealed, shown
+ * on need-to-know and erased after retention. A name typed into a text would defeat all
+ * of that, so a title, summary, update, sighting place, resolve note, cancel reason,
+ * reveal purpose or grant reason that names the child (any name or alias, in any script,
+ * spelling or inflection, see @cpx/names NameGuard) is refused. This service's check is
+ * the one that counts; the gateway's is a first line that keeps a refused title off
+ * Kafka. The name is never echoed back nor logged.
  */
-import { DomainError, foldText, transliterate } from '@cpx/platform';
+import { fromBinary } from '@bufbuild/protobuf';
+import { ChildIdentitySchema } from '@cpx/contracts';
+import { NameGuard } from '@cpx/names';
+import { DomainError } from '@cpx/platform';
+import type { EntityManager } from 'typeorm';
+import type { IdentityVault } from '../identity/identity-vault';
+import { ChildIdentityEntity } from './alert.entities';
 
-/** Names shorter than this are too often ordinary words to refuse a text for. */
-const MIN_NAME_LENGTH = 3;
-
-function words(text: string): string[] {
-  return transliterate(foldText(text))
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
+export interface FreeText {
+  /** The field as the caller spells it (`input.title`, `note`, `purpose`). */
+  field: string;
+  text: string;
 }
 
-export function assertChildNotNamed(texts: { field: string; text: string }[], names: readonly string[]): void {
-  const nameWords = new Set(names.flatMap(words).filter((word) => word.length >= MIN_NAME_LENGTH));
-  if (nameWords.size === 0) return;
+export function assertChildNotNamed(texts: readonly FreeText[], names: readonly string[]): void {
+  const guard = new NameGuard(names);
+  if (guard.isEmpty) return;
   for (const { field, text } of texts) {
-    if (words(text).some((word) => nameWords.has(word))) {
+    if (guard.findIn(text).found) {
       throw DomainError.badInput(
         field,
         `${field} must not name the child: it is shown to everyone the alert reaches and kept in clear. Put names in the child's record, which is sealed.`,
       );
     }
   }
+}
+
+/**
+ * The same check for a text about an alert already posted, against the child's names in
+ * its sealed record. Call it after the caller is authorised (a refusal tells whether a
+ * guessed name is the child's) and before anything is written. Opening the record here is
+ * not a read of it: nobody sees it. Once the identity is erased there is nothing to check.
+ */
+export async function assertChildOfAlertNotNamed(manager: EntityManager, vault: IdentityVault, alertId: string, texts: readonly FreeText[]): Promise<void> {
+  const sealed = await manager.findOneBy(ChildIdentityEntity, { alertId });
+  if (!sealed) return;
+  const child = fromBinary(ChildIdentitySchema, vault.open(alertId, sealed));
+  assertChildNotNamed(texts, [...child.givenNames, ...child.familyNames, ...child.aliases]);
 }

@@ -7,12 +7,14 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertsEvents, Outcome } from '@cpx/contracts';
 import { assertUnreachable, DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
+import { IdentityVault } from '../identity/identity-vault';
 import { resolveAlertCaller } from '../access/alert-caller';
 import { assertAllowed, canCancel, canTakePart, relationTo } from '../access/alert-policy';
 import { refusal, type AlertStatus } from './alert-lifecycle';
 import { alertAudience, alertFacts } from './alert-messages';
 import { AlertEntity, AlertTargetEntity } from './alert.entities';
 import { loadAlert, recordAlertEvent, type LoadedAlert } from './alert-store';
+import { assertChildOfAlertNotNamed } from './child-not-named';
 
 export type Ending =
   | { kind: 'resolve'; outcome: string; note: string }
@@ -20,7 +22,10 @@ export type Ending =
 
 @Injectable()
 export class EndAlertUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly vault: IdentityVault,
+  ) {}
 
   async execute(id: string, ending: Ending, expectedVersion: number | undefined, principal: Principal): Promise<LoadedAlert> {
     return this.dataSource.transaction(async (manager) => {
@@ -33,6 +38,10 @@ export class EndAlertUseCase {
       }
       const why = refusal(loaded.alert.status as AlertStatus, ending.kind);
       if (why) throw DomainError.conflict(why);
+      // The note or reason is shown with the alert in clear, to attachés too: no names of the child.
+      await assertChildOfAlertNotNamed(manager, this.vault, id, [
+        ending.kind === 'resolve' ? { field: 'note', text: ending.note } : { field: 'reason', text: ending.reason },
+      ]);
 
       const now = new Date();
       const alert = loaded.alert;

@@ -21,7 +21,7 @@ import { nationalFocalPoints } from '../routing/route-alert';
 import { acknowledgementWindowMs, nextEscalationAt, type Urgency } from '../alerts/alert-lifecycle';
 import { alertAudience, alertFacts } from '../alerts/alert-messages';
 import { AlertEntity, AlertRecipientEntity, ChildIdentityEntity } from '../alerts/alert.entities';
-import { bumpVersion, loadAlert, recordAlertEvent } from '../alerts/alert-store';
+import { bumpVersion, ERASED_TEXT, loadAlert, recordAlertEvent } from '../alerts/alert-store';
 
 const BATCH = 20;
 
@@ -128,6 +128,11 @@ export class AlertDeadlinesUseCase {
    * Erases identity and photo after retention; the alert, its counts and timings stay. The
    * request digest goes too: it was computed over the child's record, and with it a
    * guessed identity could still be confirmed (a replay of the key is then a CONFLICT).
+   * So do the alert's free texts (title, summary, outcome note or cancel reason, every
+   * update's text and sighting place): the name guard keeps names out of them, but what
+   * they tell of the child (where seen, with whom) is theirs as much as the record. Each is
+   * replaced by ERASED_TEXT; which updates there were, sightings included, and when, stay.
+   * The purposes and reasons of the audit (identity reads and grants) are the audit's.
    */
   async eraseExpired(now: Date): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
@@ -139,7 +144,18 @@ export class AlertDeadlinesUseCase {
       );
       for (const { id } of expired) {
         await manager.delete(ChildIdentityEntity, { alertId: id });
-        await manager.update(AlertEntity, { id }, { identityErased: true, requestDigest: null });
+        await manager.query(
+          `UPDATE alert SET identity_erased = true, request_digest = NULL, title = $2,
+                  summary = CASE WHEN summary = '' THEN '' ELSE $2 END, outcome_note = CASE WHEN outcome_note = '' THEN '' ELSE $2 END
+            WHERE id = $1`,
+          [id, ERASED_TEXT],
+        );
+        await manager.query(
+          `UPDATE alert_update SET text = $2, sighting_place = CASE WHEN sighting_place IS NULL THEN NULL ELSE $2 END WHERE alert_id = $1`,
+          [id, ERASED_TEXT],
+        );
+        // The texts changed: a client holding the alert at an older version sees it did.
+        await bumpVersion(manager, id, now);
         const loaded = await loadAlert(manager, id);
         await recordAlertEvent(manager, id, AlertsEvents.types.alertIdentityErased, {
           alert: alertFacts(loaded.alert, loaded.targets.map((t) => t.country)),

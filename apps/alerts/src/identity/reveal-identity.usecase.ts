@@ -15,6 +15,7 @@ import { resolveAlertCaller, type AlertCaller } from '../access/alert-caller';
 import { assertAllowed, canGrantIdentity, canReadIdentity, relationTo } from '../access/alert-policy';
 import { ChildIdentityEntity, IdentityGrantEntity } from '../alerts/alert.entities';
 import { loadAlert } from '../alerts/alert-store';
+import { assertChildOfAlertNotNamed } from '../alerts/child-not-named';
 import { alertAuditEntries, appendAudit } from '../audit/audit-log';
 import { IdentityVault } from './identity-vault';
 import { grantHistory, identityReadOf, type IdentityGrantView, type IdentityReadView } from './identity-history';
@@ -62,6 +63,7 @@ export class RevealIdentityUseCase {
       }
       const sealed = await manager.findOneBy(ChildIdentityEntity, { alertId: id });
       if (!sealed) return refuse(DomainError.notFound('Child identity of alert', id), 'IDENTITY_ERASED', relation);
+      await assertChildOfAlertNotNamed(manager, this.vault, id, [{ field: 'purpose', text: trimmed }]);
       const child = fromBinary(ChildIdentitySchema, this.vault.open(id, sealed));
       await appendAudit(manager, {
         actorSubject: principal.subject,
@@ -87,6 +89,7 @@ export class RevealIdentityUseCase {
       const caller = await resolveAlertCaller(principal, manager);
       const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
       assertAllowed(canGrantIdentity(relation), 'grantIdentity', relation);
+      await assertChildOfAlertNotNamed(manager, this.vault, id, [{ field: 'reason', text: trimmed }]);
       const grant = manager.create(IdentityGrantEntity, {
         alertId: id,
         granteeSubject,

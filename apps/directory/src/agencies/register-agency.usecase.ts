@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DirectoryEvents } from '@cpx/contracts';
-import { DomainError, normalizeText, recordEvent, type Principal } from '@cpx/platform';
+import { DomainError, recordEvent, type Principal } from '@cpx/platform';
+import { normalizeText } from '@cpx/names';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { assertMayManageAgencies } from '../access/directory-policy';

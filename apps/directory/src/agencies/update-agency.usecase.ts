@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DirectoryEvents } from '@cpx/contracts';
-import { DomainError, normalizeText, recordEvent, type Principal } from '@cpx/platform';
+import { DomainError, recordEvent, type Principal } from '@cpx/platform';
+import { normalizeText } from '@cpx/names';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DataSource } from 'typeorm';
 import { assertMayManageAgencies } from '../access/directory-policy';

@@ -6,7 +6,8 @@
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DirectoryEvents } from '@cpx/contracts';
-import { DomainError, normalizeText, recordEvent, type Principal } from '@cpx/platform';
+import { DomainError, recordEvent, type Principal } from '@cpx/platform';
+import { normalizeText } from '@cpx/names';
 import { DataSource, type EntityManager } from 'typeorm';
 import { resolveCaller } from '../access/caller';
 import { assertMayRegisterCountries } from '../access/directory-policy';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { assertUnreachable, DomainError, normalizeText, type Principal } from '@cpx/platform';
+import { assertUnreachable, DomainError, type Principal } from '@cpx/platform';
+import { normalizeText } from '@cpx/names';
 import { DataSource } from 'typeorm';
 import { resolveCaller } from '../access/caller';
 import { assertMayManagePeopleOf } from '../access/directory-policy';

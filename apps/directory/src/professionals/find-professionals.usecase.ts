@@ -5,7 +5,8 @@
  * existence does not leak.
  */
 import { Injectable } from '@nestjs/common';
-import { decodeKeyCursor, DomainError, encodeCursor, hasRole, pageSize, searchKey, type Principal } from '@cpx/platform';
+import { decodeKeyCursor, DomainError, encodeCursor, hasRole, pageSize, type Principal } from '@cpx/platform';
+import { searchKey } from '@cpx/names';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { resolveCaller, type Caller } from '../access/caller';
 import { assertMayReadPeople, mayManageAnyoneIn } from '../access/directory-policy';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, normalizeText, type Principal } from '@cpx/platform';
+import { DomainError, type Principal } from '@cpx/platform';
+import { normalizeText } from '@cpx/names';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { resolveCaller } from '../access/caller';
 import { assertMayManagePeopleOf } from '../access/directory-policy';

@@ -1,5 +1,6 @@
 /** The filters agency and professional searches share, as SQL on a query being built. */
-import { DomainError, escapeLike, LANGUAGE_TAG, searchPatterns } from '@cpx/platform';
+import { DomainError, LANGUAGE_TAG } from '@cpx/platform';
+import { escapeLike, searchPatterns } from '@cpx/names';
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { canonicalLanguageTag } from '../languages/language-tags';
 
@@ -11,7 +12,7 @@ export function assertSearchText(text: string | undefined): void {
 }
 
 /**
- * Rows whose search column contains the text in any of its forms (see @cpx/platform
+ * Rows whose search column contains the text in any of its forms (see @cpx/names
  * searchText): the same name written in another script or romanisation is found.
  */
 export function whereSearchTextMatches<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, text: string): void {

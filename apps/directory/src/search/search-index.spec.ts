@@ -1,4 +1,4 @@
-import { searchKey, searchPatterns } from '@cpx/platform';
+import { searchKey, searchPatterns } from '@cpx/names';
 import { agencySearchText, professionalSearchColumns } from './search-index';
 
 const finds = (stored: string, query: string) => searchPatterns(query).some((pattern) => stored.includes(pattern));

@@ -1,9 +1,9 @@
 /**
  * What of each record search reads, kept in columns beside the record (see
- * @cpx/platform searchText and searchKey): written with every change to the record, and
+ * @cpx/names searchText and searchKey): written with every change to the record, and
  * rewritten for every row by a migration when the rules change (database/migrations).
  */
-import { searchKey, searchText } from '@cpx/platform';
+import { searchKey, searchText } from '@cpx/names';
 
 /** Agencies are found by name, locality and jurisdiction. */
 export function agencySearchText(agency: { name: string; locality: string; jurisdiction: string }): string {

@@ -6,6 +6,7 @@
  */
 import { applyDecorators } from '@nestjs/common';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import { NameGuard } from '@cpx/names';
 import { COUNTRY_CODE, MAX_LIST_LENGTH } from '../directory/field-rules';
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
@@ -61,6 +62,28 @@ export const IsTextBetween = (min: number, max: number): Rule =>
     MaxLength(max, { message: `must be at most ${max} characters` }),
     Matches(NOT_BLANK, { message: 'must not be blank' }),
   );
+
+/**
+ * On a free text of a post: it does not name the child of the same input (any given name,
+ * family name or alias, in any script, spelling or inflection; @cpx/names NameGuard). The
+ * gateway refuses it before the text goes on Kafka; the alerts service checks again, and
+ * alone checks the texts of later operations (it holds the names then).
+ */
+export const DoesNotNameTheChild = (maxLength: number): Rule =>
+  ValidateBy({
+    name: 'doesNotNameTheChild',
+    validator: {
+      // A text over its length is refused by its length rule: it is not read (its cost grows with it).
+      validate: (value: unknown, args) =>
+        typeof value !== 'string' || value.length > maxLength || !new NameGuard(childNamesOf(args?.object)).findIn(value).found,
+      defaultMessage: () => "must not name the child: it is shown to everyone the alert reaches and kept in clear. Put names in the child's record, which is sealed.",
+    },
+  });
+
+function childNamesOf(input: unknown): string[] {
+  const child = (input as { child?: { givenNames?: unknown; familyNames?: unknown; aliases?: unknown } } | undefined)?.child;
+  return [child?.givenNames, child?.familyNames, child?.aliases].flatMap((names) => (Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : []));
+}
 
 /** A calendar date `YYYY-MM-DD` that is not in the future. */
 export const IsDateOfBirth = (): Rule =>

@@ -1,4 +1,5 @@
 import { AlertsRequests, ChildIdentitySchema } from '@cpx/contracts';
+import { nameGuardTables } from '@cpx/names';
 import { revealIdentityContext } from '@cpx/platform';
 import { FakeRequests } from '../testing/fake-requests';
 import { startTestGateway, testServices, type TestGateway } from '../testing/test-gateway';
@@ -136,5 +137,70 @@ describe('alerts input validation at the edge', () => {
     expect((await gateway.graphql(`mutation { revealAlertIdentity(id: "${ALERT_ID}", purpose: "border chk") { aliases } }`)).body.errors).toBeUndefined();
     const { body } = await gateway.graphql(`mutation($text: String!) { addAlertUpdate(id: "${ALERT_ID}", input: { text: $text }) { id } }`, { variables: { text: 'ж'.repeat(10_000) } });
     expect(body.errors).toBeUndefined();
+  });
+
+  describe('a post whose title or summary names the child', () => {
+    const child = (names: string[]) => ({ givenNames: names.slice(0, 1), familyNames: names.slice(1), aliases: [] });
+
+    it.each(nameGuardTables.HOSTILE_TEXTS)('is refused before it is sent: %s in "%s"', async (names, text) => {
+      for (const field of ['title', 'summary'] as const) {
+        const body = await post({ [field]: text.replace(/[\u00AD\u200B-\u200F\u2060\uFEFF]/g, '') }, child(names));
+        expect({ field, extensions: body.errors?.[0]?.extensions }).toEqual({ field, extensions: { code: 'BAD_USER_INPUT', field: `input.${field}` } });
+        expect(JSON.stringify(body)).not.toContain(names[0]);
+      }
+      expect(requests.calls).toHaveLength(0);
+    });
+
+    it.each(nameGuardTables.INNOCENT_TEXTS)('is let through when it only holds a common word: %s in "%s"', async (names, text) => {
+      const body = await post({ title: text.slice(0, 200), summary: text }, child(names));
+      expect(body.errors).toBeUndefined();
+      expect(requests.calls).toHaveLength(1);
+    });
+
+    it('checks an alias too', async () => {
+      const body = await post({ summary: 'Seen with Ljupka near the station' }, { aliases: ['Ljupka'] });
+      expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.summary' });
+    });
+  });
+
+  describe('format characters and unpaired surrogates, in any text of any operation', () => {
+    const INVISIBLE = ['\u200B', '\u00AD', '\u2060', '\u200D', '\uFEFF', '\u202E', '\uD800'];
+    const operations: [string, (text: string) => Record<string, unknown>, string][] = [
+      [POST, (text) => ({ input: aPostAlertInput({ title: `Mar${text}ko` }) }), 'input.title'],
+      [POST, (text) => ({ input: aPostAlertInput({ summary: `Mar${text}ko` }) }), 'input.summary'],
+      [POST, (text) => ({ input: aPostAlertInput({ child: { givenNames: [`Mar${text}ko`], sex: 'MALE', estimatedAge: { minYears: 12, maxYears: 14 } } }) }), 'input.child.givenNames.0'],
+      [`mutation($text: String!) { addAlertUpdate(id: "${ALERT_ID}", input: { text: $text }) { id } }`, (text) => ({ text: `Mar${text}ko` }), 'input.text'],
+      [
+        `mutation($place: String!) { addAlertUpdate(id: "${ALERT_ID}", input: { text: "seen", sighting: { place: $place, seenAt: "2025-06-01T07:00:00Z" } }) { id } }`,
+        (text) => ({ place: `Mar${text}ko` }),
+        'input.sighting.place',
+      ],
+      [`mutation($note: String) { resolveAlert(id: "${ALERT_ID}", outcome: FOUND_SAFE, note: $note) { id } }`, (text) => ({ note: `Mar${text}ko` }), 'note'],
+      [`mutation($reason: String!) { cancelAlert(id: "${ALERT_ID}", reason: $reason) { id } }`, (text) => ({ reason: `Mar${text}ko` }), 'reason'],
+      [`mutation($purpose: String!) { revealAlertIdentity(id: "${ALERT_ID}", purpose: $purpose) { aliases } }`, (text) => ({ purpose: `Mar${text}ko, to check` }), 'purpose'],
+      [
+        `mutation($reason: String!) { grantAlertIdentityAccess(id: "${ALERT_ID}", granteeSubject: "attache-1", reason: $reason) { granteeSubject } }`,
+        (text) => ({ reason: `Mar${text}ko, to coordinate` }),
+        'reason',
+      ],
+    ];
+
+    it.each(operations)('%s: refuses each one naming %s, sending nothing', async (query, variables, field) => {
+      for (const character of INVISIBLE) {
+        const { body } = await gateway.graphql(query, { variables: variables(character) });
+        expect({ character: character.codePointAt(0), extensions: body.errors?.[0]?.extensions }).toEqual({
+          character: character.codePointAt(0),
+          extensions: { code: 'BAD_USER_INPUT', field },
+        });
+      }
+      expect(requests.calls).toHaveLength(0);
+    });
+
+    it('lets an emoji sequence, and every script of the region, through', async () => {
+      const { body } = await gateway.graphql(`mutation($text: String!) { addAlertUpdate(id: "${ALERT_ID}", input: { text: $text }) { id } }`, {
+        variables: { text: 'Породица 👨‍👩‍👧 је обавештена; η οικογένεια ενημερώθηκε; familja u njoftua; čhavo ʒanel; Ştefan, Țurcanu' },
+      });
+      expect(body.errors).toBeUndefined();
+    });
   });
 });

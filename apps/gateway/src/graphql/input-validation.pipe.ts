@@ -1,6 +1,8 @@
 /**
- * Validates every resolver argument class (inputs and argument sets) with class-validator
- * at the edge, before anything is sent to a service. The first failure becomes
+ * Validates every resolver argument at the edge, before anything is sent to a service:
+ * first every string is plain text (no control or format characters, no unpaired
+ * surrogates: @cpx/platform assertPlainText, the check each service makes again), then
+ * argument classes (inputs and argument sets) are checked with class-validator. The first failure becomes
  * BAD_USER_INPUT naming the field as the caller wrote it (`input.name`,
  * `input.contacts.0.value`, `first`), so a client can point at the exact field.
  * Values pass through verbatim: the gateway validates, it does not rewrite.
@@ -8,13 +10,15 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
-import { DomainError } from '@cpx/platform';
+import { assertPlainText, DomainError } from '@cpx/platform';
 
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'custom') return value;
+    assertPlainText(value, metadata.data ?? '');
     const schema = metadata.metatype;
-    if (metadata.type === 'custom' || !schema || !hasRules(schema) || value === null || typeof value !== 'object') {
+    if (!schema || !hasRules(schema) || value === null || typeof value !== 'object') {
       return value;
     }
     const instance = plainToInstance(schema as new () => object, value);

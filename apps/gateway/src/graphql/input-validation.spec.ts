@@ -42,6 +42,11 @@ describe('input validation at the edge', () => {
     [{ languages: ['Serbian'] }, 'input.languages'],
     [{ languages: Array.from({ length: 21 }, () => 'sq') }, 'input.languages'],
     [{ contacts: [{ kind: 'EMAIL', value: 'a'.repeat(321) }] }, 'input.contacts.0.value'],
+    [{ name: 'Centar\u200Bza socijalni rad' }, 'input.name'],
+    [{ name: 'Centar\u00ADza socijalni rad' }, 'input.name'],
+    [{ name: 'Centar za socijalni rad\uD800' }, 'input.name'],
+    [{ name: 'Centar\u0000' }, 'input.name'],
+    [{ contacts: [{ kind: 'PHONE', value: '+381 11 000', label: 'ev\u202Eil' }] }, 'input.contacts.0.label'],
   ])('rejects %j naming %s', async (input, field) => {
     const body = await registerWith(input);
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field });

@@ -3,7 +3,7 @@ import { agencySearchText, professionalSearchColumns } from '../../search/search
 
 /**
  * Search across scripts both ways: search texts now carry every Latin form of a name
- * (transliteration and spelling key, see @cpx/platform folding.ts), an agency's also
+ * (transliteration and spelling key, see @cpx/names folding.ts), an agency's also
  * its jurisdiction, and professionals get `expertise_keys` for the expertise filter.
  *
  * The forms are computed by the TypeScript the service writes them with (transliteration

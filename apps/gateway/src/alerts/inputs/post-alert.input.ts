@@ -15,6 +15,7 @@ import {
 } from '../../directory/field-rules';
 import { AgencyTypeEnum, AlertKindEnum, type AgencyTypeName, type AlertKindName } from '../../directory/types/directory.enums';
 import {
+  DoesNotNameTheChild,
   IsChildAge,
   IsCountryCodes,
   IsDateOfBirth,
@@ -132,10 +133,12 @@ export class PostAlertInput {
 
   @Field({ description: `1 to ${MAX_NAME_LENGTH} characters. Must not identify the child.` })
   @IsName()
+  @DoesNotNameTheChild(MAX_NAME_LENGTH)
   title!: string;
 
   @Field({ defaultValue: '', description: `At most ${MAX_SUMMARY_LENGTH} characters, any language. Must not identify the child.` })
   @IsText(MAX_SUMMARY_LENGTH)
+  @DoesNotNameTheChild(MAX_SUMMARY_LENGTH)
   summary!: string;
 
   @Field(() => ChildIdentityInput)

@@ -18,6 +18,10 @@ describe('text folding for search across scripts', () => {
     expect(foldText('ЈОВАНОВИЋ')).toBe('јовановић');
     expect(foldText('Παπαδόπουλος')).toBe('παπαδοπουλοσ');
     expect(foldText('Ştefan Ţurcanu')).toBe('stefan turcanu');
+    // What a reader cannot see is not searched for; compatibility letters are plain ones.
+    expect(foldText('Mar\u200Bko Jovano\u00ADvić')).toBe('marko jovanovic');
+    expect(foldText('\uFF2D\uFF41\uFF52\uFF4B\uFF4F')).toBe('marko');
+    expect(foldText('ʒukel')).toBe('dzukel');
   });
 
   it('transliterates with the digraphs of the official romanisations', () => {

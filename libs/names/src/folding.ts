@@ -18,6 +18,11 @@
  * "christos") only meets the transliteration.
  */
 
+import { withoutInvisibleCharacters } from './invisible-characters';
+import { transliterate } from './romanisation';
+
+export { transliterate };
+
 /** Canonical form for storage and display: NFC, trimmed. */
 export function normalizeText(value: string): string {
   return value.normalize('NFC').trim();
@@ -26,9 +31,12 @@ export function normalizeText(value: string): string {
 /**
  * Lowercase, Latin and Greek diacritics removed, whitespace collapsed; script unchanged.
  * Cyrillic letters such as ѓ, ќ and й keep their marks: there they are distinct letters.
+ * Invisible characters (format characters such as U+200B, the soft hyphen, fillers) are
+ * removed first, so "Mar\u200Bko" folds as "marko"; compatibility forms (full-width,
+ * mathematical letters, ligatures) become their plain letters.
  */
 export function foldText(value: string): string {
-  return value
+  return withoutInvisibleCharacters(value)
     .normalize('NFKD')
     .replace(/([\p{Script=Latin}\p{Script=Greek}])\p{M}+/gu, '$1')
     .normalize('NFC')
@@ -40,44 +48,9 @@ export function foldText(value: string): string {
     .replace(/ø/g, 'o')
     .replace(/æ/g, 'ae')
     .replace(/ß/g, 'ss')
+    .replace(/ʒ/g, 'dz') // Romani orthographies write dž as ʒ
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-// Serbian, Montenegrin and Macedonian letters as their official romanisations write them
-// without diacritics; Bulgarian ones as its official romanisation (2009) does.
-const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', ђ: 'dj', ѓ: 'gj', е: 'e', ё: 'e', ж: 'zh', з: 'z', ѕ: 'dz',
-  и: 'i', й: 'y', ј: 'j', к: 'k', ќ: 'kj', л: 'l', љ: 'lj', м: 'm', н: 'n', њ: 'nj', о: 'o', п: 'p',
-  р: 'r', с: 's', т: 't', ћ: 'c', у: 'u', ф: 'f', х: 'h', ц: 'c', ч: 'ch', џ: 'dzh', ш: 'sh', щ: 'sht',
-  ъ: 'a', ы: 'y', ь: 'y', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'i', є: 'e',
-};
-
-const GREEK: Record<string, string> = {
-  α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm',
-  ν: 'n', ξ: 'x', ο: 'o', π: 'p', ρ: 'r', σ: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
-};
-
-/**
- * Latin transliteration of already folded text (Serbian, Montenegrin, Macedonian and
- * Bulgarian Cyrillic; Greek). Latin text is left as it is.
- */
-export function transliterate(folded: string): string {
-  return (
-    folded
-      .replace(/ου/g, 'ou')
-      .replace(/αυ/g, 'av')
-      .replace(/ευ/g, 'ev')
-      .replace(/γγ/g, 'ng')
-      .replace(/μπ/g, 'b')
-      .replace(/ντ/g, 'nt')
-      .replace(/./gu, (letter) => CYRILLIC[letter] ?? GREEK[letter] ?? letter)
-      // Montenegrin с́ and з́ have no precomposed form: their accent now sits on a Latin
-      // letter and folds away, as on ś and ź.
-      .normalize('NFD')
-      .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-      .normalize('NFC')
-  );
 }
 
 /**
