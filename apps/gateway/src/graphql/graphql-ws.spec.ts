@@ -145,3 +145,38 @@ describe('graphql-ws', () => {
     socket.close();
   });
 });
+
+describe('graphql-ws under the rate limits', () => {
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway({ env: { RATE_LIMIT_USER_BURST: '3', RATE_LIMIT_USER_PER_SECOND: '1' } });
+    await gateway.app.get(FeedEventsConsumer).onApplicationShutdown();
+    gateway.requests.on(DirectoryRequests.getCaller, () => ({}));
+  });
+  afterAll(() => gateway.close());
+
+  it('counts a connection and each operation against the user’s bucket: past it, RATE_LIMITED, then the connection refused with 1013', async () => {
+    const token = await gateway.token({ sub: 'fast-socket', roles: ['professional'], cpx_agency: 'agency-1' });
+    const socket = await open(gateway.url);
+    socket.send({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
+    expect(await socket.next()).toEqual({ type: 'connection_ack' });
+    const answers = [];
+    for (const id of ['1', '2', '3']) {
+      socket.send({ id, type: 'subscribe', payload: { query: '{ __typename }' } });
+      answers.push(await socket.next());
+      if (answers.at(-1)?.['type'] === 'next') await socket.next(); // its complete
+    }
+    expect(answers.map((answer) => answer['type'])).toEqual(['next', 'next', 'error']);
+    expect(answers[2]).toEqual({
+      id: '3',
+      type: 'error',
+      payload: [expect.objectContaining({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } })],
+    });
+    socket.close();
+
+    const another = await open(gateway.url);
+    another.send({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
+    expect(await another.closed).toEqual({ code: 1013, reason: 'Rate limited: retry after 1 s' });
+  });
+});
