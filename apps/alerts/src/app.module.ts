@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { SealedPayloads, ServicePlatformModule } from '@cpx/platform';
 import { AcknowledgeAlertUseCase } from './alerts/acknowledge-alert.usecase';
 import { AddAlertUpdateUseCase } from './alerts/add-alert-update.usecase';
+import { ReportChildFoundUseCase } from './alerts/report-child-found.usecase';
 import {
   AlertEntity,
   AlertRecipientEntity,
@@ -22,6 +23,7 @@ import { IdentityGrants1764370000300 } from './database/migrations/1764370000300
 import { KeyedRequestDigest1764370000400 } from './database/migrations/1764370000400-keyed-request-digest';
 import { IdentityReadAudit1764370000500 } from './database/migrations/1764370000500-identity-read-audit';
 import { RevocableIdentityGrants1764370000600 } from './database/migrations/1764370000600-revocable-identity-grants';
+import { AlertUpdateKind1765400000500 } from './database/migrations/1765400000500-alert-update-kind';
 import { DirectoryEventsHandler } from './directory-replica/directory-events.handler';
 import { ReplicaAgency, ReplicaFocalPoint, ReplicaOnDutyShift, ReplicaProfessional } from './directory-replica/replica.entities';
 import { AlertDeadlinesUseCase } from './escalation/alert-deadlines.usecase';
@@ -57,7 +59,7 @@ export class AlertsModule {
           service: 'alerts',
           config,
           entities: ALERTS_ENTITIES,
-          migrations: [CreateAlerts1764370000200, IdentityGrants1764370000300, KeyedRequestDigest1764370000400, IdentityReadAudit1764370000500, RevocableIdentityGrants1764370000600],
+          migrations: [CreateAlerts1764370000200, IdentityGrants1764370000300, KeyedRequestDigest1764370000400, IdentityReadAudit1764370000500, RevocableIdentityGrants1764370000600, AlertUpdateKind1765400000500],
         }),
       ],
       controllers: [AlertsHandler, DirectoryEventsHandler, HealthHandler, LiveAccessHandler],
@@ -75,6 +77,7 @@ export class AlertsModule {
         PostAlertUseCase,
         AcknowledgeAlertUseCase,
         AddAlertUpdateUseCase,
+        ReportChildFoundUseCase,
         EndAlertUseCase,
         RevealIdentityUseCase,
         SearchIdentityReadsUseCase,
