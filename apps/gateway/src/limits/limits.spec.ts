@@ -16,6 +16,10 @@ async function post(gateway: TestGateway, body: string, headers: Record<string, 
   return { status: response.status, headers: response.headers, body: json, ms: performance.now() - started };
 }
 
+const EVERY_ALERT_FIELD =
+  'closedAt id identityErased kind originAgencyId originCountry outcome outcomeNote postedAt postedBySubject status summary targetAgencyTypes title updatedAt urgency version ' +
+  'targets { acknowledgedAt acknowledgedByAgencyId country deadline escalationLevel recipientCount }';
+
 const codesOf = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => (body.errors ?? []).map((error) => error.extensions?.['code']);
 
 describe('bounded work per operation', () => {
@@ -86,9 +90,14 @@ describe('bounded work per operation', () => {
 
   it('lets the inbox and the partner feed be read 100 at a time, as documented', async () => {
     const inbox = await gateway.graphql(
-      '{ alertInbox(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind urgency status title summary originCountry originAgencyId postedAt updatedAt version targets { country acknowledgedAt recipientCount } } } } }',
+      `{ alertInbox(first: 100) { totalCount pageInfo { hasNextPage endCursor startCursor hasPreviousPage } edges { cursor node { ${EVERY_ALERT_FIELD} } } } }`,
     );
     expect(inbox.body.errors).toBeUndefined();
+    // With each alert's thread, it would be 100 more requests: refused before any is sent.
+    requests.calls.splice(0);
+    const threads = await gateway.graphql(`{ alertInbox(first: 100) { edges { node { id updates { text } } } } }`);
+    expect(threads.body.errors?.[0]?.message).toMatch(/^The operation would send up to 101 requests to services/);
+    expect(requests.calls).toHaveLength(0);
     const partner = await gateway.token({ sub: 'partner-user', roles: ['partner'], cpx_partner: AGENCY_ID });
     const feed = await gateway.graphql(
       'query($after: String) { partnerFeed(first: 100, after: $after) { edges { cursor node { id type subject countries occurredAt data } } pageInfo { hasNextPage endCursor startCursor hasPreviousPage } } }',
