@@ -23,8 +23,8 @@ export async function createGatewayApp(config: GatewayConfig, logger: LoggerServ
 }
 
 export function prepareGatewayApp(app: NestExpressApplication, config: GatewayConfig): void {
-  if (config.HTTP_TRUSTED_PROXY_HOPS > 0) app.set('trust proxy', config.HTTP_TRUSTED_PROXY_HOPS);
   const settings: AdmissionSettings = {
+    trustedProxyHops: config.HTTP_TRUSTED_PROXY_HOPS,
     anonymousBodyLimitBytes: config.HTTP_ANONYMOUS_BODY_LIMIT_BYTES,
     maxDocumentBytes: config.GRAPHQL_MAX_DOCUMENT_BYTES,
     maxRoundTrips: config.GRAPHQL_MAX_ROUND_TRIPS,

@@ -28,6 +28,7 @@ import { CloseCode, type Context, type ServerOptions } from 'graphql-ws';
 import { isDomainError } from '@cpx/platform';
 import { bearerToken } from '../auth/bearer-token';
 import type { TokenVerifier } from '../auth/token-verifier';
+import { clientAddress } from '../limits/client-address';
 import type { Admission, RateLimits } from '../limits/rate-limits';
 import { withinRoundTrips } from '../limits/round-trips';
 import type { SocketExtra } from './gateway-context';
@@ -90,6 +91,7 @@ export class ServedSchema {
 export function graphqlWsOptions(options: {
   verifier: TokenVerifier;
   rateLimits: RateLimits;
+  trustedProxyHops: number;
   limits: QueryLimits;
   introspection: boolean;
   served: ServedSchema;
@@ -110,7 +112,7 @@ export function graphqlWsOptions(options: {
     onConnect: async (ctx: Context) => {
       // Nest types `extra` as unknown; with the ws server it is { socket, request }.
       const extra = ctx.extra as SocketExtra;
-      const byAddress = await options.rateLimits.forAddress(extra.request.socket.remoteAddress ?? 'unknown');
+      const byAddress = await options.rateLimits.forAddress(clientAddress(extra.request, options.trustedProxyHops));
       if (!byAddress.allowed) return refuse(extra, TRY_AGAIN_LATER, retryLater(byAddress));
       const token = bearerToken(ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization']);
       if (!token) return refuse(extra, CloseCode.Unauthorized, 'Unauthorized');

@@ -47,7 +47,7 @@ export function graphqlOptions(config: GatewayConfig, verifier: TokenVerifier, r
     validationRules: [maxDepthRule(limits.maxDepth), oncePerOperationRule()],
     plugins: [complexityLimitPlugin(limits), served.plugin()],
     context: gatewayContext,
-    subscriptions: { 'graphql-ws': graphqlWsOptions({ verifier, rateLimits, limits, introspection: explorable, served }) },
+    subscriptions: { 'graphql-ws': graphqlWsOptions({ verifier, rateLimits, trustedProxyHops: config.HTTP_TRUSTED_PROXY_HOPS, limits, introspection: explorable, served }) },
     logger: {
       debug: (message: string) => logger.debug(message),
       info: (message: string) => logger.log(message),

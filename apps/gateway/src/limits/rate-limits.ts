@@ -29,6 +29,8 @@ export interface RateLimitStore {
 interface Bucket {
   tokens: number;
   updatedMs: number;
+  /** When, untouched, it will be full again: from then on it can be forgotten. */
+  fullAtMs: number;
 }
 
 /** Buckets refilled to full carry no information: past this many, they are dropped first. */
@@ -42,29 +44,27 @@ export class InMemoryRateLimitStore implements RateLimitStore {
   take(key: string, rule: BucketRule, nowMs: number): Admission {
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      if (this.buckets.size >= SWEEP_ABOVE) this.sweep(rule, nowMs);
-      bucket = { tokens: rule.burst, updatedMs: nowMs };
+      if (this.buckets.size >= SWEEP_ABOVE) this.sweep(nowMs);
+      bucket = { tokens: rule.burst, updatedMs: nowMs, fullAtMs: nowMs };
       this.buckets.set(key, bucket);
     } else {
       const elapsed = Math.max(0, nowMs - bucket.updatedMs) / 1000;
       bucket.tokens = Math.min(rule.burst, bucket.tokens + elapsed * rule.perSecond);
       bucket.updatedMs = nowMs;
     }
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true };
-    }
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / rule.perSecond)) };
+    const allowed = bucket.tokens >= 1;
+    if (allowed) bucket.tokens -= 1;
+    bucket.fullAtMs = nowMs + ((rule.burst - bucket.tokens) / rule.perSecond) * 1000;
+    return allowed ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / rule.perSecond)) };
   }
 
   get size(): number {
     return this.buckets.size;
   }
 
-  private sweep(rule: BucketRule, nowMs: number): void {
-    const fullAfterMs = (rule.burst / rule.perSecond) * 1000;
+  private sweep(nowMs: number): void {
     for (const [key, bucket] of this.buckets) {
-      if (nowMs - bucket.updatedMs >= fullAfterMs) this.buckets.delete(key);
+      if (bucket.fullAtMs <= nowMs) this.buckets.delete(key);
     }
     // Map iteration is insertion order: what is left over the bound goes oldest first.
     for (const key of this.buckets.keys()) {

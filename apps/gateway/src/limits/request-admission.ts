@@ -21,13 +21,15 @@ import { bearerToken } from '../auth/bearer-token';
 import { rememberAuthentication } from '../auth/request-authentication';
 import type { TokenVerifier } from '../auth/token-verifier';
 import { publicErrorCode, RequestLimitError } from '../graphql/graphql-errors';
+import { clientAddress } from './client-address';
 import type { Admission, RateLimits } from './rate-limits';
 import { withinRoundTrips } from './round-trips';
 
 type Next = (error?: unknown) => void;
-type Handler = (request: IncomingMessage & { ip?: string; body?: unknown }, response: ServerResponse, next: Next) => void;
+type Handler = (request: IncomingMessage & { body?: unknown }, response: ServerResponse, next: Next) => void;
 
 export interface AdmissionSettings {
+  trustedProxyHops: number;
   anonymousBodyLimitBytes: number;
   maxDocumentBytes: number;
   maxRoundTrips: number;
@@ -42,14 +44,13 @@ export function admitRequest(verifier: TokenVerifier, rateLimits: RateLimits, se
 }
 
 async function admit(
-  request: IncomingMessage & { ip?: string },
+  request: IncomingMessage,
   response: ServerResponse,
   verifier: TokenVerifier,
   rateLimits: RateLimits,
   settings: AdmissionSettings,
 ): Promise<boolean> {
-  const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
-  const byAddress = await rateLimits.forAddress(address);
+  const byAddress = await rateLimits.forAddress(clientAddress(request, settings.trustedProxyHops));
   if (!byAddress.allowed) return refuseRateLimited(response, byAddress, 'this address');
 
   const token = bearerToken(request.headers.authorization);
