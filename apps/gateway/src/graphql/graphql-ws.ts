@@ -5,7 +5,9 @@
  * same public contract. One socket holds at most MAX_OPERATIONS_PER_SOCKET operations at
  * once, and one user at most MAX_SOCKETS_PER_SUBJECT sockets: each live subscription
  * keeps a read loop and a page buffer in this process, so one token must not be able to
- * open thousands.
+ * open thousands. A connection takes a token from its address's and its user's rate-limit
+ * buckets, and each operation from its user's (limits/rate-limits.ts); a query or mutation
+ * sent over the socket counts its requests to services as an HTTP one does.
  *
  * graphql-ws runs outside Apollo's request pipeline, which is why the limits and the
  * error formatting are applied here explicitly rather than inherited.

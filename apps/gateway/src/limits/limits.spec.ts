@@ -150,7 +150,10 @@ describe('the door: token, sizes and rate limits before the body is read', () =>
       request.on('response', (response) => {
         let text = '';
         response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        response.on('end', () => {
+          resolve({ status: response.statusCode ?? 0, body: text });
+          request.destroy(); // the rest of the announced body is never sent
+        });
       });
       request.on('error', reject);
       request.setTimeout(5_000, () => request.destroy(new Error('no answer before the body was sent')));

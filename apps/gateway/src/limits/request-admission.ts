@@ -58,7 +58,6 @@ async function admit(
     const length = Number(request.headers['content-length'] ?? 0);
     const unmeasured = request.headers['transfer-encoding'] !== undefined && request.headers['content-length'] === undefined;
     if (length > settings.anonymousBodyLimitBytes || unmeasured) {
-      request.resume(); // drain nothing into memory; the connection is answered at once
       return refuse(response, 401, { message: 'An access token is required: send `Authorization: Bearer <token>`.', extensions: { code: 'UNAUTHENTICATED' } });
     }
     return true;
@@ -71,7 +70,6 @@ async function admit(
     subject = (await authentication).principal.subject;
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    request.resume();
     const code = publicErrorCode(error.code);
     return refuse(response, code === 'SERVICE_UNAVAILABLE' ? 503 : 401, { message: error.message, extensions: { code } });
   }
@@ -103,9 +101,14 @@ function refuseRateLimited(response: ServerResponse, admission: Admission, who: 
   return refuse(response, 429, error.toFormatted());
 }
 
+/**
+ * Answers at once. A body not read yet is discarded by Node as it arrives (never parsed or
+ * kept), so that the client, still sending, gets the answer rather than a broken pipe and
+ * the connection can serve its next request.
+ */
 function refuse(response: ServerResponse, status: number, error: GraphQLFormattedError): false {
   const body = JSON.stringify({ errors: [error] });
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   response.end(body);
   return false;
 }
