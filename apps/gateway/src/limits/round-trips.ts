@@ -43,13 +43,14 @@ export function withinRoundTrips<T>(limit: number, operation: () => T): T {
  * budget before anything goes on Kafka. Every other member is the client's own.
  */
 export function countingRoundTrips<T extends Pick<RequestClient, 'send'>>(client: T): T {
-  const send: RequestClient['send'] = (operation, request, principal) => {
+  // Every argument is passed on as given, whatever `send` takes besides the operation.
+  const send = (...args: unknown[]): Promise<unknown> => {
     try {
       budgets.getStore()?.take();
     } catch (error) {
       return Promise.reject(error as Error);
     }
-    return client.send(operation, request, principal);
+    return (client.send as (...args: unknown[]) => Promise<unknown>).apply(client, args);
   };
   return new Proxy(client, {
     get: (target, property) => {
