@@ -10,13 +10,25 @@ import type { LocalUser } from '@cpx/platform';
 import { startE2ePlatform, waitFor, type E2ePlatform, type GraphQLResponse } from '@cpx/testing';
 import { seedDemoDirectory } from './seed-directory';
 
+/**
+ * The gateway's default rate limits (gateway.config.ts), which `npm start` runs with and
+ * the e2e platform lifts: seeding, a burst from one user and one address, must get through
+ * them as a well-behaved client does, by waiting out RATE_LIMITED.
+ */
+const GATEWAY_DEFAULT_RATES = {
+  RATE_LIMIT_USER_PER_SECOND: '20',
+  RATE_LIMIT_USER_BURST: '200',
+  RATE_LIMIT_ADDRESS_PER_SECOND: '100',
+  RATE_LIMIT_ADDRESS_BURST: '1000',
+};
+
 let platform: E2ePlatform;
 let users: Record<string, LocalUser>;
 
 beforeAll(async () => {
   // The partner docs subscribe a webhook at https://partner.example/...: a name that
   // resolves nowhere, refused at create time unless private endpoints are allowed.
-  platform = await startE2ePlatform('e2e-demo', { FEEDS_ALLOW_PRIVATE_ENDPOINTS: 'true' });
+  platform = await startE2ePlatform('e2e-demo', { FEEDS_ALLOW_PRIVATE_ENDPOINTS: 'true', ...GATEWAY_DEFAULT_RATES });
   users = await seedDemoDirectory(platform.graphqlUrl, platform.identityDir);
 }, 300_000);
 
