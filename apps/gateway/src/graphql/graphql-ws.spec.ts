@@ -1,6 +1,8 @@
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DirectoryRequests, FeedsRequests } from '@cpx/contracts';
 import { WebSocket } from 'ws';
 import { FeedEventsConsumer } from '../feeds/live/feed-events.consumer';
+import { aProfessional } from '../testing/directory-factories';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
 import { MAX_OPERATIONS_PER_SOCKET, MAX_SOCKETS_PER_SUBJECT } from './graphql-ws';
 
@@ -113,6 +115,21 @@ describe('graphql-ws', () => {
       type: 'next',
       payload: { data: { agency: null }, errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'id' } })] },
     });
+    socket.close();
+  });
+
+  it('counts the requests a query over the socket sends, as an HTTP one does', async () => {
+    const focalPoints = Array.from({ length: 30 }, (_, i) => ({ id: `f${i}`, country: 'RS', professionalId: `p${i}`, createdAt: timestampFromDate(new Date()) }));
+    gateway.requests.on(DirectoryRequests.listFocalPoints, () => ({ focalPoints }));
+    gateway.requests.on(DirectoryRequests.getProfessional, (request) => ({ professional: aProfessional({ id: String(request.lookup?.value) }) }));
+    const before = gateway.requests.calls.length;
+    const socket = await open(gateway.url);
+    socket.send({ type: 'connection_init', payload: { authorization: `Bearer ${await gateway.token()}` } });
+    await socket.next();
+    socket.send({ id: 'many', type: 'subscribe', payload: { query: '{ focalPoints(country: "RS") { professional { id } } }' } });
+    const answer = (await socket.next()) as { payload: { errors?: { extensions?: { code?: string } }[] } };
+    expect(gateway.requests.calls.length - before).toBe(25);
+    expect(answer.payload.errors?.map((error) => error.extensions?.code)).toEqual(Array.from({ length: 6 }, () => 'TOO_MANY_ROUND_TRIPS'));
     socket.close();
   });
 
