@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { issueLocalToken, type Principal } from '@cpx/platform';
 import { startPlatform, type RunningPlatform } from '@cpx/stack';
+import { UNLIMITED_RATES } from '@cpx/testing';
 import { measureAlerts } from './bench/alerts-bench';
 import { measureFeeds } from './bench/feeds-bench';
 import { consoleSummary } from './bench/console-summary';
@@ -71,6 +72,9 @@ const PLATFORM_ENV = {
   ALERTS_ACK_NORMAL_MS: NEVER_DUE_MS,
   // The benchmark's webhook receivers listen on 127.0.0.1, which a real deployment refuses.
   FEEDS_ALLOW_PRIVATE_ENDPOINTS: 'true',
+  // One reader token and one address send thousands of requests a second on purpose:
+  // the rate limits, meant for people and partners, would measure themselves.
+  ...UNLIMITED_RATES,
 };
 // Far above a normal run (about 240 s on 2 cores, more the very first time, when Maven
 // fetches the Kafka jars): only a hang gets here.

@@ -6,6 +6,7 @@
  *
  * The token goes to stdout alone, so `TOKEN=$(npm run -s token -- amira)` works; the
  * directory is CPX_LOCAL_IDENTITY_DIR, default `.cpx/local-identity`, as for the gateway.
+ * The gateway accepts tokens living at most TOKEN_MAX_LIFETIME_SECONDS (24 h by default).
  */
 import { parseArgs } from 'node:util';
 import { issueLocalToken, localUserClaims, readLocalUsers } from '@cpx/platform';
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
     return values.help ? 0 : 64; // EX_USAGE
   }
   if (!TTL.test(values.ttl)) {
-    process.stderr.write(`--ttl must be a duration such as 30m, 8h or 2d (got "${values.ttl}").\n`);
+    process.stderr.write(`--ttl must be a duration such as 30m, 8h or 1d, at most 24 h for the gateway by default (got "${values.ttl}").\n`);
     return 64;
   }
   const user = Object.hasOwn(users, username) ? users[username] : undefined;

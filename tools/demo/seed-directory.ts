@@ -135,7 +135,7 @@ async function ensureOnDuty(seeder: Seeder, country: string, professionalId: str
  */
 async function ensurePartner(seeder: Seeder, name: string, earlierId: string | undefined): Promise<string> {
   if (earlierId) {
-    const known = await graphql(seeder.url, `query($id: ID!) { partnerSubscriptions(partnerId: $id) { id } }`, { id: earlierId }, seeder.adminToken);
+    const known = await patiently(seeder, `query($id: ID!) { partnerSubscriptions(partnerId: $id) { id } }`, { id: earlierId }, seeder.adminToken);
     if (!known.errors?.length) return earlierId;
   }
   const { registerPartner } = await call(seeder, `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }`, { input: { name } });
@@ -147,8 +147,25 @@ async function ensurePartner(seeder: Seeder, name: string, earlierId: string | u
   return registerPartner.id;
 }
 
+const MAX_RATE_LIMITED_ATTEMPTS = 30;
+
+/**
+ * One operation, as a well-behaved client sends it: seeding is a burst from one user and
+ * one address, faster than the gateway's rate limits let through, so a RATE_LIMITED answer
+ * is waited out (its retryAfterSeconds) and the operation sent again.
+ */
+async function patiently(seeder: Seeder, query: string, variables: Record<string, unknown>, token: string) {
+  let response = await graphql(seeder.url, query, variables, token);
+  for (let attempt = 1; response.status === 429 && attempt < MAX_RATE_LIMITED_ATTEMPTS; attempt += 1) {
+    const seconds = Number(response.errors?.[0]?.extensions?.['retryAfterSeconds'] ?? 1);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(1, seconds) * 1_000));
+    response = await graphql(seeder.url, query, variables, token);
+  }
+  return response;
+}
+
 async function call(seeder: Seeder, query: string, variables: Record<string, unknown>, token = seeder.adminToken) {
-  const response = await graphql(seeder.url, query, variables, token);
+  const response = await patiently(seeder, query, variables, token);
   if (response.errors?.length) {
     throw new Error(`seeding failed: ${response.errors.map((error) => `${error.extensions?.code}: ${error.message}`).join('; ')}`);
   }

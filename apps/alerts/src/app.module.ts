@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { parseKeyList, PayloadOpener, PayloadSealer, sealerToGateway, ServicePlatformModule } from '@cpx/platform';
 import { AcknowledgeAlertUseCase } from './alerts/acknowledge-alert.usecase';
 import { AddAlertUpdateUseCase } from './alerts/add-alert-update.usecase';
+import { ReportChildFoundUseCase } from './alerts/report-child-found.usecase';
 import {
   AlertEntity,
   AlertRecipientEntity,
@@ -24,6 +25,7 @@ import { KeyedRequestDigest1764370000400 } from './database/migrations/176437000
 import { IdentityReadAudit1764370000500 } from './database/migrations/1764370000500-identity-read-audit';
 import { RevocableIdentityGrants1764370000600 } from './database/migrations/1764370000600-revocable-identity-grants';
 import { TamperEvidentAudit1765300000100 } from './database/migrations/1765300000100-tamper-evident-audit';
+import { AlertUpdateKind1765400000500 } from './database/migrations/1765400000500-alert-update-kind';
 import { DirectoryEventsHandler } from './directory-replica/directory-events.handler';
 import { ReplicaAgency, ReplicaFocalPoint, ReplicaOnDutyShift, ReplicaProfessional } from './directory-replica/replica.entities';
 import { AlertDeadlinesUseCase } from './escalation/alert-deadlines.usecase';
@@ -67,6 +69,7 @@ export class AlertsModule {
             IdentityReadAudit1764370000500,
             RevocableIdentityGrants1764370000600,
             TamperEvidentAudit1765300000100,
+            AlertUpdateKind1765400000500,
           ],
           // Its connections cannot change the audit log (migration 1765300000100, ADR 0010).
           runtimeRole: true,
@@ -84,6 +87,7 @@ export class AlertsModule {
         PostAlertUseCase,
         AcknowledgeAlertUseCase,
         AddAlertUpdateUseCase,
+        ReportChildFoundUseCase,
         EndAlertUseCase,
         RevealIdentityUseCase,
         SearchIdentityReadsUseCase,

@@ -16,6 +16,7 @@ import {
   AlertsEvents,
   AlertsRequests,
   AlertStatus,
+  AlertUpdateKind,
   ChildIdentitySchema,
   DirectoryEvents,
   Outcome,
@@ -475,10 +476,22 @@ describe('lifecycle', () => {
     expect(read.alert.version).toBe(acknowledged.alert.version + 1n);
 
     expect(await failureOf(() => send('cancelAlert', { id: alert.id, reason: 'no' }, france.principal))).toMatchObject({ code: 'FORBIDDEN' });
+    // Only the originating agency resolves; the target country reports the child found,
+    // an entry of its own kind on the thread that the originator reads (and sees live).
+    expect(await failureOf(() => send('resolveAlert', { id: alert.id, outcome: Outcome.FOUND_SAFE }, france.principal))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failureOf(() => send('reportChildFound', { id: alert.id, note: 'Found.' }, serbia.principal))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failureOf(() => send('reportChildFound', { id: alert.id, note: `${CHILD_GIVEN} est à l’ASE.` }, france.principal))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+    expect(await failureOf(() => send('reportChildFound', { id: alert.id, note: '  ' }, france.principal))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+    const found = await send('reportChildFound', { id: alert.id, note: 'Trouvé sain et sauf, confié à l’ASE de Paris.' }, france.principal);
+    expect(found.update).toMatchObject({ kind: AlertUpdateKind.CHILD_FOUND, authorCountry: 'FR', text: 'Trouvé sain et sauf, confié à l’ASE de Paris.' });
+    const proposed = await send('getAlert', { id: alert.id }, serbia.principal);
+    expect(proposed.alert.status).toBe(AlertStatus.IN_PROGRESS);
+    expect(proposed.updates.map((u: { kind: AlertUpdateKind }) => u.kind)).toEqual([AlertUpdateKind.NOTE, AlertUpdateKind.CHILD_FOUND]);
     const resolved = await send('resolveAlert', { id: alert.id, outcome: Outcome.FOUND_SAFE, note: 'With the ASE in Paris' }, serbia.principal);
     expect(resolved.alert.status).toBe(AlertStatus.RESOLVED);
     expect(await failureOf(() => send('resolveAlert', { id: alert.id, outcome: Outcome.FOUND_SAFE }, serbia.principal))).toMatchObject({ code: 'CONFLICT' });
     expect(await failureOf(() => send('cancelAlert', { id: alert.id, reason: 'late' }, serbia.principal))).toMatchObject({ code: 'CONFLICT' });
+    expect(await failureOf(() => send('reportChildFound', { id: alert.id, note: 'Found again.' }, france.principal))).toMatchObject({ code: 'CONFLICT' });
   });
 
   it('refuses a sighting in the future or before the child was born, storing nothing', async () => {
@@ -639,17 +652,27 @@ describe('escalation', () => {
 
 describe('authorization matrix: every operation × who asks', () => {
   type Who = 'originator' | 'recipient' | 'recipientAdmin' | 'sameCountryStranger' | 'unrelatedCountry' | 'attache' | 'auditor' | 'partner' | 'platformAdmin';
-  type Op = 'getAlert' | 'acknowledgeAlert' | 'addAlertUpdate' | 'revealAlertIdentity' | 'grantIdentityAccess' | 'listIdentityReads' | 'resolveAlert' | 'cancelAlert';
+  type Op =
+    | 'getAlert'
+    | 'acknowledgeAlert'
+    | 'addAlertUpdate'
+    | 'reportChildFound'
+    | 'revealAlertIdentity'
+    | 'grantIdentityAccess'
+    | 'listIdentityReads'
+    | 'resolveAlert'
+    | 'cancelAlert';
 
   // ✓ allowed, ✗ FORBIDDEN. Resolve and cancel are checked on fresh alerts (they end it).
   const expected: Record<Op, Who[]> = {
     getAlert: ['originator', 'recipient', 'recipientAdmin', 'attache'],
     acknowledgeAlert: ['recipient', 'recipientAdmin'],
     addAlertUpdate: ['originator', 'recipient', 'recipientAdmin'],
+    reportChildFound: ['recipient', 'recipientAdmin'],
     revealAlertIdentity: ['originator', 'recipient', 'recipientAdmin'],
     grantIdentityAccess: ['originator'],
     listIdentityReads: ['originator', 'auditor'],
-    resolveAlert: ['originator', 'recipient', 'recipientAdmin'],
+    resolveAlert: ['originator'],
     cancelAlert: ['originator'],
   };
 
@@ -657,6 +680,7 @@ describe('authorization matrix: every operation × who asks', () => {
     getAlert: (id) => ({ id }),
     acknowledgeAlert: (id) => ({ id }),
     addAlertUpdate: (id) => ({ id, text: 'checking' }),
+    reportChildFound: (id) => ({ id, note: 'Found safe in Paris.' }),
     revealAlertIdentity: (id) => ({ id, purpose: 'authorization matrix check' }),
     grantIdentityAccess: (id) => ({ id, granteeSubject: 'attache-1', reason: 'authorization matrix check' }),
     listIdentityReads: (id) => ({ id }),

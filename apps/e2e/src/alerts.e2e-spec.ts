@@ -159,12 +159,21 @@ it('goes from post to resolution through the gateway, live to the recipients onl
     { id: alertId, input: { text: 'Hébergée ce soir au foyer de l’ASE.', sighting: { place: 'Paris, gare routière de Bercy', seenAt: new Date(Date.now() - 3_600_000).toISOString() } } },
     france.token,
   );
+  // Only the originating agency resolves: France reports the child found, Serbia sees it
+  // live and resolves.
+  expect(codes(await platform.query(`mutation($id: ID!) { resolveAlert(id: $id, outcome: FOUND_SAFE) { status } }`, { id: alertId }, france.token))).toEqual(['FORBIDDEN']);
+  const found = await ok(`mutation($id: ID!) { reportChildFound(id: $id, note: "Trouvée saine et sauve, confiée à l’ASE de Paris.") { kind authorCountry } }`, { id: alertId }, france.token);
+  expect(found.reportChildFound).toEqual({ kind: 'CHILD_FOUND', authorCountry: 'FR' });
+  await waitForLive(serbiaLive, 'CHILD_FOUND_REPORTED');
   const resolved = await ok(`mutation($id: ID!) { resolveAlert(id: $id, outcome: FOUND_SAFE, note: "Placed in care in Paris") { status } }`, { id: alertId }, serbia.token);
   expect(resolved.resolveAlert.status).toBe('RESOLVED');
   await waitForLive(franceLive, 'RESOLVED');
 
   const detail = await ok(`query($id: ID!) { alert(id: $id) { status updates { text sighting { place } } } }`, { id: alertId }, serbia.token);
-  expect(detail.alert.updates).toEqual([{ text: 'Hébergée ce soir au foyer de l’ASE.', sighting: { place: 'Paris, gare routière de Bercy' } }]);
+  expect(detail.alert.updates).toEqual([
+    { text: 'Hébergée ce soir au foyer de l’ASE.', sighting: { place: 'Paris, gare routière de Bercy' } },
+    { text: 'Trouvée saine et sauve, confiée à l’ASE de Paris.', sighting: null },
+  ]);
   expect(codes(await platform.query(`query($id: ID!) { alert(id: $id) { id } }`, { id: alertId }, partnerToken))).toEqual(['FORBIDDEN']);
 
   await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -177,3 +177,43 @@ it.each(Object.entries(HOSTILE_TEXTS))('answers every operation given plausible 
   // The arguments are plausible enough to get past the gateway for most operations.
   expect(reachedServices.size).toBeGreaterThan(operations.length / 2);
 });
+
+describe('bounded work per caller, through the real platform', () => {
+  const agencyId = '3f2b9c1e-8d4a-4e6b-9f0a-1c2d3e4f5a6b';
+
+  it('refuses 450 aliases of agency(id) and 20 aliased reveals before running anything', async () => {
+    const aliases = Array.from({ length: 450 }, (_, i) => `a${i}: agency(id: "${agencyId}") { id }`).join(' ');
+    const many = await platform.query(`{ ${aliases} }`, {}, admin);
+    expect(many.status).toBe(400);
+    expect(many.errors?.[0]?.message).toMatch(/^The operation would send up to 450 requests to services, more than the limit of 25\./);
+    const reveals = Array.from({ length: 20 }, (_, i) => `r${i}: revealAlertIdentity(id: "${agencyId}", purpose: "Checking the photo against the record") { givenNames }`);
+    const revealing = await platform.query(`mutation { ${reveals.join(' ')} }`, {}, professional);
+    expect(codes(revealing)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('refuses a 6 MB variable without a token as UNAUTHENTICATED, from the headers', async () => {
+    const started = performance.now();
+    const response = await platform.query('mutation ($name: String!) { registerCountry(input: { code: "ZZ", name: $name }) { code } }', { name: 'y'.repeat(6_000_000) });
+    const elapsed = performance.now() - started;
+    expect([response.status, codes(response)]).toEqual([401, ['UNAUTHENTICATED']]);
+    // Issue 11 measured 840 ms (the body read, parsed and validated, then refused field by
+    // field); here about 160 ms, mostly the client sending the body. That the gateway
+    // answers before reading it is proven in apps/gateway/src/limits/limits.spec.ts.
+    expect(elapsed).toBeLessThan(500);
+  });
+
+  it('refuses a token with an empty subject, or one valid for 100 years', async () => {
+    const empty = await platform.token({ sub: '', roles: ['platform_admin'] });
+    const century = await platform.token({ roles: ['platform_admin'] }, '100y');
+    for (const token of [empty, century]) expect(codes(await platform.query('{ me { subject } }', {}, token))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('bounds introspection without a token: 60 levels of ofType, 30 aliases of __schema', async () => {
+    const deep = await platform.query(`{ __type(name: "Query") { ${'ofType { '.repeat(60)}name${' }'.repeat(60)} } }`);
+    expect(codes(deep)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const schemas = Array.from({ length: 30 }, (_, i) => `s${i}: __schema { types { name fields { name type { name ofType { name } } } } }`).join(' ');
+    const aliased = await platform.query(`{ ${schemas} }`);
+    expect(codes(aliased)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(aliased.errors?.[0]?.message).toBe('The operation asks for `__schema` 30 times; one operation may ask for it once.');
+  });
+});

@@ -18,6 +18,8 @@ import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthModule } from './health/health.module';
+import { LimitsModule } from './limits/limits.module';
+import { RateLimits } from './limits/rate-limits';
 import { RequestsModule } from './messaging/requests.module';
 
 @Module({})
@@ -29,10 +31,11 @@ export class AppModule {
         GatewayConfigModule.with(config),
         RequestsModule,
         AuthModule,
+        LimitsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule],
-          inject: [GatewayConfig, TokenVerifier],
+          imports: [AuthModule, LimitsModule],
+          inject: [GatewayConfig, TokenVerifier, RateLimits],
           useFactory: graphqlOptions,
         }),
         DirectoryModule,

@@ -94,6 +94,8 @@ import {
   GrantIdentityAccessResponseSchema,
   PostAlertRequestSchema,
   PostAlertResponseSchema,
+  ReportChildFoundRequestSchema,
+  ReportChildFoundResponseSchema,
   ResolveAlertRequestSchema,
   ResolveAlertResponseSchema,
   RevealAlertIdentityRequestSchema,
@@ -290,6 +292,7 @@ export const AlertsRequests = {
   acknowledgeAlert: op('cpx.alerts.v1.AcknowledgeAlert', AcknowledgeAlertRequestSchema, AcknowledgeAlertResponseSchema),
   addAlertUpdate: op('cpx.alerts.v1.AddAlertUpdate', AddAlertUpdateRequestSchema, AddAlertUpdateResponseSchema),
   resolveAlert: op('cpx.alerts.v1.ResolveAlert', ResolveAlertRequestSchema, ResolveAlertResponseSchema),
+  reportChildFound: op('cpx.alerts.v1.ReportChildFound', ReportChildFoundRequestSchema, ReportChildFoundResponseSchema),
   cancelAlert: op('cpx.alerts.v1.CancelAlert', CancelAlertRequestSchema, CancelAlertResponseSchema),
   revealAlertIdentity: op(
     'cpx.alerts.v1.RevealAlertIdentity',

@@ -15,6 +15,18 @@ export interface E2ePlatform extends RunningPlatform {
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test data is read loosely
 }
 
+/**
+ * The gateway's rate limits lifted: suites poll (waitFor) and sweep the schema from one
+ * token and one address, far faster than a person. The limits themselves are tested
+ * through the gateway's HTTP server (apps/gateway/src/limits).
+ */
+export const UNLIMITED_RATES = {
+  RATE_LIMIT_USER_PER_SECOND: '1000000',
+  RATE_LIMIT_USER_BURST: '10000000',
+  RATE_LIMIT_ADDRESS_PER_SECOND: '1000000',
+  RATE_LIMIT_ADDRESS_BURST: '10000000',
+} as const;
+
 export async function startE2ePlatform(instance: string, env: Record<string, string> = {}): Promise<E2ePlatform> {
   const identityDir = path.join(__dirname, '..', '..', '..', '.cache', 'identity', instance);
   const platform = await startPlatform({
@@ -22,7 +34,7 @@ export async function startE2ePlatform(instance: string, env: Record<string, str
     fresh: true,
     identityDir,
     mode: 'test',
-    env: { CPX_REQUEST_TIMEOUT_MS: '3000', LOG_LEVEL: 'warn', ...env },
+    env: { CPX_REQUEST_TIMEOUT_MS: '3000', LOG_LEVEL: 'warn', ...UNLIMITED_RATES, ...env },
   });
   return Object.assign(platform, {
     identityDir,

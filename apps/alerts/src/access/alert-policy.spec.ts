@@ -2,7 +2,7 @@ import { isDomainError } from '@cpx/platform';
 import type { Principal } from '@cpx/platform';
 import { ReplicaAgency, ReplicaProfessional } from '../directory-replica/replica.entities';
 import type { AlertCaller } from './alert-caller';
-import { assertAllowed, assertMayFollowLive, type AlertAction, type Relation } from './alert-policy';
+import { assertAllowed, assertMayFollowLive, canCancel, canReportFound, canResolve, canTakePart, type AlertAction, type Relation } from './alert-policy';
 
 function refusal(action: AlertAction, relation: Relation): { code: string; message: string } {
   try {
@@ -58,5 +58,23 @@ describe('assertMayFollowLive', () => {
     for (const refused of [caller(['professional'], 'INVITED'), caller(['professional']), caller(['partner']), caller(['auditor']), caller(['platform_admin'])]) {
       expect(() => assertMayFollowLive(refused)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     }
+  });
+});
+
+describe('who ends an alert, and who reports the child found', () => {
+  const relations: Relation[] = ['originator', 'recipient', 'recipient-admin', 'attache', 'none'];
+  const allowed = (rule: (relation: Relation) => boolean) => relations.filter(rule);
+
+  it('lets only the originating agency resolve or cancel; the target countries report the child found and take part', () => {
+    expect(allowed(canResolve)).toEqual(['originator']);
+    expect(allowed(canCancel)).toEqual(['originator']);
+    expect(allowed(canReportFound)).toEqual(['recipient', 'recipient-admin']);
+    expect(allowed(canTakePart)).toEqual(['originator', 'recipient', 'recipient-admin']);
+  });
+
+  it('tells a target country that would resolve how to report the child found instead', () => {
+    expect(refusal('resolve', 'recipient').message).toBe(
+      'You may not resolve this alert: only the originating agency resolves it; a target country reports the child found (reportChildFound).',
+    );
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Need-to-know, enforced here, in the service that holds the child's data:
- * - the originating agency's professionals see and act on their alert;
- * - the recipients in the target countries see it, and so do their agency admins;
+ * - the originating agency's professionals see and act on their alert, and only they
+ *   resolve or cancel it;
+ * - the recipients in the target countries see it, and so do their agency admins; they
+ *   acknowledge it, add updates, and report the child found (which proposes resolution);
  * - regional attachés (curators) see every alert but never the child's identity;
  * - auditors read the audit trail, not the alerts;
  * - nobody else sees anything: not partners, not platform admins, not other countries.
@@ -50,9 +52,22 @@ export function canAcknowledge(relation: Relation): boolean {
   return relation === 'recipient' || relation === 'recipient-admin';
 }
 
-/** Exchanging updates and resolving: the originating agency and the recipients' side. */
+/** Exchanging updates: the originating agency and the recipients' side. */
 export function canTakePart(relation: Relation): boolean {
   return relation === 'originator' || relation === 'recipient' || relation === 'recipient-admin';
+}
+
+/**
+ * Resolving: the originating agency, whose alert it is. A target country that found the
+ * child says so with a report (canReportFound); the originator then resolves.
+ */
+export function canResolve(relation: Relation): boolean {
+  return relation === 'originator';
+}
+
+/** Reporting the child found: the recipients in the target countries and their agency admins. */
+export function canReportFound(relation: Relation): boolean {
+  return relation === 'recipient' || relation === 'recipient-admin';
 }
 
 /** Cancelling: only who posted it (the originating agency). */
@@ -82,7 +97,8 @@ const ACTIONS = {
   see: { what: 'see', rule: '' },
   acknowledge: { what: 'acknowledge', rule: 'only its recipients in the target countries, and their agency admins, acknowledge it.' },
   update: { what: 'update', rule: 'only the originating agency and the recipients in the target countries add updates.' },
-  resolve: { what: 'resolve', rule: 'only the originating agency and the recipients in the target countries resolve it.' },
+  resolve: { what: 'resolve', rule: 'only the originating agency resolves it; a target country reports the child found (reportChildFound).' },
+  reportFound: { what: 'report the child found on', rule: 'only the recipients in the target countries, and their agency admins, report the child found; the originating agency resolves it.' },
   cancel: { what: 'cancel', rule: 'only the originating agency cancels it.' },
   readIdentity: { what: 'read the child’s identity on', rule: 'an attaché reads the identity only once the originating agency has granted it.' },
   grantIdentity: { what: 'grant access to the identity on', rule: 'only the originating agency grants access to the identity.' },

@@ -3,6 +3,7 @@ import type { Principal } from '@cpx/platform';
 import type { DataSource } from 'typeorm';
 import { refusalOf } from '../testing/refusal-of';
 import { AddAlertUpdateUseCase } from './add-alert-update.usecase';
+import { ReportChildFoundUseCase } from './report-child-found.usecase';
 import type { IdentityVault } from '../identity/identity-vault';
 import { AlertEntity } from './alert.entities';
 
@@ -80,6 +81,18 @@ describe('adding an update: the sighting’s time', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.sighting.seenAt',
       message: expect.stringMatching(message),
+    });
+    expect(written).toEqual([]);
+  });
+});
+
+describe('reporting the child found', () => {
+  it('is the target countries’ to report: the originating agency resolves instead, and nothing is written', async () => {
+    const { dataSource, written } = fakeDatabase();
+    const useCase = new ReportChildFoundUseCase(new AddAlertUpdateUseCase(dataSource, noVault));
+    expect(await refusalOf(() => useCase.execute(ALERT_ID, 'Found safe at the station in Lyon.', originator))).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You may not report the child found on this alert: only the recipients in the target countries, and their agency admins, report the child found; the originating agency resolves it.',
     });
     expect(written).toEqual([]);
   });

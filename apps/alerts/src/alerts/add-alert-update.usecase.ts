@@ -1,20 +1,21 @@
 /**
  * The parties exchange updates on an alert: free text in any language, and structured
- * sightings (where and when the child was seen). The event says an update exists, never
- * what it says.
+ * sightings (where and when the child was seen). A target country's report that the
+ * child was found is an entry of its own kind (CHILD_FOUND, report-child-found.usecase.ts).
+ * The event says an update exists, and its kind, never what it says.
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { AlertsEvents } from '@cpx/contracts';
+import { AlertsEvents, AlertUpdateKind } from '@cpx/contracts';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { resolveAlertCaller } from '../access/alert-caller';
-import { assertAllowed, canTakePart, relationTo } from '../access/alert-policy';
+import { assertAllowed, canReportFound, canTakePart, relationTo } from '../access/alert-policy';
 import { refusal, type AlertStatus } from './alert-lifecycle';
 import { alertAudience, alertFacts } from './alert-messages';
 import { IdentityVault } from '../identity/identity-vault';
-import { AlertUpdateEntity } from './alert.entities';
+import { AlertUpdateEntity, type AlertUpdateKindName } from './alert.entities';
 import { bumpVersion, loadAlert, recordAlertEvent } from './alert-store';
 import { assertChildOfAlertNotNamed } from './child-not-named';
 import { BEFORE_BIRTH, bornAfter, checkReportedTime } from './reported-time';
@@ -22,6 +23,8 @@ import { BEFORE_BIRTH, bornAfter, checkReportedTime } from './reported-time';
 export interface AlertUpdateInput {
   text: string;
   sighting?: { place: string; seenAt?: Date };
+  /** NOTE unless given. */
+  kind?: AlertUpdateKindName;
 }
 
 @Injectable()
@@ -36,8 +39,11 @@ export class AddAlertUpdateUseCase {
       const loaded = await loadAlert(manager, id, { lock: true });
       const caller = await resolveAlertCaller(principal, manager);
       const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
-      assertAllowed(canTakePart(relation), 'update', relation);
-      const why = refusal(loaded.alert.status as AlertStatus, 'addUpdate');
+      const kind = input.kind ?? 'NOTE';
+      const field = kind === 'CHILD_FOUND' ? 'note' : 'input.text';
+      if (kind === 'CHILD_FOUND') assertAllowed(canReportFound(relation), 'reportFound', relation);
+      else assertAllowed(canTakePart(relation), 'update', relation);
+      const why = refusal(loaded.alert.status as AlertStatus, kind === 'CHILD_FOUND' ? 'reportFound' : 'addUpdate');
       if (why) throw DomainError.conflict(why);
       const now = new Date();
       if (input.sighting?.seenAt) {
@@ -45,8 +51,9 @@ export class AddAlertUpdateUseCase {
         checkReportedTime(input.sighting.seenAt, 'input.sighting.seenAt', { now, earliest: bornAfter(loaded.alert.postedAt), earliestIs: BEFORE_BIRTH });
       }
       // The thread is shown to every party in clear, like the title: no names of the child.
+      // Opening the record for this check is not a read of it (no one sees it): not audited.
       await assertChildOfAlertNotNamed(manager, this.vault, id, [
-        { field: 'input.text', text: input.text },
+        { field, text: input.text },
         ...(input.sighting ? [{ field: 'input.sighting.place', text: input.sighting.place }] : []),
       ]);
       const update = manager.create(AlertUpdateEntity, {
@@ -59,6 +66,7 @@ export class AddAlertUpdateUseCase {
         sightingPlace: input.sighting ? input.sighting.place.normalize('NFC').trim() : null,
         sightingAt: input.sighting?.seenAt ?? null,
         createdAt: now,
+        kind,
       });
       await manager.insert(AlertUpdateEntity, update);
       // An update changes the alert: its version says so, so that a client holding an older
@@ -75,6 +83,7 @@ export class AddAlertUpdateUseCase {
           updateId: update.id,
           hasSighting: !!input.sighting,
           occurredAt: timestampFromDate(now),
+          kind: kind === 'CHILD_FOUND' ? AlertUpdateKind.CHILD_FOUND : AlertUpdateKind.NOTE,
         },
         now,
       );

@@ -1,7 +1,8 @@
 /**
  * The rules of an alert's life, as pure functions:
  *   POSTED --(a target country acknowledges)--> IN_PROGRESS
- *   POSTED | IN_PROGRESS --resolve--> RESOLVED, --cancel--> CANCELLED
+ *   POSTED | IN_PROGRESS --resolve--> RESOLVED, --cancel--> CANCELLED (the originator)
+ *   POSTED | IN_PROGRESS --reportFound--> (unchanged: a target country proposes resolution)
  *   RESOLVED | CANCELLED --(after a grace period)--> CLOSED
  * A step out of order is refused and changes nothing; repeating a step that already
  * happened (acknowledging twice) is not an error.
@@ -15,7 +16,7 @@ export function isOpen(status: string): boolean {
   return (OPEN_STATUSES as readonly string[]).includes(status);
 }
 
-export type Step = 'acknowledge' | 'addUpdate' | 'resolve' | 'cancel' | 'close';
+export type Step = 'acknowledge' | 'addUpdate' | 'reportFound' | 'resolve' | 'cancel' | 'close';
 
 /** Why a step is not allowed now, or undefined when it is. */
 export function refusal(status: AlertStatus, step: Step): string | undefined {
@@ -24,6 +25,8 @@ export function refusal(status: AlertStatus, step: Step): string | undefined {
     case 'resolve':
     case 'cancel':
       return isOpen(status) ? undefined : `The alert is ${status.toLowerCase().replace('_', ' ')}; it can no longer be ${pastTense(step)}.`;
+    case 'reportFound':
+      return isOpen(status) ? undefined : `The alert is ${status.toLowerCase().replace('_', ' ')}; the child can no longer be reported found on it.`;
     case 'addUpdate':
       return status === 'CLOSED' ? 'The alert is closed; updates are no longer taken.' : undefined;
     case 'close':
@@ -32,7 +35,7 @@ export function refusal(status: AlertStatus, step: Step): string | undefined {
 }
 
 function pastTense(step: Step): string {
-  return { acknowledge: 'acknowledged', resolve: 'resolved', cancel: 'cancelled', addUpdate: 'updated', close: 'closed' }[step];
+  return { acknowledge: 'acknowledged', resolve: 'resolved', cancel: 'cancelled', addUpdate: 'updated', reportFound: 'reported found', close: 'closed' }[step];
 }
 
 /** Status after a target acknowledged: the first acknowledgement puts the alert in progress. */

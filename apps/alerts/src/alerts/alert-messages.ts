@@ -5,6 +5,7 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import {
+  AlertUpdateKind,
   AgencyType,
   AlertKind,
   AlertStatus,
@@ -87,5 +88,6 @@ export function updateMessage(update: AlertUpdateEntity): MessageInitShape<typeo
       ? { place: update.sightingPlace ?? '', seenAt: update.sightingAt ? timestampFromDate(update.sightingAt) : undefined }
       : undefined,
     createdAt: timestampFromDate(update.createdAt),
+    kind: update.kind === 'CHILD_FOUND' ? AlertUpdateKind.CHILD_FOUND : AlertUpdateKind.NOTE,
   };
 }

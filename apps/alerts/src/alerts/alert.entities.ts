@@ -67,7 +67,11 @@ export class AlertUpdateEntity {
   @Column({ type: 'text', name: 'sighting_place', nullable: true }) sightingPlace!: string | null;
   @Column({ type: 'timestamptz', name: 'sighting_at', nullable: true }) sightingAt!: Date | null;
   @Column({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+  /** NOTE, or CHILD_FOUND: a target country's report that proposes resolution. */
+  @Column({ type: 'text', default: 'NOTE' }) kind!: AlertUpdateKindName;
 }
+
+export type AlertUpdateKindName = 'NOTE' | 'CHILD_FOUND';
 
 @Entity({ name: 'child_identity' })
 export class ChildIdentityEntity {

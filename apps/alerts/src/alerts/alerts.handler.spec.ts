@@ -12,6 +12,7 @@ import { refusalOf } from '../testing/refusal-of';
 import type { AcknowledgeAlertUseCase } from './acknowledge-alert.usecase';
 import type { AddAlertUpdateUseCase } from './add-alert-update.usecase';
 import { AlertEntity } from './alert.entities';
+import type { ReportChildFoundUseCase } from './report-child-found.usecase';
 import { AlertsHandler } from './alerts.handler';
 import type { EndAlertUseCase } from './end-alert.usecase';
 import type { FindAlertsUseCase } from './find-alerts.usecase';
@@ -37,6 +38,7 @@ async function aHandler() {
     postAlert,
     unused as AcknowledgeAlertUseCase,
     unused as AddAlertUpdateUseCase,
+    unused as ReportChildFoundUseCase,
     unused as EndAlertUseCase,
     unused as RevealIdentityUseCase,
     unused as SearchIdentityReadsUseCase,

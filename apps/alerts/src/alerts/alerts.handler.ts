@@ -32,6 +32,7 @@ import { RevealIdentityUseCase } from '../identity/reveal-identity.usecase';
 import { SearchIdentityReadsUseCase } from '../identity/search-identity-reads.usecase';
 import { AcknowledgeAlertUseCase } from './acknowledge-alert.usecase';
 import { AddAlertUpdateUseCase } from './add-alert-update.usecase';
+import { ReportChildFoundUseCase } from './report-child-found.usecase';
 import { alertMessage, updateMessage } from './alert-messages';
 import { recipientCounts, type LoadedAlert } from './alert-store';
 import { assertChildNotNamed } from './child-not-named';
@@ -66,6 +67,7 @@ export class AlertsHandler {
     private readonly postAlert: PostAlertUseCase,
     private readonly acknowledgeAlert: AcknowledgeAlertUseCase,
     private readonly addUpdate: AddAlertUpdateUseCase,
+    private readonly reportFound: ReportChildFoundUseCase,
     private readonly endAlert: EndAlertUseCase,
     private readonly revealIdentity: RevealIdentityUseCase,
     private readonly searchIdentityReads: SearchIdentityReadsUseCase,
@@ -161,6 +163,14 @@ export class AlertsHandler {
       },
       principal,
     );
+    return { update: updateMessage(update) };
+  }
+
+  @HandleRequest(AlertsRequests.reportChildFound)
+  async reportChildFound(request: Req<'reportChildFound'>, { principal }: RequestContext) {
+    const note = request.note.trim();
+    if (note.length === 0 || request.note.length > 2_000) throw DomainError.badInput('note', 'note must be 1 to 2000 characters: where and how the child was found.');
+    const update = await this.reportFound.execute(requireId(request.id), request.note, principal);
     return { update: updateMessage(update) };
   }
 

@@ -1,6 +1,7 @@
 /**
- * Ending an alert: resolved with an outcome (by any party), or cancelled (by the
- * originating agency). Escalation stops for every target; the alert closes later.
+ * Ending an alert: resolved with an outcome, or cancelled, both by the originating agency
+ * (a target country reports the child found instead: report-child-found.usecase.ts).
+ * Escalation stops for every target; the alert closes later.
  */
 import { Injectable } from '@nestjs/common';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
@@ -9,7 +10,7 @@ import { assertUnreachable, DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { IdentityVault } from '../identity/identity-vault';
 import { resolveAlertCaller } from '../access/alert-caller';
-import { assertAllowed, canCancel, canTakePart, relationTo } from '../access/alert-policy';
+import { assertAllowed, canCancel, canResolve, relationTo } from '../access/alert-policy';
 import { refusal, type AlertStatus } from './alert-lifecycle';
 import { alertAudience, alertFacts } from './alert-messages';
 import { AlertEntity, AlertTargetEntity } from './alert.entities';
@@ -32,7 +33,7 @@ export class EndAlertUseCase {
       const loaded = await loadAlert(manager, id, { lock: true });
       const caller = await resolveAlertCaller(principal, manager);
       const relation = relationTo(caller, { originAgencyId: loaded.alert.originAgencyId, recipients: loaded.recipients });
-      assertAllowed(ending.kind === 'resolve' ? canTakePart(relation) : canCancel(relation), ending.kind, relation);
+      assertAllowed(ending.kind === 'resolve' ? canResolve(relation) : canCancel(relation), ending.kind, relation);
       if (expectedVersion !== undefined && expectedVersion !== loaded.alert.version) {
         throw DomainError.conflict(`The alert changed meanwhile (version ${loaded.alert.version}); reload and try again.`, 'expectedVersion');
       }

@@ -1,5 +1,5 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { AgencyType, AlertKind, AlertsRequests, AlertStatus, AuditBreakReason, ChildIdentitySchema, Outcome, Urgency } from '@cpx/contracts';
+import { AgencyType, AlertKind, AlertsRequests, AlertStatus, AlertUpdateKind, AuditBreakReason, ChildIdentitySchema, Outcome, Urgency } from '@cpx/contracts';
 import { decodeCursor, DomainError, postAlertContext, revealIdentityContext } from '@cpx/platform';
 import { FakeRequests } from '../testing/fake-requests';
 import { startTestGateway, TEST_CLAIMS, testServices, type TestGateway } from '../testing/test-gateway';
@@ -159,6 +159,15 @@ describe('alerts resolvers', () => {
 
     await gateway.graphql(`mutation { cancelAlert(id: "${ALERT_ID}", reason: "Posted twice by mistake.") { status } }`);
     expect(requests.calls.at(-1)?.request).toEqual({ id: ALERT_ID, reason: 'Posted twice by mistake.', expectedVersion: undefined });
+  });
+
+  it('reports the child found: the note goes to the service, the entry comes back with its kind', async () => {
+    requests.on(AlertsRequests.reportChildFound, ({ note }) => ({ update: anUpdate({ kind: AlertUpdateKind.CHILD_FOUND, text: note }) }));
+    const found = await gateway.graphql(`mutation { reportChildFound(id: "${ALERT_ID}", note: "Pronađen u Zagrebu, na sigurnom.") { kind text } }`);
+    expect(found.body).toEqual({ data: { reportChildFound: { kind: 'CHILD_FOUND', text: 'Pronađen u Zagrebu, na sigurnom.' } } });
+    expect(requests.calls.at(-1)?.request).toEqual({ id: ALERT_ID, note: 'Pronađen u Zagrebu, na sigurnom.' });
+    const empty = await gateway.graphql(`mutation { reportChildFound(id: "${ALERT_ID}", note: " ") { kind } }`);
+    expect(empty.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
   });
 
   it("reveals the child's identity with the purpose, photo as base64, and lists the reads", async () => {

@@ -13,10 +13,14 @@ import { TokenVerifier } from './token-verifier';
 export async function createTokenVerifier(config: GatewayConfig): Promise<TokenVerifier> {
   if (!config.usesLocalIdentity) {
     // Validated at boot: OIDC_JWKS_URL is set in production, and with it the issuer and audience.
-    return TokenVerifier.remote(config.OIDC_JWKS_URL!, { issuer: config.OIDC_ISSUER!, audience: config.OIDC_AUDIENCE! });
+    return TokenVerifier.remote(config.OIDC_JWKS_URL!, {
+      issuer: config.OIDC_ISSUER!,
+      audience: config.OIDC_AUDIENCE!,
+      maxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_SECONDS,
+    });
   }
   const { jwks } = await ensureLocalIdentity(config.CPX_LOCAL_IDENTITY_DIR);
-  return TokenVerifier.local(jwks, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE });
+  return TokenVerifier.local(jwks, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, maxLifetimeSeconds: config.TOKEN_MAX_LIFETIME_SECONDS });
 }
 
 @Module({

@@ -54,7 +54,7 @@ function keycloakToken(claims: Record<string, unknown> = {}, issuer = ISSUER) {
 
 describe('tokens verified against a JWKS URL', () => {
   it('accepts a Keycloak-shaped token and maps realm roles, country and agency', async () => {
-    const verifier = TokenVerifier.remote(jwksUrl, { issuer: ISSUER, audience: AUDIENCE });
+    const verifier = TokenVerifier.remote(jwksUrl, { issuer: ISSUER, audience: AUDIENCE, maxLifetimeSeconds: 86_400 });
     const { principal } = await verifier.verify(await keycloakToken());
     expect(principal).toMatchObject({
       subject: 'f3a1c2d4-keycloak-user',
@@ -65,12 +65,12 @@ describe('tokens verified against a JWKS URL', () => {
   });
 
   it('refuses a token from another issuer with UNAUTHENTICATED', async () => {
-    const verifier = TokenVerifier.remote(jwksUrl, { issuer: ISSUER, audience: AUDIENCE });
+    const verifier = TokenVerifier.remote(jwksUrl, { issuer: ISSUER, audience: AUDIENCE, maxLifetimeSeconds: 86_400 });
     await expect(verifier.verify(await keycloakToken({}, 'https://evil.example.org/realms/cpx'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('answers SERVICE_UNAVAILABLE, not UNAUTHENTICATED, when the identity provider is down', async () => {
-    const verifier = TokenVerifier.remote('http://127.0.0.1:9/certs', { issuer: ISSUER, audience: AUDIENCE });
+    const verifier = TokenVerifier.remote('http://127.0.0.1:9/certs', { issuer: ISSUER, audience: AUDIENCE, maxLifetimeSeconds: 86_400 });
     const refusal = await verifier.verify(await keycloakToken()).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(DomainError);
     expect(refusal).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });

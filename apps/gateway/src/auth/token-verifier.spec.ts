@@ -23,7 +23,7 @@ describe('TokenVerifier with the local identity', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'cpx-identity-'));
     const { jwks } = await ensureLocalIdentity(dir);
-    verifier = TokenVerifier.local(jwks, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE });
+    verifier = TokenVerifier.local(jwks, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, maxLifetimeSeconds: 86_400 });
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -90,11 +90,28 @@ describe('TokenVerifier with the local identity', () => {
     expect(await refusal(verifier, noExpiry)).toMatch(/^UNAUTHENTICATED/);
     expect(await refusal(verifier, 'not-a-token')).toBe('UNAUTHENTICATED: The access token is not valid.');
   });
+
+  it('refuses a token naming an empty subject, or none', async () => {
+    expect(await refusal(verifier, await signedLocally(dir, { sub: '' }))).toBe('UNAUTHENTICATED: The access token names no subject.');
+    expect(await refusal(verifier, await signedLocally(dir, { sub: '   ' }))).toBe('UNAUTHENTICATED: The access token names no subject.');
+    expect(await refusal(verifier, await issueLocalToken(dir, { ...claims, sub: undefined }, '5m'))).toMatch(/^UNAUTHENTICATED/);
+  });
+
+  it('refuses a token valid for 100 years, or issued longer ago than a token may live, or without iat', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const century = await signedLocally(dir, { exp: now + 100 * 365 * 86_400 });
+    expect(await refusal(verifier, century)).toBe('UNAUTHENTICATED: The access token lives longer than 86400 s, the most accepted.');
+    const backdated = await signedLocally(dir, { iat: now - 2 * 86_400, exp: now + 300 });
+    expect(await refusal(verifier, backdated)).toMatch(/^UNAUTHENTICATED/);
+    expect(await refusal(verifier, await signedLocally(dir, { iat: undefined }))).toMatch(/^UNAUTHENTICATED/);
+    // A day exactly is the most, and fine.
+    expect(await refusal(verifier, await signedLocally(dir, { exp: now + 86_400 }))).toBe('accepted');
+  });
 });
 
 describe('TokenVerifier with a JWKS URL', () => {
   it('answers SERVICE_UNAVAILABLE, not UNAUTHENTICATED, when the identity provider is unreachable', async () => {
-    const verifier = TokenVerifier.remote('http://127.0.0.1:9/certs', { issuer: 'https://kc', audience: 'cpx' });
+    const verifier = TokenVerifier.remote('http://127.0.0.1:9/certs', { issuer: 'https://kc', audience: 'cpx', maxLifetimeSeconds: 86_400 });
     const { privateKey } = await generateKeyPair('RS256');
     const token = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('https://kc').setAudience('cpx').setExpirationTime('5m').sign(privateKey);
     expect(await refusal(verifier, token)).toMatch(/^SERVICE_UNAVAILABLE/);
@@ -102,13 +119,20 @@ describe('TokenVerifier with a JWKS URL', () => {
 });
 
 /** Re-signs with the local key, overriding registered claims (undefined removes one). */
-async function signedLocally(dir: string, overrides: { iss?: string; aud?: string; exp?: undefined }): Promise<string> {
+async function signedLocally(
+  dir: string,
+  overrides: { iss?: string; aud?: string; exp?: number | undefined; iat?: number | undefined; sub?: string },
+): Promise<string> {
   const key = JSON.parse(await readFile(path.join(dir, 'private-key.json'), 'utf8'));
-  let jwt = new SignJWT(claims)
+  const now = Math.floor(Date.now() / 1000);
+  let jwt = new SignJWT({ ...claims, ...('sub' in overrides ? { sub: overrides.sub } : {}) })
     .setProtectedHeader({ alg: 'ES256', kid: key.kid })
     .setIssuer(overrides.iss ?? LOCAL_ISSUER)
     .setAudience(overrides.aud ?? LOCAL_AUDIENCE);
-  if (!('exp' in overrides)) jwt = jwt.setExpirationTime('5m');
+  if (!('exp' in overrides)) jwt = jwt.setExpirationTime(now + 300);
+  else if (overrides.exp !== undefined) jwt = jwt.setExpirationTime(overrides.exp);
+  if (!('iat' in overrides)) jwt = jwt.setIssuedAt(now);
+  else if (overrides.iat !== undefined) jwt = jwt.setIssuedAt(overrides.iat);
   return jwt.sign(await importJWK(key, 'ES256'));
 }
 
@@ -125,7 +149,7 @@ describe('TokenVerifier remembering verified tokens', () => {
       keyLookups += 1;
       return keys(...args);
     };
-    verifier = new TokenVerifier(counting, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE });
+    verifier = new TokenVerifier(counting, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, maxLifetimeSeconds: 86_400 });
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
   afterEach(() => jest.useRealTimers());

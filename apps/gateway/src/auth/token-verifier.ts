@@ -2,7 +2,10 @@
  * Verifies OIDC access tokens. The same code checks Keycloak's tokens (keys fetched from
  * the JWKS URL) and the local identity's (keys read from disk): signature, issuer,
  * audience, expiry and not-before, and an algorithm allow-list, so that `none` and the
- * HMAC family (whose "key" would be a public value) can never be accepted.
+ * HMAC family (whose "key" would be a public value) can never be accepted. A token must
+ * name a subject (not an empty one: it is who the rate limits and every service count),
+ * say when it was issued and when it expires, and live no longer than the configured
+ * maximum (TOKEN_MAX_LIFETIME_SECONDS, 24 h): a leaked token must not work for years.
  *
  * A client sends the same token with every request, and checking a signature is the
  * largest single cost of a request at the gateway. So a token that verified is
@@ -30,6 +33,8 @@ const MAX_REMEMBERED = 10_000;
 export interface TokenExpectations {
   issuer: string;
   audience: string;
+  /** The longest lifetime (exp - iat) a token may claim, in seconds. */
+  maxLifetimeSeconds: number;
 }
 
 export class TokenVerifier {
@@ -68,11 +73,17 @@ export class TokenVerifier {
         issuer: this.expected.issuer,
         audience: this.expected.audience,
         algorithms: ACCEPTED_ALGORITHMS,
-        requiredClaims: ['sub', 'exp'],
+        requiredClaims: ['sub', 'exp', 'iat'],
         clockTolerance: 5,
+        // A token issued longer ago than it may live is refused whatever its exp says.
+        maxTokenAge: this.expected.maxLifetimeSeconds,
       }));
     } catch (error) {
       throw refusal(error, this.remoteKeys);
+    }
+    if (typeof payload.sub !== 'string' || payload.sub.trim() === '') throw DomainError.unauthenticated('The access token names no subject.');
+    if (payload.exp! - payload.iat! > this.expected.maxLifetimeSeconds) {
+      throw DomainError.unauthenticated(`The access token lives longer than ${this.expected.maxLifetimeSeconds} s, the most accepted.`);
     }
     return { principal: principalFromClaims(payload), expiresAt: (payload.exp ?? 0) * 1000 };
   }

@@ -25,7 +25,7 @@ function problems(env: Record<string, string>): string[] {
 describe('GatewayConfig', () => {
   it('has working defaults and needs no database', () => {
     const config = loadConfig(GatewayConfig, base);
-    expect(config).toMatchObject({ PORT: 4000, CPX_MODE: 'local', GRAPHQL_MAX_DEPTH: 8, GRAPHQL_MAX_COMPLEXITY: 1000, HTTP_BODY_LIMIT: '12mb' });
+    expect(config).toMatchObject({ PORT: 4000, CPX_MODE: 'local', GRAPHQL_MAX_DEPTH: 8, GRAPHQL_MAX_COMPLEXITY: 5000, GRAPHQL_MAX_ROUND_TRIPS: 25, HTTP_BODY_LIMIT: '12mb' });
     expect(config.CPX_LOCAL_IDENTITY_DIR).toBe('.cpx/local-identity');
     expect(config.usesLocalIdentity).toBe(true);
   });

@@ -56,11 +56,94 @@ export class GatewayConfig extends PlatformConfig {
   @Max(64)
   GRAPHQL_MAX_DEPTH: number = 8;
 
+  /**
+   * One per field, ROUND_TRIP_COST (10) more for a field that sends a request to a
+   * service, times the lists above it: a page of 100 alerts with every field but the
+   * thread costs about 3,300; 450 aliased lookups cost 5,400.
+   */
   @IsOptional()
   @IsInt()
   @Min(10)
   @Max(1_000_000)
-  GRAPHQL_MAX_COMPLEXITY: number = 1000;
+  GRAPHQL_MAX_COMPLEXITY: number = 5000;
+
+  /**
+   * Requests to services one GraphQL operation may send: estimated before it runs (the
+   * operation is refused), and counted while it runs (the fields past it fail).
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  GRAPHQL_MAX_ROUND_TRIPS: number = 25;
+
+  /** The operation's text, in bytes, checked before it is parsed. */
+  @IsOptional()
+  @IsInt()
+  @Min(1_024)
+  @Max(10_000_000)
+  GRAPHQL_MAX_DOCUMENT_BYTES: number = 32_768;
+
+  /**
+   * A request without an access token is refused as UNAUTHENTICATED, from its headers,
+   * when its body is larger than this: such a body is never read.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1_024)
+  @Max(10_000_000)
+  HTTP_ANONYMOUS_BODY_LIMIT_BYTES: number = 65_536;
+
+  /**
+   * Token buckets per signed-in user (token subject) and per client address: a burst
+   * of up to `_BURST` requests, refilled at `_PER_SECOND`. A GraphQL request, a
+   * graphql-ws connection and a graphql-ws operation each take one token. Past them the
+   * answer is RATE_LIMITED (HTTP 429) with Retry-After.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_USER_PER_SECOND: number = 20;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_USER_BURST: number = 200;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_ADDRESS_PER_SECOND: number = 100;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_ADDRESS_BURST: number = 1000;
+
+  /**
+   * How many proxies in front of the gateway set X-Forwarded-For (Express's `trust
+   * proxy` as a hop count): the client address rate-limited is the one they saw. 0: the
+   * socket's peer.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  HTTP_TRUSTED_PROXY_HOPS: number = 0;
+
+  /**
+   * The longest lifetime (exp - iat) an access token may claim, in seconds. A token
+   * without exp, or living longer, is refused: a leaked one must not work for years.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(604_800)
+  TOKEN_MAX_LIFETIME_SECONDS: number = 86_400;
 
   /**
    * Larger than the largest valid input on purpose: an oversized field must reach input

@@ -41,15 +41,25 @@ describe('feeds resolvers', () => {
       endCursor: 'c-7',
       hasNextPage: true,
     }));
-    const { body } = await gateway.graphql(`query { partnerFeed(first: 1, after: "c-6") { edges { cursor node { id type countries occurredAt data } } pageInfo { hasNextPage endCursor } } }`, { token: partnerToken });
+    const { body } = await gateway.graphql(
+      `query { partnerFeed(first: 1, after: "c-6") { edges { cursor node { id type countries occurredAt data } } pageInfo { hasNextPage endCursor startCursor hasPreviousPage } } }`,
+      { token: partnerToken },
+    );
     expect(body).toEqual({
       data: {
         partnerFeed: {
           edges: [{ cursor: 'c-7', node: { id: 'e-7', type: 'cpx.alerts.v1.AlertPosted', countries: ['FR', 'RS'], occurredAt: AT.toISOString(), data: '{"alertId":"a-1"}' } }],
-          pageInfo: { hasNextPage: true, endCursor: 'c-7' },
+          // As the schema says and the directory's connections answer: after a cursor, a
+          // page has one before it, and its start is its first edge.
+          pageInfo: { hasNextPage: true, endCursor: 'c-7', startCursor: 'c-7', hasPreviousPage: true },
         },
       },
     });
+    const first = await gateway.graphql(`query { partnerFeed(first: 1) { pageInfo { startCursor hasPreviousPage } } }`, { token: partnerToken });
+    expect(first.body.data).toEqual({ partnerFeed: { pageInfo: { startCursor: 'c-7', hasPreviousPage: false } } });
+    requests.on(FeedsRequests.getPartnerFeed, () => ({ items: [], endCursor: 'c-9', hasNextPage: true }));
+    const empty = await gateway.graphql(`query { partnerFeed(first: 1, after: "c-8") { pageInfo { startCursor hasPreviousPage endCursor } } }`, { token: partnerToken });
+    expect(empty.body.data).toEqual({ partnerFeed: { pageInfo: { startCursor: null, hasPreviousPage: true, endCursor: 'c-9' } } });
     expect(requests.calls[0]).toMatchObject({ request: { partnerId: PARTNER_ID, page: { first: 1, after: 'c-6' } }, principal: { roles: ['partner'], partnerId: PARTNER_ID } });
   });
 

@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { Principal } from '@cpx/platform';
+import { authenticationOf } from '../auth/request-authentication';
 import type { Authentication } from '../auth/token-verifier';
 
 export interface GatewayContext {
@@ -30,5 +31,5 @@ export function gatewayContext(source: ContextSource): GatewayContext {
     const { request, authentication } = source.extra;
     return { req: request, authentication: authentication ? Promise.resolve(authentication) : undefined };
   }
-  return { req: source.req };
+  return { req: source.req, authentication: authenticationOf(source.req) };
 }

@@ -21,7 +21,35 @@ export type PublicErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'SERVICE_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'INTERNAL_SERVER_ERROR'
+  | RequestLimitCode;
+
+/**
+ * The gateway's own limits on one caller's work (limits/): too many requests in a while
+ * (RATE_LIMITED, with the seconds to wait), or one operation asking services more than
+ * allowed (TOO_MANY_ROUND_TRIPS).
+ */
+export type RequestLimitCode = 'RATE_LIMITED' | 'TOO_MANY_ROUND_TRIPS';
+
+export class RequestLimitError extends Error {
+  constructor(
+    readonly code: RequestLimitCode,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'RequestLimitError';
+  }
+
+  /** The error as a client sees it, in a GraphQL response's `errors`. */
+  toFormatted(): GraphQLFormattedError {
+    return { message: this.message, extensions: this.extensions() };
+  }
+
+  extensions(): Record<string, unknown> {
+    return { code: this.code, ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}) };
+  }
+}
 
 /** Codes GraphQL and Apollo give to a request rejected before execution; kept as they are. */
 const QUERY_ERROR_CODES: ReadonlySet<unknown> = new Set([
@@ -67,6 +95,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     const extensions = { code: publicErrorCode(cause.code), ...(cause.field ? { field: cause.field } : {}) };
     return { message, ...where, extensions };
   }
+  if (cause instanceof RequestLimitError) return { message: cause.message, ...where, extensions: cause.extensions() };
   const code = formatted.extensions?.['code'];
   if (cause instanceof GraphQLError && !cause.path && QUERY_ERROR_CODES.has(code)) {
     return { message: formatted.message, ...where, extensions: { code } };

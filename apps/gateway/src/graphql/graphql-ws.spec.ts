@@ -1,6 +1,8 @@
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DirectoryRequests, FeedsRequests } from '@cpx/contracts';
 import { WebSocket } from 'ws';
 import { FeedEventsConsumer } from '../feeds/live/feed-events.consumer';
+import { aProfessional } from '../testing/directory-factories';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
 import { MAX_OPERATIONS_PER_SOCKET, MAX_SOCKETS_PER_SUBJECT } from './graphql-ws';
 
@@ -116,6 +118,21 @@ describe('graphql-ws', () => {
     socket.close();
   });
 
+  it('counts the requests a query over the socket sends, as an HTTP one does', async () => {
+    const focalPoints = Array.from({ length: 30 }, (_, i) => ({ id: `f${i}`, country: 'RS', professionalId: `p${i}`, createdAt: timestampFromDate(new Date()) }));
+    gateway.requests.on(DirectoryRequests.listFocalPoints, () => ({ focalPoints }));
+    gateway.requests.on(DirectoryRequests.getProfessional, (request) => ({ professional: aProfessional({ id: String(request.lookup?.value) }) }));
+    const before = gateway.requests.calls.length;
+    const socket = await open(gateway.url);
+    socket.send({ type: 'connection_init', payload: { authorization: `Bearer ${await gateway.token()}` } });
+    await socket.next();
+    socket.send({ id: 'many', type: 'subscribe', payload: { query: '{ focalPoints(country: "RS") { professional { id } } }' } });
+    const answer = (await socket.next()) as { payload: { errors?: { extensions?: { code?: string } }[] } };
+    expect(gateway.requests.calls.length - before).toBe(25);
+    expect(answer.payload.errors?.map((error) => error.extensions?.code)).toEqual(Array.from({ length: 6 }, () => 'TOO_MANY_ROUND_TRIPS'));
+    socket.close();
+  });
+
   it(`holds at most ${MAX_OPERATIONS_PER_SOCKET} operations open on one socket, refusing the next with a coded error`, async () => {
     const socket = await open(gateway.url);
     socket.send({ type: 'connection_init', payload: { authorization: `Bearer ${await gateway.token({ sub: 'unicef-admin', roles: ['partner'], cpx_partner: '5f0c7a52-4e7c-4d8e-9f43-2a8c1b1e9d11' })}` } });
@@ -143,5 +160,40 @@ describe('graphql-ws', () => {
     expect(await socket.next()).toEqual({ id: 'query-2', type: 'next', payload: { data: { me: { subject: 'unicef-admin' } } } });
     expect(await socket.next()).toEqual({ id: 'query-2', type: 'complete' });
     socket.close();
+  });
+});
+
+describe('graphql-ws under the rate limits', () => {
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway({ env: { RATE_LIMIT_USER_BURST: '3', RATE_LIMIT_USER_PER_SECOND: '1' } });
+    await gateway.app.get(FeedEventsConsumer).onApplicationShutdown();
+    gateway.requests.on(DirectoryRequests.getCaller, () => ({}));
+  });
+  afterAll(() => gateway.close());
+
+  it('counts a connection and each operation against the user’s bucket: past it, RATE_LIMITED, then the connection refused with 1013', async () => {
+    const token = await gateway.token({ sub: 'fast-socket', roles: ['professional'], cpx_agency: 'agency-1' });
+    const socket = await open(gateway.url);
+    socket.send({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
+    expect(await socket.next()).toEqual({ type: 'connection_ack' });
+    const answers = [];
+    for (const id of ['1', '2', '3']) {
+      socket.send({ id, type: 'subscribe', payload: { query: '{ __typename }' } });
+      answers.push(await socket.next());
+      if (answers.at(-1)?.['type'] === 'next') await socket.next(); // its complete
+    }
+    expect(answers.map((answer) => answer['type'])).toEqual(['next', 'next', 'error']);
+    expect(answers[2]).toEqual({
+      id: '3',
+      type: 'error',
+      payload: [expect.objectContaining({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } })],
+    });
+    socket.close();
+
+    const another = await open(gateway.url);
+    another.send({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
+    expect(await another.closed).toEqual({ code: 1013, reason: 'Rate limited: retry after 1 s' });
   });
 });

@@ -5,7 +5,9 @@
  * same public contract. One socket holds at most MAX_OPERATIONS_PER_SOCKET operations at
  * once, and one user at most MAX_SOCKETS_PER_SUBJECT sockets: each live subscription
  * keeps a read loop and a page buffer in this process, so one token must not be able to
- * open thousands.
+ * open thousands. A connection takes a token from its address's and its user's rate-limit
+ * buckets, and each operation from its user's (limits/rate-limits.ts); a query or mutation
+ * sent over the socket counts its requests to services as an HTTP one does.
  *
  * graphql-ws runs outside Apollo's request pipeline, which is why the limits and the
  * error formatting are applied here explicitly rather than inherited.
@@ -13,22 +15,27 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import {
+  execute,
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
   parse,
   specifiedRules,
   validate,
   type DocumentNode,
+  type ExecutionArgs,
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
-import { CloseCode, type Context } from 'graphql-ws';
+import { CloseCode, type Context, type ServerOptions } from 'graphql-ws';
 import { isDomainError } from '@cpx/platform';
 import { bearerToken } from '../auth/bearer-token';
 import type { TokenVerifier } from '../auth/token-verifier';
+import { clientAddress } from '../limits/client-address';
+import type { Admission, RateLimits } from '../limits/rate-limits';
+import { withinRoundTrips } from '../limits/round-trips';
 import type { SocketExtra } from './gateway-context';
-import { formatGraphqlError } from './graphql-errors';
-import { complexityError, maxDepthRule, type QueryLimits } from './query-limits';
+import { formatGraphqlError, RequestLimitError } from './graphql-errors';
+import { complexityError, maxDepthRule, oncePerOperationRule, type QueryLimits } from './query-limits';
 
 /** 1013 "Try again later": unlike 44xx codes, graphql-ws clients retry it. */
 const TRY_AGAIN_LATER = 1013;
@@ -85,17 +92,30 @@ export class ServedSchema {
 
 export function graphqlWsOptions(options: {
   verifier: TokenVerifier;
+  rateLimits: RateLimits;
+  trustedProxyHops: number;
   limits: QueryLimits;
   introspection: boolean;
   served: ServedSchema;
-}): GraphQLWsSubscriptionsConfig {
-  const rules = [...specifiedRules, maxDepthRule(options.limits.maxDepth), ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+}): GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'execute'> {
+  const rules = [
+    ...specifiedRules,
+    maxDepthRule(options.limits.maxDepth),
+    oncePerOperationRule(),
+    ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+  ];
   const openSockets = new OpenSockets();
 
   return {
+    // Queries and mutations sent over the socket count their requests to services as
+    // HTTP ones do; subscriptions (the default `subscribe`) run as long as they are open.
+    execute: (args: ExecutionArgs) => withinRoundTrips(options.limits.maxRoundTrips, () => execute(args)),
+
     onConnect: async (ctx: Context) => {
       // Nest types `extra` as unknown; with the ws server it is { socket, request }.
       const extra = ctx.extra as SocketExtra;
+      const byAddress = await options.rateLimits.forAddress(clientAddress(extra.request, options.trustedProxyHops));
+      if (!byAddress.allowed) return refuse(extra, TRY_AGAIN_LATER, retryLater(byAddress));
       const token = bearerToken(ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization']);
       if (!token) return refuse(extra, CloseCode.Unauthorized, 'Unauthorized');
       try {
@@ -105,16 +125,23 @@ export function graphqlWsOptions(options: {
           ? refuse(extra, TRY_AGAIN_LATER, 'Try again later')
           : refuse(extra, CloseCode.Unauthorized, 'Unauthorized');
       }
+      const byUser = await options.rateLimits.forUser(extra.authentication.principal.subject);
+      if (!byUser.allowed) return refuse(extra, TRY_AGAIN_LATER, retryLater(byUser));
       if (!openSockets.admit(extra.authentication.principal.subject, extra.socket)) {
         return refuse(extra, POLICY_VIOLATION, `At most ${MAX_SOCKETS_PER_SUBJECT} connections per user`);
       }
       return true;
     },
 
-    onSubscribe: (ctx, _id, payload) => {
+    onSubscribe: async (ctx, _id, payload) => {
       // graphql-ws enters an operation in ctx.subscriptions before this hook, and removes
       // it when it completes or is refused: this one is already counted.
       if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_SOCKET) return [tooManyOperations()];
+      const subject = (ctx.extra as SocketExtra).authentication?.principal.subject;
+      if (subject !== undefined) {
+        const byUser = await options.rateLimits.forUser(subject);
+        if (!byUser.allowed) return [rateLimited(byUser)];
+      }
       const schema = options.served.schema;
       if (!schema) return [new GraphQLError('The server is starting.', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
       let document: DocumentNode;
@@ -125,7 +152,7 @@ export function graphqlWsOptions(options: {
       }
       const invalid = validate(schema, document, rules);
       if (invalid.length > 0) return invalid.map((error) => queryError(error, 'GRAPHQL_VALIDATION_FAILED'));
-      const tooCostly = complexityError(options.limits.maxComplexity, {
+      const tooCostly = complexityError(options.limits, {
         schema,
         document,
         operationName: payload.operationName,
@@ -149,6 +176,18 @@ export function graphqlWsOptions(options: {
 function refuse(extra: SocketExtra, code: number, reason: string): false {
   extra.socket.close(code, reason);
   return false;
+}
+
+/** The close reason of a connection refused by a rate limit (at most 123 bytes). */
+function retryLater(admission: Admission): string {
+  return `Rate limited: retry after ${admission.allowed ? 1 : admission.retryAfterSeconds} s`;
+}
+
+/** An operation refused by the user's rate limit; the socket and its other operations go on. */
+function rateLimited(admission: Admission): GraphQLError {
+  const retryAfterSeconds = admission.allowed ? 1 : admission.retryAfterSeconds;
+  const limit = new RequestLimitError('RATE_LIMITED', `Too many operations: try again in ${retryAfterSeconds} s.`, retryAfterSeconds);
+  return new GraphQLError(limit.message, { extensions: limit.extensions() });
 }
 
 /** Refuses the operation alone: those already open on the socket go on. */

@@ -14,7 +14,8 @@ import { DateTimeScalar } from './date-time.scalar';
 import { gatewayContext } from './gateway-context';
 import { formatGraphqlError } from './graphql-errors';
 import { graphqlWsOptions, ServedSchema } from './graphql-ws';
-import { complexityLimitPlugin, maxDepthRule } from './query-limits';
+import type { RateLimits } from '../limits/rate-limits';
+import { complexityLimitPlugin, maxDepthRule, oncePerOperationRule, type QueryLimits } from './query-limits';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -26,9 +27,9 @@ export const SCHEMA_BUILD_OPTIONS: BuildSchemaOptions = {
   scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
 };
 
-export function graphqlOptions(config: GatewayConfig, verifier: TokenVerifier): Omit<ApolloDriverConfig, 'driver'> {
+export function graphqlOptions(config: GatewayConfig, verifier: TokenVerifier, rateLimits: RateLimits): Omit<ApolloDriverConfig, 'driver'> {
   const explorable = !config.production;
-  const limits = { maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY };
+  const limits = queryLimitsFrom(config);
   const served = new ServedSchema();
   const logger = new Logger('Apollo');
   return {
@@ -43,10 +44,10 @@ export function graphqlOptions(config: GatewayConfig, verifier: TokenVerifier): 
     // Nest's HttpException translation is not used: every error goes through formatGraphqlError.
     autoTransformHttpErrors: false,
     formatError: formatGraphqlError,
-    validationRules: [maxDepthRule(limits.maxDepth)],
-    plugins: [complexityLimitPlugin(limits.maxComplexity), served.plugin()],
+    validationRules: [maxDepthRule(limits.maxDepth), oncePerOperationRule()],
+    plugins: [complexityLimitPlugin(limits), served.plugin()],
     context: gatewayContext,
-    subscriptions: { 'graphql-ws': graphqlWsOptions({ verifier, limits, introspection: explorable, served }) },
+    subscriptions: { 'graphql-ws': graphqlWsOptions({ verifier, rateLimits, trustedProxyHops: config.HTTP_TRUSTED_PROXY_HOPS, limits, introspection: explorable, served }) },
     logger: {
       debug: (message: string) => logger.debug(message),
       info: (message: string) => logger.log(message),
@@ -54,4 +55,8 @@ export function graphqlOptions(config: GatewayConfig, verifier: TokenVerifier): 
       error: (message: string) => logger.error(message),
     },
   };
+}
+
+export function queryLimitsFrom(config: GatewayConfig): QueryLimits {
+  return { maxDepth: config.GRAPHQL_MAX_DEPTH, maxComplexity: config.GRAPHQL_MAX_COMPLEXITY, maxRoundTrips: config.GRAPHQL_MAX_ROUND_TRIPS };
 }

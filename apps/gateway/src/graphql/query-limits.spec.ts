@@ -11,13 +11,16 @@ describe('maxDepthRule', () => {
     return validate(schema, parse(query), [maxDepthRule(max)]).map((error) => error.message);
   }
 
-  it('counts fields through fragments and ignores introspection', () => {
+  it('counts fields through fragments, __typename too, and introspection against its own limit', () => {
     expect(depthErrors('{ node { child { name } } }', 3)).toEqual([]);
     expect(depthErrors('{ node { child { child { name } } } }', 3)).toEqual(['The operation is nested 4 levels deep; the limit is 3.']);
     expect(depthErrors('query Deep { node { ...F } } fragment F on Node { child { child { name } } }', 3)).toEqual([
       "The operation 'Deep' is nested 4 levels deep; the limit is 3.",
     ]);
     expect(depthErrors('{ __schema { types { fields { type { ofType { ofType { name } } } } } } }', 3)).toEqual([]);
+    expect(depthErrors('{ node { child { __typename } } }', 2)).toEqual(['The operation is nested 3 levels deep; the limit is 2.']);
+    const ofTypes = `{ __schema { types { ${'ofType { '.repeat(20)}name${' }'.repeat(20)} } } }`;
+    expect(depthErrors(ofTypes, 3)).toEqual(['The operation introspects 23 levels deep; the limit is 15.']);
   });
 
   it('stays fast on fragments that fan out exponentially', () => {

@@ -73,12 +73,11 @@ describe('PageInfo as served', () => {
   });
   afterAll(() => gateway.close());
 
-  // The feeds' connections build their PageInfo themselves and do not set the new fields
-  // (yet): hasPreviousPage must still be a Boolean there, not a null that fails the query.
-  it('answers hasPreviousPage false, not an error, for a connection that does not set it', async () => {
+  // The feeds' connections build their PageInfo themselves: as truthfully as the directory's.
+  it('answers startCursor and hasPreviousPage for the partner feed as for every connection', async () => {
     requests.on(FeedsRequests.getPartnerFeed, () => ({ items: [], endCursor: 'c-6', hasNextPage: false }));
     const token = await gateway.token({ sub: 'unicef-admin', roles: ['partner'], cpx_partner: '5f0c7a52-4e7c-4d8e-9f43-2a8c1b1e9d11' });
     const { body } = await gateway.graphql('query { partnerFeed(first: 1, after: "c-6") { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }', { token });
-    expect(body).toEqual({ data: { partnerFeed: { pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: 'c-6' } } } });
+    expect(body).toEqual({ data: { partnerFeed: { pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: 'c-6' } } } });
   });
 });

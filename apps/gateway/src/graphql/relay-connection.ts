@@ -9,16 +9,9 @@
  * from a middle edge re-reads from the page start and drops the skipped rows. A window
  * never exceeds the service's page limit, so an offset stays below it too.
  */
-import { Field, Int, ObjectType, type FieldMiddleware } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { decodeCursor, DEFAULT_PAGE_SIZE, DomainError, encodeCursor, MAX_PAGE_SIZE } from '@cpx/platform';
-
-/**
- * A connection built without these (the feeds' own) has not said whether anything comes
- * before its page: false, which the Relay spec allows, rather than a null where the
- * schema promises a Boolean.
- */
-const falseUnlessSet: FieldMiddleware = async (_context, next) => ((await next()) as boolean | null | undefined) ?? false;
 
 @ObjectType('PageInfo', { description: 'Relay page information. Paging is forward only: `first` and `after`.' })
 export class PageInfoObject {
@@ -28,14 +21,11 @@ export class PageInfoObject {
   @Field(() => String, { nullable: true, description: 'The cursor of the last edge; pass it as `after` for the next page.' })
   endCursor!: string | null;
 
-  @Field(() => Boolean, {
-    description: 'Whether nodes come before this page: true when it was asked for `after` a cursor.',
-    middleware: [falseUnlessSet],
-  })
-  hasPreviousPage?: boolean;
+  @Field(() => Boolean, { description: 'Whether nodes come before this page: true when it was asked for `after` a cursor.' })
+  hasPreviousPage!: boolean;
 
   @Field(() => String, { nullable: true, description: 'The cursor of the first edge; null when the page is empty.' })
-  startCursor?: string | null;
+  startCursor!: string | null;
 }
 
 export interface Edge<T> {

@@ -12,6 +12,7 @@ import type { DescMessage } from '@bufbuild/protobuf';
 import { AlertsRequests, DirectoryRequests, FeedsRequests, REPLY_TOPICS, type HealthCheckResponseSchema, type RequestOperation } from '@cpx/contracts';
 import { parseKeyList, PrincipalSigner, RequestClient } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
+import { countingRoundTrips } from '../limits/round-trips';
 
 /** A service's operations, among them the health check `/ready` asks. */
 type ServiceOperations = Readonly<Record<string, RequestOperation>> & {
@@ -69,15 +70,18 @@ export class RequestsConnection implements OnApplicationBootstrap, OnApplication
     {
       provide: RequestClient,
       inject: [GatewayConfig],
+      // Counting: one GraphQL operation sends at most GRAPHQL_MAX_ROUND_TRIPS requests.
       useFactory: (config: GatewayConfig) =>
-        new RequestClient({
+        countingRoundTrips(
+          new RequestClient({
           brokers: config.kafkaBrokers,
           groupId: gatewayGroupId(),
           clientId: 'cpx-gateway',
           principalSigner: new PrincipalSigner(parseKeyList(config.GATEWAY_PRINCIPAL_SIGNING_KEYS, 'GATEWAY_PRINCIPAL_SIGNING_KEYS'), config.GATEWAY_PRINCIPAL_SIGNING_KEY_ID),
           timeoutMs: config.CPX_REQUEST_TIMEOUT_MS,
-          replyTopic: REPLY_TOPICS.gateway,
-        }),
+            replyTopic: REPLY_TOPICS.gateway,
+          }),
+        ),
     },
     RequestsConnection,
   ],

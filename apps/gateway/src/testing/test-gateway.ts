@@ -16,6 +16,7 @@ import { AlertEventsConsumer } from '../alerts/live/alert-events.consumer';
 import { AppModule } from '../app.module';
 import { GatewayConfig } from '../config/gateway.config';
 import { prepareGatewayApp } from '../gateway-app';
+import { countingRoundTrips } from '../limits/round-trips';
 import { RequestsConnection } from '../messaging/requests.module';
 import { FakeRequests } from './fake-requests';
 
@@ -72,7 +73,7 @@ export async function startTestGateway(
   const requests = options.requests ?? new FakeRequests();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.with(config)] })
     .overrideProvider(RequestClient)
-    .useValue(requests)
+    .useValue(countingRoundTrips(requests))
     .overrideProvider(RequestsConnection)
     .useValue({ isConnected: true })
     // No Kafka consumer for the live feed: tests publish to AlertChanges directly.

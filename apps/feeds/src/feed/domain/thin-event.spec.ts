@@ -1,6 +1,6 @@
 import { create, toBinary, type DescMessage, type MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { AgencyType, AlertKind, AlertsEvents, AlertStatus, ContactKind, DirectoryEvents, ProfessionalRole, Urgency, VerificationStatus } from '@cpx/contracts';
+import { AgencyType, AlertKind, AlertsEvents, AlertStatus, AlertUpdateKind, ContactKind, DirectoryEvents, ProfessionalRole, Urgency, VerificationStatus } from '@cpx/contracts';
 import { ReceivedEvent, type EventDefinition } from '@cpx/platform';
 import { thinEvent } from './thin-event';
 
@@ -68,6 +68,13 @@ describe('thin events (what partners may see)', () => {
       occurredAt: '2026-03-01T10:00:00.000Z',
     });
     expect(JSON.stringify(thin)).not.toContain('pro-subject-1');
+  });
+
+  it('says what kind of entry an update is (a child reported found, or a note), never its text', () => {
+    const found = thinEvent(received(AlertsEvents.types.alertUpdateAdded, { alert: facts, updateId: 'u-1', hasSighting: false, kind: AlertUpdateKind.CHILD_FOUND, occurredAt: at }));
+    expect(found.data).toMatchObject({ updateId: 'u-1', hasSighting: false, updateKind: 'CHILD_FOUND' });
+    const older = thinEvent(received(AlertsEvents.types.alertUpdateAdded, { alert: facts, updateId: 'u-2', hasSighting: true, occurredAt: at }));
+    expect(older.data).toMatchObject({ updateId: 'u-2', updateKind: 'NOTE' });
   });
 
   it('keeps an agency’s id, type and country, never its name or contacts', () => {

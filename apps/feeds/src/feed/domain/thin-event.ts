@@ -12,6 +12,7 @@ import {
   AlertKind,
   AlertsEvents,
   AlertStatus,
+  AlertUpdateKind,
   DirectoryEvents,
   Outcome,
   ProfessionalRole,
@@ -54,7 +55,12 @@ function alertEvent(event: ReceivedEvent): ThinEvent | undefined {
     return fromAlert(escalated.alert, escalated.occurredAt, { country: escalated.country, level: escalated.level, deadline: time(escalated.deadline) });
   }
   const update = event.as(alerts.alertUpdateAdded);
-  if (update) return fromAlert(update.alert, update.occurredAt, { updateId: update.updateId, hasSighting: update.hasSighting });
+  if (update) {
+    // The kind of entry, never its text: a target country reporting the child found is a
+    // fact coordinators follow. Entries from before kinds existed are notes.
+    const updateKind = update.kind === AlertUpdateKind.CHILD_FOUND ? 'CHILD_FOUND' : 'NOTE';
+    return fromAlert(update.alert, update.occurredAt, { updateId: update.updateId, hasSighting: update.hasSighting, updateKind });
+  }
   const resolved = event.as(alerts.alertResolved);
   if (resolved) return fromAlert(resolved.alert, resolved.occurredAt, { outcome: enumName(Outcome, resolved.outcome) });
   const other = event.as(alerts.alertCancelled) ?? event.as(alerts.alertClosed) ?? event.as(alerts.alertIdentityErased);

@@ -69,6 +69,13 @@ export class ResolveAlertArgs extends AlertIdArgs {
 }
 
 @ArgsType()
+export class ReportChildFoundArgs extends AlertIdArgs {
+  @Field({ description: `Where and how the child was found, 1 to ${MAX_REASON_LENGTH} characters; never the child's name.` })
+  @IsRequiredText(MAX_REASON_LENGTH)
+  note!: string;
+}
+
+@ArgsType()
 export class CancelAlertArgs extends AlertIdArgs {
   @Field({ description: `Why; 1 to ${MAX_REASON_LENGTH} characters.` })
   @IsRequiredText(MAX_REASON_LENGTH)

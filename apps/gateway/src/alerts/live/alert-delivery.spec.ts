@@ -1,6 +1,6 @@
 import { create, toBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { AlertsEvents, AlertStatus, Outcome } from '@cpx/contracts';
+import { AlertsEvents, AlertStatus, AlertUpdateKind, Outcome } from '@cpx/contracts';
 import { ALERT_ID, audience, facts, POSTED } from '../testing/alert-factories';
 import { alertDeliveryOf } from './alert-delivery';
 
@@ -38,6 +38,7 @@ describe('alertDeliveryOf: an alerts event as a live change', () => {
 
   it.each([
     ['alertUpdateAdded', 'UPDATE_ADDED', { updateId: 'u1', hasSighting: true }],
+    ['alertUpdateAdded', 'CHILD_FOUND_REPORTED', { updateId: 'u2', kind: AlertUpdateKind.CHILD_FOUND }],
     ['alertResolved', 'RESOLVED', { outcome: Outcome.FOUND_SAFE }],
     ['alertCancelled', 'CANCELLED', {}],
     ['alertClosed', 'CLOSED', {}],

@@ -5,7 +5,7 @@
  */
 import { fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import type { Timestamp } from '@bufbuild/protobuf/wkt';
-import { AlertKind, AlertStatus, AlertsEvents, Urgency, type AlertAudience, type AlertFacts, type EventType } from '@cpx/contracts';
+import { AlertKind, AlertStatus, AlertsEvents, AlertUpdateKind, Urgency, type AlertAudience, type AlertFacts, type EventType } from '@cpx/contracts';
 import { optionalDateOf } from '../../directory/mappers/proto-values';
 import { required, requiredEnumName } from '../mappers/reply-values';
 import type { AlertChangeTypeName } from '../types/alert.enums';
@@ -25,14 +25,15 @@ interface AudiencedEvent {
 
 interface ChangeSource<Desc extends DescMessage> {
   event: EventType<Desc>;
-  type: AlertChangeTypeName;
+  /** The change's type, or how the event tells it. */
+  type: AlertChangeTypeName | ((event: MessageShape<Desc>) => AlertChangeTypeName);
   /** The target country and escalation level, where the event has them. */
   details?: (event: MessageShape<Desc>) => Partial<Pick<AlertChangeObject, 'country' | 'level' | 'unroutedCountries'>>;
 }
 
 function source<Desc extends DescMessage>(
   event: EventType<Desc>,
-  type: AlertChangeTypeName,
+  type: AlertChangeTypeName | ((event: MessageShape<Desc>) => AlertChangeTypeName),
   details?: (event: MessageShape<Desc>) => Partial<Pick<AlertChangeObject, 'country' | 'level' | 'unroutedCountries'>>,
 ): ChangeSource<Desc> {
   return { event, type, details };
@@ -46,7 +47,7 @@ const SOURCES = new Map<string, ChangeSource<DescMessage>>(
     source(types.alertPosted, 'POSTED', (event) => ({ unroutedCountries: [...event.unroutedCountries] })),
     source(types.alertAcknowledged, 'ACKNOWLEDGED', (event) => ({ country: event.country || null, level: null })),
     source(types.alertEscalated, 'ESCALATED', (event) => ({ country: event.country || null, level: event.level })),
-    source(types.alertUpdateAdded, 'UPDATE_ADDED'),
+    source(types.alertUpdateAdded, (event) => (event.kind === AlertUpdateKind.CHILD_FOUND ? 'CHILD_FOUND_REPORTED' : 'UPDATE_ADDED')),
     source(types.alertResolved, 'RESOLVED'),
     source(types.alertCancelled, 'CANCELLED'),
     source(types.alertClosed, 'CLOSED'),
@@ -66,7 +67,7 @@ export function alertDeliveryOf(ceType: string, payload: Uint8Array, eventTime: 
   return {
     audience: required(event.audience, 'event.audience'),
     change: {
-      type: changeSource.type,
+      type: typeof changeSource.type === 'function' ? changeSource.type(event) : changeSource.type,
       alertId: facts.alertId,
       kind: requiredEnumName(AlertKind, facts.kind, 'alert.kind'),
       urgency: requiredEnumName(Urgency, facts.urgency, 'alert.urgency'),

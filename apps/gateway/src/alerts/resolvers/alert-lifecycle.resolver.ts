@@ -1,4 +1,7 @@
-/** Acting on alerts: post, acknowledge, add an update, resolve, cancel. The service decides who may. */
+/**
+ * Acting on alerts: post, acknowledge, add an update, report the child found, resolve,
+ * cancel. The service decides who may.
+ */
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { AlertsRequests, Outcome } from '@cpx/contracts';
 import { PayloadSealer, type Principal } from '@cpx/platform';
@@ -6,7 +9,7 @@ import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { underInput } from '../../directory/directory.client';
 import { enumValue, optionalVersion } from '../../directory/mappers/proto-values';
 import { AlertsClient } from '../alerts.client';
-import { AddAlertUpdateArgs, AlertIdArgs, CancelAlertArgs, ResolveAlertArgs } from '../inputs/alert-args.input';
+import { AddAlertUpdateArgs, AlertIdArgs, CancelAlertArgs, ReportChildFoundArgs, ResolveAlertArgs } from '../inputs/alert-args.input';
 import { PostAlertInput } from '../inputs/post-alert.input';
 import { addAlertUpdateRequest, postAlertRequest, toAlert, toAlertUpdate } from '../mappers/alert.mapper';
 import { required } from '../mappers/reply-values';
@@ -40,7 +43,18 @@ export class AlertLifecycleResolver {
     return toAlertUpdate(required(update, 'update'));
   }
 
-  @Mutation(() => AlertObject)
+  @Mutation(() => AlertUpdateObject, {
+    description:
+      "A target country reports the child found: an entry of kind CHILD_FOUND on the thread, which the originating agency sees live (CHILD_FOUND_REPORTED) and answers by resolving the alert. Only the alert's recipients and their agency admins may.",
+  })
+  async reportChildFound(@Args() { id, note }: ReportChildFoundArgs, @CurrentPrincipal() principal: Principal): Promise<AlertUpdateObject> {
+    const { update } = await this.service.send(AlertsRequests.reportChildFound, { id, note }, principal);
+    return toAlertUpdate(required(update, 'update'));
+  }
+
+  @Mutation(() => AlertObject, {
+    description: 'Ends an alert with an outcome; only its originating agency may (a target country reports the child found instead).',
+  })
   async resolveAlert(
     @Args() { id, outcome, note, expectedVersion }: ResolveAlertArgs,
     @CurrentPrincipal() principal: Principal,

@@ -6,10 +6,9 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AlertsRequests } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
-import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { GatewayContext } from '../../graphql/gateway-context';
-import { connectionComplexity } from '../../graphql/query-limits';
+import { connectionComplexity, serviceLookup } from '../../graphql/query-limits';
 import { connectionFrom, pageWindow } from '../../graphql/relay-connection';
 import { SEARCH } from '../../directory/directory.client';
 import { AlertsClient } from '../alerts.client';
@@ -21,12 +20,8 @@ import { AlertUpdateObject } from '../types/alert-update.type';
 import { AlertConnection } from '../types/connections.type';
 
 /** A thread fetched for an alert costs a Kafka round trip, and is assumed this long. */
-const THREAD_LOOKUP_COMPLEXITY = 5;
 const ASSUMED_THREAD_LENGTH = 20;
-
-export function threadComplexity({ childComplexity }: Pick<ComplexityEstimatorArgs, 'childComplexity'>): number {
-  return THREAD_LOOKUP_COMPLEXITY + ASSUMED_THREAD_LENGTH * childComplexity;
-}
+export const threadComplexity = serviceLookup(ASSUMED_THREAD_LENGTH);
 
 @Resolver(() => AlertObject)
 export class AlertResolver {

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { AlertUpdateKindEnum, type AlertUpdateKindName } from './alert.enums';
 
 @ObjectType('Sighting', { description: 'A place and time the child was seen.' })
 export class SightingObject {
@@ -26,7 +27,10 @@ export class AlertUpdateObject {
   @Field(() => String, { nullable: true })
   authorCountry!: string | null;
 
-  @Field()
+  @Field(() => AlertUpdateKindEnum)
+  kind!: AlertUpdateKindName;
+
+  @Field({ description: 'The message; for CHILD_FOUND, where and how the child was found.' })
   text!: string;
 
   @Field(() => SightingObject, { nullable: true })

@@ -4,7 +4,7 @@
  * and AgencyType are the directory's own GraphQL enums, reused: one name per concept.
  */
 import { registerEnumType } from '@nestjs/graphql';
-import { AlertStatus, Outcome, Sex, Urgency } from '@cpx/contracts';
+import { AlertStatus, AlertUpdateKind, Outcome, Sex, Urgency } from '@cpx/contracts';
 import type { PublicName } from '../../directory/types/directory.enums';
 
 type PublicValues<E> = { readonly [K in PublicName<E>]: K };
@@ -30,6 +30,9 @@ export const OutcomeEnum: PublicValues<typeof Outcome> = {
 };
 export type OutcomeName = PublicName<typeof Outcome>;
 
+export const AlertUpdateKindEnum: PublicValues<typeof AlertUpdateKind> = { NOTE: 'NOTE', CHILD_FOUND: 'CHILD_FOUND' };
+export type AlertUpdateKindName = PublicName<typeof AlertUpdateKind>;
+
 export const SexEnum: PublicValues<typeof Sex> = { FEMALE: 'FEMALE', MALE: 'MALE', OTHER: 'OTHER', UNKNOWN: 'UNKNOWN' };
 export type SexName = PublicName<typeof Sex>;
 
@@ -39,6 +42,7 @@ export const AlertChangeTypeEnum = {
   ACKNOWLEDGED: 'ACKNOWLEDGED',
   ESCALATED: 'ESCALATED',
   UPDATE_ADDED: 'UPDATE_ADDED',
+  CHILD_FOUND_REPORTED: 'CHILD_FOUND_REPORTED',
   RESOLVED: 'RESOLVED',
   CANCELLED: 'CANCELLED',
   CLOSED: 'CLOSED',
@@ -55,4 +59,11 @@ registerEnumType(AlertStatusEnum, {
 });
 registerEnumType(OutcomeEnum, { name: 'Outcome', description: 'How a resolved alert ended.' });
 registerEnumType(SexEnum, { name: 'Sex' });
-registerEnumType(AlertChangeTypeEnum, { name: 'AlertChangeType' });
+registerEnumType(AlertUpdateKindEnum, {
+  name: 'AlertUpdateKind',
+  description: 'NOTE: a message, perhaps with a sighting. CHILD_FOUND: a target country reports the child found (reportChildFound) and proposes that the originating agency resolve the alert.',
+});
+registerEnumType(AlertChangeTypeEnum, {
+  name: 'AlertChangeType',
+  valuesMap: { CHILD_FOUND_REPORTED: { description: 'A target country reported the child found: the originating agency may now resolve the alert.' } },
+});

@@ -8,7 +8,7 @@ import { DirectoryRequests } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { GatewayContext } from '../../graphql/gateway-context';
-import { smallListComplexity } from '../../graphql/query-limits';
+import { serviceLookup, smallListComplexity } from '../../graphql/query-limits';
 import { DirectoryClient, underInput } from '../directory.client';
 import { IdArgs } from '../inputs/common.args';
 import { AssignFocalPointInput, FocalPointsArgs } from '../inputs/focal-point.input';
@@ -19,7 +19,7 @@ import { FocalPointObject } from '../types/focal-point.type';
 import { ProfessionalObject } from '../types/professional.type';
 
 /** A lookup costs a Kafka round trip; weigh it accordingly in the query cost. */
-const LOOKUP_COMPLEXITY = 5;
+const LOOKUP_COMPLEXITY = serviceLookup();
 
 @Resolver(() => FocalPointObject)
 export class FocalPointResolver {

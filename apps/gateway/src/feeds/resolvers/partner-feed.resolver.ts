@@ -8,6 +8,7 @@ import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { SEARCH } from '../../directory/directory.client';
 import { connectionComplexity } from '../../graphql/query-limits';
+import type { PageInfoObject } from '../../graphql/relay-connection';
 import { FeedsClient, partnerOf } from '../feeds.client';
 import { toDeliveryAttempt, toFeedEvent } from '../feeds.mapper';
 import { DeliveryAttemptsArgs, PartnerFeedArgs } from '../inputs/feeds.input';
@@ -32,10 +33,8 @@ export class PartnerFeedResolver {
       principal,
       feedPaths,
     );
-    return {
-      edges: page.items.map((item) => ({ cursor: item.cursor, node: toFeedEvent(item) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor || null },
-    };
+    const edges = page.items.map((item) => ({ cursor: item.cursor, node: toFeedEvent(item) }));
+    return { edges, pageInfo: feedPageInfo(edges, page, after) };
   }
 
   @Query(() => WebhookDeliveryAttemptConnection, { complexity: connectionComplexity, description: 'Webhook attempts of a subscription, newest first.' })
@@ -45,8 +44,21 @@ export class PartnerFeedResolver {
   ): Promise<WebhookDeliveryAttemptConnection> {
     const page = await this.service.send(FeedsRequests.listDeliveryAttempts, { subscriptionId, page: { first: first ?? 0, after: after ?? '' } }, principal, feedPaths);
     const edges = page.items.map((item) => ({ cursor: item.cursor, node: toDeliveryAttempt(item) }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor || null } };
+    return { edges, pageInfo: feedPageInfo(edges, page, after) };
   }
+}
+
+/**
+ * The feeds' pages as the schema describes PageInfo, like the directory's connections:
+ * `startCursor` is the first edge's, and a page asked for `after` a cursor has one before it.
+ */
+function feedPageInfo(edges: readonly { cursor: string }[], page: { hasNextPage: boolean; endCursor: string }, after: string | null | undefined): PageInfoObject {
+  return {
+    hasNextPage: page.hasNextPage,
+    endCursor: page.endCursor || null,
+    startCursor: edges[0]?.cursor ?? null,
+    hasPreviousPage: !!after,
+  };
 }
 
 const feedPaths = (path: string) => SEARCH(path);

@@ -22,7 +22,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file cpx/alerts/v1/requests.proto.
  */
 export const file_cpx_alerts_v1_requests: GenFile = /*@__PURE__*/
-  fileDesc("ChxjcHgvYWxlcnRzL3YxL3JlcXVlc3RzLnByb3RvEg1jcHguYWxlcnRzLnYxIq8CChBQb3N0QWxlcnRSZXF1ZXN0EhcKD2lkZW1wb3RlbmN5X2tleRgBIAEoCRIpCgRraW5kGAIgASgOMhsuY3B4LmRpcmVjdG9yeS52MS5BbGVydEtpbmQSJwoHdXJnZW5jeRgDIAEoDjIWLmNweC5hbGVydHMudjEuVXJnZW5jeRIWCg5vcmlnaW5fY291bnRyeRgEIAEoCRIYChB0YXJnZXRfY291bnRyaWVzGAUgAygJEjkKE3RhcmdldF9hZ2VuY3lfdHlwZXMYBiADKA4yHC5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeVR5cGUSDQoFdGl0bGUYByABKAkSDwoHc3VtbWFyeRgIIAEoCRIUCgxzZWFsZWRfY2hpbGQYCiABKAxKBAgJEApSBWNoaWxkIkoKEVBvc3RBbGVydFJlc3BvbnNlEiMKBWFsZXJ0GAEgASgLMhQuY3B4LmFsZXJ0cy52MS5BbGVydBIQCghyZXBsYXllZBgCIAEoCCIlChdBY2tub3dsZWRnZUFsZXJ0UmVxdWVzdBIKCgJpZBgBIAEoCSI/ChhBY2tub3dsZWRnZUFsZXJ0UmVzcG9uc2USIwoFYWxlcnQYASABKAsyFC5jcHguYWxlcnRzLnYxLkFsZXJ0IlwKFUFkZEFsZXJ0VXBkYXRlUmVxdWVzdBIKCgJpZBgBIAEoCRIMCgR0ZXh0GAIgASgJEikKCHNpZ2h0aW5nGAMgASgLMhcuY3B4LmFsZXJ0cy52MS5TaWdodGluZyJEChZBZGRBbGVydFVwZGF0ZVJlc3BvbnNlEioKBnVwZGF0ZRgBIAEoCzIaLmNweC5hbGVydHMudjEuQWxlcnRVcGRhdGUijAEKE1Jlc29sdmVBbGVydFJlcXVlc3QSCgoCaWQYASABKAkSJwoHb3V0Y29tZRgCIAEoDjIWLmNweC5hbGVydHMudjEuT3V0Y29tZRIMCgRub3RlGAMgASgJEh0KEGV4cGVjdGVkX3ZlcnNpb24YBCABKANIAIgBAUITChFfZXhwZWN0ZWRfdmVyc2lvbiI7ChRSZXNvbHZlQWxlcnRSZXNwb25zZRIjCgVhbGVydBgBIAEoCzIULmNweC5hbGVydHMudjEuQWxlcnQiZAoSQ2FuY2VsQWxlcnRSZXF1ZXN0EgoKAmlkGAEgASgJEg4KBnJlYXNvbhgCIAEoCRIdChBleHBlY3RlZF92ZXJzaW9uGAMgASgDSACIAQFCEwoRX2V4cGVjdGVkX3ZlcnNpb24iOgoTQ2FuY2VsQWxlcnRSZXNwb25zZRIjCgVhbGVydBgBIAEoCzIULmNweC5hbGVydHMudjEuQWxlcnQiOQoaUmV2ZWFsQWxlcnRJZGVudGl0eVJlcXVlc3QSCgoCaWQYASABKAkSDwoHcHVycG9zZRgCIAEoCSJAChtSZXZlYWxBbGVydElkZW50aXR5UmVzcG9uc2USFAoMc2VhbGVkX2NoaWxkGAIgASgMSgQIARACUgVjaGlsZCIdCg9HZXRBbGVydFJlcXVlc3QSCgoCaWQYASABKAkiZAoQR2V0QWxlcnRSZXNwb25zZRIjCgVhbGVydBgBIAEoCzIULmNweC5hbGVydHMudjEuQWxlcnQSKwoHdXBkYXRlcxgCIAMoCzIaLmNweC5hbGVydHMudjEuQWxlcnRVcGRhdGUitAEKC0FsZXJ0RmlsdGVyEioKBnN0YXR1cxgBIAEoDjIaLmNweC5hbGVydHMudjEuQWxlcnRTdGF0dXMSKQoEa2luZBgCIAEoDjIbLmNweC5kaXJlY3RvcnkudjEuQWxlcnRLaW5kEicKB3VyZ2VuY3kYAyABKA4yFi5jcHguYWxlcnRzLnYxLlVyZ2VuY3kSDwoHY291bnRyeRgEIAEoCRIUCgxvdmVyZHVlX29ubHkYBSABKAgibQoTU2VhcmNoQWxlcnRzUmVxdWVzdBIqCgZmaWx0ZXIYASABKAsyGi5jcHguYWxlcnRzLnYxLkFsZXJ0RmlsdGVyEioKBHBhZ2UYAiABKAsyHC5jcHgucGxhdGZvcm0udjEuUGFnZVJlcXVlc3QiewoUU2VhcmNoQWxlcnRzUmVzcG9uc2USIwoFaXRlbXMYASADKAsyFC5jcHguYWxlcnRzLnYxLkFsZXJ0EhIKCmVuZF9jdXJzb3IYAiABKAkSFQoNaGFzX25leHRfcGFnZRgDIAEoCBITCgt0b3RhbF9jb3VudBgEIAEoBSI9Cg9HZXRJbmJveFJlcXVlc3QSKgoEcGFnZRgBIAEoCzIcLmNweC5wbGF0Zm9ybS52MS5QYWdlUmVxdWVzdCJ3ChBHZXRJbmJveFJlc3BvbnNlEiMKBWl0ZW1zGAEgAygLMhQuY3B4LmFsZXJ0cy52MS5BbGVydBISCgplbmRfY3Vyc29yGAIgASgJEhUKDWhhc19uZXh0X3BhZ2UYAyABKAgSEwoLdG90YWxfY291bnQYBCABKAUiJgoYTGlzdElkZW50aXR5UmVhZHNSZXF1ZXN0EgoKAmlkGAEgASgJIkcKGUxpc3RJZGVudGl0eVJlYWRzUmVzcG9uc2USKgoFcmVhZHMYASADKAsyGy5jcHguYWxlcnRzLnYxLklkZW50aXR5UmVhZCJDChZHZXRBbGVydEZpZ3VyZXNSZXF1ZXN0EikKBXNpbmNlGAEgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJ9Cg5Db3VudHJ5RmlndXJlcxIPCgdjb3VudHJ5GAEgASgJEgwKBG9wZW4YAiABKAUSDwoHb3ZlcmR1ZRgDIAEoBRIlCh1tZWRpYW5fc2Vjb25kc190b19hY2tub3dsZWRnZRgEIAEoAxIUCgxhY2tub3dsZWRnZWQYBSABKAUiSwoXR2V0QWxlcnRGaWd1cmVzUmVzcG9uc2USMAoJY291bnRyaWVzGAEgAygLMh0uY3B4LmFsZXJ0cy52MS5Db3VudHJ5RmlndXJlcyJRChpHcmFudElkZW50aXR5QWNjZXNzUmVxdWVzdBIKCgJpZBgBIAEoCRIXCg9ncmFudGVlX3N1YmplY3QYAiABKAkSDgoGcmVhc29uGAMgASgJIngKG0dyYW50SWRlbnRpdHlBY2Nlc3NSZXNwb25zZRIQCghhbGVydF9pZBgBIAEoCRIXCg9ncmFudGVlX3N1YmplY3QYAiABKAkSLgoKZ3JhbnRlZF9hdBgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiGAoWQ2hlY2tMaXZlQWNjZXNzUmVxdWVzdCIZChdDaGVja0xpdmVBY2Nlc3NSZXNwb25zZSLIAQoaU2VhcmNoSWRlbnRpdHlSZWFkc1JlcXVlc3QSFgoOcmVhZGVyX3N1YmplY3QYASABKAkSEAoIYWxlcnRfaWQYAiABKAkSKQoFc2luY2UYAyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEikKBXVudGlsGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIqCgRwYWdlGAUgASgLMhwuY3B4LnBsYXRmb3JtLnYxLlBhZ2VSZXF1ZXN0IokBChtTZWFyY2hJZGVudGl0eVJlYWRzUmVzcG9uc2USKgoFaXRlbXMYASADKAsyGy5jcHguYWxlcnRzLnYxLklkZW50aXR5UmVhZBISCgplbmRfY3Vyc29yGAIgASgJEhUKDWhhc19uZXh0X3BhZ2UYAyABKAgSEwoLdG90YWxfY291bnQYBCABKAUiQgobUmV2b2tlSWRlbnRpdHlBY2Nlc3NSZXF1ZXN0EgoKAmlkGAEgASgJEhcKD2dyYW50ZWVfc3ViamVjdBgCIAEoCSJLChxSZXZva2VJZGVudGl0eUFjY2Vzc1Jlc3BvbnNlEisKBWdyYW50GAEgASgLMhwuY3B4LmFsZXJ0cy52MS5JZGVudGl0eUdyYW50IicKGUxpc3RJZGVudGl0eUdyYW50c1JlcXVlc3QSCgoCaWQYASABKAkiSgoaTGlzdElkZW50aXR5R3JhbnRzUmVzcG9uc2USLAoGZ3JhbnRzGAEgAygLMhwuY3B4LmFsZXJ0cy52MS5JZGVudGl0eUdyYW50IlMKGkNoZWNrQXVkaXRJbnRlZ3JpdHlSZXF1ZXN0EhAKCGFsZXJ0X2lkGAEgASgJEhAKCGZyb21fc2VxGAIgASgDEhEKCWZyb21faGFzaBgDIAEoDCKXAQobQ2hlY2tBdWRpdEludGVncml0eVJlc3BvbnNlEgoKAm9rGAEgASgIEhcKD2NoZWNrZWRfZW50cmllcxgCIAEoAxIuCgtmaXJzdF9icmVhaxgDIAEoCzIZLmNweC5hbGVydHMudjEuQXVkaXRCcmVhaxIQCghoZWFkX3NlcRgEIAEoAxIRCgloZWFkX2hhc2gYBSABKAwiXAoKQXVkaXRCcmVhaxILCgNzZXEYASABKAMSEAoIYWxlcnRfaWQYAiABKAkSLwoGcmVhc29uGAMgASgOMh8uY3B4LmFsZXJ0cy52MS5BdWRpdEJyZWFrUmVhc29uKp4CChBBdWRpdEJyZWFrUmVhc29uEiIKHkFVRElUX0JSRUFLX1JFQVNPTl9VTlNQRUNJRklFRBAAEh4KGkFVRElUX0JSRUFLX1JFQVNPTl9BTFRFUkVEEAESIwofQVVESVRfQlJFQUtfUkVBU09OX1NFUVVFTkNFX0dBUBACEikKJUFVRElUX0JSRUFLX1JFQVNPTl9HTE9CQUxfTElOS19CUk9LRU4QAxIoCiRBVURJVF9CUkVBS19SRUFTT05fQUxFUlRfTElOS19CUk9LRU4QBBIkCiBBVURJVF9CUkVBS19SRUFTT05fSEVBRF9NSVNNQVRDSBAFEiYKIkFVRElUX0JSRUFLX1JFQVNPTl9BTkNIT1JfTUlTTUFUQ0gQBmIGcHJvdG8z", [file_cpx_alerts_v1_alerts, file_cpx_directory_v1_directory, file_cpx_platform_v1_page, file_google_protobuf_timestamp]);
+  fileDesc("ChxjcHgvYWxlcnRzL3YxL3JlcXVlc3RzLnByb3RvEg1jcHguYWxlcnRzLnYxIq8CChBQb3N0QWxlcnRSZXF1ZXN0EhcKD2lkZW1wb3RlbmN5X2tleRgBIAEoCRIpCgRraW5kGAIgASgOMhsuY3B4LmRpcmVjdG9yeS52MS5BbGVydEtpbmQSJwoHdXJnZW5jeRgDIAEoDjIWLmNweC5hbGVydHMudjEuVXJnZW5jeRIWCg5vcmlnaW5fY291bnRyeRgEIAEoCRIYChB0YXJnZXRfY291bnRyaWVzGAUgAygJEjkKE3RhcmdldF9hZ2VuY3lfdHlwZXMYBiADKA4yHC5jcHguZGlyZWN0b3J5LnYxLkFnZW5jeVR5cGUSDQoFdGl0bGUYByABKAkSDwoHc3VtbWFyeRgIIAEoCRIUCgxzZWFsZWRfY2hpbGQYCiABKAxKBAgJEApSBWNoaWxkIkoKEVBvc3RBbGVydFJlc3BvbnNlEiMKBWFsZXJ0GAEgASgLMhQuY3B4LmFsZXJ0cy52MS5BbGVydBIQCghyZXBsYXllZBgCIAEoCCIlChdBY2tub3dsZWRnZUFsZXJ0UmVxdWVzdBIKCgJpZBgBIAEoCSI/ChhBY2tub3dsZWRnZUFsZXJ0UmVzcG9uc2USIwoFYWxlcnQYASABKAsyFC5jcHguYWxlcnRzLnYxLkFsZXJ0IlwKFUFkZEFsZXJ0VXBkYXRlUmVxdWVzdBIKCgJpZBgBIAEoCRIMCgR0ZXh0GAIgASgJEikKCHNpZ2h0aW5nGAMgASgLMhcuY3B4LmFsZXJ0cy52MS5TaWdodGluZyJEChZBZGRBbGVydFVwZGF0ZVJlc3BvbnNlEioKBnVwZGF0ZRgBIAEoCzIaLmNweC5hbGVydHMudjEuQWxlcnRVcGRhdGUijAEKE1Jlc29sdmVBbGVydFJlcXVlc3QSCgoCaWQYASABKAkSJwoHb3V0Y29tZRgCIAEoDjIWLmNweC5hbGVydHMudjEuT3V0Y29tZRIMCgRub3RlGAMgASgJEh0KEGV4cGVjdGVkX3ZlcnNpb24YBCABKANIAIgBAUITChFfZXhwZWN0ZWRfdmVyc2lvbiI7ChRSZXNvbHZlQWxlcnRSZXNwb25zZRIjCgVhbGVydBgBIAEoCzIULmNweC5hbGVydHMudjEuQWxlcnQiMwoXUmVwb3J0Q2hpbGRGb3VuZFJlcXVlc3QSCgoCaWQYASABKAkSDAoEbm90ZRgCIAEoCSJGChhSZXBvcnRDaGlsZEZvdW5kUmVzcG9uc2USKgoGdXBkYXRlGAEgASgLMhouY3B4LmFsZXJ0cy52MS5BbGVydFVwZGF0ZSJkChJDYW5jZWxBbGVydFJlcXVlc3QSCgoCaWQYASABKAkSDgoGcmVhc29uGAIgASgJEh0KEGV4cGVjdGVkX3ZlcnNpb24YAyABKANIAIgBAUITChFfZXhwZWN0ZWRfdmVyc2lvbiI6ChNDYW5jZWxBbGVydFJlc3BvbnNlEiMKBWFsZXJ0GAEgASgLMhQuY3B4LmFsZXJ0cy52MS5BbGVydCI5ChpSZXZlYWxBbGVydElkZW50aXR5UmVxdWVzdBIKCgJpZBgBIAEoCRIPCgdwdXJwb3NlGAIgASgJIkAKG1JldmVhbEFsZXJ0SWRlbnRpdHlSZXNwb25zZRIUCgxzZWFsZWRfY2hpbGQYAiABKAxKBAgBEAJSBWNoaWxkIh0KD0dldEFsZXJ0UmVxdWVzdBIKCgJpZBgBIAEoCSJkChBHZXRBbGVydFJlc3BvbnNlEiMKBWFsZXJ0GAEgASgLMhQuY3B4LmFsZXJ0cy52MS5BbGVydBIrCgd1cGRhdGVzGAIgAygLMhouY3B4LmFsZXJ0cy52MS5BbGVydFVwZGF0ZSK0AQoLQWxlcnRGaWx0ZXISKgoGc3RhdHVzGAEgASgOMhouY3B4LmFsZXJ0cy52MS5BbGVydFN0YXR1cxIpCgRraW5kGAIgASgOMhsuY3B4LmRpcmVjdG9yeS52MS5BbGVydEtpbmQSJwoHdXJnZW5jeRgDIAEoDjIWLmNweC5hbGVydHMudjEuVXJnZW5jeRIPCgdjb3VudHJ5GAQgASgJEhQKDG92ZXJkdWVfb25seRgFIAEoCCJtChNTZWFyY2hBbGVydHNSZXF1ZXN0EioKBmZpbHRlchgBIAEoCzIaLmNweC5hbGVydHMudjEuQWxlcnRGaWx0ZXISKgoEcGFnZRgCIAEoCzIcLmNweC5wbGF0Zm9ybS52MS5QYWdlUmVxdWVzdCJ7ChRTZWFyY2hBbGVydHNSZXNwb25zZRIjCgVpdGVtcxgBIAMoCzIULmNweC5hbGVydHMudjEuQWxlcnQSEgoKZW5kX2N1cnNvchgCIAEoCRIVCg1oYXNfbmV4dF9wYWdlGAMgASgIEhMKC3RvdGFsX2NvdW50GAQgASgFIj0KD0dldEluYm94UmVxdWVzdBIqCgRwYWdlGAEgASgLMhwuY3B4LnBsYXRmb3JtLnYxLlBhZ2VSZXF1ZXN0IncKEEdldEluYm94UmVzcG9uc2USIwoFaXRlbXMYASADKAsyFC5jcHguYWxlcnRzLnYxLkFsZXJ0EhIKCmVuZF9jdXJzb3IYAiABKAkSFQoNaGFzX25leHRfcGFnZRgDIAEoCBITCgt0b3RhbF9jb3VudBgEIAEoBSImChhMaXN0SWRlbnRpdHlSZWFkc1JlcXVlc3QSCgoCaWQYASABKAkiRwoZTGlzdElkZW50aXR5UmVhZHNSZXNwb25zZRIqCgVyZWFkcxgBIAMoCzIbLmNweC5hbGVydHMudjEuSWRlbnRpdHlSZWFkIkMKFkdldEFsZXJ0RmlndXJlc1JlcXVlc3QSKQoFc2luY2UYASABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIn0KDkNvdW50cnlGaWd1cmVzEg8KB2NvdW50cnkYASABKAkSDAoEb3BlbhgCIAEoBRIPCgdvdmVyZHVlGAMgASgFEiUKHW1lZGlhbl9zZWNvbmRzX3RvX2Fja25vd2xlZGdlGAQgASgDEhQKDGFja25vd2xlZGdlZBgFIAEoBSJLChdHZXRBbGVydEZpZ3VyZXNSZXNwb25zZRIwCgljb3VudHJpZXMYASADKAsyHS5jcHguYWxlcnRzLnYxLkNvdW50cnlGaWd1cmVzIlEKGkdyYW50SWRlbnRpdHlBY2Nlc3NSZXF1ZXN0EgoKAmlkGAEgASgJEhcKD2dyYW50ZWVfc3ViamVjdBgCIAEoCRIOCgZyZWFzb24YAyABKAkieAobR3JhbnRJZGVudGl0eUFjY2Vzc1Jlc3BvbnNlEhAKCGFsZXJ0X2lkGAEgASgJEhcKD2dyYW50ZWVfc3ViamVjdBgCIAEoCRIuCgpncmFudGVkX2F0GAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCIYChZDaGVja0xpdmVBY2Nlc3NSZXF1ZXN0IhkKF0NoZWNrTGl2ZUFjY2Vzc1Jlc3BvbnNlIsgBChpTZWFyY2hJZGVudGl0eVJlYWRzUmVxdWVzdBIWCg5yZWFkZXJfc3ViamVjdBgBIAEoCRIQCghhbGVydF9pZBgCIAEoCRIpCgVzaW5jZRgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASKQoFdW50aWwYBCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEioKBHBhZ2UYBSABKAsyHC5jcHgucGxhdGZvcm0udjEuUGFnZVJlcXVlc3QiiQEKG1NlYXJjaElkZW50aXR5UmVhZHNSZXNwb25zZRIqCgVpdGVtcxgBIAMoCzIbLmNweC5hbGVydHMudjEuSWRlbnRpdHlSZWFkEhIKCmVuZF9jdXJzb3IYAiABKAkSFQoNaGFzX25leHRfcGFnZRgDIAEoCBITCgt0b3RhbF9jb3VudBgEIAEoBSJCChtSZXZva2VJZGVudGl0eUFjY2Vzc1JlcXVlc3QSCgoCaWQYASABKAkSFwoPZ3JhbnRlZV9zdWJqZWN0GAIgASgJIksKHFJldm9rZUlkZW50aXR5QWNjZXNzUmVzcG9uc2USKwoFZ3JhbnQYASABKAsyHC5jcHguYWxlcnRzLnYxLklkZW50aXR5R3JhbnQiJwoZTGlzdElkZW50aXR5R3JhbnRzUmVxdWVzdBIKCgJpZBgBIAEoCSJKChpMaXN0SWRlbnRpdHlHcmFudHNSZXNwb25zZRIsCgZncmFudHMYASADKAsyHC5jcHguYWxlcnRzLnYxLklkZW50aXR5R3JhbnQiUwoaQ2hlY2tBdWRpdEludGVncml0eVJlcXVlc3QSEAoIYWxlcnRfaWQYASABKAkSEAoIZnJvbV9zZXEYAiABKAMSEQoJZnJvbV9oYXNoGAMgASgMIpcBChtDaGVja0F1ZGl0SW50ZWdyaXR5UmVzcG9uc2USCgoCb2sYASABKAgSFwoPY2hlY2tlZF9lbnRyaWVzGAIgASgDEi4KC2ZpcnN0X2JyZWFrGAMgASgLMhkuY3B4LmFsZXJ0cy52MS5BdWRpdEJyZWFrEhAKCGhlYWRfc2VxGAQgASgDEhEKCWhlYWRfaGFzaBgFIAEoDCJcCgpBdWRpdEJyZWFrEgsKA3NlcRgBIAEoAxIQCghhbGVydF9pZBgCIAEoCRIvCgZyZWFzb24YAyABKA4yHy5jcHguYWxlcnRzLnYxLkF1ZGl0QnJlYWtSZWFzb24qngIKEEF1ZGl0QnJlYWtSZWFzb24SIgoeQVVESVRfQlJFQUtfUkVBU09OX1VOU1BFQ0lGSUVEEAASHgoaQVVESVRfQlJFQUtfUkVBU09OX0FMVEVSRUQQARIjCh9BVURJVF9CUkVBS19SRUFTT05fU0VRVUVOQ0VfR0FQEAISKQolQVVESVRfQlJFQUtfUkVBU09OX0dMT0JBTF9MSU5LX0JST0tFThADEigKJEFVRElUX0JSRUFLX1JFQVNPTl9BTEVSVF9MSU5LX0JST0tFThAEEiQKIEFVRElUX0JSRUFLX1JFQVNPTl9IRUFEX01JU01BVENIEAUSJgoiQVVESVRfQlJFQUtfUkVBU09OX0FOQ0hPUl9NSVNNQVRDSBAGYgZwcm90bzM", [file_cpx_alerts_v1_alerts, file_cpx_directory_v1_directory, file_cpx_platform_v1_page, file_google_protobuf_timestamp]);
 
 /**
  * @generated from message cpx.alerts.v1.PostAlertRequest
@@ -240,6 +240,51 @@ export const ResolveAlertResponseSchema: GenMessage<ResolveAlertResponse> = /*@_
   messageDesc(file_cpx_alerts_v1_requests, 7);
 
 /**
+ * A target country (a recipient, or its agency admin) reports the child found: an entry
+ * of kind ALERT_UPDATE_KIND_CHILD_FOUND on the thread, and AlertUpdateAdded, which the
+ * originator sees live. Only the originating agency resolves the alert; this proposes it.
+ *
+ * @generated from message cpx.alerts.v1.ReportChildFoundRequest
+ */
+export type ReportChildFoundRequest = Message<"cpx.alerts.v1.ReportChildFoundRequest"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * Where and how the child was found, 1 to 2000 characters; never the child's name.
+   *
+   * @generated from field: string note = 2;
+   */
+  note: string;
+};
+
+/**
+ * Describes the message cpx.alerts.v1.ReportChildFoundRequest.
+ * Use `create(ReportChildFoundRequestSchema)` to create a new message.
+ */
+export const ReportChildFoundRequestSchema: GenMessage<ReportChildFoundRequest> = /*@__PURE__*/
+  messageDesc(file_cpx_alerts_v1_requests, 8);
+
+/**
+ * @generated from message cpx.alerts.v1.ReportChildFoundResponse
+ */
+export type ReportChildFoundResponse = Message<"cpx.alerts.v1.ReportChildFoundResponse"> & {
+  /**
+   * @generated from field: cpx.alerts.v1.AlertUpdate update = 1;
+   */
+  update?: AlertUpdate | undefined;
+};
+
+/**
+ * Describes the message cpx.alerts.v1.ReportChildFoundResponse.
+ * Use `create(ReportChildFoundResponseSchema)` to create a new message.
+ */
+export const ReportChildFoundResponseSchema: GenMessage<ReportChildFoundResponse> = /*@__PURE__*/
+  messageDesc(file_cpx_alerts_v1_requests, 9);
+
+/**
  * @generated from message cpx.alerts.v1.CancelAlertRequest
  */
 export type CancelAlertRequest = Message<"cpx.alerts.v1.CancelAlertRequest"> & {
@@ -264,7 +309,7 @@ export type CancelAlertRequest = Message<"cpx.alerts.v1.CancelAlertRequest"> & {
  * Use `create(CancelAlertRequestSchema)` to create a new message.
  */
 export const CancelAlertRequestSchema: GenMessage<CancelAlertRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 8);
+  messageDesc(file_cpx_alerts_v1_requests, 10);
 
 /**
  * @generated from message cpx.alerts.v1.CancelAlertResponse
@@ -281,7 +326,7 @@ export type CancelAlertResponse = Message<"cpx.alerts.v1.CancelAlertResponse"> &
  * Use `create(CancelAlertResponseSchema)` to create a new message.
  */
 export const CancelAlertResponseSchema: GenMessage<CancelAlertResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 9);
+  messageDesc(file_cpx_alerts_v1_requests, 11);
 
 /**
  * @generated from message cpx.alerts.v1.RevealAlertIdentityRequest
@@ -305,7 +350,7 @@ export type RevealAlertIdentityRequest = Message<"cpx.alerts.v1.RevealAlertIdent
  * Use `create(RevealAlertIdentityRequestSchema)` to create a new message.
  */
 export const RevealAlertIdentityRequestSchema: GenMessage<RevealAlertIdentityRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 10);
+  messageDesc(file_cpx_alerts_v1_requests, 12);
 
 /**
  * @generated from message cpx.alerts.v1.RevealAlertIdentityResponse
@@ -325,7 +370,7 @@ export type RevealAlertIdentityResponse = Message<"cpx.alerts.v1.RevealAlertIden
  * Use `create(RevealAlertIdentityResponseSchema)` to create a new message.
  */
 export const RevealAlertIdentityResponseSchema: GenMessage<RevealAlertIdentityResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 11);
+  messageDesc(file_cpx_alerts_v1_requests, 13);
 
 /**
  * @generated from message cpx.alerts.v1.GetAlertRequest
@@ -342,7 +387,7 @@ export type GetAlertRequest = Message<"cpx.alerts.v1.GetAlertRequest"> & {
  * Use `create(GetAlertRequestSchema)` to create a new message.
  */
 export const GetAlertRequestSchema: GenMessage<GetAlertRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 12);
+  messageDesc(file_cpx_alerts_v1_requests, 14);
 
 /**
  * @generated from message cpx.alerts.v1.GetAlertResponse
@@ -364,7 +409,7 @@ export type GetAlertResponse = Message<"cpx.alerts.v1.GetAlertResponse"> & {
  * Use `create(GetAlertResponseSchema)` to create a new message.
  */
 export const GetAlertResponseSchema: GenMessage<GetAlertResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 13);
+  messageDesc(file_cpx_alerts_v1_requests, 15);
 
 /**
  * @generated from message cpx.alerts.v1.AlertFilter
@@ -403,7 +448,7 @@ export type AlertFilter = Message<"cpx.alerts.v1.AlertFilter"> & {
  * Use `create(AlertFilterSchema)` to create a new message.
  */
 export const AlertFilterSchema: GenMessage<AlertFilter> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 14);
+  messageDesc(file_cpx_alerts_v1_requests, 16);
 
 /**
  * @generated from message cpx.alerts.v1.SearchAlertsRequest
@@ -425,7 +470,7 @@ export type SearchAlertsRequest = Message<"cpx.alerts.v1.SearchAlertsRequest"> &
  * Use `create(SearchAlertsRequestSchema)` to create a new message.
  */
 export const SearchAlertsRequestSchema: GenMessage<SearchAlertsRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 15);
+  messageDesc(file_cpx_alerts_v1_requests, 17);
 
 /**
  * @generated from message cpx.alerts.v1.SearchAlertsResponse
@@ -457,7 +502,7 @@ export type SearchAlertsResponse = Message<"cpx.alerts.v1.SearchAlertsResponse">
  * Use `create(SearchAlertsResponseSchema)` to create a new message.
  */
 export const SearchAlertsResponseSchema: GenMessage<SearchAlertsResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 16);
+  messageDesc(file_cpx_alerts_v1_requests, 18);
 
 /**
  * Alerts awaiting the caller's country's acknowledgement, overdue first.
@@ -476,7 +521,7 @@ export type GetInboxRequest = Message<"cpx.alerts.v1.GetInboxRequest"> & {
  * Use `create(GetInboxRequestSchema)` to create a new message.
  */
 export const GetInboxRequestSchema: GenMessage<GetInboxRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 17);
+  messageDesc(file_cpx_alerts_v1_requests, 19);
 
 /**
  * @generated from message cpx.alerts.v1.GetInboxResponse
@@ -508,7 +553,7 @@ export type GetInboxResponse = Message<"cpx.alerts.v1.GetInboxResponse"> & {
  * Use `create(GetInboxResponseSchema)` to create a new message.
  */
 export const GetInboxResponseSchema: GenMessage<GetInboxResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 18);
+  messageDesc(file_cpx_alerts_v1_requests, 20);
 
 /**
  * @generated from message cpx.alerts.v1.ListIdentityReadsRequest
@@ -525,7 +570,7 @@ export type ListIdentityReadsRequest = Message<"cpx.alerts.v1.ListIdentityReadsR
  * Use `create(ListIdentityReadsRequestSchema)` to create a new message.
  */
 export const ListIdentityReadsRequestSchema: GenMessage<ListIdentityReadsRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 19);
+  messageDesc(file_cpx_alerts_v1_requests, 21);
 
 /**
  * @generated from message cpx.alerts.v1.ListIdentityReadsResponse
@@ -542,7 +587,7 @@ export type ListIdentityReadsResponse = Message<"cpx.alerts.v1.ListIdentityReads
  * Use `create(ListIdentityReadsResponseSchema)` to create a new message.
  */
 export const ListIdentityReadsResponseSchema: GenMessage<ListIdentityReadsResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 20);
+  messageDesc(file_cpx_alerts_v1_requests, 22);
 
 /**
  * @generated from message cpx.alerts.v1.GetAlertFiguresRequest
@@ -559,7 +604,7 @@ export type GetAlertFiguresRequest = Message<"cpx.alerts.v1.GetAlertFiguresReque
  * Use `create(GetAlertFiguresRequestSchema)` to create a new message.
  */
 export const GetAlertFiguresRequestSchema: GenMessage<GetAlertFiguresRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 21);
+  messageDesc(file_cpx_alerts_v1_requests, 23);
 
 /**
  * @generated from message cpx.alerts.v1.CountryFigures
@@ -598,7 +643,7 @@ export type CountryFigures = Message<"cpx.alerts.v1.CountryFigures"> & {
  * Use `create(CountryFiguresSchema)` to create a new message.
  */
 export const CountryFiguresSchema: GenMessage<CountryFigures> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 22);
+  messageDesc(file_cpx_alerts_v1_requests, 24);
 
 /**
  * @generated from message cpx.alerts.v1.GetAlertFiguresResponse
@@ -615,7 +660,7 @@ export type GetAlertFiguresResponse = Message<"cpx.alerts.v1.GetAlertFiguresResp
  * Use `create(GetAlertFiguresResponseSchema)` to create a new message.
  */
 export const GetAlertFiguresResponseSchema: GenMessage<GetAlertFiguresResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 23);
+  messageDesc(file_cpx_alerts_v1_requests, 25);
 
 /**
  * The originating agency lets a regional attaché (curator) read the child's identity on
@@ -647,7 +692,7 @@ export type GrantIdentityAccessRequest = Message<"cpx.alerts.v1.GrantIdentityAcc
  * Use `create(GrantIdentityAccessRequestSchema)` to create a new message.
  */
 export const GrantIdentityAccessRequestSchema: GenMessage<GrantIdentityAccessRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 24);
+  messageDesc(file_cpx_alerts_v1_requests, 26);
 
 /**
  * @generated from message cpx.alerts.v1.GrantIdentityAccessResponse
@@ -674,7 +719,7 @@ export type GrantIdentityAccessResponse = Message<"cpx.alerts.v1.GrantIdentityAc
  * Use `create(GrantIdentityAccessResponseSchema)` to create a new message.
  */
 export const GrantIdentityAccessResponseSchema: GenMessage<GrantIdentityAccessResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 25);
+  messageDesc(file_cpx_alerts_v1_requests, 27);
 
 /**
  * May the caller follow alert changes live (`alertChanged`)? Asked when a subscription
@@ -691,7 +736,7 @@ export type CheckLiveAccessRequest = Message<"cpx.alerts.v1.CheckLiveAccessReque
  * Use `create(CheckLiveAccessRequestSchema)` to create a new message.
  */
 export const CheckLiveAccessRequestSchema: GenMessage<CheckLiveAccessRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 26);
+  messageDesc(file_cpx_alerts_v1_requests, 28);
 
 /**
  * @generated from message cpx.alerts.v1.CheckLiveAccessResponse
@@ -704,7 +749,7 @@ export type CheckLiveAccessResponse = Message<"cpx.alerts.v1.CheckLiveAccessResp
  * Use `create(CheckLiveAccessResponseSchema)` to create a new message.
  */
 export const CheckLiveAccessResponseSchema: GenMessage<CheckLiveAccessResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 27);
+  messageDesc(file_cpx_alerts_v1_requests, 29);
 
 /**
  * The audit trail across alerts, for auditors (data-protection officers): every read of a
@@ -753,7 +798,7 @@ export type SearchIdentityReadsRequest = Message<"cpx.alerts.v1.SearchIdentityRe
  * Use `create(SearchIdentityReadsRequestSchema)` to create a new message.
  */
 export const SearchIdentityReadsRequestSchema: GenMessage<SearchIdentityReadsRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 28);
+  messageDesc(file_cpx_alerts_v1_requests, 30);
 
 /**
  * @generated from message cpx.alerts.v1.SearchIdentityReadsResponse
@@ -785,7 +830,7 @@ export type SearchIdentityReadsResponse = Message<"cpx.alerts.v1.SearchIdentityR
  * Use `create(SearchIdentityReadsResponseSchema)` to create a new message.
  */
 export const SearchIdentityReadsResponseSchema: GenMessage<SearchIdentityReadsResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 29);
+  messageDesc(file_cpx_alerts_v1_requests, 31);
 
 /**
  * The originating agency takes back an attaché's access to the identity on one alert.
@@ -812,7 +857,7 @@ export type RevokeIdentityAccessRequest = Message<"cpx.alerts.v1.RevokeIdentityA
  * Use `create(RevokeIdentityAccessRequestSchema)` to create a new message.
  */
 export const RevokeIdentityAccessRequestSchema: GenMessage<RevokeIdentityAccessRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 30);
+  messageDesc(file_cpx_alerts_v1_requests, 32);
 
 /**
  * @generated from message cpx.alerts.v1.RevokeIdentityAccessResponse
@@ -829,7 +874,7 @@ export type RevokeIdentityAccessResponse = Message<"cpx.alerts.v1.RevokeIdentity
  * Use `create(RevokeIdentityAccessResponseSchema)` to create a new message.
  */
 export const RevokeIdentityAccessResponseSchema: GenMessage<RevokeIdentityAccessResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 31);
+  messageDesc(file_cpx_alerts_v1_requests, 33);
 
 /**
  * Every grant on one alert, revoked ones included: for its originator and auditors.
@@ -848,7 +893,7 @@ export type ListIdentityGrantsRequest = Message<"cpx.alerts.v1.ListIdentityGrant
  * Use `create(ListIdentityGrantsRequestSchema)` to create a new message.
  */
 export const ListIdentityGrantsRequestSchema: GenMessage<ListIdentityGrantsRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 32);
+  messageDesc(file_cpx_alerts_v1_requests, 34);
 
 /**
  * @generated from message cpx.alerts.v1.ListIdentityGrantsResponse
@@ -865,7 +910,7 @@ export type ListIdentityGrantsResponse = Message<"cpx.alerts.v1.ListIdentityGran
  * Use `create(ListIdentityGrantsResponseSchema)` to create a new message.
  */
 export const ListIdentityGrantsResponseSchema: GenMessage<ListIdentityGrantsResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 33);
+  messageDesc(file_cpx_alerts_v1_requests, 35);
 
 /**
  * The auditor's check of the audit log (grants, revocations, identity reads and refused
@@ -903,7 +948,7 @@ export type CheckAuditIntegrityRequest = Message<"cpx.alerts.v1.CheckAuditIntegr
  * Use `create(CheckAuditIntegrityRequestSchema)` to create a new message.
  */
 export const CheckAuditIntegrityRequestSchema: GenMessage<CheckAuditIntegrityRequest> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 34);
+  messageDesc(file_cpx_alerts_v1_requests, 36);
 
 /**
  * @generated from message cpx.alerts.v1.CheckAuditIntegrityResponse
@@ -948,7 +993,7 @@ export type CheckAuditIntegrityResponse = Message<"cpx.alerts.v1.CheckAuditInteg
  * Use `create(CheckAuditIntegrityResponseSchema)` to create a new message.
  */
 export const CheckAuditIntegrityResponseSchema: GenMessage<CheckAuditIntegrityResponse> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 35);
+  messageDesc(file_cpx_alerts_v1_requests, 37);
 
 /**
  * @generated from message cpx.alerts.v1.AuditBreak
@@ -979,7 +1024,7 @@ export type AuditBreak = Message<"cpx.alerts.v1.AuditBreak"> & {
  * Use `create(AuditBreakSchema)` to create a new message.
  */
 export const AuditBreakSchema: GenMessage<AuditBreak> = /*@__PURE__*/
-  messageDesc(file_cpx_alerts_v1_requests, 36);
+  messageDesc(file_cpx_alerts_v1_requests, 38);
 
 /**
  * Why an audit entry breaks the chain.
