@@ -22,7 +22,7 @@ describe('alerts input validation at the edge', () => {
     .on(AlertsRequests.resolveAlert, () => ({ alert: anAlert() }));
 
   beforeAll(async () => {
-    gateway = await startTestGateway({ requests });
+    gateway = await startTestGateway({ requests, env: { RATE_LIMIT_USER_BURST: '100000', RATE_LIMIT_ADDRESS_BURST: '100000' } });
   });
   afterAll(() => gateway.close());
   beforeEach(() => {
