@@ -1,6 +1,8 @@
 // @cpx/stack: the infrastructure (Kafka, Postgres) for `npm start`, tests and CI.
-export { startStack, type Stack, type StackOptions } from './stack';
-export { createTopics, type CreateTopicsOptions, type TopicSpec } from './topics';
+export { startStack, type KafkaConnection, type Stack, type StackOptions } from './stack';
+export { clientSecurity, kafkaAuthFromEnv, serviceKafkaEnv, type KafkaAuth, type KafkaClientSecurity, type KafkaCredentials } from './kafka-auth';
+export { applyAcls, platformAcls } from './kafka-acls';
+export { createTopics, topicConfig, type CreateTopicsOptions, type TopicSpec } from './topics';
 export { databaseUrl, ensureDatabase } from './ensure-database';
 export { startKafka, parseBrokerList, type KafkaControl, type StartedKafka, type StartKafkaOptions } from './kafka';
 export { startKafkaBroker, type KafkaBrokerOptions, type LocalKafkaBroker } from './kafka-broker';

@@ -2,6 +2,7 @@
 // Loaded lazily: testcontainers takes ~0.4 s to import and most runs never need it.
 import type { StartedTestContainer } from 'testcontainers';
 import { freePorts } from './free-port';
+import type { KafkaAuth } from './kafka-auth';
 import { waitForKafka } from './kafka-ready';
 import { elapsed, stackLog } from './stack-log';
 
@@ -11,6 +12,7 @@ const KAFKA_CLIENT_PORT = 9093; // the listener @testcontainers/kafka publishes 
 
 export interface ContainerKafka {
   brokers: string[];
+  auth: KafkaAuth | undefined;
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startKafkaContainer(): Promise<ContainerKafka> {
   const handle = () => client.container.getById(container.getId());
   return {
     brokers,
+    auth: undefined,
     // Stop and start the same container: its data and the port mapping stay.
     async stop() {
       await client.container.stop(handle(), { timeout: 20_000 });

@@ -62,7 +62,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       ...options.env,
     };
     const services = Object.fromEntries(
-      SERVICES.map((name) => [name, serviceProcess(name, env, options.instance)]),
+      // Each service as its own Kafka principal: the broker's ACLs decide what it may write.
+      SERVICES.map((name) => [name, serviceProcess(name, { ...env, ...stack.kafkaEnv(name) }, options.instance)]),
     ) as Record<ServiceName, ServiceProcess>;
     for (const name of SERVICES) services[name].start();
     const gatewayUrl = `http://127.0.0.1:${port}`;
