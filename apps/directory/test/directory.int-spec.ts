@@ -78,13 +78,14 @@ describe('request/reply', () => {
     const groupId = `cpx-test-position-${randomUUID()}`;
     const client = new RequestClient({
       brokers: harness.stack.kafkaBrokers,
+      security: harness.stack.kafkaSecurity('tools'),
       groupId,
       clientId: 'cpx-test-position',
       principalSigningKey: harness.config.CPX_PRINCIPAL_SIGNING_KEY,
       timeoutMs: 10_000,
       replyTopic: REPLY_TOPICS.tools,
     });
-    const kafkaAdmin = new Kafka({ clientId: 'cpx-test-admin', brokers: harness.stack.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    const kafkaAdmin = new Kafka({ clientId: 'cpx-test-admin', ...harness.stack.kafkaConnection(), logLevel: logLevel.NOTHING }).admin();
     await kafkaAdmin.connect();
     try {
       await client.connect();

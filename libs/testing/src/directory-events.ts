@@ -7,13 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { create, toBinary, type DescMessage, type MessageInitShape } from '@bufbuild/protobuf';
 import { AgencyType, AlertKind, DirectoryEvents, VerificationStatus } from '@cpx/contracts';
 import { cloudEventHeaders, type EventDefinition } from '@cpx/platform';
+import type { KafkaConnection } from '@cpx/stack';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 
 export class DirectoryFixture {
   private constructor(private readonly producer: Producer) {}
 
-  static async connect(brokers: string[]): Promise<DirectoryFixture> {
-    const producer = new Kafka({ clientId: 'cpx-test-directory', brokers, logLevel: logLevel.NOTHING }).producer();
+  /** As the principal of `connection`: the stack's tools principal, which may write the directory's topic in tests. */
+  static async connect(connection: KafkaConnection): Promise<DirectoryFixture> {
+    const producer = new Kafka({ clientId: 'cpx-test-directory', ...connection, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     return new DirectoryFixture(producer);
   }
@@ -26,7 +28,7 @@ export class DirectoryFixture {
         {
           key,
           value: Buffer.from(toBinary(event.schema, create(event.schema, data))),
-          headers: cloudEventHeaders({ id: randomUUID(), source: '/cpx/directory', type: event.type, time: new Date(), subject: key }),
+          headers: cloudEventHeaders({ id: randomUUID(), source: DirectoryEvents.source, type: event.type, time: new Date(), subject: key }),
         },
       ],
     });

@@ -17,7 +17,8 @@ import {
   serviceTransport,
   type CloudEventAttributes,
 } from '@cpx/platform';
-import { startStack, type Stack } from '@cpx/stack';
+import { KAFKA_PRINCIPALS, type KafkaPrincipal } from '@cpx/contracts';
+import { startStack, type KafkaConnection, type Stack } from '@cpx/stack';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 
 export interface ServiceHarness<C extends PlatformConfig> {
@@ -55,6 +56,8 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
   try {
     const config = loadConfig(options.configSchema, {
       KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+      // The service runs as its own Kafka principal, under the broker's ACLs.
+      ...stack.kafkaEnv(principalOf(options.service)),
       DATABASE_URL: stack.databaseUrl,
       CPX_PRINCIPAL_SIGNING_KEY: randomBytes(32).toString('base64url'),
       CPX_INSTANCE: instance,
@@ -62,10 +65,10 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
       LOG_LEVEL: 'warn',
       ...options.env,
     });
-    events = await EventReader.start(stack.kafkaBrokers, options.eventTopics);
+    events = await EventReader.start(stack.kafkaConnection(), options.eventTopics);
     const startInstance = async () => {
       const started = await NestFactory.createMicroservice(options.module(config), {
-        ...serviceTransport({ service: options.service, brokers: stack.kafkaBrokers, groupId: serviceGroupId(options.service) }),
+        ...serviceTransport({ service: options.service, brokers: stack.kafkaBrokers, security: config.kafkaSecurity, groupId: serviceGroupId(options.service) }),
         logger: ['error', 'warn'],
       });
       instances.push(started);
@@ -75,6 +78,7 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
     const app = await startInstance();
     requests = new RequestClient({
       brokers: stack.kafkaBrokers,
+      security: stack.kafkaSecurity('tools'),
       groupId: `cpx-test-${randomUUID()}`,
       clientId: 'cpx-test',
       principalSigningKey: config.CPX_PRINCIPAL_SIGNING_KEY,
@@ -87,6 +91,12 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
     await closeAll().catch(() => undefined);
     throw error;
   }
+}
+
+function principalOf(service: string): KafkaPrincipal {
+  const principal = KAFKA_PRINCIPALS.find((name) => name === service);
+  if (!principal) throw new Error(`${service} has no Kafka principal (@cpx/contracts KAFKA_PRINCIPALS)`);
+  return principal;
 }
 
 export interface SeenEvent {
@@ -104,8 +114,9 @@ export class EventReader {
 
   private constructor(private readonly consumer: Consumer) {}
 
-  static async start(brokers: string[], topics: string[]): Promise<EventReader> {
-    const kafka = new Kafka({ clientId: 'cpx-test-reader', brokers, logLevel: logLevel.NOTHING });
+  /** As the principal of `connection` (the stack's kafkaConnection(): the tools'). */
+  static async start(connection: KafkaConnection, topics: string[]): Promise<EventReader> {
+    const kafka = new Kafka({ clientId: 'cpx-test-reader', ...connection, logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: `cpx-test-reader-${randomUUID()}`, ...CONSUMER_GROUP_SETTINGS });
     const reader = new EventReader(consumer);
     await consumer.connect();

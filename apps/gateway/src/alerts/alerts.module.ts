@@ -24,7 +24,7 @@ import { AlertResolver } from './resolvers/alert.resolver';
     AlertFiguresResolver,
     AlertChangesResolver,
     AlertChanges,
-    { provide: LIVE_CONSUMER_FACTORY, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => liveConsumerFactory(config.kafkaBrokers) },
+    { provide: LIVE_CONSUMER_FACTORY, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => liveConsumerFactory(config.kafkaBrokers, config.kafkaSecurity) },
     AlertEventsConsumer,
     {
       provide: SealedPayloads,

@@ -72,6 +72,7 @@ export class RequestsConnection implements OnApplicationBootstrap, OnApplication
       useFactory: (config: GatewayConfig) =>
         new RequestClient({
           brokers: config.kafkaBrokers,
+          security: config.kafkaSecurity,
           groupId: gatewayGroupId(),
           clientId: 'cpx-gateway',
           principalSigningKey: config.CPX_PRINCIPAL_SIGNING_KEY,
