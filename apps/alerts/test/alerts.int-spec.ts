@@ -89,14 +89,14 @@ beforeAll(async () => {
     },
   });
   db = harness.app.get(DataSource);
-  directory = await DirectoryFixture.connect(harness.stack.kafkaBrokers);
+  directory = await DirectoryFixture.connect(harness.stack.kafkaConnection());
   serbia = await party('RS');
   france = await party('FR', { focalPoint: true });
   franceAdmin = { ...(await party('FR')), agencyId: france.agencyId };
   franceAdmin.principal = { ...franceAdmin.principal, roles: ['agency_admin', 'professional'], agencyId: france.agencyId };
   // The admin must belong to the recipient's agency in the replica too.
   await directory.publish((await import('@cpx/contracts')).DirectoryEvents.types.professionalUpdated, franceAdmin.professional.id, {
-    professional: { id: franceAdmin.professional.id, agencyId: france.agencyId, status: 2, subject: franceAdmin.professional.subject, version: 5n },
+    professional: { id: franceAdmin.professional.id, agencyId: france.agencyId, status: 2, subject: franceAdmin.professional.subject, version: 3n },
   });
   bulgaria = await party('BG', { focalPoint: true });
   await waitForReplica([serbia, france, bulgaria].map((p) => p.professional.subject));
