@@ -4,7 +4,10 @@ import { FeedsConfig } from './feeds.config';
 
 const key = () => randomBytes(32).toString('base64');
 const base = {
-  KAFKA_BROKERS: 'kafka-1:9092',
+  KAFKA_BROKERS: 'kafka-1:9093',
+  KAFKA_TLS: 'true',
+  KAFKA_SASL_USERNAME: 'cpx-feeds',
+  KAFKA_SASL_PASSWORD: 'p'.repeat(24),
   DATABASE_URL: 'postgres://cpx@db:5432/postgres',
   CPX_PRINCIPAL_SIGNING_KEY: 'k'.repeat(40),
   CPX_PAYLOAD_KEY: key(),

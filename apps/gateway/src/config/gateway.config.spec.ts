@@ -1,7 +1,14 @@
 import { ConfigError, loadConfig } from '@cpx/platform';
 import { GatewayConfig } from './gateway.config';
 
-const base = { KAFKA_BROKERS: 'kafka-1:9092,kafka-2:9092', CPX_PRINCIPAL_SIGNING_KEY: 'k'.repeat(40) };
+// Kafka as production requires it (TLS and the gateway's SCRAM user), in every mode here.
+const base = {
+  KAFKA_BROKERS: 'kafka-1:9093,kafka-2:9093',
+  KAFKA_TLS: 'true',
+  KAFKA_SASL_USERNAME: 'cpx-gateway',
+  KAFKA_SASL_PASSWORD: 'p'.repeat(24),
+  CPX_PRINCIPAL_SIGNING_KEY: 'k'.repeat(40),
+};
 
 function problems(env: Record<string, string>): string[] {
   try {

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { Transform } from 'class-transformer';
 import {
-  Equals,
   IsBoolean,
   IsIn,
   IsInt,
@@ -20,16 +19,31 @@ import {
   Validate,
   ValidateIf,
   ValidatorConstraint,
+  type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import type { KafkaSecurity } from '../kafka/kafka-options';
 
-/** `true` / `false` (unset: false); anything else is left for IsBoolean to refuse. */
-const flag = ({ value }: { value: unknown }): unknown => {
-  if (value === undefined || value === '' || value === 'false' || value === false) return false;
-  if (value === 'true' || value === true) return true;
-  return value;
+/**
+ * `true` / `false` (unset: false); anything else is left for IsBoolean to refuse. Read from
+ * the raw variable: implicit conversion would already have made "yes" true.
+ */
+const flag = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown => {
+  const raw = obj[key];
+  if (raw === undefined || raw === '' || raw === 'false' || raw === false) return false;
+  if (raw === 'true' || raw === true) return true;
+  return raw;
 };
+
+@ValidatorConstraint({ name: 'trueInProduction' })
+class TrueInProduction implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return value === true || (args.object as PlatformConfig).CPX_MODE !== 'production';
+  }
+  defaultMessage(): string {
+    return 'must be true in production mode';
+  }
+}
 
 @ValidatorConstraint({ name: 'readablePemFile' })
 class ReadablePemFile implements ValidatorConstraintInterface {
@@ -57,8 +71,7 @@ export class PlatformConfig {
    */
   @Transform(flag)
   @IsBoolean({ message: 'must be true or false' })
-  @ValidateIf((config: PlatformConfig) => config.CPX_MODE === 'production')
-  @Equals(true, { message: 'must be true in production mode' })
+  @Validate(TrueInProduction)
   KAFKA_TLS: boolean = false;
 
   /** The CA certificates (PEM file) the brokers' certificates chain to; unset: the system's. */
@@ -71,8 +84,7 @@ export class PlatformConfig {
    * broker's ACLs let it write only its own topics. Required in production.
    */
   @ValidateIf((config: PlatformConfig) => config.CPX_MODE === 'production' || config.KAFKA_SASL_PASSWORD !== undefined)
-  @IsString({ message: 'must be set in production mode, and with KAFKA_SASL_PASSWORD' })
-  @IsNotEmpty()
+  @IsNotEmpty({ message: 'must be set in production mode, and with KAFKA_SASL_PASSWORD' })
   KAFKA_SASL_USERNAME?: string;
 
   @ValidateIf((config: PlatformConfig) => config.KAFKA_SASL_USERNAME !== undefined)
