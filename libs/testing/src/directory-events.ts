@@ -20,7 +20,17 @@ export class DirectoryFixture {
     return new DirectoryFixture(producer);
   }
 
-  async publish<Desc extends DescMessage>(event: EventDefinition<Desc>, key: string, data: MessageInitShape<Desc>): Promise<void> {
+  /**
+   * Publishes one event and returns its ce_id. `source` other than the directory's stands
+   * for a forgery that got past the broker (a principal with too wide an ACL).
+   */
+  async publish<Desc extends DescMessage>(
+    event: EventDefinition<Desc>,
+    key: string,
+    data: MessageInitShape<Desc>,
+    options: { source?: string } = {},
+  ): Promise<string> {
+    const id = randomUUID();
     await this.producer.send({
       topic: DirectoryEvents.topic,
       acks: -1,
@@ -28,10 +38,11 @@ export class DirectoryFixture {
         {
           key,
           value: Buffer.from(toBinary(event.schema, create(event.schema, data))),
-          headers: cloudEventHeaders({ id: randomUUID(), source: DirectoryEvents.source, type: event.type, time: new Date(), subject: key }),
+          headers: cloudEventHeaders({ id, source: options.source ?? DirectoryEvents.source, type: event.type, time: new Date(), subject: key }),
         },
       ],
     });
+    return id;
   }
 
   async agency(country: string, type = AgencyType.CHILD_PROTECTION_AUTHORITY): Promise<string> {
