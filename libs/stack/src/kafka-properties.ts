@@ -17,6 +17,10 @@ export interface KafkaBrokerSettings {
   superUsers: string[];
   /** How often expired segments are looked for (log.retention.check.interval.ms). */
   retentionCheckIntervalMs: number;
+  /** Where the client listener binds (a container: 0.0.0.0); default 127.0.0.1. */
+  bindHost?: string;
+  /** The address clients are given (a container: its host port); default 127.0.0.1:<port>. */
+  advertised?: string;
 }
 
 /** The broker's principal on its controller listener: the subject of its certificate. */
@@ -31,8 +35,8 @@ export function renderServerProperties(settings: KafkaBrokerSettings): string {
     ['controller.quorum.voters', `${nodeId}@127.0.0.1:${controllerPort}`],
     // 127.0.0.1, never 0.0.0.0: nothing outside this machine should reach a dev broker,
     // and clients must be advertised an address they can dial.
-    ['listeners', `SASL_SSL://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`],
-    ['advertised.listeners', `SASL_SSL://127.0.0.1:${port}`],
+    ['listeners', `SASL_SSL://${settings.bindHost ?? '127.0.0.1'}:${port},CONTROLLER://127.0.0.1:${controllerPort}`],
+    ['advertised.listeners', `SASL_SSL://${settings.advertised ?? `127.0.0.1:${port}`}`],
     ['inter.broker.listener.name', 'SASL_SSL'],
     ['controller.listener.names', 'CONTROLLER'],
     // Clients: TLS, then SCRAM-SHA-512. The controller listener: TLS with a client

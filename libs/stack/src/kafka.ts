@@ -38,7 +38,7 @@ export async function startKafka(options: StartKafkaOptions): Promise<StartedKaf
     return { brokers: fromEnv, source: 'env', auth, control: undefined, close: async () => undefined };
   }
   if (await hasContainerRuntime()) {
-    const container = await startKafkaContainer();
+    const container = await startKafkaContainer(options.instance);
     return { brokers: container.brokers, source: 'container', auth: container.auth, control: container, close: () => container.close() };
   }
   const broker = await startKafkaBroker({ instance: options.instance, fresh: options.fresh });
