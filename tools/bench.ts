@@ -13,7 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { issueLocalToken, type Principal } from '@cpx/platform';
-import { startPlatform, type RunningPlatform } from '@cpx/stack';
+import { startPlatform, type RunningPlatform, type Stack } from '@cpx/stack';
 import { measureAlerts } from './bench/alerts-bench';
 import { measureFeeds } from './bench/feeds-bench';
 import { consoleSummary } from './bench/console-summary';
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   const cpuBeforeReads = sampleCpu();
   const reads: ReadResult[] = [];
   const targets: [ReadKey, string, ReadResult['role'], () => Promise<Target>][] = [
-    ['kafka-echo', 'raw kafka echo', 'baseline', () => kafkaEcho(running.stack.kafkaBrokers)],
+    ['kafka-echo', 'raw kafka echo', 'baseline', () => kafkaEcho(running.stack)],
     ['pg-row', `raw pg (${databaseOf(running)})`, 'baseline', async () => postgresRead(running, ids, PLAN.inFlight)],
     ['rpc-health', 'RequestClient -> directory HealthCheck', 'layer', () => requestClientHealth(running, READER)],
     ['rpc-get-agency', 'RequestClient -> directory GetAgency', 'layer', () => requestClientRead(running, READER, ids)],
@@ -206,10 +206,13 @@ async function main(): Promise<void> {
 }
 
 /** (a) Round trips through a responder process of our own, on bench-only topics. */
-async function kafkaEcho(brokers: string[]): Promise<Target> {
-  await createEchoTopics(brokers);
-  const responder = await spawnEchoResponder(brokers, ROOT);
-  const requester = await connectEchoRequester(brokers).catch(async (error: unknown) => {
+async function kafkaEcho(stack: Stack): Promise<Target> {
+  // As the tools principal, over TLS and SCRAM, as every platform client.
+  const brokers = stack.kafkaBrokers;
+  const security = stack.kafkaSecurity('tools');
+  await createEchoTopics(brokers, stack.kafkaAuth);
+  const responder = await spawnEchoResponder(brokers, security, ROOT);
+  const requester = await connectEchoRequester(brokers, security).catch(async (error: unknown) => {
     await responder.close();
     throw error;
   });
