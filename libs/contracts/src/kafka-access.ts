@@ -98,8 +98,8 @@ export function kafkaAccessOf(principal: KafkaPrincipal): KafkaAccess {
         // Requests to every service.
         write: Object.values(SERVICE_ROLES).map((role) => role.serves),
         // Its replies; alerts events for live alerts; what the feeds service records, to
-        // wake live partner feeds.
-        read: [REPLY_TOPICS.gateway, AlertsEvents.topic, DirectoryEvents.topic],
+        // wake live partner feeds (apps/gateway FEED_SOURCE_TOPICS).
+        read: [...new Set([REPLY_TOPICS.gateway, AlertsEvents.topic, ...SERVICE_ROLES.feeds.consumes.map(({ topic }) => topic)])],
         // Its reply group and live consumers: cpx-gateway-<host>-<pid>, cpx-gateway-live-..., cpx-gateway-feeds-live-...
         groupPrefixes: ['cpx-gateway'],
       };

@@ -22,6 +22,8 @@ export interface KafkaAuth {
   caFile?: string;
   /** The principals this stack knows the credentials of. */
   credentials: Partial<Record<KafkaPrincipal, KafkaCredentials>>;
+  /** The file they are kept in (the CPX_KAFKA_PRINCIPALS_FILE format), for another process. */
+  principalsFile?: string;
 }
 
 /** What a kafkajs client needs besides `brokers` and `clientId`, as one principal. */
@@ -74,5 +76,5 @@ export function kafkaAuthFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaAut
   if (!tls && !principalsFile) return undefined;
   const credentials = principalsFile ? (JSON.parse(readFileSync(principalsFile, 'utf8')) as KafkaAuth['credentials']) : {};
   const caFile = env.KAFKA_TLS_CA_FILE?.trim();
-  return { tls, ...(caFile ? { caFile } : {}), credentials };
+  return { tls, ...(caFile ? { caFile } : {}), credentials, ...(principalsFile ? { principalsFile } : {}) };
 }

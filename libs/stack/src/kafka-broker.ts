@@ -103,7 +103,7 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Loc
     await prepareStorage(launch, users);
 
     const brokers = [`127.0.0.1:${port}`];
-    const auth: KafkaAuth = { tls: true, caFile: tls.ca, credentials: users };
+    const auth: KafkaAuth = { tls: true, caFile: tls.ca, credentials: users, principalsFile: files.users };
     const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
     let child: ChildProcess | undefined;
     const launchAndWatch = async () => {

@@ -80,7 +80,7 @@ export async function startKafkaContainer(instance: string): Promise<ContainerKa
     .withStartupTimeout(120_000)
     .start();
   const brokers = [`127.0.0.1:${hostPort}`];
-  const auth: KafkaAuth = { tls: true, caFile: tls.ca, credentials: users };
+  const auth: KafkaAuth = { tls: true, caFile: tls.ca, credentials: users, principalsFile: `${dir}/users.json` };
   await waitForKafka(brokers, { timeoutMs: 90_000, auth });
   stackLog(`Kafka container (${image}) ready at ${brokers[0]} (${elapsed(startedAt)})`);
 
