@@ -5,7 +5,8 @@
 // broker's certificate is signed: nobody can be issued another certificate it trusts, so
 // the controller listener, which asks for a client certificate, admits only the broker.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +16,8 @@ const run = promisify(execFile);
 /** The subject of the broker's certificate; `User:CN=cpx-broker` is its principal on the controller listener. */
 export const BROKER_CERTIFICATE_SUBJECT = 'CN=cpx-broker';
 const VALID_DAYS = 825;
+/** Certificates are made again this long before they expire (clients read the new CA on start). */
+const RENEW_BEFORE_MS = 30 * 24 * 3600_000;
 
 export interface KafkaTlsFiles {
   /** The instance's CA certificate (PEM): the only certificate clients trust. */
@@ -25,7 +28,7 @@ export interface KafkaTlsFiles {
 
 export async function ensureKafkaTls(dir: string): Promise<KafkaTlsFiles> {
   const files: KafkaTlsFiles = { ca: path.join(dir, 'ca.pem'), keystore: path.join(dir, 'broker-keystore.pem') };
-  if (existsSync(files.ca) && existsSync(files.keystore)) return files;
+  if (existsSync(files.ca) && existsSync(files.keystore) && !expiresSoon(files.keystore)) return files;
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const at = (name: string) => path.join(dir, name);
@@ -48,6 +51,13 @@ export async function ensureKafkaTls(dir: string): Promise<KafkaTlsFiles> {
   await writeFile(files.keystore, pem.join(''), { mode: 0o600 });
   await Promise.all(['ca.key', 'ca.srl', 'broker.key', 'broker.csr', 'broker.ext', 'broker.pem'].map((name) => rm(at(name), { force: true })));
   return files;
+}
+
+/** Whether any certificate of the keystore (the broker's, the CA's) expires within RENEW_BEFORE_MS. */
+function expiresSoon(keystore: string): boolean {
+  const pems = readFileSync(keystore, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (pems.length === 0) return true;
+  return pems.some((pem) => new Date(new X509Certificate(pem).validTo).getTime() - Date.now() < RENEW_BEFORE_MS);
 }
 
 async function openssl(args: string[]): Promise<void> {
