@@ -15,7 +15,7 @@ import { claimInstance, stopOrphan } from './instance-lock';
 import { findJava, type JavaRuntime } from './java-runtime';
 import { ensureLocalUsers, type KafkaAuth, type LocalKafkaUsers } from './kafka-auth';
 import { resolveKafkaJars } from './kafka-jars';
-import { renderServerProperties, type KafkaBrokerSettings } from './kafka-properties';
+import { renderPlaintextServerProperties, renderServerProperties } from './kafka-properties';
 import { waitForKafka } from './kafka-ready';
 import { ensureKafkaTls } from './kafka-tls';
 import { guardChild, stopChild } from './process-guard';
@@ -31,12 +31,17 @@ export interface KafkaBrokerOptions {
   /** Delete the instance's data first. */
   fresh?: boolean;
   readyTimeoutMs?: number;
+  /**
+   * No TLS, no users, no ACLs: only for the benchmark's plaintext baseline (what TLS and
+   * SASL cost), never for the platform.
+   */
+  plaintext?: boolean;
 }
 
 export interface LocalKafkaBroker {
   readonly brokers: string[];
-  /** TLS (the instance's CA) and every principal's SCRAM user. */
-  readonly auth: KafkaAuth;
+  /** TLS (the instance's CA) and every principal's SCRAM user; undefined for a plaintext broker. */
+  readonly auth: KafkaAuth | undefined;
   /** Pid of the broker JVM while it runs. */
   readonly pid: number | undefined;
   /** Stops the broker cleanly, keeping its port and data (an outage, as tests need one). */
@@ -86,24 +91,29 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Loc
     const java = findJava();
     const libs = await resolveKafkaJars();
     const [port, controllerPort] = await choosePorts(options);
-    const tls = await ensureKafkaTls(path.join(dir, 'tls'));
-    const users = await ensureLocalUsers(files.users);
-    const settings: KafkaBrokerSettings = {
-      port,
-      controllerPort,
-      logDir: files.data,
-      tls,
-      broker: users.broker,
-      superUsers: [`User:${kafkaUserName('admin')}`],
-      retentionCheckIntervalMs: RETENTION_CHECK_INTERVAL_MS,
-    };
-    await writeFile(files.properties, renderServerProperties(settings));
-    await writeFile(files.log, '');
     const launch = { java, libs, files };
-    await prepareStorage(launch, users);
+    let auth: KafkaAuth | undefined;
+    if (options.plaintext) {
+      await writeFile(files.properties, renderPlaintextServerProperties({ port, controllerPort, logDir: files.data }));
+      if (!existsSync(path.join(files.data, 'meta.properties'))) await formatStorage(launch, undefined);
+    } else {
+      const tls = await ensureKafkaTls(path.join(dir, 'tls'));
+      const users = await ensureLocalUsers(files.users);
+      await writeFile(files.properties, renderServerProperties({
+        port,
+        controllerPort,
+        logDir: files.data,
+        tls,
+        broker: users.broker,
+        superUsers: [`User:${kafkaUserName('admin')}`],
+        retentionCheckIntervalMs: RETENTION_CHECK_INTERVAL_MS,
+      }));
+      await prepareStorage(launch, users);
+      auth = { tls: true, caFile: tls.ca, credentials: users, principalsFile: files.users };
+    }
+    await writeFile(files.log, '');
 
     const brokers = [`127.0.0.1:${port}`];
-    const auth: KafkaAuth = { tls: true, caFile: tls.ca, credentials: users, principalsFile: files.users };
     const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
     let child: ChildProcess | undefined;
     const launchAndWatch = async () => {
@@ -192,10 +202,10 @@ async function prepareStorage(launch: Launch, users: LocalKafkaUsers): Promise<v
 }
 
 /** KRaft storage must be formatted once with a cluster id before the first start. */
-async function formatStorage(launch: Launch, users: LocalKafkaUsers): Promise<void> {
+async function formatStorage(launch: Launch, users: LocalKafkaUsers | undefined): Promise<void> {
   // 16 random bytes, base64url without padding: the form Kafka's own random ids take.
   const clusterId = newClusterId();
-  const scram = Object.values(users).flatMap(({ username, password }) => ['--add-scram', `SCRAM-SHA-512=[name=${username},password=${password}]`]);
+  const scram = Object.values(users ?? {}).flatMap(({ username, password }) => ['--add-scram', `SCRAM-SHA-512=[name=${username},password=${password}]`]);
   // `--cluster-id=<id>`, not `-t <id>`: a base64url id may begin with "-", which the
   // tool's argument parser then takes for an option (1 start in 64 failed that way).
   const [command, args] = javaCommand(launch, 'kafka.tools.StorageTool', ['format', `--cluster-id=${clusterId}`, '-c', launch.files.properties, ...scram]);
@@ -213,7 +223,7 @@ async function formatStorage(launch: Launch, users: LocalKafkaUsers): Promise<vo
   }
 }
 
-async function launchBroker(launch: Launch, brokers: string[], readyTimeoutMs: number, auth: KafkaAuth): Promise<ChildProcess> {
+async function launchBroker(launch: Launch, brokers: string[], readyTimeoutMs: number, auth: KafkaAuth | undefined): Promise<ChildProcess> {
   const { files } = launch;
   const logOffset = existsSync(files.log) ? statSync(files.log).size : 0;
   // The broker writes straight to a file, not a pipe to us: no back-pressure if we stop

@@ -27,12 +27,8 @@ export interface KafkaBrokerSettings {
 export const BROKER_TLS_PRINCIPAL = 'User:CN=cpx-broker';
 
 export function renderServerProperties(settings: KafkaBrokerSettings): string {
-  const { port, controllerPort, logDir, nodeId = 1 } = settings;
-  const entries: [string, string | number | boolean][] = [
-    ['process.roles', 'broker,controller'],
-    ['node.id', nodeId],
-    // A static voter set needs no `--standalone` when formatting storage.
-    ['controller.quorum.voters', `${nodeId}@127.0.0.1:${controllerPort}`],
+  const { port, controllerPort } = settings;
+  return render([
     // 127.0.0.1, never 0.0.0.0: nothing outside this machine should reach a dev broker,
     // and clients must be advertised an address they can dial.
     ['listeners', `SASL_SSL://${settings.bindHost ?? '127.0.0.1'}:${port},CONTROLLER://127.0.0.1:${controllerPort}`],
@@ -57,6 +53,32 @@ export function renderServerProperties(settings: KafkaBrokerSettings): string {
     ['super.users', [BROKER_TLS_PRINCIPAL, `User:${settings.broker.username}`, ...settings.superUsers].join(';')],
     // Request and reply records must be gone within REQUEST_RETENTION_MS (contracts).
     ['log.retention.check.interval.ms', settings.retentionCheckIntervalMs],
+  ], settings);
+}
+
+/**
+ * A broker with no TLS, no users and no ACLs: only for the benchmark's plaintext baseline
+ * (what TLS and SASL cost), never for the platform.
+ */
+export function renderPlaintextServerProperties(settings: Pick<KafkaBrokerSettings, 'port' | 'controllerPort' | 'logDir' | 'nodeId'>): string {
+  const { port, controllerPort } = settings;
+  return render([
+    ['listeners', `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`],
+    ['advertised.listeners', `PLAINTEXT://127.0.0.1:${port}`],
+    ['inter.broker.listener.name', 'PLAINTEXT'],
+    ['controller.listener.names', 'CONTROLLER'],
+    ['listener.security.protocol.map', 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT'],
+  ], settings);
+}
+
+function render(listenerEntries: [string, string | number | boolean][], settings: Pick<KafkaBrokerSettings, 'controllerPort' | 'logDir' | 'nodeId'>): string {
+  const { controllerPort, logDir, nodeId = 1 } = settings;
+  const entries: [string, string | number | boolean][] = [
+    ['process.roles', 'broker,controller'],
+    ['node.id', nodeId],
+    // A static voter set needs no `--standalone` when formatting storage.
+    ['controller.quorum.voters', `${nodeId}@127.0.0.1:${controllerPort}`],
+    ...listenerEntries,
     ['log.dirs', logDir],
     // One node: every internal topic must make do with one replica, or it never gets created.
     ['default.replication.factor', 1],
