@@ -134,7 +134,7 @@ export async function consume(topic: string, method: EventMethod, data: unknown,
     } catch (error) {
       lastError = error;
       if (error instanceof UnappliableEvent) {
-        logger.warn(`Refused ${attributes.type} ${attributes.id} on ${topic}: ${error.message}`);
+        logger.warn(`Refused ${attributes.type} ${attributes.id.slice(0, 100)} on ${topic}: ${error.message}`);
         await deadLetter(topic, kafka, payload, error, attempt);
         return;
       }
