@@ -13,7 +13,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { issueLocalToken, type Principal } from '@cpx/platform';
-import { startPlatform, type RunningPlatform } from '@cpx/stack';
+import type { KafkaSecurity } from '@cpx/platform';
+import { startKafkaBroker, startPlatform, type KafkaAuth, type RunningPlatform } from '@cpx/stack';
 import { UNLIMITED_RATES } from '@cpx/testing';
 import { measureAlerts } from './bench/alerts-bench';
 import { measureFeeds } from './bench/feeds-bench';
@@ -128,10 +129,16 @@ async function main(): Promise<void> {
   progress(`seeding ${PLAN.agencies} agencies through GraphQL`);
   const ids = await seedAgencies(running.graphqlUrl, adminToken, PLAN.agencies);
 
+  // What TLS and SASL cost, measured in this run: the same echo on a plaintext broker of
+  // its own (no TLS, no users, no ACLs), beside the platform's TLS + SCRAM broker.
+  progress('starting a plaintext Kafka broker for the baseline without TLS and SASL');
+  const plaintext = await startKafkaBroker({ instance: `${INSTANCE}-plaintext`, fresh: true, plaintext: true });
+  closers.push(() => plaintext.close()); // closed last of the reads' closers
   const cpuBeforeReads = sampleCpu();
   const reads: ReadResult[] = [];
   const targets: [ReadKey, string, ReadResult['role'], () => Promise<Target>][] = [
-    ['kafka-echo', 'raw kafka echo', 'baseline', () => kafkaEcho(running.stack.kafkaBrokers)],
+    ['kafka-echo', 'raw kafka echo (TLS + SCRAM)', 'baseline', () => kafkaEcho(running.stack.kafkaBrokers, running.stack.kafkaSecurity('tools'), running.stack.kafkaAuth)],
+    ['kafka-echo-plaintext', 'raw kafka echo, plaintext broker', 'baseline', () => kafkaEcho(plaintext.brokers, {}, undefined)],
     ['pg-row', `raw pg (${databaseOf(running)})`, 'baseline', async () => postgresRead(running, ids, PLAN.inFlight)],
     ['rpc-health', 'RequestClient -> directory HealthCheck', 'layer', () => requestClientHealth(running, READER)],
     ['rpc-get-agency', 'RequestClient -> directory GetAgency', 'layer', () => requestClientRead(running, READER, ids)],
@@ -210,10 +217,11 @@ async function main(): Promise<void> {
 }
 
 /** (a) Round trips through a responder process of our own, on bench-only topics. */
-async function kafkaEcho(brokers: string[]): Promise<Target> {
-  await createEchoTopics(brokers);
-  const responder = await spawnEchoResponder(brokers, ROOT);
-  const requester = await connectEchoRequester(brokers).catch(async (error: unknown) => {
+/** On the platform's broker as the tools principal (TLS + SCRAM, as every platform client), or on the plaintext one. */
+async function kafkaEcho(brokers: string[], security: KafkaSecurity, auth: KafkaAuth | undefined): Promise<Target> {
+  await createEchoTopics(brokers, auth);
+  const responder = await spawnEchoResponder(brokers, security, ROOT);
+  const requester = await connectEchoRequester(brokers, security).catch(async (error: unknown) => {
     await responder.close();
     throw error;
   });

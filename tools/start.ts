@@ -3,7 +3,7 @@
 // broker (Java) or container (Docker) and embedded Postgres; data persists in .cache/
 // between runs. Ctrl-C stops everything it started.
 import path from 'node:path';
-import { startPlatform } from '@cpx/stack';
+import { startPlatform, type KafkaAuth } from '@cpx/stack';
 import { seedDemoDirectory } from './demo/seed-directory';
 
 async function main(): Promise<void> {
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       '',
       `  GraphQL     ${platform.graphqlUrl}   (POST; live updates over graphql-ws on the same path)`,
       `  Health      ${platform.gatewayUrl}/health   ${platform.gatewayUrl}/ready`,
-      `  Kafka       ${platform.stack.kafkaBrokers.join(',')}`,
+      `  Kafka       ${platform.stack.kafkaBrokers.join(',')}${kafkaSecurityNote(platform.stack.kafkaAuth)}`,
       `  Logs        ${path.relative(root, logDir)}/`,
       '',
       '  A token for a demo user:   npm run token -- rs-worker',
@@ -57,6 +57,18 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+}
+
+/** Where a Kafka client of one's own finds the CA and the users (each service has its own). */
+function kafkaSecurityNote(auth: KafkaAuth | undefined): string {
+  if (!auth) return '   (plaintext, no users)';
+  const root = path.resolve(__dirname, '..');
+  return [
+    `   (TLS + SCRAM-SHA-512`,
+    auth.caFile ? `; CA ${path.relative(root, auth.caFile)}` : '',
+    auth.principalsFile ? `; users ${path.relative(root, auth.principalsFile)}` : '',
+    ')',
+  ].join('');
 }
 
 main().catch((error: unknown) => {

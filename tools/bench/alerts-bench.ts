@@ -99,7 +99,7 @@ export async function measureAlerts(
     assertFeedAlive(feed);
 
     progress(`raw kafka produce -> consume: ${plan.ratePerSecond}/s for ${plan.rateSeconds} s`);
-    const oneWay = await connectOneWayKafka(stack.kafkaBrokers);
+    const oneWay = await connectOneWayKafka(stack.kafkaBrokers, stack.kafkaSecurity('tools'), stack.kafkaAuth);
     let kafkaOneWay: SteadyRate;
     try {
       const oneWayDeliveries = new Deliveries();

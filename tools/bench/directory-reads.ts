@@ -109,6 +109,7 @@ export async function requestClientHealth(platform: RunningPlatform, principal: 
 async function connectRequestClient(platform: RunningPlatform): Promise<RequestClient> {
   const requests = new RequestClient({
     brokers: platform.stack.kafkaBrokers,
+    security: platform.stack.kafkaSecurity('tools'),
     // Replies come to the group's own partitions: one group per client, as per gateway.
     groupId: `cpx-bench-requests-${randomUUID()}`,
     clientId: 'cpx-bench',

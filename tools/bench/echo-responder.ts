@@ -13,8 +13,8 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { PARTITIONS } from '@cpx/contracts';
-import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig, ReplyPosition } from '@cpx/platform';
-import { createTopics } from '@cpx/stack';
+import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig, ReplyPosition, type KafkaSecurity } from '@cpx/platform';
+import { createTopics, type KafkaAuth } from '@cpx/stack';
 import { Kafka, type Consumer } from 'kafkajs';
 
 /** Bench-only topics, partitioned like the platform's request and reply topics. */
@@ -36,11 +36,14 @@ const READY_LINE = 'echo responder ready';
 const SPAWN_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 5_000;
 
+/** The responder process's Kafka security (TLS, the tools principal), as JSON. */
+const SECURITY_VARIABLE = 'CPX_BENCH_KAFKA_SECURITY';
+
 /** Starts the responder as a child process; resolves once its consumer group has joined. */
-export async function spawnEchoResponder(brokers: string[], workspaceRoot: string): Promise<EchoResponder> {
+export async function spawnEchoResponder(brokers: string[], security: KafkaSecurity, workspaceRoot: string): Promise<EchoResponder> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename, brokers.join(',')], {
     cwd: workspaceRoot,
-    env: { ...process.env, SWC_NODE_PROJECT: path.join(workspaceRoot, 'tsconfig.json') },
+    env: { ...process.env, SWC_NODE_PROJECT: path.join(workspaceRoot, 'tsconfig.json'), [SECURITY_VARIABLE]: JSON.stringify(security) },
     // stdin stays open: the child exits when it closes, so it cannot outlive the bench.
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -81,16 +84,20 @@ export interface EchoRequester {
   close(): Promise<void>;
 }
 
-export async function createEchoTopics(brokers: string[]): Promise<void> {
-  await createTopics(brokers, [
-    { topic: ECHO_TOPIC, partitions: PARTITIONS.request },
-    { topic: ECHO_REPLY_TOPIC, partitions: PARTITIONS.reply },
-  ]);
+export async function createEchoTopics(brokers: string[], auth: KafkaAuth | undefined): Promise<void> {
+  await createTopics(
+    brokers,
+    [
+      { topic: ECHO_TOPIC, partitions: PARTITIONS.request },
+      { topic: ECHO_REPLY_TOPIC, partitions: PARTITIONS.reply },
+    ],
+    { auth },
+  );
 }
 
 /** Runs until the process ends; `onGiveUp` when kafkajs stops retrying (the broker is gone). */
-async function startEchoResponder(brokers: string[], onGiveUp: () => void): Promise<void> {
-  const kafka = new Kafka(kafkaClientConfig('cpx-bench-echo', brokers));
+async function startEchoResponder(brokers: string[], security: KafkaSecurity, onGiveUp: () => void): Promise<void> {
+  const kafka = new Kafka(kafkaClientConfig('cpx-bench-echo', brokers, security));
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   // A group of its own per run: a responder of a killed earlier run cannot hold the
   // partitions until its session times out.
@@ -117,8 +124,8 @@ async function startEchoResponder(brokers: string[], onGiveUp: () => void): Prom
   await joined;
 }
 
-export async function connectEchoRequester(brokers: string[]): Promise<EchoRequester> {
-  const kafka = new Kafka(kafkaClientConfig('cpx-bench-echo-client', brokers));
+export async function connectEchoRequester(brokers: string[], security: KafkaSecurity): Promise<EchoRequester> {
+  const kafka = new Kafka(kafkaClientConfig('cpx-bench-echo-client', brokers, security));
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   // Unique per run, as the gateway's group is per process: replies go to partitions we own.
   const consumer = kafka.consumer({ groupId: `cpx-bench-echo-client-${randomUUID()}`, ...CONSUMER_GROUP_SETTINGS });
@@ -211,7 +218,8 @@ function groupJoined(consumer: Consumer): Promise<Record<string, number[]>> {
 
 /** Entry point of the responder process: `<brokers>` as its one argument. */
 async function runResponderProcess(): Promise<void> {
-  await startEchoResponder(process.argv[2]!.split(','), () => process.exit(1));
+  const security = JSON.parse(process.env[SECURITY_VARIABLE] ?? '{}') as KafkaSecurity;
+  await startEchoResponder(process.argv[2]!.split(','), security, () => process.exit(1));
   // Stopped by SIGTERM, or by its stdin closing when the bench goes away. It exits at
   // once rather than leaving its group: kafkajs would first wait out a fetch (up to 5 s),
   // or retry for minutes if the broker is gone, and the group is used once anyway.

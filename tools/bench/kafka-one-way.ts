@@ -8,8 +8,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { PARTITIONS } from '@cpx/contracts';
-import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig } from '@cpx/platform';
-import { createTopics } from '@cpx/stack';
+import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig, type KafkaSecurity } from '@cpx/platform';
+import { createTopics, type KafkaAuth } from '@cpx/stack';
 import { Kafka } from 'kafkajs';
 import { Deliveries } from './deliveries';
 import type { Send } from './open-loop';
@@ -28,9 +28,10 @@ export interface OneWayKafka {
   close(): Promise<void>;
 }
 
-export async function connectOneWayKafka(brokers: string[]): Promise<OneWayKafka> {
-  await createTopics(brokers, [{ topic: ONE_WAY_TOPIC, partitions: PARTITIONS.events }]);
-  const kafka = new Kafka(kafkaClientConfig('cpx-bench-one-way', brokers));
+/** As the tools principal (`security`); the topic is created as the admin (`auth`). */
+export async function connectOneWayKafka(brokers: string[], security: KafkaSecurity, auth: KafkaAuth | undefined): Promise<OneWayKafka> {
+  await createTopics(brokers, [{ topic: ONE_WAY_TOPIC, partitions: PARTITIONS.events }], { auth });
+  const kafka = new Kafka(kafkaClientConfig('cpx-bench-one-way', brokers, security));
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   // As the gateway's live consumer (alert-events.consumer.ts): a group per process, from latest.
   const consumer = kafka.consumer({

@@ -16,7 +16,7 @@ import type { MemorySnapshot } from './rss';
 import type { StartupTiming } from './startup';
 
 /** The paths measured, from the transport floor up to the public query. */
-export type ReadKey = 'kafka-echo' | 'pg-row' | 'rpc-health' | 'rpc-get-agency' | 'http-health' | 'gateway-query';
+export type ReadKey = 'kafka-echo' | 'kafka-echo-plaintext' | 'pg-row' | 'rpc-health' | 'rpc-get-agency' | 'http-health' | 'gateway-query';
 
 export interface ReadResult {
   key: ReadKey;
@@ -104,7 +104,10 @@ are printed beside the figures they apply to. Source: \`tools/bench.ts\`, \`tool
   through GraphQL by a platform admin. Baselines, same run, same machine:
   - *raw Kafka echo*: a kafkajs request/reply round trip on bench-only topics (partitioned
     like the platform's request and reply topics) to an echo responder, matched by
-    correlation id: the transport floor of the gateway's own round trip to the directory.
+    correlation id: the transport floor of the gateway's own round trip to the directory,
+    over TLS and SCRAM-SHA-512 as the tools principal, as every platform client connects;
+    and the same echo on a plaintext broker started for it (no TLS, no users, no ACLs):
+    what TLS and SASL cost a round trip.
   - *raw pg*: the same agency row selected by id from the directory's database with \`pg\`.
   Layers in between, to see where the time goes: *RequestClient* sends GetAgency to the
   directory exactly as the gateway's resolver does (signed principal, protobuf, Nest's

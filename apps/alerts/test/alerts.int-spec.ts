@@ -22,10 +22,11 @@ import {
   Outcome,
   Sex,
   Urgency,
+  VerificationStatus,
 } from '@cpx/contracts';
 import { nameGuardTables } from '@cpx/names';
 import { encodeCursor, postAlertContext, revealIdentityContext, type Principal } from '@cpx/platform';
-import { DirectoryFixture, failureOf, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
+import { DirectoryFixture, EventReader, failureOf, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
 import { DataSource } from 'typeorm';
 import { AlertsModule } from '../src/app.module';
 import { AlertsConfig } from '../src/config/alerts.config';
@@ -91,14 +92,14 @@ beforeAll(async () => {
     },
   });
   db = harness.app.get(DataSource);
-  directory = await DirectoryFixture.connect(harness.stack.kafkaBrokers);
+  directory = await DirectoryFixture.connect(harness.stack.kafkaConnection());
   serbia = await party('RS');
   france = await party('FR', { focalPoint: true });
   franceAdmin = { ...(await party('FR')), agencyId: france.agencyId };
   franceAdmin.principal = { ...franceAdmin.principal, roles: ['agency_admin', 'professional'], agencyId: france.agencyId };
   // The admin must belong to the recipient's agency in the replica too.
   await directory.publish((await import('@cpx/contracts')).DirectoryEvents.types.professionalUpdated, franceAdmin.professional.id, {
-    professional: { id: franceAdmin.professional.id, agencyId: france.agencyId, status: 2, subject: franceAdmin.professional.subject, version: 5n },
+    professional: { id: franceAdmin.professional.id, agencyId: france.agencyId, status: 2, subject: franceAdmin.professional.subject, version: 3n },
   });
   bulgaria = await party('BG', { focalPoint: true });
   await waitForReplica([serbia, france, bulgaria].map((p) => p.professional.subject));
@@ -419,6 +420,36 @@ describe('need-to-know', () => {
     expect(await failureOf(() => send('searchAlerts', {}, someone.principal))).toMatchObject({ code: 'FORBIDDEN' });
     // A replay would answer with the alert as it is now: not to a suspended professional.
     expect(await failureOf(() => send('postAlert', earlier, someone.principal))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('keeps a suspension through forged reinstatements: a wrong ce_source or a version that jumps changes nothing and is dead-lettered', async () => {
+    const someone = await party('RS');
+    await waitForReplica([someone.professional.subject]);
+    await directory.suspend(someone.professional, someone.agencyId); // version 3
+    const replica = async () => (await db.query(`SELECT status, source_version::int AS version FROM replica_professional WHERE id = $1`, [someone.professional.id]))[0];
+    await waitFor(async () => (await replica())?.status === 'SUSPENDED');
+    const dlq = await EventReader.start(harness.stack.kafkaConnection(), [`${DirectoryEvents.topic}.dlq`]);
+    try {
+      const verified = (version: bigint) => ({
+        professional: { id: someone.professional.id, agencyId: someone.agencyId, status: VerificationStatus.VERIFIED, subject: someone.professional.subject, version },
+      });
+      const { professionalVerified, professionalReinstated } = DirectoryEvents.types;
+      const foreign = await directory.publish(professionalVerified, someone.professional.id, verified(4n), { source: '/cpx/feeds' });
+      const jump = await directory.publish(professionalVerified, someone.professional.id, verified(9_000_000_000n));
+      const dead = await Promise.all([foreign, jump].map((id) => dlq.waitFor((event) => event.headers.ce_id === id, 30_000)));
+      expect(dead.map((event) => event.headers['cpx-dlq-error'])).toEqual([
+        expect.stringContaining('ce_source "/cpx/feeds" is not the owner of cpx.directory.v1.events (/cpx/directory)'),
+        expect.stringContaining('version 9000000000 does not follow 3 (only 4 does)'),
+      ]);
+      expect(await replica()).toEqual({ status: 'SUSPENDED', version: 3 });
+      expect(await failureOf(() => send('searchAlerts', {}, someone.principal))).toMatchObject({ code: 'FORBIDDEN' });
+      // The huge version did not make the directory's own next change look old.
+      await directory.publish(professionalReinstated, someone.professional.id, verified(4n));
+      await waitFor(async () => (await replica())?.status === 'VERIFIED');
+      expect(await replica()).toEqual({ status: 'VERIFIED', version: 4 });
+    } finally {
+      await dlq.close();
+    }
   });
 
   it('lets only verified professionals and attachés follow alerts live, and stops a suspended one', async () => {

@@ -65,7 +65,7 @@ beforeAll(async () => {
   db = harness.app.get(DataSource);
   superuser = new Client({ connectionString: databaseUrl(harness.stack.databaseUrl, serviceDatabaseName('alerts', harness.config)) });
   await superuser.connect();
-  directory = await DirectoryFixture.connect(harness.stack.kafkaBrokers);
+  directory = await DirectoryFixture.connect(harness.stack.kafkaConnection());
   origin = await professionalOf('RS');
   recipient = await professionalOf('FR', true);
   await waitFor(async () => {

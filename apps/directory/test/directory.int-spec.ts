@@ -78,13 +78,14 @@ describe('request/reply', () => {
     const groupId = `cpx-test-position-${randomUUID()}`;
     const client = new RequestClient({
       brokers: harness.stack.kafkaBrokers,
+      security: harness.stack.kafkaSecurity('tools'),
       groupId,
       clientId: 'cpx-test-position',
       principalSigner: harness.gateway.signer,
       timeoutMs: 10_000,
       replyTopic: REPLY_TOPICS.tools,
     });
-    const kafkaAdmin = new Kafka({ clientId: 'cpx-test-admin', brokers: harness.stack.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+    const kafkaAdmin = new Kafka({ clientId: 'cpx-test-admin', ...harness.stack.kafkaConnection(), logLevel: logLevel.NOTHING }).admin();
     await kafkaAdmin.connect();
     try {
       await client.connect();
@@ -103,8 +104,8 @@ describe('request/reply', () => {
 describe('a request copied back onto the broker (replay)', () => {
   it('is not handled again, on its partition or another, and gets no second answer', async () => {
     const requestTopic = DirectoryRequests.registerAgency.topic;
-    const reader = await EventReader.start(harness.stack.kafkaBrokers, [requestTopic, REPLY_TOPICS.tools]);
-    const producer = new Kafka({ clientId: 'cpx-test-replayer', brokers: harness.stack.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+    const reader = await EventReader.start(harness.stack.kafkaConnection(), [requestTopic, REPLY_TOPICS.tools]);
+    const producer = new Kafka({ clientId: 'cpx-test-replayer', ...harness.stack.kafkaConnection(), logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     try {
       const request = agencyRequest({ name: `Replayed agency ${randomUUID()}` });

@@ -247,7 +247,7 @@ it('keeps grants, reads and refusals in a log the auditor checks through the gat
 }, 120_000);
 
 async function readAllRecords(): Promise<Buffer[]> {
-  const kafka = new Kafka({ clientId: 'cpx-e2e-scan', brokers: platform.stack.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'cpx-e2e-scan', ...platform.stack.kafkaConnection(), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   const topics = TOPICS.filter((spec) => spec.retentionMs === undefined).map((spec) => spec.topic);

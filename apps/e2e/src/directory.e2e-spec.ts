@@ -31,7 +31,7 @@ const SEARCH_PROFESSIONALS = /* GraphQL */ `
 
 beforeAll(async () => {
   platform = await startE2ePlatform('e2e-directory');
-  events = await EventReader.start(platform.stack.kafkaBrokers, ['cpx.directory.v1.events']);
+  events = await EventReader.start(platform.stack.kafkaConnection(), ['cpx.directory.v1.events']);
   adminToken = await platform.token({ roles: ['platform_admin'] });
 }, 180_000);
 

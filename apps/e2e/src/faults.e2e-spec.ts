@@ -99,7 +99,7 @@ it('loses no event when Kafka stops for 10 s during writes', async () => {
 
 /** Reads the events topic from the beginning until it has seen every expected key. */
 async function readEventKeys(expected: number, wanted: Set<string>): Promise<Set<string>> {
-  const kafka = new Kafka({ clientId: 'cpx-e2e-reader', brokers: platform.stack.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'cpx-e2e-reader', ...platform.stack.kafkaConnection(), logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `cpx-e2e-${randomUUID()}` });
   const seen = new Set<string>();
   await consumer.connect();

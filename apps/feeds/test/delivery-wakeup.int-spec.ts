@@ -50,7 +50,7 @@ beforeAll(async () => {
       FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1',
     },
   });
-  producer = new Kafka({ clientId: 'cpx-test-events', brokers: harness.stack.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+  producer = new Kafka({ clientId: 'cpx-test-events', ...harness.stack.kafkaConnection(), logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
   receiver = await WebhookReceiver.start();
 }, 180_000);

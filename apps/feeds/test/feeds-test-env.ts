@@ -62,7 +62,7 @@ export async function startFeedsSpec(options: { env: Record<string, string>; eve
       ...options.env,
     },
   });
-  const producer = new Kafka({ clientId: 'cpx-test-events', brokers: harness.stack.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+  const producer = new Kafka({ clientId: 'cpx-test-events', ...harness.stack.kafkaConnection(), logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
   const receiver = await WebhookReceiver.start();
   return {

@@ -59,7 +59,7 @@ beforeAll(async () => {
     },
   });
   db = harness.app.get(DataSource);
-  producer = new Kafka({ clientId: 'cpx-test-events', brokers: harness.stack.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+  producer = new Kafka({ clientId: 'cpx-test-events', ...harness.stack.kafkaConnection(), logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
   receiver = await WebhookReceiver.start();
 }, 180_000);

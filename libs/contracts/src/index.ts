@@ -1,6 +1,6 @@
 /**
  * @cpx/contracts: the wire contracts of CPX. Everything here is generated from proto/
- * (`npm run proto:generate`) except the topic registry in topics.ts.
+ * (`npm run proto:generate`) except the topic registry in topics.ts and who may use which topic (kafka-access.ts).
  */
 export * from './gen/cpx/platform/v1/reply_pb';
 export * from './gen/cpx/platform/v1/page_pb';
@@ -15,3 +15,4 @@ export * from './gen/cpx/feeds/v1/feeds_pb';
 export * from './gen/cpx/feeds/v1/requests_pb';
 export * from './gen/cpx/feeds/v1/events_pb';
 export * from './topics';
+export * from './kafka-access';

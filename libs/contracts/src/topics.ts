@@ -166,6 +166,11 @@ export interface EventType<Desc extends DescMessage = DescMessage> {
 /** The events one service publishes, all on one topic. */
 export interface EventFamily {
   readonly topic: string;
+  /**
+   * The CloudEvents `ce_source` of every event on the topic: its owner, the only service
+   * the broker lets write it (kafka-access.ts). A consumer refuses an event from any other source.
+   */
+  readonly source: string;
   readonly types: Readonly<Record<string, EventType>>;
 }
 
@@ -271,6 +276,7 @@ export const DirectoryRequests = {
 
 export const DirectoryEvents = {
   topic: 'cpx.directory.v1.events',
+  source: '/cpx/directory',
   types: {
     agencyRegistered: event(AgencyRegisteredSchema),
     agencyUpdated: event(AgencyUpdatedSchema),
@@ -323,6 +329,7 @@ export const AlertsRequests = {
 
 export const AlertsEvents = {
   topic: 'cpx.alerts.v1.events',
+  source: '/cpx/alerts',
   types: {
     alertPosted: event(AlertPostedSchema),
     alertAcknowledged: event(AlertAcknowledgedSchema),
@@ -369,6 +376,7 @@ export const FeedsRequests = {
 /** Operational events of the feeds service (an endpoint disabled), for operators; not in any partner feed. */
 export const FeedsEvents = {
   topic: 'cpx.feeds.v1.events',
+  source: '/cpx/feeds',
   types: {
     webhookEndpointDisabled: event(WebhookEndpointDisabledSchema),
   },
@@ -392,14 +400,33 @@ export function requestOperationNamed(name: string): RequestOperation | undefine
 }
 
 /** Every event family (add a service's events here). */
-const EVENT_FAMILIES: readonly EventFamily[] = [DirectoryEvents, AlertsEvents, FeedsEvents];
+export const EVENT_FAMILIES: readonly EventFamily[] = [DirectoryEvents, AlertsEvents, FeedsEvents];
 
 /**
  * Requests and replies matter only until they are answered (the caller gives up after its
  * timeout), and some carry personal data — a child's record on its way to the alerts
- * service, which seals it — so they are not kept: 15 minutes, not the broker's week.
+ * service, which seals it, and clear texts — so they are not kept: a request or reply
+ * record is gone from the broker's disk within 15 minutes of being written, not the
+ * broker's week.
+ *
+ * `retention.ms` alone does not hold that: a broker deletes whole segments, a segment only
+ * once its newest record is past retention, and a busy topic's active segment keeps taking
+ * records until it rolls (by default after 7 days or 1 GiB). So request and reply topics
+ * roll a segment every REQUEST_SEGMENT_MS (or REQUEST_SEGMENT_BYTES), the broker looks for
+ * expired segments every RETENTION_CHECK_INTERVAL_MS (the local broker's
+ * `log.retention.check.interval.ms`; a production cluster must be set to no more), deletes
+ * their files after REQUEST_FILE_DELETE_DELAY_MS, and the topic's `retention.ms` is what
+ * is left: oldest record of a segment + segment time + retention + check + delete delay
+ * <= REQUEST_RETENTION_MS.
  */
 export const REQUEST_RETENTION_MS = 15 * 60_000;
+export const REQUEST_SEGMENT_MS = 2 * 60_000;
+/** Rolls a segment early under load (a record is at most MAX_REQUEST_MESSAGE_BYTES). */
+export const REQUEST_SEGMENT_BYTES = 16 * 1024 * 1024;
+export const RETENTION_CHECK_INTERVAL_MS = 60_000;
+export const REQUEST_FILE_DELETE_DELAY_MS = 1_000;
+/** The `retention.ms` of request and reply topics (see REQUEST_RETENTION_MS). */
+export const REQUEST_TOPIC_RETENTION_MS = REQUEST_RETENTION_MS - REQUEST_SEGMENT_MS - RETENTION_CHECK_INTERVAL_MS - REQUEST_FILE_DELETE_DELAY_MS;
 
 /**
  * The largest record on a request or reply topic. An alert's request carries the child's
@@ -409,13 +436,36 @@ export const REQUEST_RETENTION_MS = 15 * 60_000;
  */
 export const MAX_REQUEST_MESSAGE_BYTES = 4 * 1024 * 1024;
 
-/** Every topic the platform uses, with the partition count it is created with. */
-export const TOPICS: { topic: string; partitions: number; retentionMs?: number; maxMessageBytes?: number }[] = [
+/** How one topic is created: partitions, and the settings it overrides (unset: the broker's default). */
+export interface TopicSpecification {
+  topic: string;
+  partitions: number;
+  retentionMs?: number;
+  maxMessageBytes?: number;
+  segmentMs?: number;
+  segmentBytes?: number;
+  fileDeleteDelayMs?: number;
+}
+
+/** Request and reply topics: kept briefly (REQUEST_RETENTION_MS), records as large as a photo. */
+const SHORT_LIVED = {
+  retentionMs: REQUEST_TOPIC_RETENTION_MS,
+  segmentMs: REQUEST_SEGMENT_MS,
+  segmentBytes: REQUEST_SEGMENT_BYTES,
+  fileDeleteDelayMs: REQUEST_FILE_DELETE_DELAY_MS,
+  maxMessageBytes: MAX_REQUEST_MESSAGE_BYTES,
+} as const;
+
+/**
+ * Every topic the platform uses, with the partition count it is created with. Events (and
+ * their dead letters) keep the broker's default retention: the feeds service and a
+ * rebuilt replica read them from the start.
+ */
+export const TOPICS: TopicSpecification[] = [
   ...EVENT_FAMILIES.flatMap((family) => [
     { topic: family.topic, partitions: PARTITIONS.events },
     { topic: family.topic + DEAD_LETTER_TOPIC_SUFFIX, partitions: PARTITIONS.deadLetter },
   ]),
-  ...REQUEST_TOPICS.map((topic) => ({ topic, partitions: PARTITIONS.request, retentionMs: REQUEST_RETENTION_MS, maxMessageBytes: MAX_REQUEST_MESSAGE_BYTES })),
-  ...Object.values(REPLY_TOPICS).map((topic) => ({ topic, partitions: PARTITIONS.reply, retentionMs: REQUEST_RETENTION_MS, maxMessageBytes: MAX_REQUEST_MESSAGE_BYTES })),
+  ...REQUEST_TOPICS.map((topic) => ({ topic, partitions: PARTITIONS.request, ...SHORT_LIVED })),
+  ...Object.values(REPLY_TOPICS).map((topic) => ({ topic, partitions: PARTITIONS.reply, ...SHORT_LIVED })),
 ];
-

@@ -3,7 +3,9 @@
  * - the outbox relay publishes every committed event, in order per aggregate, as a
  *   CloudEvent, and loses nothing while Kafka is down for 10 s;
  * - an event handler runs once per event (inbox), and a poison event goes to the
- *   dead-letter topic after bounded retries without blocking the partition;
+ *   dead-letter topic after bounded retries without blocking the partition; an event
+ *   whose ce_source is not its topic's owner, or that its handler refuses, is
+ *   dead-lettered at once and changes nothing;
  * - the database helpers beside them: the notification listener, prepared queries.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -31,6 +33,7 @@ import {
   recordEvent,
   serviceTransport,
   statementName,
+  UnappliableEvent,
 } from '../src';
 
 jest.setTimeout(180_000);
@@ -68,10 +71,12 @@ function agencyEvent(manager: EntityManager, aggregateId: string, sequence: numb
 }
 
 function relay(): OutboxRelay {
+  // As the directory (its principal may write its events topic, and nobody else's).
   return new OutboxRelay({
     databaseUrl: dbUrl,
     brokers: stack.kafkaBrokers,
-    source: '/cpx/test',
+    security: stack.kafkaSecurity('directory'),
+    source: DirectoryEvents.source,
     clientId: 'cpx-test-outbox',
     pollIntervalMs: 200,
   });
@@ -83,7 +88,7 @@ describe('outbox relay', () => {
   });
 
   it('publishes committed events in order, keyed by aggregate, and none from a rolled-back transaction', async () => {
-    const reader = await EventReader.start(stack.kafkaBrokers, [DirectoryEvents.topic]);
+    const reader = await EventReader.start(stack.kafkaConnection(), [DirectoryEvents.topic]);
     const publisher = relay();
     publisher.start();
     try {
@@ -102,7 +107,7 @@ describe('outbox relay', () => {
       const mine = reader.seen.filter((event) => event.key === aggregate);
       expect(mine.map((event) => event.cloudEvent?.type)).toEqual(Array(5).fill('cpx.directory.v1.AgencyRegistered'));
       expect(mine.map((event) => decodeName(event.value))).toEqual(['agency 0', 'agency 1', 'agency 2', 'agency 3', 'agency 4']);
-      expect(mine[0].headers).toMatchObject({ ce_specversion: '1.0', ce_source: '/cpx/test', 'content-type': 'application/protobuf' });
+      expect(mine[0].headers).toMatchObject({ ce_specversion: '1.0', ce_source: '/cpx/directory', 'content-type': 'application/protobuf' });
     } finally {
       await publisher.stop();
       await reader.close();
@@ -138,7 +143,7 @@ describe('outbox relay', () => {
 
 /** Reads the whole events topic from the beginning and returns one aggregate's names in order. */
 async function readAll(aggregate: string, expected: number): Promise<string[]> {
-  const kafka = new Kafka({ clientId: 'cpx-test-read-all', brokers: stack.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'cpx-test-read-all', ...stack.kafkaConnection(), logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `cpx-test-${randomUUID()}` });
   const names: string[] = [];
   await consumer.connect();
@@ -164,6 +169,7 @@ function decodeName(value: Buffer): string {
 // ---- an event consumer with inbox and dead-lettering ----
 
 const POISON = 'poison';
+const REFUSED = 'refused by the handler';
 
 @Controller()
 class RecordingHandler {
@@ -171,6 +177,7 @@ class RecordingHandler {
   async onEvent(event: ReceivedEvent, tx: EntityManager): Promise<void> {
     const registered = event.as(DirectoryEvents.types.agencyRegistered);
     if (registered?.agency?.name === POISON) throw new Error('cannot handle this one');
+    if (registered?.agency?.name === REFUSED) throw new UnappliableEvent('this one must never be applied');
     await tx.query('INSERT INTO handled (event_id, aggregate) VALUES ($1, $2)', [event.attributes.id, event.key]);
   }
 }
@@ -182,10 +189,12 @@ describe('event handling', () => {
   let app: INestMicroservice;
 
   beforeAll(async () => {
-    const groupId = `cpx-test-consumer-${randomUUID()}`;
-    configureEventHandling({ dataSource, brokers: stack.kafkaBrokers, clientId: 'cpx-test', groupId, maxAttempts: 3, backoffMs: 50 });
+    // As the alerts service, a consumer of the directory's events, under its own ACLs.
+    const groupId = `cpx-alerts-test-${randomUUID()}`;
+    const security = stack.kafkaSecurity('alerts');
+    configureEventHandling({ dataSource, brokers: stack.kafkaBrokers, security, clientId: 'cpx-test', groupId, maxAttempts: 3, backoffMs: 50 });
     app = await NestFactory.createMicroservice(RecordingModule, {
-      ...serviceTransport({ service: 'test', brokers: stack.kafkaBrokers, groupId }),
+      ...serviceTransport({ service: 'test', brokers: stack.kafkaBrokers, security, groupId }),
       logger: ['error'],
     });
     await app.listen();
@@ -196,8 +205,8 @@ describe('event handling', () => {
     await closeEventHandling();
   });
 
-  async function produce(aggregate: string, name: string, id: string = randomUUID()): Promise<string> {
-    const producer = new Kafka({ clientId: 'cpx-test-producer', brokers: stack.kafkaBrokers, logLevel: logLevel.NOTHING }).producer();
+  async function produce(aggregate: string, name: string, id: string = randomUUID(), source: string = DirectoryEvents.source): Promise<string> {
+    const producer = new Kafka({ clientId: 'cpx-test-producer', ...stack.kafkaConnection(), logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     await producer.send({
       topic: DirectoryEvents.topic,
@@ -205,7 +214,7 @@ describe('event handling', () => {
         {
           key: aggregate,
           value: Buffer.from(toBinary(AgencyRegisteredSchema, create(AgencyRegisteredSchema, { agency: { id: aggregate, name } }))),
-          headers: cloudEventHeaders({ id, source: '/cpx/test', type: 'cpx.directory.v1.AgencyRegistered', time: new Date(), subject: aggregate }),
+          headers: cloudEventHeaders({ id, source, type: 'cpx.directory.v1.AgencyRegistered', time: new Date(), subject: aggregate }),
         },
       ],
     });
@@ -237,7 +246,7 @@ describe('event handling', () => {
   });
 
   it('dead-letters a poison event with the error in its headers and keeps the partition moving', async () => {
-    const dlq = await EventReader.start(stack.kafkaBrokers, [`${DirectoryEvents.topic}.dlq`]);
+    const dlq = await EventReader.start(stack.kafkaConnection(), [`${DirectoryEvents.topic}.dlq`]);
     try {
       const aggregate = randomUUID();
       const poisonId = await produce(aggregate, POISON);
@@ -247,6 +256,37 @@ describe('event handling', () => {
       expect(dead.headers['cpx-dlq-attempts']).toBe('3');
       expect(dead.headers['cpx-dlq-original-topic']).toBe(DirectoryEvents.topic);
       await eventually(async () => (await handledCount(aggregate)) === 1);
+    } finally {
+      await dlq.close();
+    }
+  });
+
+  it('refuses an event whose ce_source is not the owner of its topic: dead-lettered at once, nothing handled', async () => {
+    const dlq = await EventReader.start(stack.kafkaConnection(), [`${DirectoryEvents.topic}.dlq`]);
+    try {
+      const aggregate = randomUUID();
+      const forgedId = await produce(aggregate, 'forged', randomUUID(), '/cpx/feeds');
+      await produce(aggregate, 'genuine');
+      const dead = await dlq.waitFor((event) => event.headers.ce_id === forgedId, 30_000);
+      expect(dead.headers['cpx-dlq-error']).toMatch(/ce_source "\/cpx\/feeds" is not the owner of cpx\.directory\.v1\.events \(\/cpx\/directory\)/);
+      expect(dead.headers['cpx-dlq-attempts']).toBe('0');
+      await eventually(async () => (await handledCount(aggregate)) === 1);
+      // Not even recorded in the inbox: the genuine event of that id would still be handled.
+      expect(await dataSource.query('SELECT id FROM cpx_inbox WHERE id = $1', [forgedId])).toEqual([]);
+    } finally {
+      await dlq.close();
+    }
+  });
+
+  it('dead-letters at once, unretried and rolled back, an event its handler refuses as unappliable', async () => {
+    const dlq = await EventReader.start(stack.kafkaConnection(), [`${DirectoryEvents.topic}.dlq`]);
+    try {
+      const aggregate = randomUUID();
+      const refusedId = await produce(aggregate, REFUSED);
+      const dead = await dlq.waitFor((event) => event.headers.ce_id === refusedId, 30_000);
+      expect(dead.headers['cpx-dlq-error']).toBe('UnappliableEvent: this one must never be applied');
+      expect(dead.headers['cpx-dlq-attempts']).toBe('1');
+      expect(await dataSource.query('SELECT id FROM cpx_inbox WHERE id = $1', [refusedId])).toEqual([]);
     } finally {
       await dlq.close();
     }

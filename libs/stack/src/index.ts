@@ -1,9 +1,22 @@
 // @cpx/stack: the infrastructure (Kafka, Postgres) for `npm start`, tests and CI.
-export { startStack, type Stack, type StackOptions } from './stack';
-export { createTopics, type CreateTopicsOptions, type TopicSpec } from './topics';
+export { startStack, type KafkaConnection, type Stack, type StackOptions } from './stack';
+export {
+  clientSecurity,
+  ensureLocalUsers,
+  kafkaAuthFromEnv,
+  serviceKafkaEnv,
+  type KafkaAuth,
+  type KafkaClientSecurity,
+  type KafkaCredentials,
+  type LocalKafkaUsers,
+} from './kafka-auth';
+export { ensureKafkaTls, type KafkaTlsFiles } from './kafka-tls';
+export { renderServerProperties, type KafkaBrokerSettings } from './kafka-properties';
+export { applyAcls, platformAcls } from './kafka-acls';
+export { createTopics, topicConfig, type CreateTopicsOptions, type TopicSpec } from './topics';
 export { databaseUrl, ensureDatabase } from './ensure-database';
 export { startKafka, parseBrokerList, type KafkaControl, type StartedKafka, type StartKafkaOptions } from './kafka';
-export { startKafkaBroker, type KafkaBrokerOptions, type LocalKafkaBroker } from './kafka-broker';
+export { newClusterId, startKafkaBroker, type KafkaBrokerOptions, type LocalKafkaBroker } from './kafka-broker';
 export { startPostgres, type StartedPostgres, type StartPostgresOptions } from './postgres';
 export { waitForKafka, type WaitForKafkaOptions } from './kafka-ready';
 export { startPlatform, SERVICES, type PlatformOptions, type RunningPlatform, type ServiceName } from './platform';

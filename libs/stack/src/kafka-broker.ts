@@ -2,17 +2,22 @@
 // (kafka-jars.ts), run as a child JVM in single-node KRaft mode, with its data under
 // .cache/kafka/<instance>. It can be stopped and started again on the same port and
 // data, so tests can take Kafka away and check that nothing is lost.
+// Clients reach it only by TLS and a SCRAM-SHA-512 user (one per application, made with
+// the instance: kafka-auth.ts), and Kafka's ACLs decide what each user may do (kafka-acls.ts).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { RETENTION_CHECK_INTERVAL_MS, kafkaUserName } from '@cpx/contracts';
 import { isPortFree, freePorts } from './free-port';
 import { claimInstance, stopOrphan } from './instance-lock';
 import { findJava, type JavaRuntime } from './java-runtime';
+import { ensureLocalUsers, type KafkaAuth, type LocalKafkaUsers } from './kafka-auth';
 import { resolveKafkaJars } from './kafka-jars';
-import { renderServerProperties, type KafkaBrokerSettings } from './kafka-properties';
+import { renderPlaintextServerProperties, renderServerProperties } from './kafka-properties';
 import { waitForKafka } from './kafka-ready';
+import { ensureKafkaTls } from './kafka-tls';
 import { guardChild, stopChild } from './process-guard';
 import { elapsed, stackLog } from './stack-log';
 import { cachePath, workspaceRoot } from './workspace';
@@ -26,10 +31,17 @@ export interface KafkaBrokerOptions {
   /** Delete the instance's data first. */
   fresh?: boolean;
   readyTimeoutMs?: number;
+  /**
+   * No TLS, no users, no ACLs: only for the benchmark's plaintext baseline (what TLS and
+   * SASL cost), never for the platform.
+   */
+  plaintext?: boolean;
 }
 
 export interface LocalKafkaBroker {
   readonly brokers: string[];
+  /** TLS (the instance's CA) and every principal's SCRAM user; undefined for a plaintext broker. */
+  readonly auth: KafkaAuth | undefined;
   /** Pid of the broker JVM while it runs. */
   readonly pid: number | undefined;
   /** Stops the broker cleanly, keeping its port and data (an outage, as tests need one). */
@@ -66,6 +78,9 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Loc
     pid: path.join(dir, 'broker.pid'),
     log: path.join(dir, 'broker.log'),
     data: path.join(dir, 'data'),
+    users: path.join(dir, 'users.json'),
+    /** A digest of the users (and passwords) the storage was formatted with. */
+    formattedUsers: path.join(dir, 'formatted-users'),
   };
   const lock = claimInstance(dir, `Kafka broker "${options.instance}"`);
   try {
@@ -76,17 +91,33 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Loc
     const java = findJava();
     const libs = await resolveKafkaJars();
     const [port, controllerPort] = await choosePorts(options);
-    const settings: KafkaBrokerSettings = { port, controllerPort, logDir: files.data };
-    await writeFile(files.properties, renderServerProperties(settings));
-    await writeFile(files.log, '');
     const launch = { java, libs, files };
-    if (!existsSync(path.join(files.data, 'meta.properties'))) await formatStorage(launch);
+    let auth: KafkaAuth | undefined;
+    if (options.plaintext) {
+      await writeFile(files.properties, renderPlaintextServerProperties({ port, controllerPort, logDir: files.data }));
+      if (!existsSync(path.join(files.data, 'meta.properties'))) await formatStorage(launch, undefined);
+    } else {
+      const tls = await ensureKafkaTls(path.join(dir, 'tls'));
+      const users = await ensureLocalUsers(files.users);
+      await writeFile(files.properties, renderServerProperties({
+        port,
+        controllerPort,
+        logDir: files.data,
+        tls,
+        broker: users.broker,
+        superUsers: [`User:${kafkaUserName('admin')}`],
+        retentionCheckIntervalMs: RETENTION_CHECK_INTERVAL_MS,
+      }));
+      await prepareStorage(launch, users);
+      auth = { tls: true, caFile: tls.ca, credentials: users, principalsFile: files.users };
+    }
+    await writeFile(files.log, '');
 
     const brokers = [`127.0.0.1:${port}`];
     const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
     let child: ChildProcess | undefined;
     const launchAndWatch = async () => {
-      const launched = await launchBroker(launch, brokers, readyTimeoutMs);
+      const launched = await launchBroker(launch, brokers, readyTimeoutMs, auth);
       child = launched;
       // A broker that dies on its own (out of memory, disk full) is reported, and can be
       // started again; one we stopped is not.
@@ -108,6 +139,7 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Loc
     };
     return {
       brokers,
+      auth,
       get pid() {
         return child?.pid;
       },
@@ -133,7 +165,7 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Loc
 interface Launch {
   java: JavaRuntime;
   libs: string;
-  files: { properties: string; pid: string; log: string; data: string };
+  files: { properties: string; pid: string; log: string; data: string; formattedUsers: string };
 }
 
 async function choosePorts(options: KafkaBrokerOptions): Promise<[number, number]> {
@@ -150,13 +182,33 @@ function javaCommand({ java, libs }: Launch, mainClass: string, args: string[]):
   return [java.executable, [...JVM_OPTIONS, ...unsafe, `-Dlog4j2.configurationFile=${log4j}`, '-cp', `${libs}/*`, mainClass, ...args]];
 }
 
+/**
+ * Formats the storage on first start, with every SCRAM user (KRaft keeps them in its
+ * metadata log, and kafkajs cannot add one to a running broker). An instance formatted
+ * before its users were what they are now (before authentication came, or since a
+ * principal was added) is formatted again: its topics are re-created by the stack and its
+ * old records are lost, which a local or test broker can afford.
+ */
+async function prepareStorage(launch: Launch, users: LocalKafkaUsers): Promise<void> {
+  const wanted = createHash('sha256').update(JSON.stringify(Object.values(users).map(({ username, password }) => [username, password]).sort())).digest('hex');
+  if (existsSync(path.join(launch.files.data, 'meta.properties'))) {
+    const formatted = existsSync(launch.files.formattedUsers) ? (await readFile(launch.files.formattedUsers, 'utf8')).trim() : '';
+    if (formatted === wanted) return;
+    stackLog(`Kafka storage in ${launch.files.data} was formatted without the current SCRAM users: formatting it again (its records are dropped)`);
+    await rm(launch.files.data, { recursive: true, force: true });
+  }
+  await formatStorage(launch, users);
+  await writeFile(launch.files.formattedUsers, `${wanted}\n`);
+}
+
 /** KRaft storage must be formatted once with a cluster id before the first start. */
-async function formatStorage(launch: Launch): Promise<void> {
+async function formatStorage(launch: Launch, users: LocalKafkaUsers | undefined): Promise<void> {
   // 16 random bytes, base64url without padding: the form Kafka's own random ids take.
   const clusterId = newClusterId();
+  const scram = Object.values(users ?? {}).flatMap(({ username, password }) => ['--add-scram', `SCRAM-SHA-512=[name=${username},password=${password}]`]);
   // `--cluster-id=<id>`, not `-t <id>`: a base64url id may begin with "-", which the
   // tool's argument parser then takes for an option (1 start in 64 failed that way).
-  const [command, args] = javaCommand(launch, 'kafka.tools.StorageTool', ['format', `--cluster-id=${clusterId}`, '-c', launch.files.properties]);
+  const [command, args] = javaCommand(launch, 'kafka.tools.StorageTool', ['format', `--cluster-id=${clusterId}`, '-c', launch.files.properties, ...scram]);
   const output = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; text: string }>((resolve, reject) => {
     let text = '';
     const tool = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -171,7 +223,7 @@ async function formatStorage(launch: Launch): Promise<void> {
   }
 }
 
-async function launchBroker(launch: Launch, brokers: string[], readyTimeoutMs: number): Promise<ChildProcess> {
+async function launchBroker(launch: Launch, brokers: string[], readyTimeoutMs: number, auth: KafkaAuth | undefined): Promise<ChildProcess> {
   const { files } = launch;
   const logOffset = existsSync(files.log) ? statSync(files.log).size : 0;
   // The broker writes straight to a file, not a pipe to us: no back-pressure if we stop
@@ -192,6 +244,7 @@ async function launchBroker(launch: Launch, brokers: string[], readyTimeoutMs: n
 
   try {
     await waitForKafka(brokers, {
+      auth,
       timeoutMs: readyTimeoutMs,
       failure: () => (exit ? `Kafka broker ${exit} before it was ready` : undefined),
     });

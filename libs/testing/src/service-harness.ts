@@ -17,7 +17,8 @@ import {
   serviceTransport,
   type CloudEventAttributes,
 } from '@cpx/platform';
-import { newLocalKeys, startStack, type KeyHolder, type LocalKeys, type Stack } from '@cpx/stack';
+import { KAFKA_PRINCIPALS, type KafkaPrincipal } from '@cpx/contracts';
+import { newLocalKeys, startStack, type KafkaConnection, type KeyHolder, type LocalKeys, type Stack } from '@cpx/stack';
 import { gatewayKeysOf, type GatewayKeys } from './gateway-keys';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 
@@ -61,6 +62,8 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
     const gateway = await gatewayKeysOf(keys);
     const config = loadConfig(options.configSchema, {
       KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+      // The service runs as its own Kafka principal, under the broker's ACLs.
+      ...stack.kafkaEnv(principalOf(options.service)),
       DATABASE_URL: stack.databaseUrl,
       // The service's own keys only, as the stack gives them.
       ...keys.env[options.service as KeyHolder],
@@ -69,10 +72,10 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
       LOG_LEVEL: 'warn',
       ...options.env,
     });
-    events = await EventReader.start(stack.kafkaBrokers, options.eventTopics);
+    events = await EventReader.start(stack.kafkaConnection(), options.eventTopics);
     const startInstance = async () => {
       const started = await NestFactory.createMicroservice(options.module(config), {
-        ...serviceTransport({ service: options.service, brokers: stack.kafkaBrokers, groupId: serviceGroupId(options.service) }),
+        ...serviceTransport({ service: options.service, brokers: stack.kafkaBrokers, security: config.kafkaSecurity, groupId: serviceGroupId(options.service) }),
         logger: ['error', 'warn'],
       });
       instances.push(started);
@@ -82,6 +85,7 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
     const app = await startInstance();
     requests = new RequestClient({
       brokers: stack.kafkaBrokers,
+      security: stack.kafkaSecurity('tools'),
       groupId: `cpx-test-${randomUUID()}`,
       clientId: 'cpx-test',
       principalSigner: gateway.signer,
@@ -94,6 +98,12 @@ export async function startServiceHarness<C extends PlatformConfig>(options: {
     await closeAll().catch(() => undefined);
     throw error;
   }
+}
+
+function principalOf(service: string): KafkaPrincipal {
+  const principal = KAFKA_PRINCIPALS.find((name) => name === service);
+  if (!principal) throw new Error(`${service} has no Kafka principal (@cpx/contracts KAFKA_PRINCIPALS)`);
+  return principal;
 }
 
 export interface SeenEvent {
@@ -111,8 +121,9 @@ export class EventReader {
 
   private constructor(private readonly consumer: Consumer) {}
 
-  static async start(brokers: string[], topics: string[]): Promise<EventReader> {
-    const kafka = new Kafka({ clientId: 'cpx-test-reader', brokers, logLevel: logLevel.NOTHING });
+  /** As the principal of `connection` (the stack's kafkaConnection(): the tools'). */
+  static async start(connection: KafkaConnection, topics: string[]): Promise<EventReader> {
+    const kafka = new Kafka({ clientId: 'cpx-test-reader', ...connection, logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: `cpx-test-reader-${randomUUID()}`, ...CONSUMER_GROUP_SETTINGS });
     const reader = new EventReader(consumer);
     await consumer.connect();

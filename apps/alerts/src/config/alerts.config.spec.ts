@@ -12,6 +12,8 @@ const base: Record<string, string | undefined> = {
   ALERTS_MASTER_KEYS: `2026-01:${randomBytes(32).toString('base64')}`,
   ALERTS_ACTIVE_KEY_ID: '2026-01',
 };
+/** Kafka as production requires it (compose gives it from the secrets volume, not inline). */
+const PRODUCTION_KAFKA = { KAFKA_TLS: 'true', KAFKA_SASL_USERNAME: 'cpx-alerts', KAFKA_SASL_PASSWORD: 'p'.repeat(24) };
 const compose = readFileSync(path.resolve(__dirname, '../../../../docker-compose.yml'), 'utf8');
 const composeDefault = (variable: string) => new RegExp(`${variable}: \\$\\{${variable}:-([^}]+)\\}`).exec(compose)![1]!;
 
@@ -42,7 +44,7 @@ describe('AlertsConfig: its keys', () => {
       CPX_PRINCIPAL_VERIFY_KEYS: composeDefault('CPX_PRINCIPAL_VERIFY_KEYS'),
     };
     expect(problems({ ...base, ...fromCompose })).toEqual([]);
-    const found = problems({ ...base, ...fromCompose, CPX_MODE: 'production' });
+    const found = problems({ ...base, ...fromCompose, ...PRODUCTION_KAFKA, CPX_MODE: 'production' });
     expect(found.map((problem) => problem.split(':')[0]).sort()).toEqual([
       'ALERTS_MASTER_KEYS',
       'ALERTS_OPENING_KEYS',
@@ -50,6 +52,6 @@ describe('AlertsConfig: its keys', () => {
       'CPX_PRINCIPAL_VERIFY_KEYS',
     ]);
     for (const value of Object.values(fromCompose).filter((written) => written.length > 20)) expect(found.join(' ')).not.toContain(value.slice(8));
-    expect(problems({ ...base, CPX_MODE: 'production' })).toEqual([]);
+    expect(problems({ ...base, ...PRODUCTION_KAFKA, CPX_MODE: 'production' })).toEqual([]);
   });
 });

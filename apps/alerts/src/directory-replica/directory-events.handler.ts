@@ -1,12 +1,14 @@
 /**
  * Keeps the routing replica up to date from the directory's events. Each event carries
  * the full state after the change, so applying it is an upsert; a version check keeps
- * an older state from overwriting a newer one if events ever arrive twice or late.
+ * an older state from overwriting a newer one if events ever arrive twice or late, and
+ * refuses a version that jumps (domain/replica-version.ts): logged and dead-lettered.
  */
 import { Controller } from '@nestjs/common';
 import { timestampDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { AgencyType, AlertKind, DirectoryEvents, VerificationStatus, type Agency, type OnDutyShift, type Professional } from '@cpx/contracts';
-import { HandleEvents, type ReceivedEvent } from '@cpx/platform';
+import { HandleEvents, UnappliableEvent, type ReceivedEvent } from '@cpx/platform';
+import { replicaStep } from './domain/replica-version';
 import type { EntityManager } from 'typeorm';
 
 const { types } = DirectoryEvents;
@@ -77,19 +79,38 @@ export function alertKindName(kind: AlertKind): string {
 }
 
 async function upsertAgency(tx: EntityManager, agency: Agency): Promise<void> {
+  if (!(await mayApply(tx, 'replica_agency', `agency ${agency.id}`, agency.id, agency.version))) return;
   await tx.query(
     `INSERT INTO replica_agency (id, country, type, source_version) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (id) DO UPDATE SET country = $2, type = $3, source_version = $4
-     WHERE replica_agency.source_version <= $4`,
+     ON CONFLICT (id) DO UPDATE SET country = $2, type = $3, source_version = $4`,
     [agency.id, agency.country, AgencyType[agency.type], agency.version.toString()],
   );
 }
 
 async function upsertProfessional(tx: EntityManager, professional: Professional): Promise<void> {
+  if (!(await mayApply(tx, 'replica_professional', `professional ${professional.id}`, professional.id, professional.version))) return;
   await tx.query(
     `INSERT INTO replica_professional (id, agency_id, subject, status, source_version) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (id) DO UPDATE SET agency_id = $2, subject = $3, status = $4, source_version = $5
-     WHERE replica_professional.source_version <= $5`,
+     ON CONFLICT (id) DO UPDATE SET agency_id = $2, subject = $3, status = $4, source_version = $5`,
     [professional.id, professional.agencyId, professional.subject ?? null, VerificationStatus[professional.status], professional.version.toString()],
   );
+}
+
+/**
+ * Whether the state of that version is the next one to apply. The row is locked until the
+ * transaction ends, so two instances never both apply it. A version that jumps throws:
+ * the event is dead-lettered and the replica keeps what it had.
+ */
+async function mayApply(
+  tx: EntityManager,
+  table: 'replica_agency' | 'replica_professional',
+  what: string,
+  id: string,
+  version: bigint,
+): Promise<boolean> {
+  const rows = (await tx.query(`SELECT source_version::text AS version FROM ${table} WHERE id = $1 FOR UPDATE`, [id])) as { version: string }[];
+  const current = rows[0] ? BigInt(rows[0].version) : undefined;
+  const step = replicaStep(current, version);
+  if (step === 'jump') throw new UnappliableEvent(`${what}: version ${version} does not follow ${current} (only ${current! + 1n} does)`);
+  return step === 'apply';
 }

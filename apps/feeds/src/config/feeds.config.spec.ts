@@ -10,7 +10,10 @@ import { FeedsConfig } from './feeds.config';
 const key = () => randomBytes(32).toString('base64');
 const keys = newLocalKeys('2026-01');
 const base = {
-  KAFKA_BROKERS: 'kafka-1:9092',
+  KAFKA_BROKERS: 'kafka-1:9093',
+  KAFKA_TLS: 'true',
+  KAFKA_SASL_USERNAME: 'cpx-feeds',
+  KAFKA_SASL_PASSWORD: 'p'.repeat(24),
   DATABASE_URL: 'postgres://cpx@db:5432/postgres',
   // What the stack gives the feeds service: the gateway's public keys, nothing else.
   ...keys.env.feeds,

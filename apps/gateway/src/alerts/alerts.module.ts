@@ -26,7 +26,7 @@ import { AuditIntegrityResolver } from './resolvers/audit-integrity.resolver';
     AuditIntegrityResolver,
     AlertChangesResolver,
     AlertChanges,
-    { provide: LIVE_CONSUMER_FACTORY, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => liveConsumerFactory(config.kafkaBrokers) },
+    { provide: LIVE_CONSUMER_FACTORY, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => liveConsumerFactory(config.kafkaBrokers, config.kafkaSecurity) },
     AlertEventsConsumer,
     {
       // A child's record on its way in is sealed to the alerts service: the gateway holds its public keys only.

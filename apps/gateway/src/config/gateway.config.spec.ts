@@ -4,7 +4,14 @@ import { ConfigError, loadConfig } from '@cpx/platform';
 import { newLocalKeys } from '@cpx/stack';
 import { GatewayConfig } from './gateway.config';
 
-const base: Record<string, string> = { KAFKA_BROKERS: 'kafka-1:9092,kafka-2:9092', ...newLocalKeys('2026-01').env.gateway };
+// Kafka as production requires it (TLS and the gateway's SCRAM user), in every mode here.
+const base: Record<string, string> = {
+  KAFKA_BROKERS: 'kafka-1:9093,kafka-2:9093',
+  KAFKA_TLS: 'true',
+  KAFKA_SASL_USERNAME: 'cpx-gateway',
+  KAFKA_SASL_PASSWORD: 'p'.repeat(24),
+  ...newLocalKeys('2026-01').env.gateway,
+};
 const production = {
   ...base,
   CPX_MODE: 'production',

@@ -8,7 +8,7 @@ describe('explorers by mode', () => {
 
   beforeAll(async () => {
     production = await startTestGateway({
-      env: { CPX_MODE: 'production', OIDC_JWKS_URL: 'http://127.0.0.1:9/certs', OIDC_ISSUER: 'https://kc/realms/cpx', OIDC_AUDIENCE: 'cpx' },
+      env: { CPX_MODE: 'production', KAFKA_TLS: 'true', KAFKA_SASL_USERNAME: 'cpx-gateway', KAFKA_SASL_PASSWORD: 'p'.repeat(24), OIDC_JWKS_URL: 'http://127.0.0.1:9/certs', OIDC_ISSUER: 'https://kc/realms/cpx', OIDC_AUDIENCE: 'cpx' },
     });
     local = await startTestGateway({ env: { CPX_MODE: 'local' } });
   });

@@ -83,7 +83,7 @@ export class ReadinessService implements OnApplicationShutdown {
   private connectedAdmin(): Promise<Admin> {
     this.admin ??= (async () => {
       const kafka = new Kafka({
-        ...kafkaClientConfig('cpx-gateway-readiness', this.config.kafkaBrokers),
+        ...kafkaClientConfig('cpx-gateway-readiness', this.config.kafkaBrokers, this.config.kafkaSecurity),
         // A probe must fail fast, not retry for minutes like a service client, and its
         // failures are reported by /ready, not logged on every probe.
         retry: { retries: 0 },

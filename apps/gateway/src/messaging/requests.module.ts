@@ -75,6 +75,7 @@ export class RequestsConnection implements OnApplicationBootstrap, OnApplication
         countingRoundTrips(
           new RequestClient({
           brokers: config.kafkaBrokers,
+          security: config.kafkaSecurity,
           groupId: gatewayGroupId(),
           clientId: 'cpx-gateway',
           principalSigner: new PrincipalSigner(parseKeyList(config.GATEWAY_PRINCIPAL_SIGNING_KEYS, 'GATEWAY_PRINCIPAL_SIGNING_KEYS'), config.GATEWAY_PRINCIPAL_SIGNING_KEY_ID),

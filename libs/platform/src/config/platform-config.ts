@@ -1,17 +1,98 @@
 /**
- * The variables every service shares: where Kafka and Postgres are, the gateway's
- * public keys that verify the principal travelling with each request, and the request
- * timeout. Which service holds which key: docs/adr/0009-keys-per-purpose.md.
+ * The variables every service shares: where Kafka and Postgres are, how this service
+ * authenticates to Kafka, the gateway's public keys that verify the principal travelling
+ * with each request, and the request timeout. Which service holds which key:
+ * docs/adr/0009-keys-per-purpose.md; Kafka principals: docs/adr/0008-authenticated-kafka-and-acls.md.
  */
+import { readFileSync } from 'node:fs';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  ValidateIf,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { IsKeyList, IsListedKeyId } from './key-validators';
+import type { KafkaSecurity } from '../kafka/kafka-options';
+
+/**
+ * `true` / `false` (unset: false); anything else is left for IsBoolean to refuse. Read from
+ * the raw variable: implicit conversion would already have made "yes" true.
+ */
+const flag = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown => {
+  const raw = obj[key];
+  if (raw === undefined || raw === '' || raw === 'false' || raw === false) return false;
+  if (raw === 'true' || raw === true) return true;
+  return raw;
+};
+
+@ValidatorConstraint({ name: 'trueInProduction' })
+class TrueInProduction implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return value === true || (args.object as PlatformConfig).CPX_MODE !== 'production';
+  }
+  defaultMessage(): string {
+    return 'must be true in production mode';
+  }
+}
+
+@ValidatorConstraint({ name: 'readablePemFile' })
+class ReadablePemFile implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    try {
+      return typeof value === 'string' && readFileSync(value, 'utf8').includes('-----BEGIN CERTIFICATE-----');
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'must be a readable PEM file of CA certificates';
+  }
+}
 
 export class PlatformConfig {
   /** Comma-separated host:port list. */
   @IsString()
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS!: string;
+
+  /**
+   * TLS to the brokers. Required in production; the local stack's broker has it too
+   * (`false` is for a plaintext external cluster only).
+   */
+  @Transform(flag)
+  @IsBoolean({ message: 'must be true or false' })
+  @Validate(TrueInProduction)
+  KAFKA_TLS: boolean = false;
+
+  /** The CA certificates (PEM file) the brokers' certificates chain to; unset: the system's. */
+  @IsOptional()
+  @Validate(ReadablePemFile)
+  KAFKA_TLS_CA_FILE?: string;
+
+  /**
+   * This service's own Kafka principal, a SCRAM-SHA-512 user (`cpx-directory`, ...): the
+   * broker's ACLs let it write only its own topics. Required in production.
+   */
+  @ValidateIf((config: PlatformConfig) => config.CPX_MODE === 'production' || config.KAFKA_SASL_PASSWORD !== undefined)
+  @IsNotEmpty({ message: 'must be set in production mode, and with KAFKA_SASL_PASSWORD' })
+  KAFKA_SASL_USERNAME?: string;
+
+  @ValidateIf((config: PlatformConfig) => config.KAFKA_SASL_USERNAME !== undefined)
+  @IsString({ message: 'must be set with KAFKA_SASL_USERNAME' })
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  KAFKA_SASL_PASSWORD?: string;
 
   /** A Postgres server URL; each service creates and migrates its own database on it. */
   @IsString()
@@ -69,5 +150,15 @@ export class PlatformConfig {
 
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',');
+  }
+
+  /** TLS and SASL for every Kafka client of this process. */
+  get kafkaSecurity(): KafkaSecurity {
+    return {
+      ...(this.KAFKA_TLS ? { ssl: this.KAFKA_TLS_CA_FILE ? { ca: [readFileSync(this.KAFKA_TLS_CA_FILE, 'utf8')] } : true } : {}),
+      ...(this.KAFKA_SASL_USERNAME && this.KAFKA_SASL_PASSWORD
+        ? { sasl: { mechanism: 'scram-sha-512', username: this.KAFKA_SASL_USERNAME, password: this.KAFKA_SASL_PASSWORD } }
+        : {}),
+    };
   }
 }

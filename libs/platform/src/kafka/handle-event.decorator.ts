@@ -7,15 +7,22 @@
  * - Bounded: a failing event is retried a few times, then written to `<topic>.dlq`
  *   with the error in its headers, and the partition moves on. An event handler never
  *   throws into Nest, since that would retry the same record forever (nestjs/nest#14664).
+ * - From its owner only: an event whose `ce_source` is not the owner of the topic it came
+ *   on (`/cpx/directory` for `cpx.directory.v1.events`) is logged and dead-lettered
+ *   unhandled. The broker's ACLs already let only the owner write there; this holds if a
+ *   principal is misconfigured, and names the forgery in the logs and the DLQ.
+ * - A handler refuses an event it must not apply by throwing UnappliableEvent: logged and
+ *   dead-lettered at once, not retried (it would be refused again).
  */
 import { Logger } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload, Transport } from '@nestjs/microservices';
 import { fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import { Kafka, type Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
+import { eventSourceOf } from '@cpx/contracts';
 import { readCloudEvent, type CloudEventAttributes } from './cloud-events';
 import { queryPrepared } from '../database/prepared-query';
-import { kafkaClientConfig } from './kafka-options';
+import { kafkaClientConfig, type KafkaSecurity } from './kafka-options';
 import type { EventDefinition } from '../outbox/outbox';
 
 export class ReceivedEvent {
@@ -36,11 +43,27 @@ export class ReceivedEvent {
   }
 }
 
+/**
+ * Thrown by an event handler for an event it must never apply (a replica's version that
+ * jumps, ...): the transaction rolls back, and the event goes to the DLQ at once.
+ */
+export class UnappliableEvent extends Error {
+  override readonly name = 'UnappliableEvent';
+}
+
+/** The owner's ce_source for events on `topic`, or why the event is refused. */
+export function foreignSourceProblem(topic: string, source: string): string | undefined {
+  const owner = eventSourceOf(topic);
+  if (owner === undefined) return `${topic} is not an events topic of the registry: no owner to check ce_source against`;
+  return source === owner ? undefined : `ce_source ${JSON.stringify(source.slice(0, 200))} is not the owner of ${topic} (${owner})`;
+}
+
 export type EventMethod = (event: ReceivedEvent, transaction: EntityManager) => Promise<void>;
 
 export interface EventHandlingOptions {
   dataSource: DataSource;
   brokers: string[];
+  security?: KafkaSecurity;
   clientId: string;
   groupId: string;
   /** Attempts before dead-lettering, and the first backoff (doubled per attempt). */
@@ -86,6 +109,12 @@ export async function consume(topic: string, method: EventMethod, data: unknown,
     await deadLetter(topic, kafka, payload, new Error('not a CloudEvent (ce_* headers missing)'), 0);
     return;
   }
+  const foreign = foreignSourceProblem(topic, attributes.source);
+  if (foreign) {
+    logger.warn(`Refused ${attributes.type} ${attributes.id.slice(0, 100)} on ${topic}: ${foreign}`);
+    await deadLetter(topic, kafka, payload, new UnappliableEvent(foreign), 0);
+    return;
+  }
   const event = new ReceivedEvent(attributes, topic, message.key?.toString(), payload);
   const maxAttempts = options.maxAttempts ?? 4;
   let lastError: unknown;
@@ -104,6 +133,11 @@ export async function consume(topic: string, method: EventMethod, data: unknown,
       return;
     } catch (error) {
       lastError = error;
+      if (error instanceof UnappliableEvent) {
+        logger.warn(`Refused ${attributes.type} ${attributes.id.slice(0, 100)} on ${topic}: ${error.message}`);
+        await deadLetter(topic, kafka, payload, error, attempt);
+        return;
+      }
       if (attempt < maxAttempts) {
         await new Promise((resolve) => setTimeout(resolve, (options.backoffMs ?? 200) * 2 ** (attempt - 1)));
         await kafka.getHeartbeat()().catch(() => undefined);
@@ -147,7 +181,7 @@ async function deadLetter(
 }
 
 async function connectProducer(options: EventHandlingOptions): Promise<Producer> {
-  const kafka = new Kafka(kafkaClientConfig(`${options.clientId}-dlq`, options.brokers));
+  const kafka = new Kafka(kafkaClientConfig(`${options.clientId}-dlq`, options.brokers, options.security));
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   return producer;

@@ -9,10 +9,18 @@ import { PARTITIONS } from '@cpx/contracts';
 import { kafkaSockets } from './kafka-sockets';
 import { ServiceKafkaServer } from './service-kafka-server';
 
-export function kafkaClientConfig(clientId: string, brokers: string[]): KafkaConfig {
+/**
+ * How a client authenticates: TLS (trusting `ssl.ca`, else the system's CAs) and this
+ * application's SCRAM-SHA-512 user (PlatformConfig.kafkaSecurity). Empty for a plaintext
+ * cluster without users.
+ */
+export type KafkaSecurity = Pick<KafkaConfig, 'ssl' | 'sasl'>;
+
+export function kafkaClientConfig(clientId: string, brokers: string[], security: KafkaSecurity = {}): KafkaConfig {
   return {
     clientId,
     brokers,
+    ...security,
     logLevel: logLevel.ERROR,
     connectionTimeout: 3_000,
     requestTimeout: 10_000,
@@ -37,11 +45,12 @@ export const CONSUMER_GROUP_SETTINGS = {
 export function serviceTransport(options: {
   service: string;
   brokers: string[];
+  security?: KafkaSecurity;
   groupId: string;
 }): { strategy: ServiceKafkaServer } {
   return {
     strategy: new ServiceKafkaServer({
-      client: kafkaClientConfig(`cpx-${options.service}`, options.brokers),
+      client: kafkaClientConfig(`cpx-${options.service}`, options.brokers, options.security),
       consumer: { groupId: options.groupId, ...CONSUMER_GROUP_SETTINGS },
       producer: { allowAutoTopicCreation: false },
       // A service's group is stable, so this matters only on its very first start: what

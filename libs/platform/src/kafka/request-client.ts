@@ -22,11 +22,13 @@ import {
 import type { Principal } from '../auth-context/principal';
 import { DomainError, isDomainError } from '../errors/domain-error';
 import { decodeReply } from './reply-envelope';
-import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig } from './kafka-options';
+import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig, type KafkaSecurity } from './kafka-options';
 import { ReplyPosition } from './reply-position';
 
 export interface RequestClientOptions {
   brokers: string[];
+  /** TLS and this application's Kafka user (PlatformConfig.kafkaSecurity). */
+  security?: KafkaSecurity;
   /** Unique per running instance: replies are routed to the partitions this group owns. */
   groupId: string;
   clientId: string;
@@ -105,7 +107,7 @@ export class RequestClient {
   constructor(private readonly options: RequestClientOptions) {
     this.client = new OneReplyTopicClientKafka(
       {
-        client: kafkaClientConfig(options.clientId, options.brokers),
+        client: kafkaClientConfig(options.clientId, options.brokers, options.security),
         consumer: {
           groupId: options.groupId,
           ...CONSUMER_GROUP_SETTINGS,

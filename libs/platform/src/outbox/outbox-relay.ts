@@ -17,7 +17,7 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { statementName } from '../database/prepared-query';
 import { cloudEventHeaders } from '../kafka/cloud-events';
-import { kafkaClientConfig } from '../kafka/kafka-options';
+import { kafkaClientConfig, type KafkaSecurity } from '../kafka/kafka-options';
 
 // Run once per batch for as long as the service runs: prepared once per connection.
 const NEXT_BATCH = `SELECT sequence, id, topic, record_key, event_type, subject, occurred_at, payload
@@ -27,6 +27,7 @@ const MARK_PUBLISHED = 'UPDATE cpx_outbox SET published_at = now() WHERE sequenc
 export interface OutboxRelayOptions {
   databaseUrl: string;
   brokers: string[];
+  security?: KafkaSecurity;
   /** ce_source of every event this service publishes, e.g. `/cpx/directory`. */
   source: string;
   clientId: string;
@@ -67,7 +68,7 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.kafka = new Kafka({
-      ...kafkaClientConfig(options.clientId, options.brokers),
+      ...kafkaClientConfig(options.clientId, options.brokers, options.security),
       logLevel: logLevel.NOTHING,
       // Few retries here: the relay's own loop retries a failed publish, with its backoff.
       retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1_000 },

@@ -36,7 +36,7 @@ export async function bootstrapService<C extends PlatformConfig>(options: {
   const app = await NestFactory.createMicroservice(
     options.module(config),
     {
-      ...serviceTransport({ service: options.service, brokers: config.kafkaBrokers, groupId: serviceGroupId(options.service) }),
+      ...serviceTransport({ service: options.service, brokers: config.kafkaBrokers, security: config.kafkaSecurity, groupId: serviceGroupId(options.service) }),
       logger,
     },
   );

@@ -87,6 +87,7 @@ export class ServicePlatformModule {
             configureEventHandling({
               dataSource,
               brokers: config.kafkaBrokers,
+              security: config.kafkaSecurity,
               clientId: `cpx-${service}`,
               groupId: serviceGroupId(service),
             });
@@ -99,6 +100,7 @@ export class ServicePlatformModule {
             new OutboxRelay({
               databaseUrl: databaseUrl(config.DATABASE_URL, database),
               brokers: config.kafkaBrokers,
+              security: config.kafkaSecurity,
               source: `/cpx/${service}`,
               clientId: `cpx-${service}-outbox`,
             }),

@@ -140,4 +140,13 @@ describe('AlertEventsConsumer: the source of the live subscription', () => {
     await fake.receive(anEventRecord(AlertsEvents.types.alertIdentityErased, { alert: facts() }));
     expect(published).toHaveBeenCalledTimes(1);
   });
+
+  it('pushes nothing from a record whose ce_source is not the alerts service', async () => {
+    consumer.onApplicationBootstrap();
+    await flush();
+    const published = jest.spyOn(changes, 'publish');
+    const forged = anEventRecord(AlertsEvents.types.alertPosted, { alert: facts(), audience: audience() });
+    await created[0]!.receive({ ...forged, headers: { ...forged.headers, ce_source: '/cpx/feeds' } });
+    expect(published).not.toHaveBeenCalled();
+  });
 });

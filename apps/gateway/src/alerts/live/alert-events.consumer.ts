@@ -17,7 +17,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { hostname } from 'node:os';
 import { Kafka, type Consumer, type KafkaMessage } from 'kafkajs';
 import { AlertsEvents } from '@cpx/contracts';
-import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig, readCloudEvent } from '@cpx/platform';
+import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig, readCloudEvent, type KafkaSecurity } from '@cpx/platform';
 import { alertDeliveryOf } from './alert-delivery';
 import { AlertChanges } from './alert-changes';
 
@@ -26,10 +26,10 @@ export type LiveConsumerFactory = () => Consumer;
 
 export const RESTART_DELAY_MS = 2_000;
 
-export function liveConsumerFactory(brokers: string[]): LiveConsumerFactory {
+export function liveConsumerFactory(brokers: string[], security: KafkaSecurity = {}): LiveConsumerFactory {
   return () =>
     new Kafka({
-      ...kafkaClientConfig('cpx-gateway-live', brokers),
+      ...kafkaClientConfig('cpx-gateway-live', brokers, security),
       // Bounded, so that a long outage hands over to the rebuild loop below, which a shutdown can stop.
       retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 10 },
     }).consumer({
@@ -110,6 +110,12 @@ export class AlertEventsConsumer implements OnApplicationBootstrap, OnApplicatio
   private deliver(message: KafkaMessage): void {
     const attributes = readCloudEvent(message.headers as Record<string, unknown> | undefined);
     if (!attributes || !message.value) return;
+    // Only the alerts service writes its topic (the broker's ACLs); a record that claims
+    // another source is not pushed to anyone. The gateway holds no DLQ: it logs it.
+    if (attributes.source !== AlertsEvents.source) {
+      this.logger.warn(`Refused ${attributes.type} ${attributes.id.slice(0, 100)}: ce_source is not ${AlertsEvents.source}`);
+      return;
+    }
     try {
       const delivery = alertDeliveryOf(attributes.type, message.value, attributes.time);
       if (delivery) this.changes.publish(delivery);

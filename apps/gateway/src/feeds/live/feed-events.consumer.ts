@@ -12,21 +12,21 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { Kafka, type Consumer } from 'kafkajs';
-import { AlertsEvents, DirectoryEvents } from '@cpx/contracts';
-import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig } from '@cpx/platform';
+import { SERVICE_ROLES } from '@cpx/contracts';
+import { CONSUMER_GROUP_SETTINGS, kafkaClientConfig, type KafkaSecurity } from '@cpx/platform';
 import { FeedWakeUps } from './feed-wake-ups';
 
 export const FEED_CONSUMER_FACTORY = Symbol('FEED_CONSUMER_FACTORY');
 export type FeedConsumerFactory = () => Consumer;
 
-/** What the feeds service consumes (apps/feeds DomainEventsHandler). */
-export const FEED_SOURCE_TOPICS = [DirectoryEvents.topic, AlertsEvents.topic];
+/** What the feeds service consumes (apps/feeds DomainEventsHandler; the gateway's principal may read them). */
+export const FEED_SOURCE_TOPICS = SERVICE_ROLES.feeds.consumes.map(({ topic }) => topic);
 export const RESTART_DELAY_MS = 2_000;
 
-export function feedConsumerFactory(brokers: string[]): FeedConsumerFactory {
+export function feedConsumerFactory(brokers: string[], security: KafkaSecurity = {}): FeedConsumerFactory {
   return () =>
     new Kafka({
-      ...kafkaClientConfig('cpx-gateway-feeds-live', brokers),
+      ...kafkaClientConfig('cpx-gateway-feeds-live', brokers, security),
       retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 10 },
     }).consumer({
       groupId: feedLiveGroupId(),

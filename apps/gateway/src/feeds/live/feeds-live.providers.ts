@@ -8,6 +8,6 @@ import { PartnerFeedEventsResolver } from './partner-feed-events.resolver';
 export const FEEDS_LIVE_PROVIDERS: Provider[] = [
   PartnerFeedEventsResolver,
   FeedWakeUps,
-  { provide: FEED_CONSUMER_FACTORY, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => feedConsumerFactory(config.kafkaBrokers) },
+  { provide: FEED_CONSUMER_FACTORY, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => feedConsumerFactory(config.kafkaBrokers, config.kafkaSecurity) },
   FeedEventsConsumer,
 ];
