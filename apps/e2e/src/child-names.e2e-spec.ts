@@ -86,7 +86,7 @@ async function post(token: string, input: Record<string, unknown>): Promise<{ id
 
 /** Every record of the alerts request topic, value and headers. */
 async function alertsRequestRecords(): Promise<Buffer[]> {
-  const kafka = new Kafka({ clientId: 'cpx-e2e-names-scan', brokers: platform.stack.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'cpx-e2e-names-scan', ...platform.stack.kafkaConnection(), logLevel: logLevel.NOTHING });
   const topic = AlertsRequests.postAlert.topic;
   const kafkaAdmin = kafka.admin();
   await kafkaAdmin.connect();
