@@ -14,16 +14,15 @@
  * Layout: version (1) | key id length (1) | key id | enc (32) | ciphertext with tag.
  * The header (version and key id) is the AEAD's associated data.
  */
-import type { webcrypto } from 'node:crypto';
-import { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
+import type { KeyObject } from 'node:crypto';
 import { fromBinary, toBinary, create, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
 import { DomainError } from '../errors/domain-error';
+import { HPKE_ENC_BYTES, hpkeOpen, hpkePrivateKey, hpkePublicKey, hpkeSeal, type HpkeRecipientKey } from './hpke';
 import { activeKey, parseKeyList } from './key-list';
 
 const VERSION = 1;
-const ENC_BYTES = 32;
+const ENC_BYTES = HPKE_ENC_BYTES;
 const TAG_BYTES = 16;
-const suite = new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
 const text = new TextEncoder();
 
 const info = (context: string): Uint8Array => text.encode(`cpx.sealed.v1|${context}`);
@@ -38,35 +37,31 @@ function header(keyId: string): Buffer {
 export class PayloadSealer {
   private constructor(
     private readonly header: Buffer,
-    private readonly publicKey: webcrypto.CryptoKey,
+    private readonly publicKey: { key: KeyObject; raw: Buffer },
   ) {}
 
   /** `publicKeys` are the recipient's, by key id (its variable lists them); `activeId` is the one sealed to. */
   static async create(publicKeys: Map<string, Buffer>, activeId: string, variable: string): Promise<PayloadSealer> {
     const { id, key } = activeKey(publicKeys, activeId, variable);
-    return new PayloadSealer(header(id), await suite.kem.deserializePublicKey(key));
+    return new PayloadSealer(header(id), { key: hpkePublicKey(key), raw: key });
   }
 
   async seal<Desc extends DescMessage>(schema: Desc, message: MessageInitShape<Desc>, context: string): Promise<Uint8Array> {
-    const { ct, enc } = await suite.seal(
-      { recipientPublicKey: this.publicKey, info: info(context) },
-      toBinary(schema, create(schema, message)),
-      this.header,
-    );
-    return Buffer.concat([this.header, Buffer.from(enc), Buffer.from(ct)]);
+    const { enc, ciphertext } = hpkeSeal(this.publicKey, info(context), this.header, toBinary(schema, create(schema, message)));
+    return Buffer.concat([this.header, enc, ciphertext]);
   }
 }
 
 /** Opens what was sealed to this holder, with any of its listed private keys. */
 export class PayloadOpener {
-  private constructor(private readonly privateKeys: Map<string, webcrypto.CryptoKey>) {}
+  private constructor(private readonly privateKeys: Map<string, HpkeRecipientKey>) {}
 
   static async create(privateKeys: Map<string, Buffer>, variable: string): Promise<PayloadOpener> {
     if (privateKeys.size === 0) throw new Error(`${variable} lists no key.`);
-    const keys = new Map<string, webcrypto.CryptoKey>();
+    const keys = new Map<string, HpkeRecipientKey>();
     for (const [id, key] of privateKeys) {
       header(id);
-      keys.set(id, await suite.kem.deserializePrivateKey(key));
+      keys.set(id, hpkePrivateKey(key));
     }
     return new PayloadOpener(keys);
   }
@@ -81,13 +76,9 @@ export class PayloadOpener {
     }
     const privateKey = this.privateKeys.get(bytes.subarray(2, headerLength).toString('utf8'));
     if (!privateKey) throw DomainError.badInput(field, `${field} could not be opened: it was sealed to a key this service does not hold.`);
-    let plain: ArrayBuffer;
+    let plain: Buffer;
     try {
-      plain = await suite.open(
-        { recipientKey: privateKey, enc: bytes.subarray(headerLength, headerLength + ENC_BYTES), info: info(context) },
-        bytes.subarray(headerLength + ENC_BYTES),
-        bytes.subarray(0, headerLength),
-      );
+      plain = hpkeOpen(privateKey, bytes.subarray(headerLength, headerLength + ENC_BYTES), info(context), bytes.subarray(0, headerLength), bytes.subarray(headerLength + ENC_BYTES));
     } catch {
       throw DomainError.badInput(field, `${field} could not be opened: it was not sealed for this operation.`);
     }
