@@ -7,7 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import type { RequestOperation } from '@cpx/contracts';
 import { DomainError, isDomainError, RequestClient, type Principal } from '@cpx/platform';
-import { normalisedPath, TOP_LEVEL, type ArgumentPaths } from '../directory/directory.client';
+import { normalisedPath, TOP_LEVEL, type ArgumentPaths } from '../messaging/argument-paths';
 
 @Injectable()
 export class FeedsClient {

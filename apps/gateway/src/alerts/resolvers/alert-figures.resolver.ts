@@ -3,7 +3,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { AlertsRequests } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { timestampOf } from '../../directory/mappers/proto-values';
+import { timestampOf } from '../../graphql/proto-values';
 import { smallListComplexity } from '../../graphql/query-limits';
 import { AlertsClient } from '../alerts.client';
 import { AlertFiguresArgs } from '../inputs/alert-args.input';

@@ -5,7 +5,7 @@ import { PayloadOpener, revealIdentityContext, type Principal } from '@cpx/platf
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { connectionComplexity, smallListComplexity } from '../../graphql/query-limits';
 import { connectionFrom, pageWindow } from '../../graphql/relay-connection';
-import { SEARCH } from '../../directory/directory.client';
+import { SEARCH } from '../../messaging/argument-paths';
 import { AlertsClient, IDENTITY_READS } from '../alerts.client';
 import { GrantIdentityAccessArgs, IdentityReadAuditArgs, IdentityReadsArgs, RevealAlertIdentityArgs, RevokeIdentityAccessArgs } from '../inputs/alert-args.input';
 import { toIdentityGrant, toIdentityRead } from '../mappers/alert.mapper';

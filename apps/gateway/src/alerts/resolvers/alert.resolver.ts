@@ -10,7 +10,7 @@ import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { GatewayContext } from '../../graphql/gateway-context';
 import { connectionComplexity, serviceLookup } from '../../graphql/query-limits';
 import { connectionFrom, pageWindow } from '../../graphql/relay-connection';
-import { SEARCH } from '../../directory/directory.client';
+import { SEARCH } from '../../messaging/argument-paths';
 import { AlertsClient } from '../alerts.client';
 import { AlertIdArgs, AlertPageArgs, AlertSearchArgs } from '../inputs/alert-args.input';
 import { alertFilterToProto, toAlert, toAlertUpdate } from '../mappers/alert.mapper';

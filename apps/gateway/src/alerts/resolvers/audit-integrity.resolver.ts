@@ -6,7 +6,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { AlertsRequests, AuditBreakReason } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { requiredEnumName } from '../../directory/mappers/proto-values';
+import { requiredEnumName } from '../../graphql/proto-values';
 import { AlertsClient } from '../alerts.client';
 import { AuditIntegrityArgs } from '../inputs/alert-args.input';
 import { AuditIntegrityObject } from '../types/audit-integrity.type';

@@ -4,10 +4,11 @@ import { DirectoryRequests } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { smallListComplexity } from '../../graphql/query-limits';
-import { DirectoryClient, underInput } from '../directory.client';
+import { DirectoryClient } from '../directory.client';
+import { underInput } from '../../messaging/argument-paths';
 import { RegisterCountryInput } from '../inputs/country.input';
 import { registerCountryRequest, toCountry } from '../mappers/country.mapper';
-import { required } from '../mappers/proto-values';
+import { required } from '../../graphql/proto-values';
 import { CountryObject } from '../types/country.type';
 
 @Resolver(() => CountryObject)

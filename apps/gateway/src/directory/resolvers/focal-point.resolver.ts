@@ -9,12 +9,13 @@ import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { GatewayContext } from '../../graphql/gateway-context';
 import { serviceLookup, smallListComplexity } from '../../graphql/query-limits';
-import { DirectoryClient, underInput } from '../directory.client';
+import { DirectoryClient } from '../directory.client';
+import { underInput } from '../../messaging/argument-paths';
 import { IdArgs } from '../inputs/common.args';
 import { AssignFocalPointInput, FocalPointsArgs } from '../inputs/focal-point.input';
 import { assignFocalPointRequest, toFocalPoint } from '../mappers/focal-point.mapper';
 import { toProfessional } from '../mappers/professional.mapper';
-import { required } from '../mappers/proto-values';
+import { required } from '../../graphql/proto-values';
 import { FocalPointObject } from '../types/focal-point.type';
 import { ProfessionalObject } from '../types/professional.type';
 

@@ -10,7 +10,7 @@ import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
 import { FeedsRequests } from '@cpx/contracts';
 import { DomainError, hasRole, type Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { SEARCH } from '../../directory/directory.client';
+import { SEARCH } from '../../messaging/argument-paths';
 import type { GatewayContext } from '../../graphql/gateway-context';
 import { GRAPHQL_PATH } from '../../graphql/graphql.options';
 import { FeedsClient, partnerOf } from '../feeds.client';

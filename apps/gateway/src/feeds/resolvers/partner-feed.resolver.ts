@@ -6,7 +6,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { FeedsRequests } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { SEARCH } from '../../directory/directory.client';
+import { SEARCH } from '../../messaging/argument-paths';
 import { connectionComplexity } from '../../graphql/query-limits';
 import type { PageInfoObject } from '../../graphql/relay-connection';
 import { FeedsClient, partnerOf } from '../feeds.client';

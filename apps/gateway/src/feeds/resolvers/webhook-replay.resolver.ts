@@ -3,7 +3,7 @@ import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { FeedsRequests } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { timestampOf } from '../../directory/mappers/proto-values';
+import { timestampOf } from '../../graphql/proto-values';
 import { FeedsClient } from '../feeds.client';
 import { RedeliverFailedWebhooksArgs, ResendWebhookDeliveryArgs } from '../inputs/webhook-replay.input';
 
