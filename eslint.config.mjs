@@ -76,6 +76,24 @@ function moduleBoundaries({ inTests }) {
 const deepImport = { regex: '^@cpx/[^/]+/.', message: 'Import a CPX library from its root, `@cpx/<lib>`: its index.ts is its public API.' };
 const relativeIntoProject = { regex: '^(\\.\\./)+(apps|libs)/', message: 'Import a CPX library as `@cpx/<lib>`, never by a relative path into it.' };
 
+// The gateway is a core (the folders below: GraphQL plumbing, messaging to services, auth,
+// limits, config, health, test support) and features that plug into it, one folder each
+// (directory/, alerts/, feeds/, and any new folder of apps/gateway/src). A feature never
+// imports another feature: what two features share moves to the core, so a new feature is
+// added, or one removed, without touching the others.
+const gatewayCore = ['graphql', 'messaging', 'auth', 'limits', 'config', 'health', 'testing'];
+const gatewayFeatures = readdirSync(new URL('apps/gateway/src/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !gatewayCore.includes(entry.name))
+  .map((entry) => entry.name);
+function gatewayFeatureImports(feature) {
+  const others = gatewayFeatures.filter((name) => name !== feature);
+  return {
+    // Relative, since a feature's files import the rest of the gateway relatively: `../feeds/x`, `../../feeds/x`.
+    regex: `^(\\.\\./)+(${others.join('|')})(/|$)`,
+    message: `A gateway feature (${feature}/) never imports another feature: move what they share to the gateway's core (${gatewayCore.join('/, ')}/).`,
+  };
+}
+
 // @nx/enforce-module-boundaries reads Nx's cached project graph and, when there is none (a
 // clean clone, CI), skips every file with only a note on stdout. So compute the graph here
 // (Nx 24, in this process: the daemon is off in nx.json). And since the rule also skips files
@@ -172,6 +190,12 @@ export default defineConfig([
     files: ['apps/*/src/**/*.ts'],
     rules: { '@nx/workspace-handlers-use-platform-adapters': 'error' },
   },
+  ...gatewayFeatures.map((feature) => ({
+    name: `cpx/gateway-feature-${feature}`,
+    files: [`apps/gateway/src/${feature}/**/*.ts`],
+    // The whole option is replaced per file pattern, so the deep-import pattern is repeated.
+    rules: { 'no-restricted-imports': ['error', { patterns: [deepImport, gatewayFeatureImports(feature)] }] },
+  })),
   {
     name: 'cpx/gateway-auth',
     files: ['apps/gateway/src/**/*.ts'],
