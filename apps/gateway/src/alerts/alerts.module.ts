@@ -6,7 +6,6 @@
 import { Module } from '@nestjs/common';
 import { parseKeyList, PayloadOpener, PayloadSealer } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
-import { AlertsClient } from './alerts.client';
 import { AlertChanges } from './live/alert-changes';
 import { AlertEventsConsumer, LIVE_CONSUMER_FACTORY, liveConsumerFactory } from './live/alert-events.consumer';
 import { AlertChangesResolver } from './resolvers/alert-changes.resolver';
@@ -18,7 +17,6 @@ import { AuditIntegrityResolver } from './resolvers/audit-integrity.resolver';
 
 @Module({
   providers: [
-    AlertsClient,
     AlertResolver,
     AlertLifecycleResolver,
     AlertIdentityResolver,

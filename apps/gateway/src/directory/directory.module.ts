@@ -1,6 +1,5 @@
 /** The directory's part of the public schema: resolvers that forward to the directory service. */
 import { Module } from '@nestjs/common';
-import { DirectoryClient } from './directory.client';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { CountryResolver } from './resolvers/country.resolver';
 import { FocalPointResolver } from './resolvers/focal-point.resolver';
@@ -8,6 +7,6 @@ import { OnDutyResolver } from './resolvers/on-duty.resolver';
 import { ProfessionalResolver } from './resolvers/professional.resolver';
 
 @Module({
-  providers: [DirectoryClient, AgencyResolver, ProfessionalResolver, FocalPointResolver, OnDutyResolver, CountryResolver],
+  providers: [AgencyResolver, ProfessionalResolver, FocalPointResolver, OnDutyResolver, CountryResolver],
 })
 export class DirectoryModule {}

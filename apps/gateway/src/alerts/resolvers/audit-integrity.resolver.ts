@@ -7,13 +7,13 @@ import { AlertsRequests, AuditBreakReason } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { requiredEnumName } from '../../graphql/proto-values';
-import { AlertsClient } from '../alerts.client';
+import { ServiceClient } from '../../messaging/service.client';
 import { AuditIntegrityArgs } from '../inputs/alert-args.input';
 import { AuditIntegrityObject } from '../types/audit-integrity.type';
 
 @Resolver(() => AuditIntegrityObject)
 export class AuditIntegrityResolver {
-  constructor(private readonly service: AlertsClient) {}
+  constructor(private readonly service: ServiceClient) {}
 
   @Query(() => AuditIntegrityObject, {
     description:

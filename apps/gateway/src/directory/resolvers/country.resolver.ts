@@ -4,7 +4,7 @@ import { DirectoryRequests } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { smallListComplexity } from '../../graphql/query-limits';
-import { DirectoryClient } from '../directory.client';
+import { ServiceClient } from '../../messaging/service.client';
 import { underInput } from '../../messaging/argument-paths';
 import { RegisterCountryInput } from '../inputs/country.input';
 import { registerCountryRequest, toCountry } from '../mappers/country.mapper';
@@ -13,7 +13,7 @@ import { CountryObject } from '../types/country.type';
 
 @Resolver(() => CountryObject)
 export class CountryResolver {
-  constructor(private readonly directory: DirectoryClient) {}
+  constructor(private readonly directory: ServiceClient) {}
 
   @Query(() => [CountryObject], { complexity: smallListComplexity(20) })
   async countries(@CurrentPrincipal() principal: Principal): Promise<CountryObject[]> {

@@ -9,7 +9,7 @@ import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { GatewayContext } from '../../graphql/gateway-context';
 import { serviceLookup, smallListComplexity } from '../../graphql/query-limits';
-import { DirectoryClient } from '../directory.client';
+import { ServiceClient } from '../../messaging/service.client';
 import { underInput } from '../../messaging/argument-paths';
 import { IdArgs } from '../inputs/common.args';
 import { AssignFocalPointInput, FocalPointsArgs } from '../inputs/focal-point.input';
@@ -26,7 +26,7 @@ const LOOKUP_COMPLEXITY = serviceLookup();
 export class FocalPointResolver {
   private readonly lookups = new WeakMap<GatewayContext, Map<string, Promise<ProfessionalObject>>>();
 
-  constructor(private readonly directory: DirectoryClient) {}
+  constructor(private readonly directory: ServiceClient) {}
 
   @Query(() => [FocalPointObject], { complexity: smallListComplexity(20) })
   async focalPoints(@Args() { country }: FocalPointsArgs, @CurrentPrincipal() principal: Principal): Promise<FocalPointObject[]> {

@@ -4,7 +4,7 @@ import { DirectoryRequests } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { smallListComplexity } from '../../graphql/query-limits';
-import { DirectoryClient } from '../directory.client';
+import { ServiceClient } from '../../messaging/service.client';
 import { underInput } from '../../messaging/argument-paths';
 import { IdArgs } from '../inputs/common.args';
 import { ScheduleOnDutyInput, WhomToContactArgs } from '../inputs/on-duty.input';
@@ -15,7 +15,7 @@ import { OnDutyShiftObject } from '../types/on-duty-shift.type';
 
 @Resolver(() => OnDutyShiftObject)
 export class OnDutyResolver {
-  constructor(private readonly directory: DirectoryClient) {}
+  constructor(private readonly directory: ServiceClient) {}
 
   @Mutation(() => OnDutyShiftObject)
   async scheduleOnDuty(@Args('input') input: ScheduleOnDutyInput, @CurrentPrincipal() principal: Principal): Promise<OnDutyShiftObject> {

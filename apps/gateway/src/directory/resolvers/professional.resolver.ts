@@ -5,7 +5,7 @@ import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { connectionComplexity } from '../../graphql/query-limits';
 import { connectionFrom, pageWindow } from '../../graphql/relay-connection';
-import { DirectoryClient } from '../directory.client';
+import { ServiceClient } from '../../messaging/service.client';
 import { SEARCH, underInput } from '../../messaging/argument-paths';
 import { IdArgs, VersionedIdArgs } from '../inputs/common.args';
 import {
@@ -26,7 +26,7 @@ import { ProfessionalObject } from '../types/professional.type';
 
 @Resolver(() => ProfessionalObject)
 export class ProfessionalResolver {
-  constructor(private readonly directory: DirectoryClient) {}
+  constructor(private readonly directory: ServiceClient) {}
 
   @Query(() => ProfessionalObject, { nullable: true, description: 'One professional; NOT_FOUND if there is none with this id.' })
   async professional(@Args() { id }: IdArgs, @CurrentPrincipal() principal: Principal): Promise<ProfessionalObject> {
