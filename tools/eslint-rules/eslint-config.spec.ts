@@ -119,7 +119,7 @@ const cases: Case[] = [
   },
   {
     name: 'a public GraphQL query',
-    file: 'apps/gateway/src/auth/me.resolver.ts',
+    file: 'apps/gateway/src/auth/auth.guard.ts',
     code: `import { Query, Resolver } from '@nestjs/graphql';\nimport { PublicEndpoint } from './public-endpoint.decorator';\n@Resolver()\nexport class MeResolver {\n  @PublicEndpoint()\n  @Query(() => String)\n  me(): string {\n    return 'me';\n  }\n}\n`,
     expected: ['@nx/workspace-graphql-operations-authenticated'],
   },
