@@ -80,11 +80,17 @@ const relativeIntoProject = { regex: '^(\\.\\./)+(apps|libs)/', message: 'Import
 // limits, config, health, test support) and features that plug into it, one folder each
 // (directory/, alerts/, feeds/, and any new folder of apps/gateway/src). A feature never
 // imports another feature: what two features share moves to the core, so a new feature is
-// added, or one removed, without touching the others.
+// added, or one removed, without touching the others (docs/architecture.md).
 const gatewayCore = ['graphql', 'messaging', 'auth', 'limits', 'config', 'health', 'testing'];
 const gatewayFeatures = readdirSync(new URL('apps/gateway/src/', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !gatewayCore.includes(entry.name))
   .map((entry) => entry.name);
+// And the core is neutral: its production code imports no feature (app.module.ts, which
+// assembles them, and the test support in testing/ may).
+const gatewayCoreImports = {
+  regex: `^(\\.\\./)+(${gatewayFeatures.join('|')})(/|$)`,
+  message: "The gateway's core never imports a feature: a feature plugs into the core, not the other way round.",
+};
 function gatewayFeatureImports(feature) {
   const others = gatewayFeatures.filter((name) => name !== feature);
   return {
@@ -196,6 +202,12 @@ export default defineConfig([
     // The whole option is replaced per file pattern, so the deep-import pattern is repeated.
     rules: { 'no-restricted-imports': ['error', { patterns: [deepImport, gatewayFeatureImports(feature)] }] },
   })),
+  {
+    name: 'cpx/gateway-core',
+    files: gatewayCore.filter((folder) => folder !== 'testing').map((folder) => `apps/gateway/src/${folder}/**/*.ts`),
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [deepImport, gatewayCoreImports] }] },
+  },
   {
     name: 'cpx/gateway-auth',
     files: ['apps/gateway/src/**/*.ts'],

@@ -106,6 +106,12 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    name: "the gateway's core imports a feature",
+    file: 'apps/gateway/src/auth/auth.module.ts',
+    code: `import { MeResolver } from '../directory/resolvers/me.resolver';\nexport const r = MeResolver;\n`,
+    expected: ['no-restricted-imports'],
+  },
+  {
     name: 'a deep import from a gateway feature',
     file: 'apps/gateway/src/directory/directory.module.ts',
     code: `import { DomainError } from '@cpx/platform/src/errors/domain-error';\nexport const e = DomainError;\n`,
