@@ -76,6 +76,30 @@ function moduleBoundaries({ inTests }) {
 const deepImport = { regex: '^@cpx/[^/]+/.', message: 'Import a CPX library from its root, `@cpx/<lib>`: its index.ts is its public API.' };
 const relativeIntoProject = { regex: '^(\\.\\./)+(apps|libs)/', message: 'Import a CPX library as `@cpx/<lib>`, never by a relative path into it.' };
 
+// The gateway is a core (the folders below: GraphQL plumbing, messaging to services, auth,
+// limits, config, health, test support) and features that plug into it, one folder each
+// (directory/, alerts/, feeds/, and any new folder of apps/gateway/src). A feature never
+// imports another feature: what two features share moves to the core, so a new feature is
+// added, or one removed, without touching the others (docs/architecture.md).
+const gatewayCore = ['graphql', 'messaging', 'auth', 'limits', 'config', 'health', 'testing'];
+const gatewayFeatures = readdirSync(new URL('apps/gateway/src/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !gatewayCore.includes(entry.name))
+  .map((entry) => entry.name);
+// And the core is neutral: its production code imports no feature (app.module.ts, which
+// assembles them, and the test support in testing/ may).
+const gatewayCoreImports = {
+  regex: `^(\\.\\./)+(${gatewayFeatures.join('|')})(/|$)`,
+  message: "The gateway's core never imports a feature: a feature plugs into the core, not the other way round.",
+};
+function gatewayFeatureImports(feature) {
+  const others = gatewayFeatures.filter((name) => name !== feature);
+  return {
+    // Relative, since a feature's files import the rest of the gateway relatively: `../feeds/x`, `../../feeds/x`.
+    regex: `^(\\.\\./)+(${others.join('|')})(/|$)`,
+    message: `A gateway feature (${feature}/) never imports another feature: move what they share to the gateway's core (${gatewayCore.join('/, ')}/).`,
+  };
+}
+
 // @nx/enforce-module-boundaries reads Nx's cached project graph and, when there is none (a
 // clean clone, CI), skips every file with only a note on stdout. So compute the graph here
 // (Nx 24, in this process: the daemon is off in nx.json). And since the rule also skips files
@@ -171,6 +195,18 @@ export default defineConfig([
     name: 'cpx/service-handlers',
     files: ['apps/*/src/**/*.ts'],
     rules: { '@nx/workspace-handlers-use-platform-adapters': 'error' },
+  },
+  ...gatewayFeatures.map((feature) => ({
+    name: `cpx/gateway-feature-${feature}`,
+    files: [`apps/gateway/src/${feature}/**/*.ts`],
+    // The whole option is replaced per file pattern, so the deep-import pattern is repeated.
+    rules: { 'no-restricted-imports': ['error', { patterns: [deepImport, gatewayFeatureImports(feature)] }] },
+  })),
+  {
+    name: 'cpx/gateway-core',
+    files: gatewayCore.filter((folder) => folder !== 'testing').map((folder) => `apps/gateway/src/${folder}/**/*.ts`),
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [deepImport, gatewayCoreImports] }] },
   },
   {
     name: 'cpx/gateway-auth',

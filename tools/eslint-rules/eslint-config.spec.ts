@@ -94,6 +94,30 @@ const cases: Case[] = [
     expected: ['no-restricted-imports'],
   },
   {
+    name: 'a gateway feature imports another feature',
+    file: 'apps/gateway/src/feeds/resolvers/partner.resolver.ts',
+    code: `import { required } from '../../alerts/mappers/reply-values';\nimport { SEARCH } from '../../directory/directory.module';\nexport const r = [required, SEARCH];\n`,
+    expected: ['no-restricted-imports', 'no-restricted-imports'],
+  },
+  {
+    name: "a gateway feature imports the gateway's core",
+    file: 'apps/gateway/src/alerts/alerts.module.ts',
+    code: `import { required } from '../graphql/proto-values';\nimport { SEARCH } from '../messaging/argument-paths';\nimport { AlertChanges } from './live/alert-changes';\nexport const r = [required, SEARCH, AlertChanges];\n`,
+    expected: [],
+  },
+  {
+    name: "the gateway's core imports a feature",
+    file: 'apps/gateway/src/auth/auth.module.ts',
+    code: `import { MeResolver } from '../directory/resolvers/me.resolver';\nexport const r = MeResolver;\n`,
+    expected: ['no-restricted-imports'],
+  },
+  {
+    name: 'a deep import from a gateway feature',
+    file: 'apps/gateway/src/directory/directory.module.ts',
+    code: `import { DomainError } from '@cpx/platform/src/errors/domain-error';\nexport const e = DomainError;\n`,
+    expected: ['no-restricted-imports'],
+  },
+  {
     name: 'a service answers a topic with a bare @MessagePattern',
     file: 'apps/directory/src/health/health.handler.ts',
     code: `import { Controller } from '@nestjs/common';\nimport { MessagePattern } from '@nestjs/microservices';\n@Controller()\nexport class HealthHandler {\n  @MessagePattern('cpx.directory.v1.health-check')\n  check() {\n    return {};\n  }\n}\n`,
@@ -101,7 +125,7 @@ const cases: Case[] = [
   },
   {
     name: 'a public GraphQL query',
-    file: 'apps/gateway/src/auth/me.resolver.ts',
+    file: 'apps/gateway/src/auth/auth.guard.ts',
     code: `import { Query, Resolver } from '@nestjs/graphql';\nimport { PublicEndpoint } from './public-endpoint.decorator';\n@Resolver()\nexport class MeResolver {\n  @PublicEndpoint()\n  @Query(() => String)\n  me(): string {\n    return 'me';\n  }\n}\n`,
     expected: ['@nx/workspace-graphql-operations-authenticated'],
   },

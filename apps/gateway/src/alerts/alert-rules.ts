@@ -1,15 +1,14 @@
 /**
- * The input rules of the alerts API that the directory's field rules do not already
- * spell. The alerts service checks the same limits again (it must not trust any caller);
+ * The input rules of the alerts API that the gateway's common field rules
+ * (graphql/field-rules.ts) do not already spell. The alerts service checks the same limits again (it must not trust any caller);
  * these constants are the gateway's half of that agreement, so change both together.
  * Messages read after the field's path and never echo the value: it may be a child's name.
  */
 import { applyDecorators } from '@nestjs/common';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { NameGuard } from '@cpx/names';
-import { COUNTRY_CODE, MAX_LIST_LENGTH } from '../directory/field-rules';
+import { COUNTRY_CODE, MAX_LIST_LENGTH } from '../graphql/field-rules';
 
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 export const MAX_TARGET_COUNTRIES = 20;
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_SUMMARY_LENGTH = 10_000;
@@ -29,12 +28,6 @@ const NOT_BLANK = /\S/;
 const LATEST_UTC_OFFSET_MS = 14 * 3_600_000;
 
 type Rule = PropertyDecorator;
-
-export const IsIdempotencyKey = (): Rule =>
-  applyDecorators(
-    IsString({ message: 'must be a string' }),
-    Matches(IDEMPOTENCY_KEY, { message: 'must be 8 to 128 characters among letters, digits, "_" and "-"' }),
-  );
 
 /** 1 to 20 distinct country codes, at least one of them other than `originCountry` of the same input. */
 export const IsTargetCountries = (): Rule =>

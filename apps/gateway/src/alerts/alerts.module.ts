@@ -6,9 +6,9 @@
 import { Module } from '@nestjs/common';
 import { parseKeyList, PayloadOpener, PayloadSealer } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
-import { AlertsClient } from './alerts.client';
 import { AlertChanges } from './live/alert-changes';
-import { AlertEventsConsumer, LIVE_CONSUMER_FACTORY, liveConsumerFactory } from './live/alert-events.consumer';
+import { liveConsumerFactory } from '../messaging/live-consumer';
+import { ALERTS_LIVE_CONSUMER, AlertEventsConsumer, LIVE_CONSUMER_FACTORY } from './live/alert-events.consumer';
 import { AlertChangesResolver } from './resolvers/alert-changes.resolver';
 import { AlertFiguresResolver } from './resolvers/alert-figures.resolver';
 import { AlertIdentityResolver } from './resolvers/alert-identity.resolver';
@@ -18,7 +18,6 @@ import { AuditIntegrityResolver } from './resolvers/audit-integrity.resolver';
 
 @Module({
   providers: [
-    AlertsClient,
     AlertResolver,
     AlertLifecycleResolver,
     AlertIdentityResolver,
@@ -26,7 +25,7 @@ import { AuditIntegrityResolver } from './resolvers/audit-integrity.resolver';
     AuditIntegrityResolver,
     AlertChangesResolver,
     AlertChanges,
-    { provide: LIVE_CONSUMER_FACTORY, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => liveConsumerFactory(config.kafkaBrokers, config.kafkaSecurity) },
+    { provide: LIVE_CONSUMER_FACTORY, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => liveConsumerFactory(ALERTS_LIVE_CONSUMER, config.kafkaBrokers, config.kafkaSecurity) },
     AlertEventsConsumer,
     {
       // A child's record on its way in is sealed to the alerts service: the gateway holds its public keys only.

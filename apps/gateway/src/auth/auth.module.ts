@@ -7,7 +7,6 @@ import { APP_GUARD } from '@nestjs/core';
 import { ensureLocalIdentity, LOCAL_AUDIENCE, LOCAL_ISSUER } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
 import { AuthGuard } from './auth.guard';
-import { MeResolver } from './me.resolver';
 import { TokenVerifier } from './token-verifier';
 
 export async function createTokenVerifier(config: GatewayConfig): Promise<TokenVerifier> {
@@ -27,7 +26,6 @@ export async function createTokenVerifier(config: GatewayConfig): Promise<TokenV
   providers: [
     { provide: TokenVerifier, inject: [GatewayConfig], useFactory: createTokenVerifier },
     { provide: APP_GUARD, useClass: AuthGuard },
-    MeResolver,
   ],
   exports: [TokenVerifier],
 })

@@ -1,7 +1,7 @@
 /** Feeds replies into GraphQL objects: only the fields the schema declares, secrets only where returned once. */
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { PayloadMode, type DeliveryAttempt, type FeedEvent, type Partner, type Subscription, type UpdateSubscriptionRequestSchema } from '@cpx/contracts';
-import { dateOf, enumValue, optionalDateOf, optionalVersion, requiredEnumName } from '../directory/mappers/proto-values';
+import { dateOf, enumValue, optionalDateOf, optionalVersion, requiredEnumName } from '../graphql/proto-values';
 import type { UpdatePartnerSubscriptionInput } from './inputs/feeds.input';
 import type { WebhookPayloadModeName } from './types/feeds.enums';
 import type { PartnerFeedEventObject, PartnerObject, PartnerSubscriptionObject, WebhookDeliveryAttemptObject } from './types/feeds.types';

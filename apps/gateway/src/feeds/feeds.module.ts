@@ -2,7 +2,6 @@
 import { Module } from '@nestjs/common';
 import { parseKeyList, PayloadOpener } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
-import { FeedsClient } from './feeds.client';
 import { FEEDS_LIVE_PROVIDERS } from './live/feeds-live.providers';
 import { PartnerFeedResolver } from './resolvers/partner-feed.resolver';
 import { PartnerResolver } from './resolvers/partner.resolver';
@@ -10,7 +9,6 @@ import { WebhookReplayResolver } from './resolvers/webhook-replay.resolver';
 
 @Module({
   providers: [
-    FeedsClient,
     PartnerResolver,
     PartnerFeedResolver,
     WebhookReplayResolver,

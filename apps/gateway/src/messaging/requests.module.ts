@@ -1,5 +1,6 @@
 /**
- * The gateway's one RequestClient, shared by every resolver and the readiness probe.
+ * The gateway's one RequestClient, shared by every resolver (through ServiceClient) and the
+ * readiness probe.
  *
  * Its consumer group is unique per gateway process because replies come back to the
  * partitions the requesting instance owns: two gateways sharing a group would steal each
@@ -13,6 +14,7 @@ import { AlertsRequests, DirectoryRequests, FeedsRequests, REPLY_TOPICS, type He
 import { parseKeyList, PrincipalSigner, RequestClient } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
 import { countingRoundTrips } from '../limits/round-trips';
+import { ServiceClient } from './service.client';
 
 /** A service's operations, among them the health check `/ready` asks. */
 type ServiceOperations = Readonly<Record<string, RequestOperation>> & {
@@ -85,8 +87,9 @@ export class RequestsConnection implements OnApplicationBootstrap, OnApplication
         ),
     },
     RequestsConnection,
+    ServiceClient,
   ],
-  exports: [RequestClient, RequestsConnection],
+  exports: [RequestClient, RequestsConnection, ServiceClient],
 })
 export class RequestsModule {}
 

@@ -12,8 +12,8 @@ import {
   IsTimestamp,
   IsVersion,
   MAX_NAME_LENGTH,
-} from '../../directory/field-rules';
-import { AlertKindEnum, type AlertKindName } from '../../directory/types/directory.enums';
+} from '../../graphql/field-rules';
+import { AlertKindEnum, type AlertKindName } from '../../graphql/public-enums';
 import { IsTextBetween, MAX_PURPOSE_LENGTH, MAX_REASON_LENGTH, MAX_UPDATE_TEXT_LENGTH, MIN_PURPOSE_LENGTH } from '../alert-rules';
 import { AlertStatusEnum, OutcomeEnum, UrgencyEnum, type AlertStatusName, type OutcomeName, type UrgencyName } from '../types/alert.enums';
 

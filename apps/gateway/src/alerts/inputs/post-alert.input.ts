@@ -2,6 +2,7 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEnum, IsOptional } from 'class-validator';
 import {
   IsCountryCode,
+  IsIdempotencyKey,
   IsLanguageTags,
   IsName,
   IsNameList,
@@ -12,14 +13,13 @@ import {
   MAX_LIST_LENGTH,
   MAX_NAME_LENGTH,
   MAX_TEXT_LENGTH,
-} from '../../directory/field-rules';
-import { AgencyTypeEnum, AlertKindEnum, type AgencyTypeName, type AlertKindName } from '../../directory/types/directory.enums';
+} from '../../graphql/field-rules';
+import { AgencyTypeEnum, AlertKindEnum, type AgencyTypeName, type AlertKindName } from '../../graphql/public-enums';
 import {
   DoesNotNameTheChild,
   IsChildAge,
   IsCountryCodes,
   IsDateOfBirth,
-  IsIdempotencyKey,
   IsNotBelowMinYears,
   IsPhoto,
   IsPhotoContentType,

@@ -19,7 +19,7 @@ import {
   type IdentityRead,
   type PostAlertRequestSchema,
 } from '@cpx/contracts';
-import { enumName, enumValue, optionalDateOf, textOrNull, timestampOf } from '../../directory/mappers/proto-values';
+import { enumName, enumValue, optionalDateOf, textOrNull, timestampOf } from '../../graphql/proto-values';
 import type { AddAlertUpdateInput, AlertFilterInput } from '../inputs/alert-args.input';
 import type { PostAlertInput } from '../inputs/post-alert.input';
 import type { AlertTargetObject } from '../types/alert.type';

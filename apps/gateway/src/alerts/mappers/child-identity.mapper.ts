@@ -4,7 +4,7 @@
  */
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Sex, type ChildIdentity, type ChildIdentitySchema } from '@cpx/contracts';
-import { enumName, enumValue, optionalDateOf, textOrNull, timestampOf } from '../../directory/mappers/proto-values';
+import { enumName, enumValue, optionalDateOf, textOrNull, timestampOf } from '../../graphql/proto-values';
 import type { ChildIdentityInput } from '../inputs/post-alert.input';
 import type { ChildIdentityObject } from '../types/child-identity.type';
 

@@ -6,8 +6,8 @@
  */
 import type { Timestamp } from '@bufbuild/protobuf/wkt';
 import { DomainError } from '@cpx/platform';
-import { dateOf as anyDateOf, enumName } from '../../directory/mappers/proto-values';
-import type { PublicName } from '../../directory/types/directory.enums';
+import { dateOf as anyDateOf, enumName } from '../../graphql/proto-values';
+import type { PublicName } from '../../graphql/public-enums';
 
 type ProtoEnum = Record<string, string | number>;
 

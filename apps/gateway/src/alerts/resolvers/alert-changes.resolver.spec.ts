@@ -6,7 +6,7 @@ import type { GatewayConfig } from '../../config/gateway.config';
 import type { GatewayContext } from '../../graphql/gateway-context';
 import { startTestGateway, type TestGateway } from '../../testing/test-gateway';
 import { FakeRequests } from '../../testing/fake-requests';
-import { AlertsClient } from '../alerts.client';
+import { ServiceClient } from '../../messaging/service.client';
 import { AlertChanges } from '../live/alert-changes';
 import type { AlertDelivery } from '../live/alert-delivery';
 import { ALERT_ID, audience, ORIGIN_AGENCY_ID, POSTED, RECIPIENT_AGENCY_ID } from '../testing/alert-factories';
@@ -72,7 +72,7 @@ describe('alertChanged', () => {
   it('the resolver listens as the caller and hears only their audience', async () => {
     const changes = new AlertChanges();
     const requests = new FakeRequests().on(AlertsRequests.checkLiveAccess, () => ({}));
-    const resolver = new AlertChangesResolver(changes, new AlertsClient(requests as never), { LIVE_ACCESS_RECHECK_MS: 60_000 } as GatewayConfig);
+    const resolver = new AlertChangesResolver(changes, new ServiceClient(requests as never), { LIVE_ACCESS_RECHECK_MS: 60_000 } as GatewayConfig);
     const stranger: Principal = { subject: 'bg-1', roles: ['professional'], country: 'BG', agencyId: 'bg-agency' };
     const member: Principal = { subject: 'rs-1', roles: ['professional'], country: 'RS', agencyId: ORIGIN_AGENCY_ID };
     const context = (principal: Principal) => ({ authentication: Promise.resolve({ principal, expiresAt: Date.now() + 60_000 }) }) as GatewayContext;

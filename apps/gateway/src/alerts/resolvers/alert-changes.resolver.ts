@@ -12,7 +12,7 @@ import { AlertsRequests } from '@cpx/contracts';
 import { DomainError, isDomainError, type Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { GatewayConfig } from '../../config/gateway.config';
-import { AlertsClient } from '../alerts.client';
+import { ServiceClient } from '../../messaging/service.client';
 import type { GatewayContext } from '../../graphql/gateway-context';
 import { GRAPHQL_PATH } from '../../graphql/graphql.options';
 import { AlertChanges } from '../live/alert-changes';
@@ -34,7 +34,7 @@ export function changeOrRefusal(change: AlertChangeObject | undefined): AlertCha
 export class AlertChangesResolver {
   constructor(
     private readonly changes: AlertChanges,
-    private readonly alerts: AlertsClient,
+    private readonly alerts: ServiceClient,
     @Inject(GatewayConfig) private readonly config: GatewayConfig,
   ) {}
 

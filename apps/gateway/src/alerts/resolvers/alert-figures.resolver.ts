@@ -3,16 +3,16 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { AlertsRequests } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { timestampOf } from '../../directory/mappers/proto-values';
+import { timestampOf } from '../../graphql/proto-values';
 import { smallListComplexity } from '../../graphql/query-limits';
-import { AlertsClient } from '../alerts.client';
+import { ServiceClient } from '../../messaging/service.client';
 import { AlertFiguresArgs } from '../inputs/alert-args.input';
 import { toCountryFigures } from '../mappers/alert.mapper';
 import { CountryFiguresObject } from '../types/country-figures.type';
 
 @Resolver(() => CountryFiguresObject)
 export class AlertFiguresResolver {
-  constructor(private readonly service: AlertsClient) {}
+  constructor(private readonly service: ServiceClient) {}
 
   @Query(() => [CountryFiguresObject], { complexity: smallListComplexity(20) })
   async alertFigures(@Args() { since }: AlertFiguresArgs, @CurrentPrincipal() principal: Principal): Promise<CountryFiguresObject[]> {

@@ -5,8 +5,8 @@ import { PayloadOpener, revealIdentityContext, type Principal } from '@cpx/platf
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { connectionComplexity, smallListComplexity } from '../../graphql/query-limits';
 import { connectionFrom, pageWindow } from '../../graphql/relay-connection';
-import { SEARCH } from '../../directory/directory.client';
-import { AlertsClient, IDENTITY_READS } from '../alerts.client';
+import { SEARCH, type ArgumentPaths } from '../../messaging/argument-paths';
+import { ServiceClient } from '../../messaging/service.client';
 import { GrantIdentityAccessArgs, IdentityReadAuditArgs, IdentityReadsArgs, RevealAlertIdentityArgs, RevokeIdentityAccessArgs } from '../inputs/alert-args.input';
 import { toIdentityGrant, toIdentityRead } from '../mappers/alert.mapper';
 import { required } from '../mappers/reply-values';
@@ -16,10 +16,13 @@ import { IdentityReadConnection } from '../types/connections.type';
 import { IdentityGrantObject, IdentityReadObject } from '../types/identity-read.type';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 
+/** `alertIdentityReads(alertId)`: the service calls the alert `id`. */
+const IDENTITY_READS: ArgumentPaths = (path) => (path === 'id' ? 'alertId' : path);
+
 @Resolver(() => ChildIdentityObject)
 export class AlertIdentityResolver {
   constructor(
-    private readonly service: AlertsClient,
+    private readonly service: ServiceClient,
     private readonly opener: PayloadOpener,
   ) {}
 

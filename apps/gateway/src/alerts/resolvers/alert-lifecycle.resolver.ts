@@ -6,9 +6,9 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { AlertsRequests, Outcome } from '@cpx/contracts';
 import { PayloadSealer, type Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { underInput } from '../../directory/directory.client';
-import { enumValue, optionalVersion } from '../../directory/mappers/proto-values';
-import { AlertsClient } from '../alerts.client';
+import { underInput } from '../../messaging/argument-paths';
+import { enumValue, optionalVersion } from '../../graphql/proto-values';
+import { ServiceClient } from '../../messaging/service.client';
 import { AddAlertUpdateArgs, AlertIdArgs, CancelAlertArgs, ReportChildFoundArgs, ResolveAlertArgs } from '../inputs/alert-args.input';
 import { PostAlertInput } from '../inputs/post-alert.input';
 import { addAlertUpdateRequest, postAlertRequest, toAlert, toAlertUpdate } from '../mappers/alert.mapper';
@@ -19,7 +19,7 @@ import { AlertUpdateObject } from '../types/alert-update.type';
 @Resolver(() => AlertObject)
 export class AlertLifecycleResolver {
   constructor(
-    private readonly service: AlertsClient,
+    private readonly service: ServiceClient,
     private readonly sealerToAlerts: PayloadSealer,
   ) {}
 

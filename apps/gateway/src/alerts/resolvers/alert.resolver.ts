@@ -10,8 +10,8 @@ import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { GatewayContext } from '../../graphql/gateway-context';
 import { connectionComplexity, serviceLookup } from '../../graphql/query-limits';
 import { connectionFrom, pageWindow } from '../../graphql/relay-connection';
-import { SEARCH } from '../../directory/directory.client';
-import { AlertsClient } from '../alerts.client';
+import { SEARCH } from '../../messaging/argument-paths';
+import { ServiceClient } from '../../messaging/service.client';
 import { AlertIdArgs, AlertPageArgs, AlertSearchArgs } from '../inputs/alert-args.input';
 import { alertFilterToProto, toAlert, toAlertUpdate } from '../mappers/alert.mapper';
 import { required } from '../mappers/reply-values';
@@ -27,7 +27,7 @@ export const threadComplexity = serviceLookup(ASSUMED_THREAD_LENGTH);
 export class AlertResolver {
   private readonly threads = new WeakMap<GatewayContext, Map<string, Promise<AlertUpdateObject[]>>>();
 
-  constructor(private readonly service: AlertsClient) {}
+  constructor(private readonly service: ServiceClient) {}
 
   @Query(() => AlertObject, { nullable: true, description: 'One alert with its update thread: FORBIDDEN if it was not sent to you or your agency, NOT_FOUND if there is none.' })
   async alert(@Args() { id }: AlertIdArgs, @CurrentPrincipal() principal: Principal): Promise<AlertObject> {

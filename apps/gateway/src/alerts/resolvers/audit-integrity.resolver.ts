@@ -6,14 +6,14 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { AlertsRequests, AuditBreakReason } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { requiredEnumName } from '../../directory/mappers/proto-values';
-import { AlertsClient } from '../alerts.client';
+import { requiredEnumName } from '../../graphql/proto-values';
+import { ServiceClient } from '../../messaging/service.client';
 import { AuditIntegrityArgs } from '../inputs/alert-args.input';
 import { AuditIntegrityObject } from '../types/audit-integrity.type';
 
 @Resolver(() => AuditIntegrityObject)
 export class AuditIntegrityResolver {
-  constructor(private readonly service: AlertsClient) {}
+  constructor(private readonly service: ServiceClient) {}
 
   @Query(() => AuditIntegrityObject, {
     description:

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AlertKindEnum, type AlertKindName } from '../../directory/types/directory.enums';
+import { AlertKindEnum, type AlertKindName } from '../../graphql/public-enums';
 import {
   AlertChangeTypeEnum,
   AlertStatusEnum,

@@ -5,7 +5,7 @@
  */
 import { registerEnumType } from '@nestjs/graphql';
 import { AlertStatus, AlertUpdateKind, Outcome, Sex, Urgency } from '@cpx/contracts';
-import type { PublicName } from '../../directory/types/directory.enums';
+import type { PublicName } from '../../graphql/public-enums';
 
 type PublicValues<E> = { readonly [K in PublicName<E>]: K };
 

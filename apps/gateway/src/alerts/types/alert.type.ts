@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AgencyTypeEnum, AlertKindEnum, type AgencyTypeName, type AlertKindName } from '../../directory/types/directory.enums';
+import { AgencyTypeEnum, AlertKindEnum, type AgencyTypeName, type AlertKindName } from '../../graphql/public-enums';
 import { AlertStatusEnum, OutcomeEnum, UrgencyEnum, type AlertStatusName, type OutcomeName, type UrgencyName } from './alert.enums';
 import type { AlertUpdateObject } from './alert-update.type';
 

@@ -1,7 +1,7 @@
 /** What the auditor's integrity check of the audit log answers (`auditIntegrity`). */
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { AuditBreakReason } from '@cpx/contracts';
-import type { PublicName } from '../../directory/types/directory.enums';
+import type { PublicName } from '../../graphql/public-enums';
 
 type PublicValues<E> = { readonly [K in PublicName<E>]: K };
 

@@ -14,8 +14,8 @@ import {
   IsVersion,
   MAX_NAME_LENGTH,
   MAX_TEXT_LENGTH,
-} from '../field-rules';
-import { AgencyTypeEnum, type AgencyTypeName } from '../types/directory.enums';
+} from '../../graphql/field-rules';
+import { AgencyTypeEnum, type AgencyTypeName } from '../../graphql/public-enums';
 import { ContactInput } from './contact.input';
 
 @InputType('RegisterAgencyInput')

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { IsEntityId, IsVersion } from '../field-rules';
+import { IsEntityId, IsVersion } from '../../graphql/field-rules';
 
 @ArgsType()
 export class IdArgs {

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOneOf, IsText, MAX_CONTACT_VALUE_LENGTH, MAX_NAME_LENGTH, IsRequiredText } from '../field-rules';
+import { IsOneOf, IsText, MAX_CONTACT_VALUE_LENGTH, MAX_NAME_LENGTH, IsRequiredText } from '../../graphql/field-rules';
 import { ContactKindEnum, type ContactKindName } from '../types/directory.enums';
 
 @InputType('ContactInput')

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsCountryCode, IsLanguageTags, IsName } from '../field-rules';
+import { IsCountryCode, IsLanguageTags, IsName } from '../../graphql/field-rules';
 
 @InputType('RegisterCountryInput')
 export class RegisterCountryInput {

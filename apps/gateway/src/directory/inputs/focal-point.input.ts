@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsCountryCode, IsEntityId, IsOneOf } from '../field-rules';
-import { AlertKindEnum, type AlertKindName } from '../types/directory.enums';
+import { IsCountryCode, IsEntityId, IsOneOf } from '../../graphql/field-rules';
+import { AlertKindEnum, type AlertKindName } from '../../graphql/public-enums';
 
 @InputType('AssignFocalPointInput')
 export class AssignFocalPointInput {

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsCountryCode, IsEntityId, IsOneOf, IsTimestamp } from '../field-rules';
-import { AlertKindEnum, type AlertKindName } from '../types/directory.enums';
+import { IsCountryCode, IsEntityId, IsOneOf, IsTimestamp } from '../../graphql/field-rules';
+import { AlertKindEnum, type AlertKindName } from '../../graphql/public-enums';
 
 @InputType('ScheduleOnDutyInput')
 export class ScheduleOnDutyInput {

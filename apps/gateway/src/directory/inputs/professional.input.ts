@@ -16,15 +16,9 @@ import {
   IsVersion,
   MAX_NAME_LENGTH,
   MAX_TEXT_LENGTH,
-} from '../field-rules';
-import {
-  AgencyTypeEnum,
-  ProfessionalRoleEnum,
-  VerificationStatusEnum,
-  type AgencyTypeName,
-  type ProfessionalRoleName,
-  type VerificationStatusName,
-} from '../types/directory.enums';
+} from '../../graphql/field-rules';
+import { ProfessionalRoleEnum, VerificationStatusEnum, type ProfessionalRoleName, type VerificationStatusName } from '../types/directory.enums';
+import { AgencyTypeEnum, type AgencyTypeName } from '../../graphql/public-enums';
 import { VersionedIdArgs } from './common.args';
 import { ContactInput } from './contact.input';
 

@@ -10,7 +10,7 @@ import {
 import type { AgencyFilterInput, RegisterAgencyInput, UpdateAgencyInput } from '../inputs/agency.input';
 import type { AgencyObject, AgencySummaryObject } from '../types/agency.type';
 import { contactToProto, toContact } from './contact.mapper';
-import { dateOf, enumValue, optionalVersion, requiredEnumName, textOrNull } from './proto-values';
+import { dateOf, enumValue, optionalVersion, requiredEnumName, textOrNull } from '../../graphql/proto-values';
 
 export function toAgency(agency: Agency): AgencyObject {
   return {

@@ -15,7 +15,7 @@ import type { ContactCandidateObject } from '../types/contact-candidate.type';
 import type { FocalPointObject } from '../types/focal-point.type';
 import type { OnDutyShiftObject } from '../types/on-duty-shift.type';
 import { toProfessional } from './professional.mapper';
-import { dateOf, enumName, enumValue, optionalDateOf, required, requiredEnumName, textOrNull, timestampOf } from './proto-values';
+import { dateOf, enumName, enumValue, optionalDateOf, required, requiredEnumName, textOrNull, timestampOf } from '../../graphql/proto-values';
 
 export function toFocalPoint(focalPoint: FocalPoint): FocalPointObject {
   return {

@@ -12,7 +12,7 @@ import type { ProfessionalFilterInput, RegisterProfessionalInput, UpdateProfessi
 import type { ProfessionalObject } from '../types/professional.type';
 import { toAgencySummary } from './agency.mapper';
 import { contactToProto, toContact } from './contact.mapper';
-import { dateOf, enumValue, optionalVersion, requiredEnumName, textOrNull } from './proto-values';
+import { dateOf, enumValue, optionalVersion, requiredEnumName, textOrNull } from '../../graphql/proto-values';
 
 export function toProfessional(professional: Professional): ProfessionalObject {
   return {

@@ -5,17 +5,18 @@ import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { connectionFrom, pageWindow } from '../../graphql/relay-connection';
 import { connectionComplexity } from '../../graphql/query-limits';
-import { DirectoryClient, SEARCH, underInput } from '../directory.client';
+import { ServiceClient } from '../../messaging/service.client';
+import { SEARCH, underInput } from '../../messaging/argument-paths';
 import { AgencySearchArgs, RegisterAgencyInput, UpdateAgencyArgs } from '../inputs/agency.input';
 import { IdArgs } from '../inputs/common.args';
 import { agencyFilterToProto, registerAgencyRequest, toAgency, updateAgencyRequest } from '../mappers/agency.mapper';
-import { required } from '../mappers/proto-values';
+import { required } from '../../graphql/proto-values';
 import { AgencyObject } from '../types/agency.type';
 import { AgencyConnection } from '../types/connections.type';
 
 @Resolver(() => AgencyObject)
 export class AgencyResolver {
-  constructor(private readonly directory: DirectoryClient) {}
+  constructor(private readonly directory: ServiceClient) {}
 
   @Query(() => AgencyObject, { nullable: true, description: 'One agency; NOT_FOUND if there is none with this id.' })
   async agency(@Args() { id }: IdArgs, @CurrentPrincipal() principal: Principal): Promise<AgencyObject> {

@@ -4,15 +4,16 @@ import { DirectoryRequests } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { smallListComplexity } from '../../graphql/query-limits';
-import { DirectoryClient, underInput } from '../directory.client';
+import { ServiceClient } from '../../messaging/service.client';
+import { underInput } from '../../messaging/argument-paths';
 import { RegisterCountryInput } from '../inputs/country.input';
 import { registerCountryRequest, toCountry } from '../mappers/country.mapper';
-import { required } from '../mappers/proto-values';
+import { required } from '../../graphql/proto-values';
 import { CountryObject } from '../types/country.type';
 
 @Resolver(() => CountryObject)
 export class CountryResolver {
-  constructor(private readonly directory: DirectoryClient) {}
+  constructor(private readonly directory: ServiceClient) {}
 
   @Query(() => [CountryObject], { complexity: smallListComplexity(20) })
   async countries(@CurrentPrincipal() principal: Principal): Promise<CountryObject[]> {

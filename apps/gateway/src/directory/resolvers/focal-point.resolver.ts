@@ -9,12 +9,13 @@ import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { GatewayContext } from '../../graphql/gateway-context';
 import { serviceLookup, smallListComplexity } from '../../graphql/query-limits';
-import { DirectoryClient, underInput } from '../directory.client';
+import { ServiceClient } from '../../messaging/service.client';
+import { underInput } from '../../messaging/argument-paths';
 import { IdArgs } from '../inputs/common.args';
 import { AssignFocalPointInput, FocalPointsArgs } from '../inputs/focal-point.input';
 import { assignFocalPointRequest, toFocalPoint } from '../mappers/focal-point.mapper';
 import { toProfessional } from '../mappers/professional.mapper';
-import { required } from '../mappers/proto-values';
+import { required } from '../../graphql/proto-values';
 import { FocalPointObject } from '../types/focal-point.type';
 import { ProfessionalObject } from '../types/professional.type';
 
@@ -25,7 +26,7 @@ const LOOKUP_COMPLEXITY = serviceLookup();
 export class FocalPointResolver {
   private readonly lookups = new WeakMap<GatewayContext, Map<string, Promise<ProfessionalObject>>>();
 
-  constructor(private readonly directory: DirectoryClient) {}
+  constructor(private readonly directory: ServiceClient) {}
 
   @Query(() => [FocalPointObject], { complexity: smallListComplexity(20) })
   async focalPoints(@Args() { country }: FocalPointsArgs, @CurrentPrincipal() principal: Principal): Promise<FocalPointObject[]> {

@@ -4,17 +4,18 @@ import { DirectoryRequests } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { smallListComplexity } from '../../graphql/query-limits';
-import { DirectoryClient, underInput } from '../directory.client';
+import { ServiceClient } from '../../messaging/service.client';
+import { underInput } from '../../messaging/argument-paths';
 import { IdArgs } from '../inputs/common.args';
 import { ScheduleOnDutyInput, WhomToContactArgs } from '../inputs/on-duty.input';
 import { scheduleOnDutyRequest, toContactCandidate, toOnDutyShift, whomToContactRequest } from '../mappers/focal-point.mapper';
-import { required } from '../mappers/proto-values';
+import { required } from '../../graphql/proto-values';
 import { ContactCandidateObject } from '../types/contact-candidate.type';
 import { OnDutyShiftObject } from '../types/on-duty-shift.type';
 
 @Resolver(() => OnDutyShiftObject)
 export class OnDutyResolver {
-  constructor(private readonly directory: DirectoryClient) {}
+  constructor(private readonly directory: ServiceClient) {}
 
   @Mutation(() => OnDutyShiftObject)
   async scheduleOnDuty(@Args('input') input: ScheduleOnDutyInput, @CurrentPrincipal() principal: Principal): Promise<OnDutyShiftObject> {

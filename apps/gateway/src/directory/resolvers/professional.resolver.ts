@@ -5,7 +5,8 @@ import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { connectionComplexity } from '../../graphql/query-limits';
 import { connectionFrom, pageWindow } from '../../graphql/relay-connection';
-import { DirectoryClient, SEARCH, underInput } from '../directory.client';
+import { ServiceClient } from '../../messaging/service.client';
+import { SEARCH, underInput } from '../../messaging/argument-paths';
 import { IdArgs, VersionedIdArgs } from '../inputs/common.args';
 import {
   ProfessionalSearchArgs,
@@ -19,13 +20,13 @@ import {
   toProfessional,
   updateProfessionalRequest,
 } from '../mappers/professional.mapper';
-import { optionalVersion, required } from '../mappers/proto-values';
+import { optionalVersion, required } from '../../graphql/proto-values';
 import { ProfessionalConnection } from '../types/connections.type';
 import { ProfessionalObject } from '../types/professional.type';
 
 @Resolver(() => ProfessionalObject)
 export class ProfessionalResolver {
-  constructor(private readonly directory: DirectoryClient) {}
+  constructor(private readonly directory: ServiceClient) {}
 
   @Query(() => ProfessionalObject, { nullable: true, description: 'One professional; NOT_FOUND if there is none with this id.' })
   async professional(@Args() { id }: IdArgs, @CurrentPrincipal() principal: Principal): Promise<ProfessionalObject> {

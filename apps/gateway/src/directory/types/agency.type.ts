@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ContactObject } from './contact.type';
-import { AgencyTypeEnum, type AgencyTypeName } from './directory.enums';
+import { AgencyTypeEnum, type AgencyTypeName } from '../../graphql/public-enums';
 
 @ObjectType('Agency', { description: 'A body child-protection professionals work for.' })
 export class AgencyObject {

@@ -1,29 +1,11 @@
 /**
- * The directory's GraphQL enums. Each lists exactly the values of its protobuf enum
- * without the prefix and without UNSPECIFIED (the `PublicValues` type makes a value
- * missing or extra a compile error), so the public names stay stable and readable
- * while proto/ remains the source of truth.
+ * The directory's own GraphQL enums (AgencyType and AlertKind, which alerts show too, are
+ * in graphql/public-enums.ts). Each lists exactly the values of its protobuf enum without
+ * the prefix and without UNSPECIFIED (`PublicValues`).
  */
 import { registerEnumType } from '@nestjs/graphql';
-import { AgencyType, AlertKind, ContactKind, ContactReason, ProfessionalRole, VerificationStatus } from '@cpx/contracts';
-
-/** The names of a generated protobuf enum, as GraphQL shows them. */
-export type PublicName<E> = Exclude<Extract<keyof E, string>, 'UNSPECIFIED'>;
-type PublicValues<E> = { readonly [K in PublicName<E>]: K };
-
-export const AgencyTypeEnum: PublicValues<typeof AgencyType> = {
-  CHILD_PROTECTION_AUTHORITY: 'CHILD_PROTECTION_AUTHORITY',
-  POLICE: 'POLICE',
-  PROSECUTION: 'PROSECUTION',
-  COURT: 'COURT',
-  NGO: 'NGO',
-  SHELTER: 'SHELTER',
-  INTERNATIONAL_ORGANISATION: 'INTERNATIONAL_ORGANISATION',
-  LABOUR_INSPECTORATE: 'LABOUR_INSPECTORATE',
-  HEALTH: 'HEALTH',
-  EDUCATION: 'EDUCATION',
-};
-export type AgencyTypeName = PublicName<typeof AgencyType>;
+import { ContactKind, ContactReason, ProfessionalRole, VerificationStatus } from '@cpx/contracts';
+import { type PublicName, type PublicValues } from '../../graphql/public-enums';
 
 export const ProfessionalRoleEnum: PublicValues<typeof ProfessionalRole> = {
   SOCIAL_WORKER: 'SOCIAL_WORKER',
@@ -44,20 +26,6 @@ export const VerificationStatusEnum: PublicValues<typeof VerificationStatus> = {
 };
 export type VerificationStatusName = PublicName<typeof VerificationStatus>;
 
-export const AlertKindEnum: PublicValues<typeof AlertKind> = {
-  MISSING_CHILD: 'MISSING_CHILD',
-  CHILD_FOUND: 'CHILD_FOUND',
-  UNACCOMPANIED_MINOR: 'UNACCOMPANIED_MINOR',
-  SUSPECTED_TRAFFICKING: 'SUSPECTED_TRAFFICKING',
-  SEXUAL_EXPLOITATION: 'SEXUAL_EXPLOITATION',
-  LABOUR_EXPLOITATION: 'LABOUR_EXPLOITATION',
-  FORCED_BEGGING: 'FORCED_BEGGING',
-  FORCED_CRIMINALITY: 'FORCED_CRIMINALITY',
-  FORCED_MARRIAGE: 'FORCED_MARRIAGE',
-  OTHER_RISK: 'OTHER_RISK',
-};
-export type AlertKindName = PublicName<typeof AlertKind>;
-
 export const ContactKindEnum: PublicValues<typeof ContactKind> = {
   EMAIL: 'EMAIL',
   PHONE: 'PHONE',
@@ -71,15 +39,10 @@ export const ContactReasonEnum: PublicValues<typeof ContactReason> = {
 };
 export type ContactReasonName = PublicName<typeof ContactReason>;
 
-registerEnumType(AgencyTypeEnum, { name: 'AgencyType', description: 'What kind of body an agency is.' });
 registerEnumType(ProfessionalRoleEnum, { name: 'ProfessionalRole' });
 registerEnumType(VerificationStatusEnum, {
   name: 'VerificationStatus',
   description: 'Invited by an agency admin, verified (may act on alerts), or suspended.',
-});
-registerEnumType(AlertKindEnum, {
-  name: 'AlertKind',
-  description: 'The kinds of cross-border alert. Where a focal point or shift has no kind, it covers every kind.',
 });
 registerEnumType(ContactKindEnum, { name: 'ContactKind' });
 registerEnumType(ContactReasonEnum, { name: 'ContactReason', description: 'Why a professional is proposed as a contact.' });

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { AlertKindEnum, type AlertKindName } from './directory.enums';
+import { AlertKindEnum, type AlertKindName } from '../../graphql/public-enums';
 
 @ObjectType('FocalPoint', {
   description: "A professional named as a country's national contact for one kind of alert, or for every kind.",

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { AlertKindEnum, type AlertKindName } from './directory.enums';
+import { AlertKindEnum, type AlertKindName } from '../../graphql/public-enums';
 
 @ObjectType('OnDutyShift', { description: 'A period during which a professional is the contact of a country, e.g. nights and weekends.' })
 export class OnDutyShiftObject {

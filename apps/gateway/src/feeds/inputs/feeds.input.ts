@@ -1,8 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
-import { IsIdempotencyKey } from '../../alerts/alert-rules';
-import { COUNTRY_CODE, IsCursor, IsEntityId, IsName, IsNestedInput, IsOneOf, IsPageSize, IsVersion } from '../../directory/field-rules';
+import { COUNTRY_CODE, IsCursor, IsEntityId, IsIdempotencyKey, IsName, IsNestedInput, IsOneOf, IsPageSize, IsVersion } from '../../graphql/field-rules';
 import { WebhookPayloadModeEnum, type WebhookPayloadModeName } from '../types/feeds.enums';
 
 const EVENT_TYPE_PATTERN = /^cpx\.[a-z]+\.v\d+\.(\*|[A-Z][A-Za-z0-9]*)$/;

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsEntityId, IsTimestamp } from '../../directory/field-rules';
+import { IsEntityId, IsTimestamp } from '../../graphql/field-rules';
 
 @ArgsType()
 export class ResendWebhookDeliveryArgs {

@@ -1,5 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsCursor } from '../../directory/field-rules';
+import { IsCursor } from '../../graphql/field-rules';
 import { PartnerArgs } from '../inputs/feeds.input';
 
 @ArgsType()

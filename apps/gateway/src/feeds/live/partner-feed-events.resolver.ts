@@ -10,10 +10,11 @@ import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
 import { FeedsRequests } from '@cpx/contracts';
 import { DomainError, hasRole, type Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { SEARCH } from '../../directory/directory.client';
+import { SEARCH } from '../../messaging/argument-paths';
 import type { GatewayContext } from '../../graphql/gateway-context';
 import { GRAPHQL_PATH } from '../../graphql/graphql.options';
-import { FeedsClient, partnerOf } from '../feeds.client';
+import { ServiceClient } from '../../messaging/service.client';
+import { partnerOf } from '../partner-of';
 import { toFeedEvent } from '../feeds.mapper';
 import { PartnerFeedEventEdge } from '../types/feeds.types';
 import { FeedEventsConsumer } from './feed-events.consumer';
@@ -33,7 +34,7 @@ export function edgeOrRefusal(edge: PartnerFeedEventEdge | undefined): PartnerFe
 @Resolver(() => PartnerFeedEventEdge)
 export class PartnerFeedEventsResolver {
   constructor(
-    private readonly service: FeedsClient,
+    private readonly service: ServiceClient,
     private readonly wakeUps: FeedWakeUps,
     private readonly consumer: FeedEventsConsumer,
   ) {}

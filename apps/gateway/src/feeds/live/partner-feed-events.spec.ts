@@ -6,7 +6,7 @@ import { WebSocket } from 'ws';
 import type { GatewayContext } from '../../graphql/gateway-context';
 import { FakeRequests } from '../../testing/fake-requests';
 import { startTestGateway, type TestGateway } from '../../testing/test-gateway';
-import { FeedsClient } from '../feeds.client';
+import { ServiceClient } from '../../messaging/service.client';
 import type { PartnerFeedEventEdge } from '../types/feeds.types';
 import { FeedEventsConsumer } from './feed-events.consumer';
 import { FeedWakeUps } from './feed-wake-ups';
@@ -107,7 +107,7 @@ describe('partnerFeedEvents: the pull feed, replayed then followed', () => {
   beforeEach(() => {
     feed = new FakeFeed();
     wakeUps = new FeedWakeUps();
-    resolver = new PartnerFeedEventsResolver(new FeedsClient(feed.requests as never), wakeUps, noConsumer);
+    resolver = new PartnerFeedEventsResolver(new ServiceClient(feed.requests as never), wakeUps, noConsumer);
   });
 
   it('replays everything after the cursor, page by page, then follows new events in order, each with its cursor', async () => {
@@ -183,7 +183,7 @@ describe('partnerFeedEvents: the pull feed, replayed then followed', () => {
     jest.useFakeTimers();
     try {
       feed = new FakeFeed(new FakeRequests(), 3);
-      resolver = new PartnerFeedEventsResolver(new FeedsClient(feed.requests as never), wakeUps, noConsumer);
+      resolver = new PartnerFeedEventsResolver(new ServiceClient(feed.requests as never), wakeUps, noConsumer);
       feed.append(8, false); // other partners' events, or types this one does not follow
       feed.append(1);
       feed.append(1, false);

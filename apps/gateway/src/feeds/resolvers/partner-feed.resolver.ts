@@ -6,17 +6,18 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { FeedsRequests } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { SEARCH } from '../../directory/directory.client';
+import { SEARCH } from '../../messaging/argument-paths';
 import { connectionComplexity } from '../../graphql/query-limits';
 import type { PageInfoObject } from '../../graphql/relay-connection';
-import { FeedsClient, partnerOf } from '../feeds.client';
+import { ServiceClient } from '../../messaging/service.client';
+import { partnerOf } from '../partner-of';
 import { toDeliveryAttempt, toFeedEvent } from '../feeds.mapper';
 import { DeliveryAttemptsArgs, PartnerFeedArgs } from '../inputs/feeds.input';
 import { PartnerFeedEventConnection, PartnerFeedEventObject, WebhookDeliveryAttemptConnection } from '../types/feeds.types';
 
 @Resolver(() => PartnerFeedEventObject)
 export class PartnerFeedResolver {
-  constructor(private readonly service: FeedsClient) {}
+  constructor(private readonly service: ServiceClient) {}
 
   @Query(() => PartnerFeedEventConnection, {
     complexity: connectionComplexity,

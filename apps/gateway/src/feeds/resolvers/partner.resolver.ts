@@ -7,10 +7,11 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { FeedsRequests } from '@cpx/contracts';
 import { PayloadOpener, type Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { underInput } from '../../directory/directory.client';
-import { required } from '../../alerts/mappers/reply-values';
+import { underInput } from '../../messaging/argument-paths';
+import { required } from '../../graphql/proto-values';
 import { smallListComplexity } from '../../graphql/query-limits';
-import { FeedsClient, partnerOf } from '../feeds.client';
+import { ServiceClient } from '../../messaging/service.client';
+import { partnerOf } from '../partner-of';
 import { payloadModeOf, toPartner, toSubscription, toUpdateSubscriptionRequest } from '../feeds.mapper';
 import { CreatePartnerSubscriptionArgs, PartnerArgs, RegisterPartnerArgs, SubscriptionIdArgs, UpdatePartnerSubscriptionArgs } from '../inputs/feeds.input';
 import { PartnerObject, PartnerSubscriptionObject, PartnerSubscriptionSecretObject } from '../types/feeds.types';
@@ -19,7 +20,7 @@ import { openWebhookSecret } from '../webhook-secret-reply';
 @Resolver(() => PartnerSubscriptionObject)
 export class PartnerResolver {
   constructor(
-    private readonly service: FeedsClient,
+    private readonly service: ServiceClient,
     private readonly opener: PayloadOpener,
   ) {}
 

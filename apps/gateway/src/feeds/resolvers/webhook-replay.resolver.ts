@@ -3,8 +3,8 @@ import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { FeedsRequests } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import { timestampOf } from '../../directory/mappers/proto-values';
-import { FeedsClient } from '../feeds.client';
+import { timestampOf } from '../../graphql/proto-values';
+import { ServiceClient } from '../../messaging/service.client';
 import { RedeliverFailedWebhooksArgs, ResendWebhookDeliveryArgs } from '../inputs/webhook-replay.input';
 
 /** The service names the delivery `deliveryId`; the mutation calls it `id`. */
@@ -12,7 +12,7 @@ const resendPaths = (path: string) => (path === 'deliveryId' ? 'id' : path);
 
 @Resolver()
 export class WebhookReplayResolver {
-  constructor(private readonly service: FeedsClient) {}
+  constructor(private readonly service: ServiceClient) {}
 
   @Mutation(() => ID, {
     description:

@@ -4,7 +4,7 @@
  */
 import { registerEnumType } from '@nestjs/graphql';
 import { PayloadMode } from '@cpx/contracts';
-import type { PublicName } from '../../directory/types/directory.enums';
+import type { PublicName } from '../../graphql/public-enums';
 
 type PublicValues<E> = { readonly [K in PublicName<E>]: K };
 

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Role } from '@cpx/platform';
-import { ProfessionalObject } from '../directory/types/professional.type';
+import { ProfessionalObject } from './professional.type';
 
 /** The platform roles as GraphQL spells enum values; the keys are checked against ROLES. */
 export const RoleEnum: { readonly [R in Role as Uppercase<R>]: Uppercase<R> } = {

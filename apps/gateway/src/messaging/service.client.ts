@@ -1,17 +1,18 @@
 /**
- * The feeds service as the resolvers see it: RequestClient with the caller's principal,
- * the service's field names (`page.first`, `partnerId`) given back as the caller wrote
- * them. The partner defaults to the caller's own (a partner user's `cpx_partner` claim).
+ * A service as the resolvers see it: the gateway's RequestClient (counting round trips)
+ * with the caller's principal, plus one translation: a coded failure that names a field
+ * names it as the caller wrote it (argument-paths.ts). One class for every service behind
+ * the gateway; which service answers is the operation's (`DirectoryRequests.x`, ...).
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import type { RequestOperation } from '@cpx/contracts';
 import { DomainError, isDomainError, RequestClient, type Principal } from '@cpx/platform';
-import { normalisedPath, TOP_LEVEL, type ArgumentPaths } from '../directory/directory.client';
+import { normalisedPath, TOP_LEVEL, type ArgumentPaths } from './argument-paths';
 
 @Injectable()
-export class FeedsClient {
-  constructor(@Inject(RequestClient) private readonly requests: RequestClient) {}
+export class ServiceClient {
+  constructor(@Inject(RequestClient) private readonly requests: Pick<RequestClient, 'send'>) {}
 
   async send<Req extends DescMessage, Res extends DescMessage>(
     operation: RequestOperation<Req, Res>,
@@ -28,11 +29,4 @@ export class FeedsClient {
       throw error;
     }
   }
-}
-
-/** The partner a query is about: the one named, else the caller's own. */
-export function partnerOf(partnerId: string | null | undefined, principal: Principal): string {
-  const id = partnerId ?? principal.partnerId;
-  if (!id) throw DomainError.badInput('partnerId', 'partnerId is required unless you are a partner user.');
-  return id;
 }

@@ -1,11 +1,11 @@
 /**
- * Conversions between protobuf values and GraphQL values that every directory mapper
- * needs: enums by name (the GraphQL enum is the proto enum without its prefix),
+ * Conversions between protobuf values and GraphQL values that the mappers of every
+ * feature need: enums by name (the GraphQL enum is the proto enum without its prefix),
  * timestamps, and proto3's "empty means absent" for optional text.
  */
 import { timestampDate, timestampFromDate, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { DomainError } from '@cpx/platform';
-import type { PublicName } from '../types/directory.enums';
+import type { PublicName } from './public-enums';
 
 type ProtoEnum = Record<string, string | number>;
 
@@ -57,5 +57,5 @@ export function required<T>(value: T | undefined, what: string): T {
 
 function contractBroken(detail: string): DomainError {
   // Logged server side by the GraphQL exception filter; the caller sees "Internal error".
-  return new DomainError('INTERNAL', `The directory's reply broke its contract: ${detail}.`);
+  return new DomainError('INTERNAL', `A service's reply broke its contract: ${detail}.`);
 }

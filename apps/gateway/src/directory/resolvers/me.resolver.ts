@@ -8,10 +8,10 @@ import { Inject } from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
 import { DirectoryRequests } from '@cpx/contracts';
 import { hasRole, RequestClient, type Principal } from '@cpx/platform';
-import { toProfessional } from '../directory/mappers/professional.mapper';
-import type { ProfessionalObject } from '../directory/types/professional.type';
-import { CurrentPrincipal } from './current-principal.decorator';
-import { ViewerObject, type RoleName } from './viewer.type';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import { toProfessional } from '../mappers/professional.mapper';
+import type { ProfessionalObject } from '../types/professional.type';
+import { ViewerObject, type RoleName } from '../types/viewer.type';
 
 @Resolver(() => ViewerObject)
 export class MeResolver {

@@ -1,4 +1,4 @@
-import { normalisedPath, SEARCH, TOP_LEVEL, underInput } from './directory.client';
+import { normalisedPath, SEARCH, TOP_LEVEL, underInput } from './argument-paths';
 
 describe('service field paths as GraphQL arguments', () => {
   it.each([

@@ -1,13 +1,9 @@
 /**
- * The directory as the resolvers see it: RequestClient with the caller's principal, plus
- * one translation. A service names the request field at fault in its own terms
- * (`given_name`, `languages.languages.0`, `page.first`); the caller must see the
- * argument they wrote (`input.givenName`, `input.languages.0`, `first`).
+ * A service names the request field at fault in its own terms (`given_name`,
+ * `languages.languages.0`, `page.first`); the caller must see the argument they wrote
+ * (`input.givenName`, `input.languages.0`, `first`). ServiceClient applies one of these
+ * to every coded failure that names a field.
  */
-import { Inject, Injectable } from '@nestjs/common';
-import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
-import type { RequestOperation } from '@cpx/contracts';
-import { DomainError, isDomainError, RequestClient, type Principal } from '@cpx/platform';
 
 /** Maps a service's field path (already camel-cased) to the GraphQL argument path. */
 export type ArgumentPaths = (servicePath: string) => string;
@@ -22,27 +18,6 @@ export function underInput(...topLevel: string[]): ArgumentPaths {
 
 /** Searches: `filter.*` stays, the page's fields are the connection arguments. */
 export const SEARCH: ArgumentPaths = (path) => path.replace(/^page\.(first|after)\b/, '$1');
-
-@Injectable()
-export class DirectoryClient {
-  constructor(@Inject(RequestClient) private readonly requests: RequestClient) {}
-
-  async send<Req extends DescMessage, Res extends DescMessage>(
-    operation: RequestOperation<Req, Res>,
-    request: MessageInitShape<Req>,
-    principal: Principal,
-    paths: ArgumentPaths = TOP_LEVEL,
-  ): Promise<MessageShape<Res>> {
-    try {
-      return await this.requests.send(operation, request, principal);
-    } catch (error) {
-      if (isDomainError(error) && error.field) {
-        throw new DomainError(error.code, error.message, paths(normalisedPath(error.field)));
-      }
-      throw error;
-    }
-  }
-}
 
 /**
  * `input.given_name` -> `givenName`; `languages.languages.0` -> `languages.0` (the

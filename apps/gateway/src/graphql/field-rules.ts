@@ -1,6 +1,6 @@
 /**
- * The input rules of the directory's public API, one decorator per kind of field, so that
- * every input spells a country, a name or a language tag the same way. Messages read
+ * The input rules of the gateway's public API, one decorator per kind of field, so that
+ * every feature's inputs spell a country, a name or a language tag the same way. Messages read
  * after the field's path ("input.name must be at most 200 characters") and never echo
  * the value back: it may be 100 KB, or personal data.
  */
@@ -23,6 +23,7 @@ import {
 import { Type } from 'class-transformer';
 import { MAX_PAGE_SIZE } from '@cpx/platform';
 
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
 export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z]{4})?(-[A-Z]{2})?$/;
 const NOT_BLANK = /\S/;
@@ -40,6 +41,12 @@ function rule(optional: boolean, ...decorators: Rule[]): Rule {
 }
 
 export const IsEntityId = (optional = false): Rule => rule(optional, IsUUID('all', { message: 'must be a UUID' }));
+
+export const IsIdempotencyKey = (): Rule =>
+  applyDecorators(
+    IsString({ message: 'must be a string' }),
+    Matches(IDEMPOTENCY_KEY, { message: 'must be 8 to 128 characters among letters, digits, "_" and "-"' }),
+  );
 
 export const IsCountryCode = (optional = false): Rule =>
   rule(optional, IsString({ message: 'must be a string' }), Matches(COUNTRY_CODE, { message: 'must be an ISO 3166-1 alpha-2 code such as RS or XK' }));
