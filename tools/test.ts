@@ -2,6 +2,8 @@
 //   contracts    buf lint, breaking-change check against the baseline, codegen drift
 //   typecheck    tsc over the whole workspace
 //   lint         eslint, module boundaries included
+//   build        every service compiled to dist/apps/<service> (tools/build.ts), which
+//                the e2e tier then runs with plain node
 //   unit         *.spec.ts
 //   integration  *.int-spec.ts: one service, real Kafka broker, real Postgres
 //   e2e          *.e2e-spec.ts: the whole platform through the gateway
@@ -43,6 +45,7 @@ const steps: Step[] = [
   { name: 'contracts', args: ['scripts/proto.mjs', 'check'] },
   { name: 'typecheck', args: ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint', args: ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings', '0'] },
+  { name: 'build', args: ['-r', '@swc-node/register', 'tools/build.ts'] },
   jest('unit', '\\.spec\\.ts$'),
   // --forceExit: these tiers start brokers, databases and processes; every suite stops
   // what it started, but a socket left half-closed must never turn CI into a 90-minute hang.

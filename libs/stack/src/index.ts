@@ -22,3 +22,4 @@ export { waitForKafka, type WaitForKafkaOptions } from './kafka-ready';
 export { startPlatform, SERVICES, type PlatformOptions, type RunningPlatform, type ServiceName } from './platform';
 export { serviceProcess, waitForHttpOk, type ServiceProcess } from './service-processes';
 export { newLocalKeys, type KeyHolder, type LocalKeys, type RawKeyPairBase64 } from './local-keys';
+export { BUILD_RECORD, builtEntry, ensureServicesBuilt, fileHash, recordStaleness, serviceDistDir, staleReason, type BuildRecord } from './service-build';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { TOPICS } from '@cpx/contracts';
 import { freePorts } from './free-port';
 import { newLocalKeys, type LocalKeys } from './local-keys';
+import { ensureServicesBuilt } from './service-build';
 import { serviceProcess, waitForHttpOk, type ServiceProcess } from './service-processes';
 import { elapsed, stackLog } from './stack-log';
 import { startStack, type Stack } from './stack';
@@ -28,6 +29,12 @@ export interface PlatformOptions {
   /** Extra variables for every service (shortened timeouts in tests, ...). */
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /**
+   * Run the services installed there (dist/ and a production-only node_modules/, the
+   * image's layout; tools/image-check.ts) as they are. Unset: the workspace's build,
+   * built first where stale.
+   */
+  installDir?: string;
 }
 
 export interface RunningPlatform {
@@ -45,6 +52,8 @@ export interface RunningPlatform {
 
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const startedAt = Date.now();
+  // Services run built: build what changed since the last build (nothing, usually) before anything starts.
+  if (!options.installDir) ensureServicesBuilt(SERVICES);
   const stack = await startStack({ instance: options.instance, fresh: options.fresh, topics: TOPICS });
   try {
     const port = options.gatewayPort || (await freePorts(1))[0];
@@ -77,7 +86,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     };
     const services = Object.fromEntries(
       // Each service its own keys (ADR 0009) and its own Kafka principal: the broker's ACLs decide what it may write.
-      SERVICES.map((name) => [name, serviceProcess(name, { ...serviceEnv[name], ...env, ...stack.kafkaEnv(name) }, options.instance)]),
+      SERVICES.map((name) => [name, serviceProcess(name, { ...serviceEnv[name], ...env, ...stack.kafkaEnv(name) }, options.instance, options.installDir)]),
     ) as Record<ServiceName, ServiceProcess>;
     for (const name of SERVICES) services[name].start();
     const gatewayUrl = `http://127.0.0.1:${port}`;

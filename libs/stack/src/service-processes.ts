@@ -1,11 +1,13 @@
 // Runs CPX services (gateway, directory, ...) as child processes, the same way for
-// `npm start`, the e2e tests and the benchmark: Node 24, TypeScript through swc, one
-// log file per service, stopped with the stack (no orphans), and restartable so tests
+// `npm start`, the e2e tests and the benchmark: plain Node 24 running the built JavaScript
+// (dist/apps/<name>/main.js; startPlatform builds what is stale first, see service-build.ts),
+// one log file per service, stopped with the stack (no orphans), and restartable so tests
 // can take a service away and bring it back.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { guardChild, stopChild } from './process-guard';
+import { builtEntry } from './service-build';
 import { stackLog } from './stack-log';
 import { cachePath, workspaceRoot } from './workspace';
 
@@ -19,11 +21,12 @@ export interface ServiceProcess {
   readonly pid: number | undefined;
 }
 
-export function serviceProcess(name: string, env: Record<string, string>, instance: string): ServiceProcess {
+/** `installDir`: run the build found there (dist/ and node_modules/, as in the image) instead of the workspace's. */
+export function serviceProcess(name: string, env: Record<string, string>, instance: string, installDir?: string): ServiceProcess {
   const logDir = cachePath('logs', instance);
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
-  const entry = path.join('apps', name, 'src', 'main.ts');
+  const entry = builtEntry(name, installDir);
   let child: ChildProcess | undefined;
 
   return {
@@ -38,9 +41,10 @@ export function serviceProcess(name: string, env: Record<string, string>, instan
     start() {
       if (child && child.exitCode === null && child.signalCode === null) return;
       const log = createWriteStream(logFile, { flags: 'a' });
-      child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
-        cwd: workspaceRoot(),
-        env: { ...process.env, ...env, SWC_NODE_PROJECT: path.join(workspaceRoot(), 'tsconfig.json') },
+      // Source maps: a stack trace in a log names the TypeScript line.
+      child = spawn(process.execPath, ['--enable-source-maps', entry], {
+        cwd: installDir ?? workspaceRoot(),
+        env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout?.pipe(log);
