@@ -8,3 +8,4 @@ export * from './directory-events';
 export * from './wait-for';
 export * from './gateway-keys';
 export * from './transport-call';
+export * from './over-kafka';
