@@ -8,10 +8,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import { TOPICS } from '@cpx/contracts';
 import { codes, startE2ePlatform, type E2ePlatform } from '@cpx/testing';
-import { member, ok, postAlertWhenRoutable, subscribeToAlertChanges, type LiveFeed } from './support';
+import { member, ok, postAlertWhenRoutable, recordsOf, subscribeToAlertChanges, type LiveFeed } from './support';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -143,7 +142,7 @@ it('goes from post to resolution through the gateway, live to the recipients onl
   // (Request and reply topics carry the record to and from the alerts service, and keep it
   // only 15 minutes: REQUEST_RETENTION_MS.)
   const names = [CHILD_GIVEN, CHILD_FAMILY].map((name) => Buffer.from(name));
-  const records = await readAllRecords();
+  const records = await recordsOf(platform, TOPICS.filter((spec) => spec.retentionMs === undefined).map((spec) => spec.topic), 'cpx-e2e-scan');
   expect(records.length).toBeGreaterThan(10);
   for (const record of records) for (const name of names) expect(record.includes(name)).toBe(false);
   const logDir = path.dirname(platform.services.alerts.logFile);
@@ -204,34 +203,6 @@ it('keeps grants, reads and refusals in a log the auditor checks through the gat
   for (const token of [serbia.token, attacheToken, admin]) expect(codes(await platform.query(CHECK, {}, token))).toEqual(['FORBIDDEN']);
   expect(codes(await platform.query(CHECK, {}))).toEqual(['UNAUTHENTICATED']);
 }, 120_000);
-
-async function readAllRecords(): Promise<Buffer[]> {
-  const kafka = new Kafka({ clientId: 'cpx-e2e-scan', ...platform.stack.kafkaConnection(), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  const topics = TOPICS.filter((spec) => spec.retentionMs === undefined).map((spec) => spec.topic);
-  const offsets = await Promise.all(topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })));
-  await admin.disconnect();
-  const expected = offsets.reduce((sum, { partitions }) => sum + partitions.reduce((n, p) => n + Number(p.high) - Number(p.low), 0), 0);
-  const consumer = kafka.consumer({ groupId: `cpx-e2e-scan-${randomUUID()}` });
-  const records: Buffer[] = [];
-  await consumer.connect();
-  await consumer.subscribe({ topics, fromBeginning: true });
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, 30_000);
-    void consumer.run({
-      eachMessage: async ({ message }) => {
-        records.push(Buffer.concat([message.value ?? Buffer.alloc(0), ...Object.values(message.headers ?? {}).map((h) => Buffer.from(String(h)))]));
-        if (records.length >= expected) {
-          clearTimeout(timer);
-          resolve();
-        }
-      },
-    });
-  });
-  await consumer.disconnect();
-  return records;
-}
 
 it('ends the live alerts of a professional once suspended, and refuses them a new subscription', async () => {
   const someone = await member(platform, admin, 'MK');
