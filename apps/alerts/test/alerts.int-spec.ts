@@ -13,7 +13,6 @@ import {
   AlertEscalatedSchema,
   AlertKind,
   AlertPostedSchema,
-  AlertsEvents,
   AlertsRequests,
   AlertStatus,
   AlertUpdateKind,
@@ -25,16 +24,16 @@ import {
   VerificationStatus,
 } from '@cpx/contracts';
 import { nameGuardTables } from '@cpx/names';
-import { encodeCursor, postAlertContext, revealIdentityContext, type Principal } from '@cpx/platform';
-import { DirectoryFixture, EventReader, failureOf, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
+import { encodeCursor, type Principal } from '@cpx/platform';
+import { DirectoryFixture, EventReader, failureOf, waitFor, type ServiceHarness } from '@cpx/testing';
 import { DataSource } from 'typeorm';
-import { AlertsModule } from '../src/app.module';
 import { AlertsConfig } from '../src/config/alerts.config';
 import { PostAlertInput } from '../src/alerts/post-alert.input';
 import { PostAlertUseCase } from '../src/alerts/post-alert.usecase';
 import { ERASED_TEXT } from '../src/alerts/alert-store';
 import { AlertDeadlinesUseCase } from '../src/escalation/alert-deadlines.usecase';
 import { IdentityVault, parseMasterKeys } from '../src/identity/identity-vault';
+import { sendAsGateway, startAlertsHarness, waitForReplica } from './alerts-harness';
 
 jest.setTimeout(120_000);
 
@@ -76,20 +75,12 @@ const auditor: Principal = { subject: 'auditor-1', roles: ['auditor'] };
 const partner: Principal = { subject: 'unicef-1', roles: ['partner'], partnerId: 'unicef' };
 
 beforeAll(async () => {
-  harness = await startServiceHarness({
-    service: 'alerts',
-    configSchema: AlertsConfig,
-    module: (config) => AlertsModule.forConfig(config),
-    eventTopics: [AlertsEvents.topic],
-    env: {
-      ALERTS_MASTER_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
-      ALERTS_ACTIVE_KEY_ID: 'test-1',
-      ALERTS_ACK_CRITICAL_MS: String(DEADLINE_MS),
-      ALERTS_ACK_NORMAL_MS: String(RESTART_DEADLINE_MS),
-      ALERTS_SCHEDULER_INTERVAL_MS: '200',
-      ALERTS_CLOSE_AFTER_MS: '500',
-      ALERTS_IDENTITY_RETENTION_MS: '1000',
-    },
+  harness = await startAlertsHarness({
+    ALERTS_ACK_CRITICAL_MS: String(DEADLINE_MS),
+    ALERTS_ACK_NORMAL_MS: String(RESTART_DEADLINE_MS),
+    ALERTS_SCHEDULER_INTERVAL_MS: '200',
+    ALERTS_CLOSE_AFTER_MS: '500',
+    ALERTS_IDENTITY_RETENTION_MS: '1000',
   });
   db = harness.app.get(DataSource);
   directory = await DirectoryFixture.connect(harness.stack.kafkaConnection());
@@ -102,7 +93,7 @@ beforeAll(async () => {
     professional: { id: franceAdmin.professional.id, agencyId: france.agencyId, status: 2, subject: franceAdmin.professional.subject, version: 3n },
   });
   bulgaria = await party('BG', { focalPoint: true });
-  await waitForReplica([serbia, france, bulgaria].map((p) => p.professional.subject));
+  await waitForReplica(db, [serbia, france, bulgaria].map((p) => p.professional.subject));
   await waitFor(async () => {
     const rows = await db.query(`SELECT agency_id FROM replica_professional WHERE subject = $1`, [franceAdmin.professional.subject]);
     return rows[0]?.agency_id === france.agencyId;
@@ -114,31 +105,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-
-async function waitForReplica(subjects: string[]): Promise<void> {
-  await waitFor(async () => {
-    const rows = await db.query(`SELECT count(*)::int AS n FROM replica_professional WHERE subject = ANY($1)`, [subjects]);
-    return rows[0].n === subjects.length;
-  });
-}
-
-
-/**
- * Calls the service as the gateway does: the child's record sealed to the alerts service
- * on the way in, and opened with the gateway's key on the way out of a reveal.
- */
-async function send(op: keyof typeof AlertsRequests, request: Record<string, any>, principal: Principal): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test shorthand over a typed registry
-  let wire = request;
-  if (op === 'postAlert' && request.child) {
-    const { child, ...rest } = request;
-    wire = { ...rest, sealedChild: await harness.gateway.sealerToAlerts.seal(ChildIdentitySchema, child, postAlertContext(request.idempotencyKey)) };
-  }
-  const reply = await harness.requests.send(AlertsRequests[op] as never, wire as never, principal);
-  if (op === 'revealAlertIdentity') {
-    return { child: await harness.gateway.opener.open(ChildIdentitySchema, (reply as unknown as { sealedChild: Uint8Array }).sealedChild, revealIdentityContext(request.id), 'child') };
-  }
-  return reply;
-}
+/** Calls the service as the gateway does (the child's record sealed, a reveal opened). */
+const send = (op: keyof typeof AlertsRequests, request: Parameters<typeof sendAsGateway>[2], principal: Principal) => sendAsGateway(harness, op, request, principal);
 
 function postRequest(overrides: Record<string, unknown> = {}) {
   return {
@@ -412,7 +380,7 @@ describe('need-to-know', () => {
 
   it('locks out a professional the directory suspended, replays of their own posts included', async () => {
     const someone = await party('RS');
-    await waitForReplica([someone.professional.subject]);
+    await waitForReplica(db, [someone.professional.subject]);
     const earlier = postRequest();
     await send('postAlert', earlier, someone.principal);
     await directory.suspend(someone.professional, someone.agencyId);
@@ -424,7 +392,7 @@ describe('need-to-know', () => {
 
   it('keeps a suspension through forged reinstatements: a wrong ce_source or a version that jumps changes nothing and is dead-lettered', async () => {
     const someone = await party('RS');
-    await waitForReplica([someone.professional.subject]);
+    await waitForReplica(db, [someone.professional.subject]);
     await directory.suspend(someone.professional, someone.agencyId); // version 3
     const replica = async () => (await db.query(`SELECT status, source_version::int AS version FROM replica_professional WHERE id = $1`, [someone.professional.id]))[0];
     await waitFor(async () => (await replica())?.status === 'SUSPENDED');
@@ -454,7 +422,7 @@ describe('need-to-know', () => {
 
   it('lets only verified professionals and attachés follow alerts live, and stops a suspended one', async () => {
     const someone = await party('RS');
-    await waitForReplica([someone.professional.subject]);
+    await waitForReplica(db, [someone.professional.subject]);
     await send('checkLiveAccess', {}, someone.principal);
     await send('checkLiveAccess', {}, { subject: `attache-${randomUUID()}`, roles: ['curator'] });
     for (const refused of [
@@ -474,7 +442,7 @@ describe('need-to-know', () => {
     // to the subject of someone in another agency must neither let that person post as a
     // member of it nor, once suspended, lock them out.
     const squatted = await party('RS');
-    await waitForReplica([squatted.professional.subject]);
+    await waitForReplica(db, [squatted.professional.subject]);
     const elsewhere: Principal = { ...squatted.principal, agencyId: randomUUID(), country: 'BG' };
     expect(await failureOf(() => send('postAlert', postRequest(), elsewhere))).toMatchObject({ code: 'FORBIDDEN' });
     await directory.suspend(squatted.professional, squatted.agencyId);
@@ -723,7 +691,7 @@ describe('authorization matrix: every operation × who asks', () => {
 
   it('allows exactly the expected callers and refuses the others with FORBIDDEN', async () => {
     const stranger = await party('FR');
-    await waitForReplica([stranger.professional.subject]);
+    await waitForReplica(db, [stranger.professional.subject]);
     const callers: Record<Who, Principal> = {
       originator: serbia.principal,
       recipient: france.principal,

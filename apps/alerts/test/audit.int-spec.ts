@@ -5,20 +5,17 @@
  * superuser, triggers off), and that the role the service runs as cannot change the log.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AlertKind, AlertsEvents, AlertsRequests, AuditBreakReason, ChildIdentitySchema, Sex, Urgency } from '@cpx/contracts';
+import { AlertKind, AlertsRequests, AuditBreakReason, Sex, Urgency } from '@cpx/contracts';
 import {
   CreateMessagingTables1764370000000,
   databaseUrl,
   openServiceDatabase,
-  postAlertContext,
-  revealIdentityContext,
   serviceDatabaseName,
   type Principal,
 } from '@cpx/platform';
-import { DirectoryFixture, failureOf, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
+import { DirectoryFixture, failureOf, waitFor, type ServiceHarness } from '@cpx/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AlertsModule } from '../src/app.module';
 import { GlobalChainWalk } from '../src/audit/audit-chain';
 import { AUDIT_COLUMNS, auditEntryOf, type AuditRow } from '../src/audit/audit-log';
 import { FindAlertsUseCase } from '../src/alerts/find-alerts.usecase';
@@ -29,6 +26,7 @@ import { KeyedRequestDigest1764370000400 } from '../src/database/migrations/1764
 import { IdentityReadAudit1764370000500 } from '../src/database/migrations/1764370000500-identity-read-audit';
 import { RevocableIdentityGrants1764370000600 } from '../src/database/migrations/1764370000600-revocable-identity-grants';
 import { TamperEvidentAudit1765300000100 } from '../src/database/migrations/1765300000100-tamper-evident-audit';
+import { sendAsGateway, startAlertsHarness, waitForReplica } from './alerts-harness';
 
 jest.setTimeout(120_000);
 
@@ -55,23 +53,14 @@ async function professionalOf(country: string, focalPoint = false): Promise<Prin
 }
 
 beforeAll(async () => {
-  harness = await startServiceHarness({
-    service: 'alerts',
-    configSchema: AlertsConfig,
-    module: (config) => AlertsModule.forConfig(config),
-    eventTopics: [AlertsEvents.topic],
-    env: { ALERTS_MASTER_KEYS: `test-1:${randomBytes(32).toString('base64')}`, ALERTS_ACTIVE_KEY_ID: 'test-1' },
-  });
+  harness = await startAlertsHarness();
   db = harness.app.get(DataSource);
   superuser = new Client({ connectionString: databaseUrl(harness.stack.databaseUrl, serviceDatabaseName('alerts', harness.config)) });
   await superuser.connect();
   directory = await DirectoryFixture.connect(harness.stack.kafkaConnection());
   origin = await professionalOf('RS');
   recipient = await professionalOf('FR', true);
-  await waitFor(async () => {
-    const rows = await db.query(`SELECT count(*)::int AS n FROM replica_professional WHERE subject = ANY($1)`, [[origin.subject, recipient.subject]]);
-    return rows[0].n === 2;
-  });
+  await waitForReplica(db, [origin.subject, recipient.subject]);
 });
 
 afterAll(async () => {
@@ -80,19 +69,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test shorthand over a typed registry
-async function send(op: keyof typeof AlertsRequests, request: Record<string, any>, principal: Principal): Promise<any> {
-  let wire = request;
-  if (op === 'postAlert') {
-    const { child, ...rest } = request;
-    wire = { ...rest, sealedChild: await harness.gateway.sealerToAlerts.seal(ChildIdentitySchema, child, postAlertContext(request.idempotencyKey)) };
-  }
-  const reply = await harness.requests.send(AlertsRequests[op] as never, wire as never, principal);
-  if (op === 'revealAlertIdentity') {
-    return { child: await harness.gateway.opener.open(ChildIdentitySchema, (reply as unknown as { sealedChild: Uint8Array }).sealedChild, revealIdentityContext(request.id), 'child') };
-  }
-  return reply;
-}
+/** Calls the service as the gateway does (the child's record sealed, a reveal opened). */
+const send = (op: keyof typeof AlertsRequests, request: Parameters<typeof sendAsGateway>[2], principal: Principal) => sendAsGateway(harness, op, request, principal);
 
 async function postAlert(): Promise<string> {
   const { alert } = await send(

@@ -8,12 +8,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import { TOPICS } from '@cpx/contracts';
 import { codes, startE2ePlatform, type E2ePlatform } from '@cpx/testing';
+import { member, ok, postAlertWhenRoutable, recordsOf, subscribeToAlertChanges, type LiveFeed } from './support';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { subscribeToAlertChanges, type LiveFeed } from './live-alerts';
 
 const CHILD_GIVEN = 'Dragana';
 const CHILD_FAMILY = 'Mitrović-Ђурић';
@@ -21,12 +20,6 @@ const CHILD_FAMILY = 'Mitrović-Ђурић';
 let platform: E2ePlatform;
 let admin: string;
 const feeds: LiveFeed[] = [];
-
-interface Member {
-  token: string;
-  professionalId: string;
-  agencyId: string;
-}
 
 beforeAll(async () => {
   // Live access is re-checked every second here (30 s by default), so a suspension shows quickly.
@@ -39,34 +32,8 @@ afterAll(async () => {
   await platform?.stop();
 }, 60_000);
 
-async function ok(query: string, variables: Record<string, unknown>, token: string) {
-  const response = await platform.query(query, variables, token);
-  if (response.errors) throw new Error(JSON.stringify(response.errors));
-  return response.data!;
-}
-
-/** An agency with one verified professional (optionally a focal point), through the directory's API. */
-async function member(country: string, options: { focalPoint?: boolean } = {}): Promise<Member> {
-  const { registerAgency: agency } = await ok(
-    `mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id } }`,
-    { input: { name: `Agency ${country} ${randomUUID().slice(0, 8)}`, type: 'CHILD_PROTECTION_AUTHORITY', country } },
-    admin,
-  );
-  const subject = `pro-${randomUUID()}`;
-  const { registerProfessional: professional } = await ok(
-    `mutation($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { id } }`,
-    { input: { agencyId: agency.id, givenName: 'Test', familyName: country, role: 'SOCIAL_WORKER', subject } },
-    admin,
-  );
-  await ok(`mutation($id: ID!) { verifyProfessional(id: $id) { id } }`, { id: professional.id }, admin);
-  if (options.focalPoint) {
-    await ok(`mutation($input: AssignFocalPointInput!) { assignFocalPoint(input: $input) { id } }`, { input: { country, professionalId: professional.id } }, admin);
-  }
-  const token = await platform.token({ sub: subject, roles: ['professional'], country, agency: agency.id });
-  return { token, professionalId: professional.id, agencyId: agency.id };
-}
-
-const POST = `mutation($input: PostAlertInput!) { postAlert(input: $input) { replayed alert { id status targets { country recipientCount unrouted } } } }`;
+const POSTED = 'replayed alert { id status targets { country recipientCount unrouted } }';
+const POST = `mutation($input: PostAlertInput!) { postAlert(input: $input) { ${POSTED} } }`;
 
 function alertInput(key: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -89,21 +56,10 @@ function alertInput(key: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** Posting is idempotent, so retrying with the same key is safe while the alerts service's replica catches up. */
-async function postWhenRoutable(token: string, input: Record<string, unknown>) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const response = await platform.query(POST, { input }, token);
-    if (!response.errors) return response.data!.postAlert;
-    if (Date.now() > deadline || !['FORBIDDEN', 'BAD_USER_INPUT'].includes(codes(response)[0])) throw new Error(JSON.stringify(response.errors));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 it('goes from post to resolution through the gateway, live to the recipients only, and the child’s name stays sealed', async () => {
-  const serbia = await member('RS');
-  const france = await member('FR', { focalPoint: true });
-  const bulgaria = await member('BG', { focalPoint: true });
+  const serbia = await member(platform, admin, 'RS');
+  const france = await member(platform, admin, 'FR', { focalPoint: true });
+  const bulgaria = await member(platform, admin, 'BG', { focalPoint: true });
   const partnerToken = await platform.token({ roles: ['partner'], partner: 'unicef' });
   const attacheToken = await platform.token({ roles: ['curator'] });
 
@@ -115,7 +71,7 @@ it('goes from post to resolution through the gateway, live to the recipients onl
 
   const key = `e2e-${randomUUID()}`;
   const postedAt = Date.now();
-  const posted = await postWhenRoutable(serbia.token, alertInput(key));
+  const posted = await postAlertWhenRoutable(platform, serbia.token, alertInput(key), POSTED);
   expect(posted.alert.targets).toEqual([{ country: 'FR', recipientCount: 1, unrouted: false }]);
   const alertId = posted.alert.id;
 
@@ -132,29 +88,31 @@ it('goes from post to resolution through the gateway, live to the recipients onl
   expect(liveAt - postedAt).toBeLessThan(5_000);
 
   // A replayed post is the same alert.
-  expect((await ok(POST, { input: alertInput(key) }, serbia.token)).postAlert).toMatchObject({ replayed: true, alert: { id: alertId } });
+  expect((await ok(platform, POST, { input: alertInput(key) }, serbia.token)).postAlert).toMatchObject({ replayed: true, alert: { id: alertId } });
   const conflict = await platform.query(POST, { input: alertInput(key, { title: 'A different alert' }) }, serbia.token);
   expect(codes(conflict)).toEqual(['CONFLICT']);
 
-  const inbox = await ok(`query { alertInbox { edges { node { id } } } }`, {}, france.token);
+  const inbox = await ok(platform, `query { alertInbox { edges { node { id } } } }`, {}, france.token);
   expect(inbox.alertInbox.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain(alertId);
 
   expect(codes(await platform.query(`mutation($id: ID!) { acknowledgeAlert(id: $id) { id } }`, { id: alertId }, bulgaria.token))).toEqual(['FORBIDDEN']);
-  const acknowledged = await ok(`mutation($id: ID!) { acknowledgeAlert(id: $id) { status targets { country acknowledgedAt } } }`, { id: alertId }, france.token);
+  const acknowledged = await ok(platform, `mutation($id: ID!) { acknowledgeAlert(id: $id) { status targets { country acknowledgedAt } } }`, { id: alertId }, france.token);
   expect(acknowledged.acknowledgeAlert.status).toBe('IN_PROGRESS');
   await waitForLive(serbiaLive, 'ACKNOWLEDGED');
 
   const revealed = await ok(
+    platform,
     `mutation($id: ID!, $purpose: String!) { revealAlertIdentity(id: $id, purpose: $purpose) { givenNames familyNames } }`,
     { id: alertId, purpose: 'Comparing with a girl found at Paris-Bercy bus station' },
     france.token,
   );
   expect(revealed.revealAlertIdentity).toEqual({ givenNames: [CHILD_GIVEN], familyNames: [CHILD_FAMILY] });
   expect(codes(await platform.query(`mutation($id: ID!) { revealAlertIdentity(id: $id, purpose: "Coordinating the regional response") { givenNames } }`, { id: alertId }, attacheToken))).toEqual(['FORBIDDEN']);
-  const reads = await ok(`query($id: ID!) { alertIdentityReads(alertId: $id) { readerCountry purpose } }`, { id: alertId }, serbia.token);
+  const reads = await ok(platform, `query($id: ID!) { alertIdentityReads(alertId: $id) { readerCountry purpose } }`, { id: alertId }, serbia.token);
   expect(reads.alertIdentityReads).toEqual([{ readerCountry: 'FR', purpose: 'Comparing with a girl found at Paris-Bercy bus station' }]);
 
   await ok(
+    platform,
     `mutation($id: ID!, $input: AddAlertUpdateInput!) { addAlertUpdate(id: $id, input: $input) { id } }`,
     { id: alertId, input: { text: 'Hébergée ce soir au foyer de l’ASE.', sighting: { place: 'Paris, gare routière de Bercy', seenAt: new Date(Date.now() - 3_600_000).toISOString() } } },
     france.token,
@@ -162,14 +120,14 @@ it('goes from post to resolution through the gateway, live to the recipients onl
   // Only the originating agency resolves: France reports the child found, Serbia sees it
   // live and resolves.
   expect(codes(await platform.query(`mutation($id: ID!) { resolveAlert(id: $id, outcome: FOUND_SAFE) { status } }`, { id: alertId }, france.token))).toEqual(['FORBIDDEN']);
-  const found = await ok(`mutation($id: ID!) { reportChildFound(id: $id, note: "Trouvée saine et sauve, confiée à l’ASE de Paris.") { kind authorCountry } }`, { id: alertId }, france.token);
+  const found = await ok(platform, `mutation($id: ID!) { reportChildFound(id: $id, note: "Trouvée saine et sauve, confiée à l’ASE de Paris.") { kind authorCountry } }`, { id: alertId }, france.token);
   expect(found.reportChildFound).toEqual({ kind: 'CHILD_FOUND', authorCountry: 'FR' });
   await waitForLive(serbiaLive, 'CHILD_FOUND_REPORTED');
-  const resolved = await ok(`mutation($id: ID!) { resolveAlert(id: $id, outcome: FOUND_SAFE, note: "Placed in care in Paris") { status } }`, { id: alertId }, serbia.token);
+  const resolved = await ok(platform, `mutation($id: ID!) { resolveAlert(id: $id, outcome: FOUND_SAFE, note: "Placed in care in Paris") { status } }`, { id: alertId }, serbia.token);
   expect(resolved.resolveAlert.status).toBe('RESOLVED');
   await waitForLive(franceLive, 'RESOLVED');
 
-  const detail = await ok(`query($id: ID!) { alert(id: $id) { status updates { text sighting { place } } } }`, { id: alertId }, serbia.token);
+  const detail = await ok(platform, `query($id: ID!) { alert(id: $id) { status updates { text sighting { place } } } }`, { id: alertId }, serbia.token);
   expect(detail.alert.updates).toEqual([
     { text: 'Hébergée ce soir au foyer de l’ASE.', sighting: { place: 'Paris, gare routière de Bercy' } },
     { text: 'Trouvée saine et sauve, confiée à l’ASE de Paris.', sighting: null },
@@ -184,7 +142,7 @@ it('goes from post to resolution through the gateway, live to the recipients onl
   // (Request and reply topics carry the record to and from the alerts service, and keep it
   // only 15 minutes: REQUEST_RETENTION_MS.)
   const names = [CHILD_GIVEN, CHILD_FAMILY].map((name) => Buffer.from(name));
-  const records = await readAllRecords();
+  const records = await recordsOf(platform, TOPICS.filter((spec) => spec.retentionMs === undefined).map((spec) => spec.topic), 'cpx-e2e-scan');
   expect(records.length).toBeGreaterThan(10);
   for (const record of records) for (const name of names) expect(record.includes(name)).toBe(false);
   const logDir = path.dirname(platform.services.alerts.logFile);
@@ -195,8 +153,8 @@ it('goes from post to resolution through the gateway, live to the recipients onl
 }, 120_000);
 
 it('refuses bad alerts with the field at fault', async () => {
-  const serbia = await member('RS');
-  await member('FR', { focalPoint: true });
+  const serbia = await member(platform, admin, 'RS');
+  await member(platform, admin, 'FR', { focalPoint: true });
   const cases: [Record<string, unknown>, string][] = [
     [{ targetCountries: [] }, 'targetCountries'],
     [{ targetCountries: ['RS'] }, 'targetCountries'],
@@ -214,68 +172,40 @@ it('refuses bad alerts with the field at fault', async () => {
 }, 120_000);
 
 it('keeps grants, reads and refusals in a log the auditor checks through the gateway, and nobody else', async () => {
-  const serbia = await member('RS');
-  await member('FR', { focalPoint: true });
+  const serbia = await member(platform, admin, 'RS');
+  await member(platform, admin, 'FR', { focalPoint: true });
   const attache = `attache-${randomUUID()}`;
   const attacheToken = await platform.token({ sub: attache, roles: ['curator'] });
   const auditorToken = await platform.token({ roles: ['auditor'] });
-  const alertId = (await postWhenRoutable(serbia.token, alertInput(`audit-${randomUUID()}`))).alert.id;
+  const alertId = (await postAlertWhenRoutable(platform, serbia.token, alertInput(`audit-${randomUUID()}`), POSTED)).alert.id;
   const grant = `mutation($id: ID!, $grantee: String!, $reason: String!) { grantAlertIdentityAccess(id: $id, granteeSubject: $grantee, reason: $reason) { grantedAt } }`;
-  await ok(grant, { id: alertId, grantee: attache, reason: 'Coordinating the regional search' }, serbia.token);
+  await ok(platform, grant, { id: alertId, grantee: attache, reason: 'Coordinating the regional search' }, serbia.token);
   const reveal = `mutation($id: ID!) { revealAlertIdentity(id: $id, purpose: "Coordinating the regional search") { familyNames } }`;
-  expect((await ok(reveal, { id: alertId }, attacheToken)).revealAlertIdentity.familyNames).toEqual([CHILD_FAMILY]);
-  await ok(`mutation($id: ID!, $grantee: String!) { revokeAlertIdentityAccess(id: $id, granteeSubject: $grantee) { revokedAt } }`, { id: alertId, grantee: attache }, serbia.token);
+  expect((await ok(platform, reveal, { id: alertId }, attacheToken)).revealAlertIdentity.familyNames).toEqual([CHILD_FAMILY]);
+  await ok(platform, `mutation($id: ID!, $grantee: String!) { revokeAlertIdentityAccess(id: $id, granteeSubject: $grantee) { revokedAt } }`, { id: alertId, grantee: attache }, serbia.token);
   expect(codes(await platform.query(reveal, { id: alertId }, attacheToken))).toEqual(['FORBIDDEN']);
-  await ok(grant, { id: alertId, grantee: attache, reason: 'The search started again in Skopje' }, serbia.token);
+  await ok(platform, grant, { id: alertId, grantee: attache, reason: 'The search started again in Skopje' }, serbia.token);
 
-  const grants = await ok(`query($id: ID!) { alertIdentityGrants(alertId: $id) { reason revokedAt } }`, { id: alertId }, auditorToken);
+  const grants = await ok(platform, `query($id: ID!) { alertIdentityGrants(alertId: $id) { reason revokedAt } }`, { id: alertId }, auditorToken);
   expect(grants.alertIdentityGrants).toEqual([
     { reason: 'Coordinating the regional search', revokedAt: expect.any(String) },
     { reason: 'The search started again in Skopje', revokedAt: null },
   ]);
-  const audit = await ok(`query($id: ID!) { identityReadAudit(alertId: $id) { totalCount edges { node { readerSubject } } } }`, { id: alertId }, auditorToken);
+  const audit = await ok(platform, `query($id: ID!) { identityReadAudit(alertId: $id) { totalCount edges { node { readerSubject } } } }`, { id: alertId }, auditorToken);
   expect(audit.identityReadAudit).toEqual({ totalCount: 1, edges: [{ node: { readerSubject: attache } }] });
 
   const CHECK = `query($alertId: ID) { auditIntegrity(alertId: $alertId) { ok checkedEntries firstBreak { seq reason } } }`;
-  const whole = await ok(CHECK, {}, auditorToken);
+  const whole = await ok(platform, CHECK, {}, auditorToken);
   expect(whole.auditIntegrity).toMatchObject({ ok: true, firstBreak: null });
   expect(whole.auditIntegrity.checkedEntries).toBeGreaterThanOrEqual(6);
   // Grant, read, revoke, refused read, grant.
-  expect((await ok(CHECK, { alertId }, auditorToken)).auditIntegrity).toEqual({ ok: true, checkedEntries: 5, firstBreak: null });
+  expect((await ok(platform, CHECK, { alertId }, auditorToken)).auditIntegrity).toEqual({ ok: true, checkedEntries: 5, firstBreak: null });
   for (const token of [serbia.token, attacheToken, admin]) expect(codes(await platform.query(CHECK, {}, token))).toEqual(['FORBIDDEN']);
   expect(codes(await platform.query(CHECK, {}))).toEqual(['UNAUTHENTICATED']);
 }, 120_000);
 
-async function readAllRecords(): Promise<Buffer[]> {
-  const kafka = new Kafka({ clientId: 'cpx-e2e-scan', ...platform.stack.kafkaConnection(), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  const topics = TOPICS.filter((spec) => spec.retentionMs === undefined).map((spec) => spec.topic);
-  const offsets = await Promise.all(topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })));
-  await admin.disconnect();
-  const expected = offsets.reduce((sum, { partitions }) => sum + partitions.reduce((n, p) => n + Number(p.high) - Number(p.low), 0), 0);
-  const consumer = kafka.consumer({ groupId: `cpx-e2e-scan-${randomUUID()}` });
-  const records: Buffer[] = [];
-  await consumer.connect();
-  await consumer.subscribe({ topics, fromBeginning: true });
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, 30_000);
-    void consumer.run({
-      eachMessage: async ({ message }) => {
-        records.push(Buffer.concat([message.value ?? Buffer.alloc(0), ...Object.values(message.headers ?? {}).map((h) => Buffer.from(String(h)))]));
-        if (records.length >= expected) {
-          clearTimeout(timer);
-          resolve();
-        }
-      },
-    });
-  });
-  await consumer.disconnect();
-  return records;
-}
-
 it('ends the live alerts of a professional once suspended, and refuses them a new subscription', async () => {
-  const someone = await member('MK');
+  const someone = await member(platform, admin, 'MK');
   const outcome = (token: string) => {
     const client = createClient({ url: platform.graphqlUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
     const ended = new Promise<{ how: 'complete' } | { how: 'error'; codes: unknown[] }>((resolve) =>
@@ -297,7 +227,7 @@ it('ends the live alerts of a professional once suspended, and refuses them a ne
   const early = await Promise.race([live.ended, new Promise((resolve) => setTimeout(() => resolve('still open'), 2_500))]);
   expect(early).toBe('still open');
 
-  await ok(`mutation($id: ID!) { suspendProfessional(id: $id, reason: "under investigation") { status } }`, { id: someone.professionalId }, admin);
+  await ok(platform, `mutation($id: ID!) { suspendProfessional(id: $id, reason: "under investigation") { status } }`, { id: someone.professionalId }, admin);
   // The alerts service learns of it from the directory's event; the next re-check ends the subscription.
   expect(await Promise.race([live.ended, new Promise((resolve) => setTimeout(() => resolve('never ended'), 15_000))])).toEqual({ how: 'complete' });
   await live.close();

@@ -9,10 +9,10 @@
  * merely hold a common word go through.
  */
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import { AlertsRequests } from '@cpx/contracts';
 import { nameGuardTables } from '@cpx/names';
-import { codes, startE2ePlatform, type E2ePlatform } from '@cpx/testing';
+import { startE2ePlatform, type E2ePlatform } from '@cpx/testing';
+import { member, ok, postAlertWhenRoutable, recordsOf } from './support';
 
 jest.setTimeout(300_000);
 
@@ -32,31 +32,6 @@ afterAll(async () => {
   await platform?.stop();
 }, 60_000);
 
-async function ok(query: string, variables: Record<string, unknown>, token: string) {
-  const response = await platform.query(query, variables, token);
-  if (response.errors) throw new Error(JSON.stringify(response.errors));
-  return response.data!;
-}
-
-async function member(country: string, options: { focalPoint?: boolean } = {}): Promise<string> {
-  const { registerAgency: agency } = await ok(
-    `mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id } }`,
-    { input: { name: `Agency ${country} ${randomUUID().slice(0, 8)}`, type: 'CHILD_PROTECTION_AUTHORITY', country } },
-    admin,
-  );
-  const subject = `pro-${randomUUID()}`;
-  const { registerProfessional: professional } = await ok(
-    `mutation($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { id } }`,
-    { input: { agencyId: agency.id, givenName: 'Test', familyName: country, role: 'SOCIAL_WORKER', subject } },
-    admin,
-  );
-  await ok(`mutation($id: ID!) { verifyProfessional(id: $id) { id } }`, { id: professional.id }, admin);
-  if (options.focalPoint) {
-    await ok(`mutation($input: AssignFocalPointInput!) { assignFocalPoint(input: $input) { id } }`, { input: { country, professionalId: professional.id } }, admin);
-  }
-  return platform.token({ sub: subject, roles: ['professional'], country, agency: agency.id });
-}
-
 const POST = `mutation($input: PostAlertInput!) { postAlert(input: $input) { alert { id version } } }`;
 
 function alertInput(overrides: Record<string, unknown> = {}) {
@@ -75,48 +50,12 @@ function alertInput(overrides: Record<string, unknown> = {}) {
 
 /** Posting is idempotent: retried while the alerts service's replica catches up with the directory. */
 async function post(token: string, input: Record<string, unknown>): Promise<{ id: string; version: number }> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const response = await platform.query(POST, { input }, token);
-    if (!response.errors) return response.data!.postAlert.alert;
-    if (Date.now() > deadline || !['FORBIDDEN', 'BAD_USER_INPUT'].includes(codes(response)[0]!)) throw new Error(JSON.stringify(response.errors));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-/** Every record of the alerts request topic, value and headers. */
-async function alertsRequestRecords(): Promise<Buffer[]> {
-  const kafka = new Kafka({ clientId: 'cpx-e2e-names-scan', ...platform.stack.kafkaConnection(), logLevel: logLevel.NOTHING });
-  const topic = AlertsRequests.postAlert.topic;
-  const kafkaAdmin = kafka.admin();
-  await kafkaAdmin.connect();
-  const partitions = await kafkaAdmin.fetchTopicOffsets(topic);
-  await kafkaAdmin.disconnect();
-  const expected = partitions.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
-  const consumer = kafka.consumer({ groupId: `cpx-e2e-names-scan-${randomUUID()}` });
-  const records: Buffer[] = [];
-  await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, 30_000);
-    if (expected === 0) resolve();
-    void consumer.run({
-      eachMessage: async ({ message }) => {
-        records.push(Buffer.concat([message.value ?? Buffer.alloc(0), ...Object.values(message.headers ?? {}).map((header) => Buffer.from(String(header)))]));
-        if (records.length >= expected) {
-          clearTimeout(timer);
-          resolve();
-        }
-      },
-    });
-  });
-  await consumer.disconnect();
-  return records;
+  return (await postAlertWhenRoutable(platform, token, input, 'alert { id version }')).alert;
 }
 
 it('refuses every free text that names the child, in every field, through the gateway and the services, changing nothing', async () => {
-  const serbia = await member('RS');
-  const france = await member('FR', { focalPoint: true });
+  const serbia = (await member(platform, admin, 'RS')).token;
+  const france = (await member(platform, admin, 'FR', { focalPoint: true })).token;
   const attacheSubject = `attache-${randomUUID()}`;
   const alert = await post(serbia, alertInput());
 
@@ -171,29 +110,30 @@ it('refuses every free text that names the child, in every field, through the ga
   expect(refused).toEqual({});
 
   // Nothing changed: no update, no read, no grant, the alert as posted.
-  const read = await ok(`query($id: ID!) { alert(id: $id) { status version updates { id } } }`, { id }, serbia);
+  const read = await ok(platform, `query($id: ID!) { alert(id: $id) { status version updates { id } } }`, { id }, serbia);
   expect(read.alert).toEqual({ status: 'POSTED', version: alert.version, updates: [] });
-  const reads = await ok(`query($id: ID!) { alertIdentityReads(alertId: $id) { purpose } }`, { id }, serbia);
+  const reads = await ok(platform, `query($id: ID!) { alertIdentityReads(alertId: $id) { purpose } }`, { id }, serbia);
   expect(reads.alertIdentityReads).toEqual([]);
 
   // And no refused post crossed Kafka.
-  const records = await alertsRequestRecords();
+  const records = await recordsOf(platform, [AlertsRequests.postAlert.topic], 'cpx-e2e-names-scan');
   expect(records.length).toBeGreaterThan(0);
   expect(records.filter((record) => record.includes(Buffer.from(marker)))).toEqual([]);
 });
 
 it('accepts texts that merely hold a common word, in every field', async () => {
-  const serbia = await member('RS');
-  const france = await member('FR', { focalPoint: true });
+  const serbia = (await member(platform, admin, 'RS')).token;
+  const france = (await member(platform, admin, 'FR', { focalPoint: true })).token;
   for (const [names, text] of INNOCENT_TEXTS.slice(0, 12)) {
     const child = { givenNames: names.slice(0, 1), familyNames: names.slice(1), sex: 'UNKNOWN', estimatedAge: { minYears: 10, maxYears: 12 } };
     const alert = await post(serbia, alertInput({ title: text.slice(0, 200), summary: text, child }));
     await ok(
+      platform,
       `mutation($id: ID!, $text: String!) { addAlertUpdate(id: $id, input: { text: $text, sighting: { place: $text, seenAt: "${new Date(Date.now() - 60_000).toISOString()}" } }) { id } }`,
       { id: alert.id, text: text.slice(0, 200) },
       france,
     );
-    await ok(`mutation($id: ID!, $purpose: String!) { revealAlertIdentity(id: $id, purpose: $purpose) { sex } }`, { id: alert.id, purpose: `${text.slice(0, 480)} (check)` }, france);
-    await ok(`mutation($id: ID!, $note: String) { resolveAlert(id: $id, outcome: FOUND_SAFE, note: $note) { id } }`, { id: alert.id, note: text }, serbia);
+    await ok(platform, `mutation($id: ID!, $purpose: String!) { revealAlertIdentity(id: $id, purpose: $purpose) { sex } }`, { id: alert.id, purpose: `${text.slice(0, 480)} (check)` }, france);
+    await ok(platform, `mutation($id: ID!, $note: String) { resolveAlert(id: $id, outcome: FOUND_SAFE, note: $note) { id } }`, { id: alert.id, note: text }, serbia);
   }
 });

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { codes, EventReader, startE2ePlatform, type E2ePlatform } from '@cpx/testing';
-import { decodeWithProto, protoRegistry } from './proto-decoder';
+import { decodeWithProto, protoRegistry } from './support';
 
 let platform: E2ePlatform;
 let events: EventReader;

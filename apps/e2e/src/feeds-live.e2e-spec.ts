@@ -9,7 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { codes, startE2ePlatform, type E2ePlatform } from '@cpx/testing';
+import { startE2ePlatform, type E2ePlatform } from '@cpx/testing';
+import { member, ok, postAlertWhenRoutable } from './support';
 
 const CHILD_GIVEN = 'Ardita';
 const CHILD_FAMILY = 'Krasniqi';
@@ -31,31 +32,6 @@ afterAll(async () => {
   await platform?.stop();
 }, 60_000);
 
-async function ok(query: string, variables: Record<string, unknown>, token: string) {
-  const response = await platform.query(query, variables, token);
-  if (response.errors) throw new Error(JSON.stringify(response.errors));
-  return response.data!;
-}
-
-async function member(country: string, options: { focalPoint?: boolean } = {}): Promise<string> {
-  const { registerAgency: agency } = await ok(
-    `mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id } }`,
-    { input: { name: `Agency ${country} ${randomUUID().slice(0, 8)}`, type: 'CHILD_PROTECTION_AUTHORITY', country } },
-    admin,
-  );
-  const subject = `pro-${randomUUID()}`;
-  const { registerProfessional: professional } = await ok(
-    `mutation($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { id } }`,
-    { input: { agencyId: agency.id, givenName: 'Test', familyName: country, role: 'SOCIAL_WORKER', subject } },
-    admin,
-  );
-  await ok(`mutation($id: ID!) { verifyProfessional(id: $id) { id } }`, { id: professional.id }, admin);
-  if (options.focalPoint) {
-    await ok(`mutation($input: AssignFocalPointInput!) { assignFocalPoint(input: $input) { id } }`, { input: { country, professionalId: professional.id } }, admin);
-  }
-  return platform.token({ sub: subject, roles: ['professional'], country, agency: agency.id });
-}
-
 async function postAlert(token: string): Promise<string> {
   const input = {
     idempotencyKey: `e2e-feeds-live-${randomUUID()}`,
@@ -67,13 +43,7 @@ async function postAlert(token: string): Promise<string> {
     summary: 'Seen at a bus station.',
     child: { givenNames: [CHILD_GIVEN], familyNames: [CHILD_FAMILY], sex: 'MALE', estimatedAge: { minYears: 14, maxYears: 16 } },
   };
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const response = await platform.query(`mutation($input: PostAlertInput!) { postAlert(input: $input) { alert { id } } }`, { input }, token);
-    if (!response.errors) return response.data!.postAlert.alert.id;
-    if (Date.now() > deadline || !['FORBIDDEN', 'BAD_USER_INPUT'].includes(codes(response)[0])) throw new Error(JSON.stringify(response.errors));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  return (await postAlertWhenRoutable(platform, token, input)).alert.id;
 }
 
 const EDGE = 'cursor node { id type countries data }';
@@ -106,7 +76,7 @@ async function pullAll(token: string): Promise<Edge[]> {
   let after: string | null = null;
   for (;;) {
     const page: { edges: Edge[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (
-      await ok(`query($after: String) { partnerFeed(first: 50, after: $after) { edges { ${EDGE} } pageInfo { hasNextPage endCursor } } }`, { after }, token)
+      await ok(platform, `query($after: String) { partnerFeed(first: 50, after: $after) { edges { ${EDGE} } pageInfo { hasNextPage endCursor } } }`, { after }, token)
     ).partnerFeed;
     edges.push(...page.edges);
     if (!page.pageInfo.hasNextPage) return edges;
@@ -125,15 +95,16 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 const posted = (edges: Edge[], alertIds: string[]) => alertIds.every((id) => edges.some((edge) => edge.node.type === 'cpx.alerts.v1.AlertPosted' && edge.node.data.includes(id)));
 
 it('follows the pull feed live, in its order, and resumes from the last cursor without a gap or a repeat', async () => {
-  const { registerPartner: iom } = await ok(`mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }`, { input: { name: 'IOM Western Balkans' } }, admin);
+  const { registerPartner: iom } = await ok(platform, `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }`, { input: { name: 'IOM Western Balkans' } }, admin);
   const partner = await platform.token({ roles: ['partner'], partner: iom.id });
   await ok(
+    platform,
     `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { subscription { id } } }`,
     { input: { partnerId: iom.id, eventTypes: ['cpx.alerts.v1.*'], countries: ['FR'] } },
     partner,
   );
-  const serbia = await member('RS');
-  await member('FR', { focalPoint: true });
+  const serbia = (await member(platform, admin, 'RS')).token;
+  await member(platform, admin, 'FR', { focalPoint: true });
 
   // Someone else's users, and professionals, are refused at subscribe time.
   const refused = await follow(await platform.token({ roles: ['professional'], country: 'RS', agency: randomUUID() }), null);

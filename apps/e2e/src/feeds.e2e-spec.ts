@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { codes, startE2ePlatform, type E2ePlatform } from '@cpx/testing';
+import { member, ok, postAlertWhenRoutable } from './support';
 
 const CHILD_GIVEN = 'Milena';
 const CHILD_FAMILY = 'Јовановић';
@@ -53,41 +54,8 @@ afterAll(async () => {
   await platform?.stop();
 }, 60_000);
 
-async function ok(query: string, variables: Record<string, unknown>, token: string) {
-  const response = await platform.query(query, variables, token);
-  if (response.errors) throw new Error(JSON.stringify(response.errors));
-  return response.data!;
-}
-
-async function member(country: string, options: { focalPoint?: boolean } = {}): Promise<string> {
-  const { registerAgency: agency } = await ok(
-    `mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id } }`,
-    { input: { name: `Agency ${country} ${randomUUID().slice(0, 8)}`, type: 'CHILD_PROTECTION_AUTHORITY', country } },
-    admin,
-  );
-  const subject = `pro-${randomUUID()}`;
-  const { registerProfessional: professional } = await ok(
-    `mutation($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { id } }`,
-    { input: { agencyId: agency.id, givenName: 'Test', familyName: country, role: 'SOCIAL_WORKER', subject } },
-    admin,
-  );
-  await ok(`mutation($id: ID!) { verifyProfessional(id: $id) { id } }`, { id: professional.id }, admin);
-  if (options.focalPoint) {
-    await ok(`mutation($input: AssignFocalPointInput!) { assignFocalPoint(input: $input) { id } }`, { input: { country, professionalId: professional.id } }, admin);
-  }
-  return platform.token({ sub: subject, roles: ['professional'], country, agency: agency.id });
-}
-
-const POST = `mutation($input: PostAlertInput!) { postAlert(input: $input) { alert { id } } }`;
-
 async function postWhenRoutable(token: string, input: Record<string, unknown>): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const response = await platform.query(POST, { input }, token);
-    if (!response.errors) return response.data!.postAlert.alert.id;
-    if (Date.now() > deadline || !['FORBIDDEN', 'BAD_USER_INPUT'].includes(codes(response)[0])) throw new Error(JSON.stringify(response.errors));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  return (await postAlertWhenRoutable(platform, token, input)).alert.id;
 }
 
 const FEED = `query($first: Int, $after: String) { partnerFeed(first: $first, after: $after) { edges { cursor node { id type countries occurredAt data } } pageInfo { hasNextPage endCursor } } }`;
@@ -101,7 +69,7 @@ it('runs the feeds service, which calls partners\' URLs, with no key that opens 
 });
 
 it('delivers a posted alert to a partner as a verified webhook and in its pull feed, without the child or the title', async () => {
-  const { registerPartner: unicef } = await ok(`mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id name countries } }`, { input: { name: 'UNICEF ECARO' } }, admin);
+  const { registerPartner: unicef } = await ok(platform, `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id name countries } }`, { input: { name: 'UNICEF ECARO' } }, admin);
   const partnerToken = await platform.token({ roles: ['partner'], partner: unicef.id });
   const otherPartnerToken = await platform.token({ roles: ['partner'], partner: randomUUID() });
   const { port } = server.address() as AddressInfo;
@@ -110,14 +78,14 @@ it('delivers a posted alert to a partner as a verified webhook and in its pull f
   const input = { partnerId: unicef.id, eventTypes: ['cpx.alerts.v1.*'], countries: ['FR'], webhookUrl: `http://127.0.0.1:${port}/cpx` };
   expect(codes(await platform.query(SUBSCRIBE, { input }, otherPartnerToken))).toEqual(['FORBIDDEN']);
   expect(codes(await platform.query(SUBSCRIBE, { input: { ...input, eventTypes: ['cpx.alerts.v1.NoSuchEvent'] } }, partnerToken))).toEqual(['BAD_USER_INPUT']);
-  const { createPartnerSubscription: created } = await ok(SUBSCRIBE, { input }, partnerToken);
+  const { createPartnerSubscription: created } = await ok(platform, SUBSCRIBE, { input }, partnerToken);
   expect(created.secret).toMatch(/^whsec_/);
   expect(created.subscription).toMatchObject({ eventTypes: ['cpx.alerts.v1.*'], countries: ['FR'], enabled: true, payloadMode: 'THIN' });
-  const { createPartnerSubscription: full } = await ok(SUBSCRIBE, { input: { ...input, webhookUrl: `http://127.0.0.1:${port}/cpx-full`, payloadMode: 'FULL' } }, partnerToken);
+  const { createPartnerSubscription: full } = await ok(platform, SUBSCRIBE, { input: { ...input, webhookUrl: `http://127.0.0.1:${port}/cpx-full`, payloadMode: 'FULL' } }, partnerToken);
   expect(full.subscription.payloadMode).toBe('FULL');
 
-  const serbia = await member('RS');
-  await member('FR', { focalPoint: true });
+  const serbia = (await member(platform, admin, 'RS')).token;
+  await member(platform, admin, 'FR', { focalPoint: true });
   const alertId = await postWhenRoutable(serbia, {
     idempotencyKey: `e2e-feeds-${randomUUID()}`,
     kind: 'MISSING_CHILD',
@@ -160,29 +128,29 @@ it('delivers a posted alert to a partner as a verified webhook and in its pull f
   expect(fullPayload.data).not.toHaveProperty('fetch');
 
   // The pull feed: the same event, paged with an opaque cursor, replayable, in full.
-  const first = (await ok(FEED, { first: 1 }, partnerToken)).partnerFeed;
+  const first = (await ok(platform, FEED, { first: 1 }, partnerToken)).partnerFeed;
   expect(first.edges).toHaveLength(1);
   expect(first.edges[0].node).toMatchObject({ id: eventId, type: 'cpx.alerts.v1.AlertPosted', countries: ['FR', 'RS'] });
   expect(JSON.parse(first.edges[0].node.data)).toEqual(fullPayload.data);
   // Where the THIN webhook points: the partner's feed after `fetch.after` starts with this event.
   const { after } = payload.data.fetch as { after: string };
-  const fetched = (await ok(FEED, { first: 1, after }, partnerToken)).partnerFeed;
+  const fetched = (await ok(platform, FEED, { first: 1, after }, partnerToken)).partnerFeed;
   expect(fetched.edges.map((edge: { cursor: string; node: { id: string; data: string } }) => [edge.cursor, edge.node.id, JSON.parse(edge.node.data)])).toEqual([
     [first.edges[0].cursor, eventId, fullPayload.data],
   ]);
-  const next = (await ok(FEED, { first: 10, after: first.pageInfo.endCursor }, partnerToken)).partnerFeed;
+  const next = (await ok(platform, FEED, { first: 10, after: first.pageInfo.endCursor }, partnerToken)).partnerFeed;
   expect(next.edges.map((edge: { node: { id: string } }) => edge.node.id)).not.toContain(first.edges[0].node.id);
-  const replay = (await ok(FEED, { first: 1 }, partnerToken)).partnerFeed;
+  const replay = (await ok(platform, FEED, { first: 1 }, partnerToken)).partnerFeed;
   expect(replay.edges[0].cursor).toBe(first.edges[0].cursor);
   expect(codes(await platform.query(`query($id: ID) { partnerFeed(partnerId: $id) { edges { cursor } } }`, { id: unicef.id }, serbia))).toEqual(['FORBIDDEN']);
 
-  const attempts = await ok(`query($id: ID!) { webhookDeliveryAttempts(subscriptionId: $id) { edges { node { deliveryId attempt statusCode } } } }`, { id: created.subscription.id }, partnerToken);
+  const attempts = await ok(platform, `query($id: ID!) { webhookDeliveryAttempts(subscriptionId: $id) { edges { node { deliveryId attempt statusCode } } } }`, { id: created.subscription.id }, partnerToken);
   expect(attempts.webhookDeliveryAttempts.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({ deliveryId: webhook.headers['webhook-id'], attempt: 1, statusCode: 204 });
 
   // Resend: the same logical event again, same webhook-id, verifiable again; not for another partner.
   const deliveryId = webhook.headers['webhook-id'];
   expect(codes(await platform.query(`mutation($id: ID!) { resendWebhookDelivery(id: $id) }`, { id: deliveryId }, otherPartnerToken))).toEqual(['FORBIDDEN']);
-  await ok(`mutation($id: ID!) { resendWebhookDelivery(id: $id) }`, { id: deliveryId }, partnerToken);
+  await ok(platform, `mutation($id: ID!) { resendWebhookDelivery(id: $id) }`, { id: deliveryId }, partnerToken);
   const resendDeadline = Date.now() + 30_000;
   while (received.filter((request) => request.headers['webhook-id'] === deliveryId).length < 2) {
     if (Date.now() > resendDeadline) throw new Error(`no resend of ${deliveryId}`);
@@ -198,7 +166,7 @@ it('delivers a posted alert to a partner as a verified webhook and in its pull f
 }, 120_000);
 
 it('lets a partner create a subscription safely on retry, change it in place and enable it, through the gateway', async () => {
-  const { registerPartner: iom } = await ok(`mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }`, { input: { name: 'IOM Regional Office' } }, admin);
+  const { registerPartner: iom } = await ok(platform, `mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { id } }`, { input: { name: 'IOM Regional Office' } }, admin);
   const partnerToken = await platform.token({ roles: ['partner'], partner: iom.id });
   const otherPartnerToken = await platform.token({ roles: ['partner'], partner: randomUUID() });
   const { port } = server.address() as AddressInfo;
@@ -206,18 +174,18 @@ it('lets a partner create a subscription safely on retry, change it in place and
   // A create whose answer was lost, retried with the same key: one subscription, a new secret, the first still signing.
   const CREATE = `mutation($input: CreatePartnerSubscriptionInput!) { createPartnerSubscription(input: $input) { secret replayed subscription { id version webhookUrl } } }`;
   const input = { partnerId: iom.id, eventTypes: ['cpx.alerts.v1.*'], countries: ['FR'], webhookUrl: `http://127.0.0.1:${port}/iom`, idempotencyKey: `e2e-iom-${randomUUID()}` };
-  const { createPartnerSubscription: created } = await ok(CREATE, { input }, partnerToken);
-  const { createPartnerSubscription: retried } = await ok(CREATE, { input }, partnerToken);
+  const { createPartnerSubscription: created } = await ok(platform, CREATE, { input }, partnerToken);
+  const { createPartnerSubscription: retried } = await ok(platform, CREATE, { input }, partnerToken);
   expect([created.replayed, retried.replayed, retried.subscription.id, created.subscription.version]).toEqual([false, true, created.subscription.id, 1]);
   expect(retried.secret).not.toBe(created.secret);
   expect(codes(await platform.query(CREATE, { input: { ...input, countries: ['RS'] } }, partnerToken))).toEqual(['CONFLICT']);
-  expect((await ok(`query { partnerSubscriptions { id } }`, {}, partnerToken)).partnerSubscriptions).toHaveLength(1);
+  expect((await ok(platform, `query { partnerSubscriptions { id } }`, {}, partnerToken)).partnerSubscriptions).toHaveLength(1);
 
   // Changed in place: same id and secret, a new URL and payload mode; a stale version and a stranger are refused.
   const UPDATE = `mutation($input: UpdatePartnerSubscriptionInput!) { updatePartnerSubscription(input: $input) { id webhookUrl payloadMode version countries } }`;
   const change = { id: created.subscription.id, webhookUrl: `http://127.0.0.1:${port}/iom-moved`, payloadMode: 'FULL', expectedVersion: 1 };
   expect(codes(await platform.query(UPDATE, { input: change }, otherPartnerToken))).toEqual(['FORBIDDEN']);
-  const { updatePartnerSubscription: updated } = await ok(UPDATE, { input: change }, partnerToken);
+  const { updatePartnerSubscription: updated } = await ok(platform, UPDATE, { input: change }, partnerToken);
   expect(updated).toEqual({ id: created.subscription.id, webhookUrl: change.webhookUrl, payloadMode: 'FULL', version: 2, countries: ['FR'] });
   const stale = await platform.query(UPDATE, { input: { ...change, countries: ['FR', 'RS'] } }, partnerToken);
   expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.expectedVersion' });
@@ -226,11 +194,11 @@ it('lets a partner create a subscription safely on retry, change it in place and
   // Enabling is idempotent.
   const ENABLE = `mutation($id: ID!) { enablePartnerSubscription(id: $id) { id enabled disabledReason } }`;
   expect(codes(await platform.query(ENABLE, { id: created.subscription.id }, otherPartnerToken))).toEqual(['FORBIDDEN']);
-  expect((await ok(ENABLE, { id: created.subscription.id }, partnerToken)).enablePartnerSubscription).toEqual({ id: created.subscription.id, enabled: true, disabledReason: null });
+  expect((await ok(platform, ENABLE, { id: created.subscription.id }, partnerToken)).enablePartnerSubscription).toEqual({ id: created.subscription.id, enabled: true, disabledReason: null });
 
   // The next alert reaches the new URL, in FULL, signed with both secrets the retry left.
-  const serbia = await member('RS');
-  await member('FR', { focalPoint: true });
+  const serbia = (await member(platform, admin, 'RS')).token;
+  await member(platform, admin, 'FR', { focalPoint: true });
   const alertId = await postWhenRoutable(serbia, {
     idempotencyKey: `e2e-feeds-${randomUUID()}`,
     kind: 'MISSING_CHILD',

@@ -11,6 +11,7 @@ import { create, toBinary } from '@bufbuild/protobuf';
 import { DirectoryEvents, ProfessionalVerifiedSchema, VerificationStatus } from '@cpx/contracts';
 import { cloudEventHeaders } from '@cpx/platform';
 import { codes, EventReader, startE2ePlatform, waitFor, type E2ePlatform } from '@cpx/testing';
+import { member, ok } from './support';
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 
 let platform: E2ePlatform;
@@ -24,12 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
 }, 60_000);
-
-async function ok(query: string, variables: Record<string, unknown>, token: string) {
-  const response = await platform.query(query, variables, token);
-  if (response.errors) throw new Error(JSON.stringify(response.errors));
-  return response.data!;
-}
 
 const INBOX = `{ alertInbox(first: 5) { edges { node { id } } } }`;
 
@@ -50,34 +45,22 @@ async function forge(config: Omit<KafkaConfig, 'clientId'>, record: { key: strin
 }
 
 it('refuses a forged ProfessionalVerified from anyone but the directory, and the professional stays suspended', async () => {
-  const { registerAgency: agency } = await ok(
-    `mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { id } }`,
-    { input: { name: `Agency RS ${randomUUID().slice(0, 8)}`, type: 'CHILD_PROTECTION_AUTHORITY', country: 'RS' } },
-    admin,
-  );
-  const subject = `pro-${randomUUID()}`;
-  const { registerProfessional: professional } = await ok(
-    `mutation($input: RegisterProfessionalInput!) { registerProfessional(input: $input) { id } }`,
-    { input: { agencyId: agency.id, givenName: 'Test', familyName: 'Suspended', role: 'SOCIAL_WORKER', subject } },
-    admin,
-  );
-  await ok(`mutation($id: ID!) { verifyProfessional(id: $id) { id } }`, { id: professional.id }, admin);
-  const token = await platform.token({ sub: subject, roles: ['professional'], country: 'RS', agency: agency.id });
+  const { token, subject, professionalId, agencyId } = await member(platform, admin, 'RS', { familyName: 'Suspended' });
   // Verified: the alerts service (its replica of the directory) lets them read their inbox.
   await waitFor(async () => !(await platform.query(INBOX, {}, token)).errors, 30_000, 'the verified professional reading their inbox');
 
-  await ok(`mutation($id: ID!) { suspendProfessional(id: $id, reason: "under investigation") { status } }`, { id: professional.id }, admin);
+  await ok(platform, `mutation($id: ID!) { suspendProfessional(id: $id, reason: "under investigation") { status } }`, { id: professionalId }, admin);
   await waitFor(async () => codes(await platform.query(INBOX, {}, token))[0] === 'FORBIDDEN', 30_000, 'the suspension reaching the alerts service');
 
   const events = await EventReader.start(platform.stack.kafkaConnection(), [DirectoryEvents.topic]);
   try {
     const forged = {
-      key: professional.id,
+      key: professionalId,
       value: Buffer.from(
         toBinary(
           ProfessionalVerifiedSchema,
           create(ProfessionalVerifiedSchema, {
-            professional: { id: professional.id, agencyId: agency.id, status: VerificationStatus.VERIFIED, subject, version: 9_000_000_000n },
+            professional: { id: professionalId, agencyId, status: VerificationStatus.VERIFIED, subject, version: 9_000_000_000n },
           }),
         ),
       ),
@@ -86,7 +69,7 @@ it('refuses a forged ProfessionalVerified from anyone but the directory, and the
         source: DirectoryEvents.source,
         type: DirectoryEvents.types.professionalVerified.type,
         time: new Date(),
-        subject: `professionals/${professional.id}`,
+        subject: `professionals/${professionalId}`,
       }) as Record<string, string>,
     };
     const { brokers } = platform.stack.kafkaConnection();
@@ -100,7 +83,7 @@ it('refuses a forged ProfessionalVerified from anyone but the directory, and the
 
     // Nothing reached the topic: the professional's records are the directory's own three.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const theirs = events.seen.filter((event) => event.key === professional.id);
+    const theirs = events.seen.filter((event) => event.key === professionalId);
     expect(theirs.map((event) => event.cloudEvent?.type)).toEqual([
       'cpx.directory.v1.ProfessionalRegistered',
       'cpx.directory.v1.ProfessionalVerified',

@@ -4,14 +4,13 @@
  * for it fails the test. Real Kafka and Postgres; the endpoint verifies every webhook with
  * `standardwebhooks`.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { FeedsEvents, FeedsRequests } from '@cpx/contracts';
-import { principals, startServiceHarness, type ServiceHarness } from '@cpx/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { FeedsModule } from '../src/app.module';
+import { principals, type ServiceHarness } from '@cpx/testing';
+import type { Producer } from 'kafkajs';
 import { FeedsConfig } from '../src/config/feeds.config';
 import { publishAlertPosted } from './alert-posted';
-import { FEEDS_TEST_ENV, secretOf } from './feeds-test-env';
+import { driveFeeds, secretOf, startFeedsHarness, type FeedsSpec } from './feeds-test-env';
 import { WebhookReceiver } from './webhook-receiver';
 
 jest.setTimeout(90_000);
@@ -23,42 +22,19 @@ const PROMPT_MS = 5_000;
 let harness: ServiceHarness<FeedsConfig>;
 let producer: Producer;
 let receiver: WebhookReceiver;
+let spec: FeedsSpec;
 const admin = principals.platformAdmin();
 
 beforeAll(async () => {
   // A service that refuses its configuration stops the harness's stack with it: the
   // harness below starts on the same instance, which would otherwise still be in use.
-  await expect(
-    startServiceHarness({
-      service: 'feeds',
-      configSchema: FeedsConfig,
-      module: (config) => FeedsModule.forConfig(config),
-      eventTopics: [FeedsEvents.topic],
-      env: { ...FEEDS_TEST_ENV, FEEDS_SECRET_KEYS: 'not-a-key', FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1' },
-    }),
-  ).rejects.toThrow(/FEEDS_SECRET_KEYS/);
-  harness = await startServiceHarness({
-    service: 'feeds',
-    configSchema: FeedsConfig,
-    module: (config) => FeedsModule.forConfig(config),
-    eventTopics: [FeedsEvents.topic],
-    env: {
-      ...FEEDS_TEST_ENV,
-      FEEDS_POLL_INTERVAL_MS: String(POLL_MS),
-      FEEDS_RETRY_JITTER: '0',
-      FEEDS_SECRET_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
-      FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1',
-    },
-  });
-  producer = new Kafka({ clientId: 'cpx-test-events', ...harness.stack.kafkaConnection(), logLevel: logLevel.NOTHING }).producer();
-  await producer.connect();
-  receiver = await WebhookReceiver.start();
+  await expect(startFeedsHarness({ FEEDS_SECRET_KEYS: 'not-a-key' }, [FeedsEvents.topic])).rejects.toThrow(/FEEDS_SECRET_KEYS/);
+  spec = await driveFeeds(await startFeedsHarness({ FEEDS_POLL_INTERVAL_MS: String(POLL_MS), FEEDS_RETRY_JITTER: '0' }, [FeedsEvents.topic]));
+  ({ harness, producer, receiver } = spec);
 }, 180_000);
 
 afterAll(async () => {
-  await producer?.disconnect().catch(() => undefined);
-  await receiver?.close();
-  await harness?.close();
+  await spec?.close();
 }, 60_000);
 
 const postAlert = (origin: string, targets: string[]): Promise<string> => publishAlertPosted(producer, origin, targets);

@@ -41,27 +41,21 @@ export interface FeedsSpec {
 }
 
 /**
- * The service with delivery settings fast enough for a spec (a retry after 200 ms, polled
- * every 50 ms, a 2.5 s timeout, retention swept every 300 ms), and the spec's own on top.
+ * The feeds service on real Kafka and Postgres, with FEEDS_TEST_ENV and secret keys of the
+ * spec's own, then `env` (which may override them).
  */
-export async function startFeedsSpec(options: { env: Record<string, string>; eventTopics?: string[] }): Promise<FeedsSpec> {
-  const harness = await startServiceHarness({
+export function startFeedsHarness(env: Record<string, string>, eventTopics: string[] = []): Promise<ServiceHarness<FeedsConfig>> {
+  return startServiceHarness({
     service: 'feeds',
     configSchema: FeedsConfig,
     module: (config) => FeedsModule.forConfig(config),
-    eventTopics: options.eventTopics ?? [],
-    env: {
-      ...FEEDS_TEST_ENV,
-      FEEDS_RETRY_SCHEDULE_MS: '0,200',
-      FEEDS_RETRY_JITTER: '0',
-      FEEDS_POLL_INTERVAL_MS: '50',
-      FEEDS_SECRET_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
-      FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1',
-      FEEDS_DELIVERY_TIMEOUT_MS: '2500',
-      FEEDS_RETENTION_SWEEP_MS: '300',
-      ...options.env,
-    },
+    eventTopics,
+    env: { ...FEEDS_TEST_ENV, FEEDS_SECRET_KEYS: `test-1:${randomBytes(32).toString('base64')}`, FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1', ...env },
   });
+}
+
+/** A started service with what a spec drives it with: a producer of the events it consumes, partners' endpoints. */
+export async function driveFeeds(harness: ServiceHarness<FeedsConfig>): Promise<FeedsSpec> {
   const producer = new Kafka({ clientId: 'cpx-test-events', ...harness.stack.kafkaConnection(), logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
   const receiver = await WebhookReceiver.start();
@@ -77,4 +71,20 @@ export async function startFeedsSpec(options: { env: Record<string, string>; eve
       await harness.close();
     },
   };
+}
+
+/**
+ * The service with delivery settings fast enough for a spec (a retry after 200 ms, polled
+ * every 50 ms, a 2.5 s timeout, retention swept every 300 ms), and the spec's own on top.
+ */
+export async function startFeedsSpec(options: { env: Record<string, string>; eventTopics?: string[] }): Promise<FeedsSpec> {
+  const env = {
+    FEEDS_RETRY_SCHEDULE_MS: '0,200',
+    FEEDS_RETRY_JITTER: '0',
+    FEEDS_POLL_INTERVAL_MS: '50',
+    FEEDS_DELIVERY_TIMEOUT_MS: '2500',
+    FEEDS_RETENTION_SWEEP_MS: '300',
+    ...options.env,
+  };
+  return driveFeeds(await startFeedsHarness(env, options.eventTopics));
 }

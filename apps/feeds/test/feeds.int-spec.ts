@@ -14,15 +14,14 @@ import { create, toBinary, type DescMessage, type MessageInitShape } from '@bufb
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AgencyType, AlertKind, AlertsEvents, AlertStatus, ContactKind, DirectoryEvents, FeedsRequests, PayloadMode, ProfessionalRole, Urgency, VerificationStatus } from '@cpx/contracts';
 import { cloudEventHeaders, decodeCursor, ReceivedEvent, type EventDefinition, type Principal } from '@cpx/platform';
-import { failureOf, principals, startServiceHarness, waitFor, type ServiceHarness } from '@cpx/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { failureOf, principals, waitFor, type ServiceHarness } from '@cpx/testing';
+import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { FeedsModule } from '../src/app.module';
 import { FeedsConfig } from '../src/config/feeds.config';
 import { SCAN_ROWS } from '../src/feed/read-partner-feed.usecase';
 import { FEED_APPEND_LOCK, RecordFeedEventUseCase } from '../src/feed/record-feed-event.usecase';
 import { SealStoredSecretsUseCase } from '../src/partners/seal-stored-secrets.usecase';
-import { FEEDS_TEST_ENV, secretOf } from './feeds-test-env';
+import { driveFeeds, secretOf, startFeedsHarness, type FeedsSpec } from './feeds-test-env';
 import { WebhookReceiver, type ReceivedWebhook } from './webhook-receiver';
 
 jest.setTimeout(90_000);
@@ -38,41 +37,28 @@ let harness: ServiceHarness<FeedsConfig>;
 let producer: Producer;
 let receiver: WebhookReceiver;
 let db: DataSource;
+let spec: FeedsSpec;
 const admin = principals.platformAdmin();
 
 beforeAll(async () => {
-  harness = await startServiceHarness({
-    service: 'feeds',
-    configSchema: FeedsConfig,
-    module: (config) => FeedsModule.forConfig(config),
-    eventTopics: [],
-    env: {
-      ...FEEDS_TEST_ENV,
+  spec = await driveFeeds(
+    await startFeedsHarness({
       FEEDS_RETRY_SCHEDULE_MS: '0,300,300,300',
       FEEDS_RETRY_JITTER: '0',
       FEEDS_POLL_INTERVAL_MS: '50',
-      FEEDS_SECRET_KEYS: `test-1:${randomBytes(32).toString('base64')}`,
-      FEEDS_ACTIVE_SECRET_KEY_ID: 'test-1',
       FEEDS_DELIVERY_TIMEOUT_MS: String(DELIVERY_TIMEOUT_MS),
       FEEDS_DELIVERY_CONCURRENCY: String(DELIVERY_SLOTS),
       FEEDS_ENDPOINT_CONCURRENCY: String(ENDPOINT_SLOTS),
-    },
-  });
-  db = harness.app.get(DataSource);
-  producer = new Kafka({ clientId: 'cpx-test-events', ...harness.stack.kafkaConnection(), logLevel: logLevel.NOTHING }).producer();
-  await producer.connect();
-  receiver = await WebhookReceiver.start();
+    }),
+  );
+  ({ harness, db, producer, receiver } = spec);
 }, 180_000);
 
 afterAll(async () => {
-  await producer?.disconnect().catch(() => undefined);
-  await receiver?.close();
-  await harness?.close();
+  await spec?.close();
 }, 60_000);
 
-async function send(op: keyof typeof FeedsRequests, request: Record<string, unknown>, principal: Principal): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test shorthand over a typed registry
-  return harness.requests.send(FeedsRequests[op] as never, request as never, principal);
-}
+const send = (...args: Parameters<FeedsSpec['send']>) => spec.send(...args);
 
 /** Publishes a domain event exactly as a service's outbox relay does. */
 async function publish<Desc extends DescMessage>(

@@ -1,4 +1,5 @@
-// Test support: the service harness (one service on real Kafka + Postgres), principals and factories.
+// Test support shared by more than one project: the service harness (one service on real Kafka + Postgres),
+// the e2e platform, principals, factories, and calls to a Kafka handler as the transport makes them.
 export * from './service-harness';
 export * from './principals';
 export * from './directory-factories';
@@ -8,3 +9,4 @@ export * from './directory-events';
 export * from './wait-for';
 export * from './gateway-keys';
 export * from './transport-call';
+export * from './over-kafka';

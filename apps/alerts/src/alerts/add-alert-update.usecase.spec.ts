@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@cpx/platform';
 import type { DataSource } from 'typeorm';
-import { refusalOf } from '../testing/refusal-of';
+import { refusalOf } from '../../test/refusal-of';
 import { AddAlertUpdateUseCase } from './add-alert-update.usecase';
 import { ReportChildFoundUseCase } from './report-child-found.usecase';
 import type { IdentityVault } from '../identity/identity-vault';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { encodeCursor } from '@cpx/platform';
-import { refusalOf } from '../testing/refusal-of';
+import { refusalOf } from '../../test/refusal-of';
 import { alertCursor, alertKeyOf } from './alert-cursors';
 
 describe('alert list cursors', () => {

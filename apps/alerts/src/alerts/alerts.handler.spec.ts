@@ -3,12 +3,12 @@ import { TimestampSchema, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertKind, AlertsRequests, ChildIdentitySchema, Sex, Urgency, type ChildIdentity } from '@cpx/contracts';
 import { parseKeyList, PayloadOpener, PayloadSealer, postAlertContext, type Principal } from '@cpx/platform';
 import { newLocalKeys } from '@cpx/stack';
+import { sendOverKafka } from '@cpx/testing';
 import type { CheckAuditIntegrityUseCase } from '../audit/check-audit-integrity.usecase';
 import type { AlertsConfig } from '../config/alerts.config';
 import type { RevealIdentityUseCase } from '../identity/reveal-identity.usecase';
 import type { SearchIdentityReadsUseCase } from '../identity/search-identity-reads.usecase';
-import { sendOverKafka } from '../testing/over-kafka';
-import { refusalOf } from '../testing/refusal-of';
+import { refusalOf } from '../../test/refusal-of';
 import type { AcknowledgeAlertUseCase } from './acknowledge-alert.usecase';
 import type { AddAlertUpdateUseCase } from './add-alert-update.usecase';
 import { AlertEntity } from './alert.entities';
@@ -48,7 +48,7 @@ async function aHandler() {
     await PayloadOpener.create(keyList('alerts', 'ALERTS_OPENING_KEYS'), 'ALERTS_OPENING_KEYS'),
     await PayloadSealer.create(keyList('alerts', 'CPX_GATEWAY_SEALING_KEYS'), 'unit-1', 'CPX_GATEWAY_SEALING_KEYS'),
   );
-  const post = async (request: ReturnType<typeof aPostRequest>) => sendOverKafka(handler, 'post', AlertsRequests.postAlert, await request, principal);
+  const post = async (request: ReturnType<typeof aPostRequest>) => (await sendOverKafka(handler, 'post', AlertsRequests.postAlert, await request, principal)).response;
   return { post, commands };
 }
 

@@ -1,4 +1,4 @@
-import { refusalOf } from '../testing/refusal-of';
+import { refusalOf } from '../../test/refusal-of';
 import { checkChildRecord } from './child-record';
 
 const NOW = new Date('2026-05-31T12:00:00Z');

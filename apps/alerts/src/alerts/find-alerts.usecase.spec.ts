@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { encodeCursor, type Principal } from '@cpx/platform';
 import type { DataSource } from 'typeorm';
-import { refusalOf } from '../testing/refusal-of';
+import { refusalOf } from '../../test/refusal-of';
 import { alertCursor } from './alert-cursors';
 import { FindAlertsUseCase } from './find-alerts.usecase';
 

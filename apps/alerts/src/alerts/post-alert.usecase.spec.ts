@@ -3,7 +3,7 @@ import type { Principal } from '@cpx/platform';
 import type { DataSource } from 'typeorm';
 import type { AlertsConfig } from '../config/alerts.config';
 import { IdentityVault } from '../identity/identity-vault';
-import { refusalOf } from '../testing/refusal-of';
+import { refusalOf } from '../../test/refusal-of';
 import { AlertEntity } from './alert.entities';
 import { normalisedPost, PostAlertInput } from './post-alert.input';
 import { PostAlertUseCase, type PostAlertCommand } from './post-alert.usecase';

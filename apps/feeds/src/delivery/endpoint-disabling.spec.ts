@@ -1,5 +1,5 @@
-import { fakeDatabase } from '../testing/fake-database';
-import { PARTNER_ID, SUBSCRIPTION_ID } from '../testing/subscription-factories';
+import { fakeDatabase } from '../../test/fake-database';
+import { PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
 import { disableEndpoint } from './endpoint-disabling';
 
 const oneLine = (sql: string) => sql.replace(/\s+/g, ' ').trim();

@@ -1,6 +1,6 @@
 import type { Principal } from '@cpx/platform';
-import { fakeDatabase } from '../testing/fake-database';
-import { aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../testing/subscription-factories';
+import { fakeDatabase } from '../../test/fake-database';
+import { aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
 import { RedeliverFailedWebhooksUseCase } from './redeliver-failed-webhooks.usecase';
 
 const partnerAdmin: Principal = { subject: 'unicef-admin', roles: ['partner'], partnerId: PARTNER_ID };

@@ -1,6 +1,6 @@
 import type { Principal } from '@cpx/platform';
-import { fakeDatabase } from '../testing/fake-database';
-import { PARTNER_ID, SUBSCRIPTION_ID } from '../testing/subscription-factories';
+import { fakeDatabase } from '../../test/fake-database';
+import { PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
 import { ResendWebhookDeliveryUseCase } from './resend-webhook-delivery.usecase';
 
 const DELIVERY_ID = '0b0e6a4e-0000-4000-8000-000000000077';

@@ -2,7 +2,7 @@ import { create, toBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertKind, AlertsEvents, AlertStatus, Urgency } from '@cpx/contracts';
 import { ReceivedEvent } from '@cpx/platform';
-import { fakeDatabase } from '../testing/fake-database';
+import { fakeDatabase } from '../../test/fake-database';
 import { RecordFeedEventUseCase } from './record-feed-event.usecase';
 
 const ENABLED = '0b0e6a4e-0000-4000-8000-000000000011';

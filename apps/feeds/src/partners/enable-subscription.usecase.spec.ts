@@ -1,7 +1,7 @@
 import type { Principal } from '@cpx/platform';
 import { FEED_APPEND_LOCK } from '../feed/record-feed-event.usecase';
-import { fakeDatabase } from '../testing/fake-database';
-import { aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../testing/subscription-factories';
+import { fakeDatabase } from '../../test/fake-database';
+import { aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
 import { EnableSubscriptionUseCase } from './enable-subscription.usecase';
 
 const partnerAdmin: Principal = { subject: 'unicef-admin', roles: ['partner'], partnerId: PARTNER_ID };

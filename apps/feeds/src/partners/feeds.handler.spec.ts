@@ -1,14 +1,14 @@
 import { FeedsRequests, WebhookSecretSchema } from '@cpx/contracts';
 import { parseKeyList, PayloadOpener, PayloadSealer, webhookSecretContext, type Principal } from '@cpx/platform';
 import { newLocalKeys } from '@cpx/stack';
+import { sendOverKafka } from '@cpx/testing';
 import { newWebhookSecret } from './domain/webhook-secret';
 import type { CreateSubscriptionUseCase } from './create-subscription.usecase';
 import type { EnableSubscriptionUseCase } from './enable-subscription.usecase';
 import { FeedsHandler } from './feeds.handler';
 import type { RotateSubscriptionSecretUseCase } from './rotate-subscription-secret.usecase';
 import type { UpdateSubscriptionUseCase } from './update-subscription.usecase';
-import { sendOverKafka } from '../testing/over-kafka';
-import { aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../testing/subscription-factories';
+import { aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
 
 const partnerAdmin: Principal = { subject: 'unicef-admin', roles: ['partner'], partnerId: PARTNER_ID };
 const keys = newLocalKeys('unit-1');

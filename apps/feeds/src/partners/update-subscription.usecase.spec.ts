@@ -1,8 +1,8 @@
 import { PayloadMode } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { FeedsConfig } from '../config/feeds.config';
-import { fakeDatabase } from '../testing/fake-database';
-import { aPartnerRow, aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../testing/subscription-factories';
+import { fakeDatabase } from '../../test/fake-database';
+import { aPartnerRow, aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
 import { EndpointGuard } from './endpoint-guard';
 import type { PartnerRow, SubscriptionRow } from './subscription-store';
 import { UpdateSubscriptionUseCase, type UpdateSubscriptionInput } from './update-subscription.usecase';

@@ -1,12 +1,13 @@
 /**
- * For unit specs of the Kafka handlers: calls a @HandleRequest method as the transport
- * does (signed principal in, reply envelope out), so a spec sees exactly what a caller
- * would: the response, or the coded failure (and an INTERNAL one when a check is missing).
+ * For unit specs of a service's Kafka handlers: calls a @HandleRequest method as the
+ * transport does (signed principal in, reply envelope out), so a spec sees exactly what
+ * goes on the reply topic: the envelope's bytes, and the response or coded failure decoded
+ * from them (an INTERNAL one when a check is missing).
  */
 import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import type { RequestOperation } from '@cpx/contracts';
 import { decodeReply, type Principal } from '@cpx/platform';
-import { transportCall, type TransportContext } from '@cpx/testing';
+import { transportCall, type TransportContext } from './transport-call';
 
 type KafkaAdapter = (data: Buffer, kafka: TransportContext) => Promise<Buffer>;
 
@@ -16,8 +17,9 @@ export async function sendOverKafka<Req extends DescMessage, Res extends DescMes
   operation: RequestOperation<Req, Res>,
   request: MessageInitShape<Req>,
   principal: Principal,
-): Promise<MessageShape<Res>> {
+): Promise<{ wire: Buffer; response: MessageShape<Res> }> {
   const { payload, context } = transportCall(operation, request, principal);
   const adapter = handler[method] as unknown as KafkaAdapter;
-  return decodeReply(operation.response, await adapter.call(handler, payload, context));
+  const wire = await adapter.call(handler, payload, context);
+  return { wire, response: decodeReply(operation.response, wire) };
 }

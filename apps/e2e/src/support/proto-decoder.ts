@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createFileRegistry, fromBinary, toJson, type JsonValue } from '@bufbuild/protobuf';
 import { FileDescriptorSetSchema } from '@bufbuild/protobuf/wkt';
 
-const root = path.join(__dirname, '..', '..', '..');
+const root = path.join(__dirname, '..', '..', '..', '..');
 
 export function protoRegistry() {
   const buf = path.join(root, 'node_modules', '.bin', 'buf');
