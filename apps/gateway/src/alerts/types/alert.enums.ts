@@ -5,9 +5,8 @@
  */
 import { registerEnumType } from '@nestjs/graphql';
 import { AlertStatus, AlertUpdateKind, Outcome, Sex, Urgency } from '@cpx/contracts';
-import type { PublicName } from '../../graphql/public-enums';
+import type { PublicName, PublicValues } from '../../graphql/public-enums';
 
-type PublicValues<E> = { readonly [K in PublicName<E>]: K };
 
 export const UrgencyEnum: PublicValues<typeof Urgency> = { CRITICAL: 'CRITICAL', HIGH: 'HIGH', NORMAL: 'NORMAL' };
 export type UrgencyName = PublicName<typeof Urgency>;

@@ -1,9 +1,8 @@
 /** What the auditor's integrity check of the audit log answers (`auditIntegrity`). */
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { AuditBreakReason } from '@cpx/contracts';
-import type { PublicName } from '../../graphql/public-enums';
+import type { PublicName, PublicValues } from '../../graphql/public-enums';
 
-type PublicValues<E> = { readonly [K in PublicName<E>]: K };
 
 export const AuditBreakReasonEnum: PublicValues<typeof AuditBreakReason> = {
   ALTERED: 'ALTERED',

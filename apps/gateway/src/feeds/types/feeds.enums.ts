@@ -4,9 +4,8 @@
  */
 import { registerEnumType } from '@nestjs/graphql';
 import { PayloadMode } from '@cpx/contracts';
-import type { PublicName } from '../../graphql/public-enums';
+import type { PublicName, PublicValues } from '../../graphql/public-enums';
 
-type PublicValues<E> = { readonly [K in PublicName<E>]: K };
 
 export const WebhookPayloadModeEnum: PublicValues<typeof PayloadMode> = { THIN: 'THIN', FULL: 'FULL' };
 export type WebhookPayloadModeName = PublicName<typeof PayloadMode>;
