@@ -102,6 +102,23 @@ function gatewayFeatureImports(feature) {
   };
 }
 
+// The services: every application but the gateway (the public door) and the e2e suite.
+const notServices = ['gateway', 'e2e'];
+function serviceFiles(pattern) {
+  return readdirSync(new URL('apps/', import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !notServices.includes(entry.name))
+    .map((entry) => `apps/${entry.name}/src/${pattern}`);
+}
+// A call such as `manager.query(...)`, `this.dataSource.transaction(...).find(...)`: the
+// methods of TypeORM's EntityManager, DataSource and QueryRunner that read or write rows.
+const dataAccessMethods =
+  '/^(query|createQueryBuilder|getRepository|find|findBy|findOne|findOneBy|findOneOrFail|findOneByOrFail|findAndCount|save|insert|update|delete|upsert|count|exists|increment|decrement|remove)$/';
+const dataAccessObjects = '/^(manager|entityManager|em|dataSource|queryRunner|runner|tx)$/';
+const entityDecorators = {
+  selector: 'Decorator[expression.callee.name=/^(Entity|ViewEntity|Column|PrimaryColumn|PrimaryGeneratedColumn|ManyToOne|OneToMany|OneToOne|ManyToMany|JoinColumn|CreateDateColumn|UpdateDateColumn|VersionColumn)$/]',
+  message: 'No TypeORM entities (ADR 13): a store maps its rows to plain types itself.',
+};
+
 // @nx/enforce-module-boundaries reads Nx's cached project graph and, when there is none (a
 // clean clone, CI), skips every file with only a note on stdout. So compute the graph here
 // (Nx 24, in this process: the daemon is off in nx.json). And since the rule also skips files
@@ -209,6 +226,67 @@ export default defineConfig([
     files: gatewayCore.filter((folder) => folder !== 'testing').map((folder) => `apps/gateway/src/${folder}/**/*.ts`),
     ignores: testFiles,
     rules: { 'no-restricted-imports': ['error', { patterns: [deepImport, gatewayCoreImports] }] },
+  },
+  // One service shape (docs/architecture.md "One service shape", ADR 13), for every service
+  // (apps/ except the gateway and the e2e suite), so practices and campaigns are born in it.
+  {
+    name: 'cpx/service-domain',
+    // Pure rules: no framework, no database, no broker, and nothing of the layers above.
+    files: serviceFiles('**/domain/**/*.ts'),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            deepImport,
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'kafkajs', 'express'],
+              message: 'domain/ holds pure rules: no Nest, TypeORM, pg or Kafka here (ADR 13). Put the I/O in a store or a use case.',
+            },
+            {
+              regex: '\\.(store|usecase|handler|module|command)$',
+              message: 'domain/ is the bottom layer: a use case or store may import it, never the other way round.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    name: 'cpx/service-data-access',
+    // SQL lives in *.store.ts only (and in migrations); there are no TypeORM entities (ADR 13).
+    files: serviceFiles('**/*.ts'),
+    ignores: [...testFiles, 'apps/*/src/**/*.store.ts', 'apps/*/src/database/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.property.name=${dataAccessMethods}][callee.object.name=${dataAccessObjects}]`,
+          message: 'SQL and data access live in a *.store.ts (ADR 13): call a store method here.',
+        },
+        {
+          selector: `CallExpression[callee.property.name=${dataAccessMethods}][callee.object.property.name=${dataAccessObjects}]`,
+          message: 'SQL and data access live in a *.store.ts (ADR 13): call a store method here.',
+        },
+        entityDecorators,
+      ],
+    },
+  },
+  {
+    name: 'cpx/service-stores',
+    files: serviceFiles('**/*.store.ts'),
+    rules: { 'no-restricted-syntax': ['error', entityDecorators] },
+  },
+  {
+    name: 'cpx/service-handlers-are-thin',
+    // A handler decodes, calls one use case and encodes: it stays short. A use case does one operation.
+    files: serviceFiles('**/*.handler.ts'),
+    rules: { 'max-lines': ['error', { max: 160, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    name: 'cpx/service-use-cases-are-one-operation',
+    files: serviceFiles('**/*.usecase.ts'),
+    rules: { 'max-lines': ['error', { max: 200, skipBlankLines: true, skipComments: true }] },
   },
   {
     name: 'cpx/gateway-auth',
