@@ -5,6 +5,9 @@
 //   build        every service compiled to dist/apps/<service> (tools/build.ts), which
 //                the e2e tier then runs with plain node
 //   unit         *.spec.ts
+//   generator    a service made by `nx g @cpx/nx-plugin:service` in a scratch copy passes the
+//                proto checks, typecheck, lint, build, its unit and int specs; then removed
+//                (tools/nx-plugin/check-service-generator.ts, about 3 minutes)
 //   integration  *.int-spec.ts: one service, real Kafka broker, real Postgres
 //   e2e          *.e2e-spec.ts: the whole platform through the gateway
 // Each tier starts what it needs (see libs/stack). Ends with one line "N passed, N failed".
@@ -47,6 +50,7 @@ const steps: Step[] = [
   { name: 'lint', args: ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings', '0'] },
   { name: 'build', args: ['-r', '@swc-node/register', 'tools/build.ts'] },
   jest('unit', '\\.spec\\.ts$'),
+  { name: 'generator', args: ['-r', '@swc-node/register', 'tools/nx-plugin/check-service-generator.ts'] },
   // --forceExit: these tiers start brokers, databases and processes; every suite stops
   // what it started, but a socket left half-closed must never turn CI into a 90-minute hang.
   jest('integration', '\\.int-spec\\.ts$', ['--runInBand', '--forceExit']),
