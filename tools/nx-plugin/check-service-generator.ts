@@ -57,6 +57,8 @@ function main(): number {
       'unit',
       jest(`(apps/${SAMPLE}/|apps/gateway/src/(${SAMPLE}/|health/|graphql/schema-file)|libs/contracts/|libs/stack/src/(kafka-auth|local-keys)|libs/platform/src/crypto/stack-keys).*\\.spec\\.ts$`),
     );
+    // Its migrations against the schema.sql the generator wrote from them (where services have one).
+    if (existsSync(path.join(scratch, 'tools', 'database', 'migrations.ts'))) step('schema', ['-r', '@swc-node/register', 'tools/database/migrations.ts', 'check', SAMPLE]);
     if (withInt) step('int', jest(`apps/${SAMPLE}/test/.*\\.int-spec\\.ts$`));
     return report(startedAt, failures);
   } finally {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
@@ -17,6 +17,8 @@ const SHARED = [
   'docker-compose.yml',
   `apps/${REFERENCE_SERVICE}/project.json`,
   `apps/${REFERENCE_SERVICE}/jest.config.js`,
+  // Where projects have their own (a typecheck per project).
+  ...(existsSync(path.join(workspace, `apps/${REFERENCE_SERVICE}/tsconfig.json`)) ? [`apps/${REFERENCE_SERVICE}/tsconfig.json`] : []),
 ];
 
 function workspaceTree(): Tree {
@@ -49,6 +51,7 @@ describe('nx g @cpx/nx-plugin:service', () => {
         'proto/cpx/practices/v1/practices_service.proto',
         'apps/practices/project.json',
         'apps/practices/jest.config.js',
+        ...(SHARED.includes(`apps/${REFERENCE_SERVICE}/tsconfig.json`) ? ['apps/practices/tsconfig.json'] : []),
         'apps/practices/src/main.ts',
         'apps/practices/src/app.module.ts',
         'apps/practices/src/practices-request.ts',

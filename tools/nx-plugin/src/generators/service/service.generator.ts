@@ -15,6 +15,7 @@
  * regenerated. tools/nx-plugin/check-service-generator.ts proves the result in CI.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { generateFiles, logger, names as nxNames, updateJson, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { registerService } from './service-registration';
@@ -34,6 +35,8 @@ export async function serviceGenerator(tree: Tree, options: ServiceGeneratorOpti
     // the gateway's schema file, which now shows the new query.
     run(tree.root, ['scripts/proto.mjs', 'generate']);
     run(tree.root, ['-r', '@swc-node/register', 'apps/gateway/src/graphql/schema-file.ts']);
+    // Its migrated schema, reviewed beside its migrations (ADR 13; `schema:check` compares).
+    if (existsSync(path.join(tree.root, SCHEMA_TOOL))) run(tree.root, ['-r', '@swc-node/register', SCHEMA_TOOL, 'write', names.name]);
     logger.info(
       [
         '',
@@ -48,6 +51,9 @@ export async function serviceGenerator(tree: Tree, options: ServiceGeneratorOpti
 
 export default serviceGenerator;
 
+/** Writes and checks a service's apps/<svc>/src/database/schema.sql (its `schema:*` targets). */
+const SCHEMA_TOOL = 'tools/database/migrations.ts';
+
 /**
  * project.json and jest.config.js as the reference service has them, names changed: the
  * new service gets the same target names and the same test set-up as the others, whatever
@@ -58,8 +64,9 @@ export const REFERENCE_SERVICE = 'directory';
 function projectFilesLikeReference(tree: Tree, name: string): void {
   const reference = `apps/${REFERENCE_SERVICE}`;
   const rename = (text: string) => text.replace(new RegExp(`\\b${REFERENCE_SERVICE}\\b`, 'g'), name);
-  for (const file of ['project.json', 'jest.config.js']) {
+  for (const file of ['project.json', 'jest.config.js', 'tsconfig.json']) {
     const text = tree.read(`${reference}/${file}`, 'utf-8');
+    if (text === null && file === 'tsconfig.json') continue; // only where projects have their own
     if (text === null) throw new Error(`${reference}/${file} is missing: the new service's ${file} is made from it.`);
     tree.write(`apps/${name}/${file}`, rename(text));
   }
