@@ -116,8 +116,22 @@ describe('nx g @cpx/nx-plugin:service', () => {
     expect(read(tree, 'docker-compose.yml')).toContain('\n  practices:\n    <<: *service\n    environment: { <<: *service-env, SERVICE: practices }\n\n  gateway:\n');
   });
 
+  it('generates around a service begun by hand, keeping every file it has', async () => {
+    const begun = workspaceTree();
+    begun.write('apps/practices/project.json', JSON.stringify({ name: 'practices', tags: ['scope:practices', 'type:app'], targets: { test: { options: { mine: true } } } }));
+    begun.write('apps/practices/src/search/practice-search.store.ts', '// mine\n');
+    begun.write('apps/practices/src/practices/practice.store.ts', '// mine too\n');
+    await serviceGenerator(begun, { name: 'practices', skipCodegen: true });
+    expect(read(begun, 'apps/practices/src/search/practice-search.store.ts')).toBe('// mine\n');
+    expect(read(begun, 'apps/practices/src/practices/practice.store.ts')).toBe('// mine too\n');
+    expect(begun.exists('apps/practices/src/main.ts')).toBe(true);
+    const project = JSON.parse(read(begun, 'apps/practices/project.json'));
+    expect(project.targets.test).toEqual({ options: { mine: true } });
+    expect(Object.keys(project.targets).sort()).toEqual(Object.keys(JSON.parse(read(begun, `apps/${REFERENCE_SERVICE}/project.json`)).targets).sort());
+  });
+
   it('refuses a service that exists, and names it cannot take', async () => {
-    await expect(serviceGenerator(tree, { name: 'practices', skipCodegen: true })).rejects.toThrow('apps/practices exists already');
+    await expect(serviceGenerator(tree, { name: 'practices', skipCodegen: true })).rejects.toThrow('apps/practices/src/main.ts exists already');
     for (const name of ['Practices', 'good-practices', 'px', 'gateway']) {
       await expect(serviceGenerator(workspaceTree(), { name, skipCodegen: true })).rejects.toThrow();
     }

@@ -17,17 +17,20 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { generateFiles, logger, names as nxNames, updateJson, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { generateFiles, logger, names as nxNames, updateJson, visitNotIgnoredFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { registerService } from './service-registration';
 import { serviceNames, type ServiceGeneratorOptions } from './service-names';
 
 export async function serviceGenerator(tree: Tree, options: ServiceGeneratorOptions): Promise<GeneratorCallback> {
   const names = serviceNames(options);
-  for (const taken of [`apps/${names.name}`, `proto/cpx/${names.name}`, `apps/gateway/src/${names.name}`]) {
-    if (tree.exists(taken)) throw new Error(`${taken} exists already: pick another name for the service.`);
+  for (const taken of [`apps/${names.name}/src/main.ts`, `proto/cpx/${names.name}/v1/${names.name}_service.proto`, `apps/gateway/src/${names.name}/${names.name}.module.ts`]) {
+    if (tree.exists(taken)) throw new Error(`${taken} exists already: the service is there; pick another name for a new one.`);
   }
+  // A service begun by hand (a search core, a migration) is generated around: what exists is kept.
+  const begun = existingFiles(tree, [`apps/${names.name}`, `proto/cpx/${names.name}`, `apps/gateway/src/${names.name}`]);
   generateFiles(tree, path.join(__dirname, 'files'), '.', { ...names, nx: nxNames });
   projectFilesLikeReference(tree, names.name);
+  keepBegun(tree, begun);
   registerService(tree, names);
   return () => {
     if (options.skipCodegen) return;
@@ -76,6 +79,31 @@ function projectFilesLikeReference(tree: Tree, name: string): void {
       delete project.implicitDependencies;
       return project;
     });
+  }
+}
+
+function existingFiles(tree: Tree, folders: string[]): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  for (const folder of folders) {
+    if (tree.exists(folder)) visitNotIgnoredFiles(tree, folder, (file) => void found.set(file, tree.read(file)!));
+  }
+  return found;
+}
+
+/** Puts back every file that was there; a project.json that was there gains only the targets it lacked. */
+function keepBegun(tree: Tree, begun: Map<string, Buffer>): void {
+  for (const [file, content] of begun) {
+    const generated = tree.read(file, 'utf-8');
+    if (file.endsWith('/project.json') && generated !== null) {
+      const { targets = {} } = JSON.parse(generated) as { targets?: Record<string, unknown> };
+      tree.write(file, content);
+      updateJson(tree, file, (project: { targets?: Record<string, unknown> }) => ({ ...project, targets: { ...targets, ...project.targets } }));
+    } else {
+      tree.write(file, content);
+    }
+  }
+  if (begun.size > 0) {
+    logger.warn(`Kept as they were (wire what they hold into the generated module and migrations list):\n  ${[...begun.keys()].sort().join('\n  ')}`);
   }
 }
 
