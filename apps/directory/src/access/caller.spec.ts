@@ -1,5 +1,5 @@
 import type { Principal } from '@cpx/platform';
-import type { ProfessionalRow } from '../professionals/professional-row';
+import type { ProfessionalRow } from '../professionals/professional.store';
 import { callerFrom } from './caller';
 import { assertMayReadPeople } from './directory-policy';
 
@@ -9,20 +9,20 @@ const OTHER_AGENCY = '22222222-2222-4222-8222-222222222222';
 function row(overrides: Partial<ProfessionalRow> = {}): ProfessionalRow {
   return {
     id: '33333333-3333-4333-8333-333333333333',
-    agency_id: AGENCY,
-    given_name: 'Ana',
-    family_name: 'Petrović',
-    search_text: 'ana petrovic',
+    agencyId: AGENCY,
+    givenName: 'Ana',
+    familyName: 'Petrović',
+    searchText: 'ana petrovic',
     role: 'SOCIAL_WORKER',
     languages: ['sr-Latn'],
     expertise: [],
-    expertise_keys: [],
+    expertiseKeys: [],
     contacts: [],
     status: 'VERIFIED',
     subject: 'user-1',
-    suspension_reason: '',
-    created_at: new Date(),
-    updated_at: new Date(),
+    suspensionReason: '',
+    createdAt: new Date(),
+    updatedAt: new Date(),
     version: 1,
     ...overrides,
   };

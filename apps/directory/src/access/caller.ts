@@ -4,23 +4,18 @@
  * the token alone: a suspended professional keeps a valid token until it expires, and
  * only the directory knows about the suspension.
  */
-import { DomainError, queryPrepared, type Principal } from '@cpx/platform';
+import { DomainError, type Principal } from '@cpx/platform';
 import type { EntityManager } from 'typeorm';
-import { PROFESSIONAL_COLUMNS, professionalFromRow, type ProfessionalRow } from '../professionals/professional-row';
-import type { ProfessionalEntity } from '../professionals/professional.entity';
+import { professionalBySubject, type ProfessionalRow } from '../professionals/professional.store';
 
 export interface Caller {
   readonly principal: Principal;
-  readonly professional: ProfessionalEntity | null;
+  readonly professional: ProfessionalRow | null;
 }
 
-const CALLER_BY_SUBJECT = `SELECT ${PROFESSIONAL_COLUMNS} FROM professional WHERE subject = $1 LIMIT 1`;
-
 export async function resolveCaller(principal: Principal, manager: EntityManager): Promise<Caller> {
-  // Plain SQL, prepared: it runs before every operation, and TypeORM's query building
-  // cost more than the query itself.
-  const rows = principal.subject ? await queryPrepared<ProfessionalRow>(manager, CALLER_BY_SUBJECT, [principal.subject]) : [];
-  return callerFrom(principal, rows[0] ?? null);
+  const row = principal.subject ? await professionalBySubject(manager, principal.subject) : null;
+  return callerFrom(principal, row);
 }
 
 /**
@@ -28,7 +23,7 @@ export async function resolveCaller(principal: Principal, manager: EntityManager
  * resolveCaller or by a query that fetched it together with the data asked for.
  */
 export function callerFrom(principal: Principal, row: ProfessionalRow | null): Caller {
-  const professional = row && signsInAs(principal, row) ? professionalFromRow(row) : null;
+  const professional = row && signsInAs(principal, row) ? row : null;
   if (professional?.status === 'SUSPENDED') {
     throw DomainError.forbidden('Your account is suspended.');
   }
@@ -45,5 +40,5 @@ export function callerFrom(principal: Principal, row: ProfessionalRow | null): C
  * caller with no record: people-reading roles then see nobody (directory-policy.ts).
  */
 function signsInAs(principal: Principal, row: ProfessionalRow): boolean {
-  return !!principal.agencyId && row.agency_id === principal.agencyId;
+  return !!principal.agencyId && row.agencyId === principal.agencyId;
 }
