@@ -178,7 +178,8 @@ export async function searchAgencies(
   if (filter.type) conditions.and(`agency.type = ${conditions.param(filter.type)}`);
   if (filter.language) whereSpeaks(conditions, 'agency.languages', filter.language);
   if (filter.text) whereSearchTextMatches(conditions, 'agency.search_text', filter.text);
-  const [{ count }] = (await manager.query(`SELECT count(*)::int AS count FROM agency ${conditions.where()}`, conditions.values)) as [
+  // The total ignores the page: counted before the cursor and the limit join the conditions.
+  const [{ count }] = (await manager.query(`SELECT count(*)::int AS count FROM agency ${conditions.where()}`, [...conditions.values])) as [
     { count: number },
   ];
   if (page.after.length === 2) {

@@ -209,7 +209,7 @@ async function translatingDuplicateSubject(write: () => Promise<unknown>): Promi
   }
 }
 
-/** What a professional search filters on, already validated (find in search-professionals.usecase.ts). */
+/** What a professional search filters on, already validated (see search-professionals.usecase.ts). */
 export interface ProfessionalFilter {
   /** Who may be seen: everyone (platform admin), or verified people plus, for an agency admin, their own agency's. */
   visibility: { everyone: true } | { everyone: false; ownAgency?: string };
@@ -248,9 +248,10 @@ export async function searchProfessionals(
   // One area of expertise as a whole, in any script or spelling (search/domain/search-index.ts).
   if (filter.expertiseKey) conditions.and(`${conditions.param(filter.expertiseKey)} = ANY(professional.expertise_keys)`);
   if (filter.text) whereSearchTextMatches(conditions, 'professional.search_text', filter.text);
+  // The total ignores the page: counted before the cursor and the limit join the conditions.
   const [{ count }] = (await manager.query(
     `SELECT count(*)::int AS count FROM professional JOIN agency ON agency.id = professional.agency_id ${conditions.where()}`,
-    conditions.values,
+    [...conditions.values],
   )) as [{ count: number }];
   if (page.after.length === 3) {
     const [familyName, givenName, id] = page.after.map((part) => conditions.param(part));
