@@ -2,8 +2,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { assertMayReadAgencies } from '../access/directory-policy';
-import { callerFrom } from '../access/caller';
+import { assertMayReadAgencies } from '../access/domain/directory-policy';
+import { callerFrom } from '../access/domain/caller';
 import type { GetAgencyCommand } from './get-agency.command';
 import { agencyWithCaller, type AgencyRow } from './agency.store';
 

@@ -2,8 +2,8 @@
 import { Injectable } from '@nestjs/common';
 import { decodeKeyCursor, encodeCursor, pageSize, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { assertMayReadAgencies } from '../access/directory-policy';
-import { resolveCaller } from '../access/caller';
+import { assertMayReadAgencies } from '../access/domain/directory-policy';
+import { resolveCaller } from '../access/resolve-caller';
 import { assertKnownCountry } from '../countries/known-country';
 import { assertSearchText, languageRange } from '../search/search-filters';
 import type { Page } from '../search/page';

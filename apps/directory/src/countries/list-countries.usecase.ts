@@ -2,8 +2,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { resolveCaller } from '../access/caller';
-import { assertMayReadAgencies } from '../access/directory-policy';
+import { resolveCaller } from '../access/resolve-caller';
+import { assertMayReadAgencies } from '../access/domain/directory-policy';
 import { listCountries, type CountryRow } from './country.store';
 
 @Injectable()

@@ -2,8 +2,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { resolveCaller } from '../access/caller';
-import { assertMayReadPeople } from '../access/directory-policy';
+import { resolveCaller } from '../access/resolve-caller';
+import { assertMayReadPeople } from '../access/domain/directory-policy';
 import { assertKnownCountry } from '../countries/known-country';
 import { listFocalPoints, type FocalPointRow } from './focal-point.store';
 import type { ListFocalPointsCommand } from './list-focal-points.command';

@@ -6,8 +6,8 @@
  */
 import { DomainError, type Principal } from '@cpx/platform';
 import type { EntityManager } from 'typeorm';
-import { resolveCaller } from '../access/caller';
-import { assertMayNameContactsFor } from '../access/directory-policy';
+import { resolveCaller } from '../access/resolve-caller';
+import { assertMayNameContactsFor } from '../access/domain/directory-policy';
 import { assertKnownCountry } from '../countries/known-country';
 import { professionalWithAgency, type ProfessionalWithAgency } from '../professionals/professional.store';
 

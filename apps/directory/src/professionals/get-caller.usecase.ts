@@ -6,7 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { resolveCaller } from '../access/caller';
+import { resolveCaller } from '../access/resolve-caller';
 import type { ProfessionalRow } from './professional.store';
 
 @Injectable()

@@ -7,8 +7,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { resolveCaller } from '../access/caller';
-import { assertMayReadPeople, mayManageAnyoneIn } from '../access/directory-policy';
+import { resolveCaller } from '../access/resolve-caller';
+import { assertMayReadPeople, mayManageAnyoneIn } from '../access/domain/directory-policy';
 import type { GetProfessionalCommand } from './get-professional.command';
 import { professionalWithAgency, type ProfessionalWithAgency } from './professional.store';
 

@@ -7,8 +7,8 @@
 import { assertUnreachable, DomainError, type Principal } from '@cpx/platform';
 import { normalizeText } from '@cpx/names';
 import type { EntityManager } from 'typeorm';
-import { resolveCaller } from '../access/caller';
-import { assertMayManagePeopleOf } from '../access/directory-policy';
+import { resolveCaller } from '../access/resolve-caller';
+import { assertMayManagePeopleOf } from '../access/domain/directory-policy';
 import { transition, type ProfessionalStatus, type StatusChange } from './domain/professional-status';
 import { recordProfessionalEvent } from './professional-events';
 import { professionalWithAgency, updateProfessional, type ProfessionalWithAgency } from './professional.store';

@@ -1,12 +1,11 @@
 import type { Principal } from '@cpx/platform';
-import type { ProfessionalRow } from '../professionals/professional.store';
-import { callerFrom } from './caller';
+import { callerFrom, type CallerRecord } from './caller';
 import { assertMayReadPeople } from './directory-policy';
 
 const AGENCY = '11111111-1111-4111-8111-111111111111';
 const OTHER_AGENCY = '22222222-2222-4222-8222-222222222222';
 
-function row(overrides: Partial<ProfessionalRow> = {}): ProfessionalRow {
+function row(overrides: Partial<CallerRecord> = {}) {
   return {
     id: '33333333-3333-4333-8333-333333333333',
     agencyId: AGENCY,

@@ -5,24 +5,25 @@
  * only the directory knows about the suspension.
  */
 import { DomainError, type Principal } from '@cpx/platform';
-import type { EntityManager } from 'typeorm';
-import { professionalBySubject, type ProfessionalRow } from '../professionals/professional.store';
 
-export interface Caller {
-  readonly principal: Principal;
-  readonly professional: ProfessionalRow | null;
+/** What the rules read of a professional's record (the store's row has more). */
+export interface CallerRecord {
+  readonly id: string;
+  readonly agencyId: string;
+  readonly status: string;
 }
 
-export async function resolveCaller(principal: Principal, manager: EntityManager): Promise<Caller> {
-  const row = principal.subject ? await professionalBySubject(manager, principal.subject) : null;
-  return callerFrom(principal, row);
+export interface Caller<Record extends CallerRecord = CallerRecord> {
+  readonly principal: Principal;
+  readonly professional: Record | null;
 }
 
 /**
  * The caller from their professional row (null when they have none), read by
- * resolveCaller or by a query that fetched it together with the data asked for.
+ * resolveCaller (resolve-caller.ts) or by a query that fetched it together with the data
+ * asked for.
  */
-export function callerFrom(principal: Principal, row: ProfessionalRow | null): Caller {
+export function callerFrom<Record extends CallerRecord>(principal: Principal, row: Record | null): Caller<Record> {
   const professional = row && signsInAs(principal, row) ? row : null;
   if (professional?.status === 'SUSPENDED') {
     throw DomainError.forbidden('Your account is suspended.');
@@ -39,6 +40,6 @@ export function callerFrom(principal: Principal, row: ProfessionalRow | null): C
  * and blind them. A record that fails the check is ignored, so the token counts as a
  * caller with no record: people-reading roles then see nobody (directory-policy.ts).
  */
-function signsInAs(principal: Principal, row: ProfessionalRow): boolean {
+function signsInAs(principal: Principal, row: CallerRecord): boolean {
   return !!principal.agencyId && row.agencyId === principal.agencyId;
 }
