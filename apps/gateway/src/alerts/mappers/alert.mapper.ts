@@ -19,7 +19,7 @@ import {
   type IdentityRead,
   type PostAlertRequestSchema,
 } from '@cpx/contracts';
-import { enumName, enumValue, optionalDateOf, textOrNull, timestampOf } from '../../graphql/proto-values';
+import { dateOf, enumName, enumValue, optionalDateOf, requiredEnumName, textOrNull, timestampOf } from '../../graphql/proto-values';
 import type { AddAlertUpdateInput, AlertFilterInput } from '../inputs/alert-args.input';
 import { checkPostAlert, type PostAlertInput } from '../inputs/post-alert.input';
 import type { AlertTargetObject } from '../types/alert.type';
@@ -28,7 +28,6 @@ import type { AlertUpdateObject } from '../types/alert-update.type';
 import type { CountryFiguresObject } from '../types/country-figures.type';
 import type { IdentityGrantObject, IdentityReadObject } from '../types/identity-read.type';
 import { childIdentityToProto } from './child-identity.mapper';
-import { dateOf, requiredEnumName } from './reply-values';
 
 export function toAlert(alert: Alert, updates?: AlertUpdate[]): AlertObject {
   return Object.assign(new AlertObject(), {
