@@ -4,10 +4,28 @@
  * the partition count each topic is created with. Services and the stack import these;
  * nobody spells a topic name anywhere else.
  *
+ * A service's request operations are its proto `service` (proto/cpx/<svc>/v1/<svc>_service.proto):
+ * DirectoryRequests, AlertsRequests and FeedsRequests are derived from the generated service
+ * descriptors, so adding an operation is adding an rpc. What proto cannot say is written here:
+ * reply topics, partitions, retention, and each event family's topic and source.
+ *
  * An event's CloudEvents `ce_type` is its protobuf message's full name, read from the
  * generated schema so that the name is written once, in proto/.
  */
 import type { DescMessage } from '@bufbuild/protobuf';
+import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2';
+import { AlertsService } from './gen/cpx/alerts/v1/alerts_service_pb';
+import {
+  AlertAcknowledgedSchema,
+  AlertCancelledSchema,
+  AlertClosedSchema,
+  AlertEscalatedSchema,
+  AlertIdentityErasedSchema,
+  AlertPostedSchema,
+  AlertResolvedSchema,
+  AlertUpdateAddedSchema,
+} from './gen/cpx/alerts/v1/events_pb';
+import { DirectoryService } from './gen/cpx/directory/v1/directory_service_pb';
 import {
   AgencyRegisteredSchema,
   AgencyUpdatedSchema,
@@ -22,122 +40,8 @@ import {
   ProfessionalUpdatedSchema,
   ProfessionalVerifiedSchema,
 } from './gen/cpx/directory/v1/events_pb';
-import {
-  AssignFocalPointRequestSchema,
-  AssignFocalPointResponseSchema,
-  EndOnDutyRequestSchema,
-  EndOnDutyResponseSchema,
-  GetAgencyRequestSchema,
-  GetAgencyResponseSchema,
-  GetProfessionalRequestSchema,
-  GetProfessionalResponseSchema,
-  GetCallerRequestSchema,
-  GetCallerResponseSchema,
-  ListCountriesRequestSchema,
-  ListCountriesResponseSchema,
-  ListFocalPointsRequestSchema,
-  ListFocalPointsResponseSchema,
-  RegisterAgencyRequestSchema,
-  RegisterAgencyResponseSchema,
-  RegisterCountryRequestSchema,
-  RegisterCountryResponseSchema,
-  RegisterProfessionalRequestSchema,
-  RegisterProfessionalResponseSchema,
-  ReinstateProfessionalRequestSchema,
-  ReinstateProfessionalResponseSchema,
-  RemoveFocalPointRequestSchema,
-  RemoveFocalPointResponseSchema,
-  ScheduleOnDutyRequestSchema,
-  ScheduleOnDutyResponseSchema,
-  SearchAgenciesRequestSchema,
-  SearchAgenciesResponseSchema,
-  SearchProfessionalsRequestSchema,
-  SearchProfessionalsResponseSchema,
-  SuspendProfessionalRequestSchema,
-  SuspendProfessionalResponseSchema,
-  UpdateAgencyRequestSchema,
-  UpdateAgencyResponseSchema,
-  UpdateProfessionalRequestSchema,
-  UpdateProfessionalResponseSchema,
-  VerifyProfessionalRequestSchema,
-  VerifyProfessionalResponseSchema,
-  WhomToContactRequestSchema,
-  WhomToContactResponseSchema,
-} from './gen/cpx/directory/v1/requests_pb';
-import { HealthCheckRequestSchema, HealthCheckResponseSchema } from './gen/cpx/platform/v1/reply_pb';
-import {
-  AlertAcknowledgedSchema,
-  AlertCancelledSchema,
-  AlertClosedSchema,
-  AlertEscalatedSchema,
-  AlertIdentityErasedSchema,
-  AlertPostedSchema,
-  AlertResolvedSchema,
-  AlertUpdateAddedSchema,
-} from './gen/cpx/alerts/v1/events_pb';
-import {
-  AcknowledgeAlertRequestSchema,
-  AcknowledgeAlertResponseSchema,
-  AddAlertUpdateRequestSchema,
-  AddAlertUpdateResponseSchema,
-  CancelAlertRequestSchema,
-  CancelAlertResponseSchema,
-  GetAlertFiguresRequestSchema,
-  GetAlertFiguresResponseSchema,
-  GetAlertRequestSchema,
-  GetAlertResponseSchema,
-  GetInboxRequestSchema,
-  GetInboxResponseSchema,
-  ListIdentityReadsRequestSchema,
-  ListIdentityReadsResponseSchema,
-  GrantIdentityAccessRequestSchema,
-  GrantIdentityAccessResponseSchema,
-  PostAlertRequestSchema,
-  PostAlertResponseSchema,
-  ReportChildFoundRequestSchema,
-  ReportChildFoundResponseSchema,
-  ResolveAlertRequestSchema,
-  ResolveAlertResponseSchema,
-  RevealAlertIdentityRequestSchema,
-  RevealAlertIdentityResponseSchema,
-  SearchAlertsRequestSchema,
-  SearchAlertsResponseSchema,
-  CheckLiveAccessRequestSchema,
-  CheckLiveAccessResponseSchema,
-  SearchIdentityReadsRequestSchema,
-  SearchIdentityReadsResponseSchema,
-  RevokeIdentityAccessRequestSchema,
-  RevokeIdentityAccessResponseSchema,
-  ListIdentityGrantsRequestSchema,
-  ListIdentityGrantsResponseSchema,
-  CheckAuditIntegrityRequestSchema,
-  CheckAuditIntegrityResponseSchema,
-} from './gen/cpx/alerts/v1/requests_pb';
-import {
-  CreateSubscriptionRequestSchema,
-  CreateSubscriptionResponseSchema,
-  DeleteSubscriptionRequestSchema,
-  DeleteSubscriptionResponseSchema,
-  EnableSubscriptionRequestSchema,
-  EnableSubscriptionResponseSchema,
-  GetPartnerFeedRequestSchema,
-  GetPartnerFeedResponseSchema,
-  ListDeliveryAttemptsRequestSchema,
-  ListDeliveryAttemptsResponseSchema,
-  ListSubscriptionsRequestSchema,
-  ListSubscriptionsResponseSchema,
-  RedeliverFailedWebhooksRequestSchema,
-  RedeliverFailedWebhooksResponseSchema,
-  RegisterPartnerRequestSchema,
-  RegisterPartnerResponseSchema,
-  ResendWebhookDeliveryRequestSchema,
-  ResendWebhookDeliveryResponseSchema,
-  RotateSubscriptionSecretRequestSchema,
-  RotateSubscriptionSecretResponseSchema,
-  UpdateSubscriptionRequestSchema,
-  UpdateSubscriptionResponseSchema,
-} from './gen/cpx/feeds/v1/requests_pb';
 import { WebhookEndpointDisabledSchema } from './gen/cpx/feeds/v1/events_pb';
+import { FeedsService } from './gen/cpx/feeds/v1/feeds_service_pb';
 
 /**
  * One request/reply operation. The type parameters are the generated schemas (e.g.
@@ -214,65 +118,37 @@ export function requestTopicOf(operationName: string): string {
   return `${operationName.slice(0, operationName.lastIndexOf('.'))}.requests`;
 }
 
-function op<Req extends DescMessage, Res extends DescMessage>(
-  name: string,
-  request: Req,
-  response: Res,
-): RequestOperation<Req, Res> {
-  return { name, topic: requestTopicOf(name), request, response };
+/** The operations of one generated service, keyed by the rpc's local name (`GetAgency` -> `getAgency`). */
+export type RequestOperationsOf<Methods extends GenServiceMethods> = {
+  readonly [Key in keyof Methods]: RequestOperation<Methods[Key]['input'], Methods[Key]['output']>;
+};
+
+/**
+ * Every rpc of a proto `service` as a RequestOperation. Its name is the package and the
+ * method (`cpx.directory.v1.GetAgency`), not the service-qualified name
+ * (`cpx.directory.v1.DirectoryService.GetAgency`): that is the name that travels in
+ * OPERATION_HEADER and the one requestTopicOf reads the topic from, so it stays as it was
+ * when the operations were written out by hand. Every rpc is one request and one reply, so a
+ * streaming rpc is refused rather than half-served.
+ */
+export function requestOperationsOf<Methods extends GenServiceMethods>(service: GenService<Methods>): RequestOperationsOf<Methods> {
+  const packageName = service.file.proto.package;
+  const operations = service.methods.map((method) => {
+    if (method.methodKind !== 'unary') {
+      throw new Error(`${method.toString()} is ${method.methodKind}: a request operation is one request and one reply`);
+    }
+    const name = `${packageName}.${method.name}`;
+    const operation: RequestOperation = { name, topic: requestTopicOf(name), request: method.input, response: method.output };
+    return [method.localName, operation] as const;
+  });
+  return Object.fromEntries(operations) as RequestOperationsOf<Methods>;
 }
 
 function event<Desc extends DescMessage>(schema: Desc): EventType<Desc> {
   return { type: schema.typeName, schema };
 }
 
-export const DirectoryRequests = {
-  registerAgency: op('cpx.directory.v1.RegisterAgency', RegisterAgencyRequestSchema, RegisterAgencyResponseSchema),
-  updateAgency: op('cpx.directory.v1.UpdateAgency', UpdateAgencyRequestSchema, UpdateAgencyResponseSchema),
-  getAgency: op('cpx.directory.v1.GetAgency', GetAgencyRequestSchema, GetAgencyResponseSchema),
-  searchAgencies: op('cpx.directory.v1.SearchAgencies', SearchAgenciesRequestSchema, SearchAgenciesResponseSchema),
-  registerProfessional: op(
-    'cpx.directory.v1.RegisterProfessional',
-    RegisterProfessionalRequestSchema,
-    RegisterProfessionalResponseSchema,
-  ),
-  updateProfessional: op(
-    'cpx.directory.v1.UpdateProfessional',
-    UpdateProfessionalRequestSchema,
-    UpdateProfessionalResponseSchema,
-  ),
-  getProfessional: op('cpx.directory.v1.GetProfessional', GetProfessionalRequestSchema, GetProfessionalResponseSchema),
-  getCaller: op('cpx.directory.v1.GetCaller', GetCallerRequestSchema, GetCallerResponseSchema),
-  verifyProfessional: op(
-    'cpx.directory.v1.VerifyProfessional',
-    VerifyProfessionalRequestSchema,
-    VerifyProfessionalResponseSchema,
-  ),
-  suspendProfessional: op(
-    'cpx.directory.v1.SuspendProfessional',
-    SuspendProfessionalRequestSchema,
-    SuspendProfessionalResponseSchema,
-  ),
-  reinstateProfessional: op(
-    'cpx.directory.v1.ReinstateProfessional',
-    ReinstateProfessionalRequestSchema,
-    ReinstateProfessionalResponseSchema,
-  ),
-  searchProfessionals: op(
-    'cpx.directory.v1.SearchProfessionals',
-    SearchProfessionalsRequestSchema,
-    SearchProfessionalsResponseSchema,
-  ),
-  assignFocalPoint: op('cpx.directory.v1.AssignFocalPoint', AssignFocalPointRequestSchema, AssignFocalPointResponseSchema),
-  removeFocalPoint: op('cpx.directory.v1.RemoveFocalPoint', RemoveFocalPointRequestSchema, RemoveFocalPointResponseSchema),
-  listFocalPoints: op('cpx.directory.v1.ListFocalPoints', ListFocalPointsRequestSchema, ListFocalPointsResponseSchema),
-  scheduleOnDuty: op('cpx.directory.v1.ScheduleOnDuty', ScheduleOnDutyRequestSchema, ScheduleOnDutyResponseSchema),
-  endOnDuty: op('cpx.directory.v1.EndOnDuty', EndOnDutyRequestSchema, EndOnDutyResponseSchema),
-  whomToContact: op('cpx.directory.v1.WhomToContact', WhomToContactRequestSchema, WhomToContactResponseSchema),
-  listCountries: op('cpx.directory.v1.ListCountries', ListCountriesRequestSchema, ListCountriesResponseSchema),
-  registerCountry: op('cpx.directory.v1.RegisterCountry', RegisterCountryRequestSchema, RegisterCountryResponseSchema),
-  healthCheck: op('cpx.directory.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
-} as const;
+export const DirectoryRequests = requestOperationsOf(DirectoryService);
 
 export const DirectoryEvents = {
   topic: 'cpx.directory.v1.events',
@@ -293,39 +169,7 @@ export const DirectoryEvents = {
   },
 } as const satisfies EventFamily;
 
-export const AlertsRequests = {
-  postAlert: op('cpx.alerts.v1.PostAlert', PostAlertRequestSchema, PostAlertResponseSchema),
-  acknowledgeAlert: op('cpx.alerts.v1.AcknowledgeAlert', AcknowledgeAlertRequestSchema, AcknowledgeAlertResponseSchema),
-  addAlertUpdate: op('cpx.alerts.v1.AddAlertUpdate', AddAlertUpdateRequestSchema, AddAlertUpdateResponseSchema),
-  resolveAlert: op('cpx.alerts.v1.ResolveAlert', ResolveAlertRequestSchema, ResolveAlertResponseSchema),
-  reportChildFound: op('cpx.alerts.v1.ReportChildFound', ReportChildFoundRequestSchema, ReportChildFoundResponseSchema),
-  cancelAlert: op('cpx.alerts.v1.CancelAlert', CancelAlertRequestSchema, CancelAlertResponseSchema),
-  revealAlertIdentity: op(
-    'cpx.alerts.v1.RevealAlertIdentity',
-    RevealAlertIdentityRequestSchema,
-    RevealAlertIdentityResponseSchema,
-  ),
-  getAlert: op('cpx.alerts.v1.GetAlert', GetAlertRequestSchema, GetAlertResponseSchema),
-  searchAlerts: op('cpx.alerts.v1.SearchAlerts', SearchAlertsRequestSchema, SearchAlertsResponseSchema),
-  getInbox: op('cpx.alerts.v1.GetInbox', GetInboxRequestSchema, GetInboxResponseSchema),
-  listIdentityReads: op(
-    'cpx.alerts.v1.ListIdentityReads',
-    ListIdentityReadsRequestSchema,
-    ListIdentityReadsResponseSchema,
-  ),
-  getAlertFigures: op('cpx.alerts.v1.GetAlertFigures', GetAlertFiguresRequestSchema, GetAlertFiguresResponseSchema),
-  grantIdentityAccess: op(
-    'cpx.alerts.v1.GrantIdentityAccess',
-    GrantIdentityAccessRequestSchema,
-    GrantIdentityAccessResponseSchema,
-  ),
-  checkLiveAccess: op('cpx.alerts.v1.CheckLiveAccess', CheckLiveAccessRequestSchema, CheckLiveAccessResponseSchema),
-  searchIdentityReads: op('cpx.alerts.v1.SearchIdentityReads', SearchIdentityReadsRequestSchema, SearchIdentityReadsResponseSchema),
-  revokeIdentityAccess: op('cpx.alerts.v1.RevokeIdentityAccess', RevokeIdentityAccessRequestSchema, RevokeIdentityAccessResponseSchema),
-  listIdentityGrants: op('cpx.alerts.v1.ListIdentityGrants', ListIdentityGrantsRequestSchema, ListIdentityGrantsResponseSchema),
-  checkAuditIntegrity: op('cpx.alerts.v1.CheckAuditIntegrity', CheckAuditIntegrityRequestSchema, CheckAuditIntegrityResponseSchema),
-  healthCheck: op('cpx.alerts.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
-} as const;
+export const AlertsRequests = requestOperationsOf(AlertsService);
 
 export const AlertsEvents = {
   topic: 'cpx.alerts.v1.events',
@@ -342,36 +186,7 @@ export const AlertsEvents = {
   },
 } as const satisfies EventFamily;
 
-export const FeedsRequests = {
-  registerPartner: op('cpx.feeds.v1.RegisterPartner', RegisterPartnerRequestSchema, RegisterPartnerResponseSchema),
-  createSubscription: op('cpx.feeds.v1.CreateSubscription', CreateSubscriptionRequestSchema, CreateSubscriptionResponseSchema),
-  listSubscriptions: op('cpx.feeds.v1.ListSubscriptions', ListSubscriptionsRequestSchema, ListSubscriptionsResponseSchema),
-  rotateSubscriptionSecret: op(
-    'cpx.feeds.v1.RotateSubscriptionSecret',
-    RotateSubscriptionSecretRequestSchema,
-    RotateSubscriptionSecretResponseSchema,
-  ),
-  deleteSubscription: op('cpx.feeds.v1.DeleteSubscription', DeleteSubscriptionRequestSchema, DeleteSubscriptionResponseSchema),
-  listDeliveryAttempts: op(
-    'cpx.feeds.v1.ListDeliveryAttempts',
-    ListDeliveryAttemptsRequestSchema,
-    ListDeliveryAttemptsResponseSchema,
-  ),
-  getPartnerFeed: op('cpx.feeds.v1.GetPartnerFeed', GetPartnerFeedRequestSchema, GetPartnerFeedResponseSchema),
-  resendWebhookDelivery: op(
-    'cpx.feeds.v1.ResendWebhookDelivery',
-    ResendWebhookDeliveryRequestSchema,
-    ResendWebhookDeliveryResponseSchema,
-  ),
-  redeliverFailedWebhooks: op(
-    'cpx.feeds.v1.RedeliverFailedWebhooks',
-    RedeliverFailedWebhooksRequestSchema,
-    RedeliverFailedWebhooksResponseSchema,
-  ),
-  updateSubscription: op('cpx.feeds.v1.UpdateSubscription', UpdateSubscriptionRequestSchema, UpdateSubscriptionResponseSchema),
-  enableSubscription: op('cpx.feeds.v1.EnableSubscription', EnableSubscriptionRequestSchema, EnableSubscriptionResponseSchema),
-  healthCheck: op('cpx.feeds.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),
-} as const;
+export const FeedsRequests = requestOperationsOf(FeedsService);
 
 /** Operational events of the feeds service (an endpoint disabled), for operators; not in any partner feed. */
 export const FeedsEvents = {

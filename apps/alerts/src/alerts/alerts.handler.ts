@@ -22,7 +22,6 @@ import {
   revealIdentityContext,
   PayloadOpener,
   PayloadSealer,
-  validateInput,
   type RequestContext,
 } from '@cpx/platform';
 import { CheckAuditIntegrityUseCase } from '../audit/check-audit-integrity.usecase';
@@ -39,11 +38,13 @@ import { assertChildNotNamed } from './child-not-named';
 import { checkChildRecord } from './child-record';
 import { EndAlertUseCase } from './end-alert.usecase';
 import { FindAlertsUseCase, type AlertPage } from './find-alerts.usecase';
-import { PostAlertInput } from './post-alert.input';
+import { checkedPost } from './post-alert.input';
 import { PostAlertUseCase } from './post-alert.usecase';
 
 type Req<K extends keyof typeof AlertsRequests> = MessageShape<(typeof AlertsRequests)[K]['request']>;
 
+function enumName<E extends Record<string, string | number>>(values: E, value: number, field: string): string;
+function enumName<E extends Record<string, string | number>>(values: E, value: number, field: string, required: boolean): string | undefined;
 function enumName<E extends Record<string, string | number>>(values: E, value: number, field: string, required = true): string | undefined {
   const name = values[value as unknown as keyof E];
   if (typeof name !== 'string' || name === 'UNSPECIFIED') {
@@ -85,7 +86,8 @@ export class AlertsHandler {
     assertPlainText(child, 'input.child');
     // The API lets a caller leave sex out: not knowing it is what UNKNOWN says.
     const sex = child.sex === Sex.UNSPECIFIED ? Sex.UNKNOWN : child.sex;
-    const input = validateInput(PostAlertInput, {
+    const lastKnownAt = child.lastKnownAt ? timestampDate(child.lastKnownAt) : undefined;
+    const input = checkedPost({
       idempotencyKey: request.idempotencyKey,
       kind: enumName(AlertKind, request.kind, 'input.kind'),
       urgency: enumName(Urgency, request.urgency, 'input.urgency'),
@@ -107,7 +109,7 @@ export class AlertsHandler {
         lastKnownPlace: child.lastKnownPlace,
         photoContentType: child.photoContentType,
       },
-    });
+    }, { lastKnownAt, photoBytes: child.photo.length });
     assertChildNotNamed(
       [
         { field: 'input.title', text: input.title },
@@ -119,7 +121,7 @@ export class AlertsHandler {
       {
         dateOfBirth: input.child.dateOfBirth,
         estimatedAge: input.child.estimatedAge,
-        lastKnownAt: child.lastKnownAt ? timestampDate(child.lastKnownAt) : undefined,
+        lastKnownAt,
         photo: child.photo,
         photoContentType: child.photoContentType,
       },

@@ -1,75 +1,45 @@
-/** Kafka adapter for agency operations: decode, validate, call one use case, encode. */
+/** Kafka adapter for agency operations: decode, build the command, call one use case, encode. */
 import { Controller } from '@nestjs/common';
-import { AgencyType, DirectoryRequests } from '@cpx/contracts';
-import { HandleRequest, validateInput, type RequestContext, requireId } from '@cpx/platform';
-import type { MessageShape } from '@bufbuild/protobuf';
-import { contactInputs } from '../contacts/contact.dto';
-import { canonicalLanguageTags } from '../languages/language-tags';
-import { RegisterAgencyInput, UpdateAgencyInput } from './agency.dto';
+import { DirectoryRequests } from '@cpx/contracts';
+import { HandleRequest, type RequestContext } from '@cpx/platform';
+import type { DirectoryRequest } from '../directory-request';
 import { agencyMessage } from './agency.mapper';
-import { FindAgenciesUseCase } from './find-agencies.usecase';
+import { GetAgencyCommand } from './get-agency.command';
+import { GetAgencyUseCase } from './get-agency.usecase';
+import { RegisterAgencyCommand } from './register-agency.command';
 import { RegisterAgencyUseCase } from './register-agency.usecase';
+import { SearchAgenciesCommand } from './search-agencies.command';
+import { SearchAgenciesUseCase } from './search-agencies.usecase';
+import { UpdateAgencyCommand } from './update-agency.command';
 import { UpdateAgencyUseCase } from './update-agency.usecase';
-
-type Req<K extends keyof typeof DirectoryRequests> = MessageShape<(typeof DirectoryRequests)[K]['request']>;
 
 @Controller()
 export class AgenciesHandler {
   constructor(
     private readonly registerAgency: RegisterAgencyUseCase,
     private readonly updateAgency: UpdateAgencyUseCase,
-    private readonly findAgencies: FindAgenciesUseCase,
+    private readonly getAgency: GetAgencyUseCase,
+    private readonly searchAgencies: SearchAgenciesUseCase,
   ) {}
 
   @HandleRequest(DirectoryRequests.registerAgency)
-  async register(request: Req<'registerAgency'>, { principal }: RequestContext) {
-    const input = validateInput(RegisterAgencyInput, {
-      name: request.name,
-      type: AgencyType[request.type],
-      country: request.country,
-      locality: request.locality,
-      jurisdiction: request.jurisdiction,
-      languages: canonicalLanguageTags(request.languages),
-      contacts: contactInputs(request.contacts),
-    });
-    return { agency: agencyMessage(await this.registerAgency.execute(input, principal)) };
+  async register(request: DirectoryRequest<'registerAgency'>, { principal }: RequestContext) {
+    return { agency: agencyMessage(await this.registerAgency.execute(RegisterAgencyCommand.from(request), principal)) };
   }
 
   @HandleRequest(DirectoryRequests.updateAgency)
-  async update(request: Req<'updateAgency'>, { principal }: RequestContext) {
-    const id = requireId(request.id, 'id');
-    const input = validateInput(UpdateAgencyInput, {
-      name: request.name,
-      type: request.type === undefined ? undefined : AgencyType[request.type],
-      country: request.country,
-      locality: request.locality,
-      jurisdiction: request.jurisdiction,
-      languages: canonicalLanguageTags(request.languages?.languages),
-      contacts: request.contacts ? contactInputs(request.contacts.contacts) : undefined,
-      expectedVersion: request.expectedVersion === undefined ? undefined : Number(request.expectedVersion),
-    });
-    return { agency: agencyMessage(await this.updateAgency.execute(id, input, principal)) };
+  async update(request: DirectoryRequest<'updateAgency'>, { principal }: RequestContext) {
+    return { agency: agencyMessage(await this.updateAgency.execute(UpdateAgencyCommand.from(request), principal)) };
   }
 
   @HandleRequest(DirectoryRequests.getAgency)
-  async get(request: Req<'getAgency'>, { principal }: RequestContext) {
-    return { agency: agencyMessage(await this.findAgencies.byId(requireId(request.id, 'id'), principal)) };
+  async get(request: DirectoryRequest<'getAgency'>, { principal }: RequestContext) {
+    return { agency: agencyMessage(await this.getAgency.execute(GetAgencyCommand.from(request), principal)) };
   }
 
   @HandleRequest(DirectoryRequests.searchAgencies)
-  async search(request: Req<'searchAgencies'>, { principal }: RequestContext) {
-    const filter = request.filter;
-    const page = await this.findAgencies.search(
-      {
-        country: filter?.country || undefined,
-        type: filter?.type ? AgencyType[filter.type] : undefined,
-        language: filter?.language || undefined,
-        text: filter?.text || undefined,
-        first: request.page?.first || undefined,
-        after: request.page?.after || undefined,
-      },
-      principal,
-    );
+  async search(request: DirectoryRequest<'searchAgencies'>, { principal }: RequestContext) {
+    const page = await this.searchAgencies.execute(SearchAgenciesCommand.from(request), principal);
     return { ...page, items: page.items.map(agencyMessage) };
   }
 }

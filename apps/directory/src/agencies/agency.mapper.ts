@@ -2,10 +2,10 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AgencyType, type AgencySchema } from '@cpx/contracts';
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import { contactMessages } from '../contacts/contact.dto';
-import type { AgencyEntity } from './agency.entity';
+import { contactMessages } from '../contacts/contact.mapper';
+import type { AgencyRow } from './agency.store';
 
-export function agencyMessage(agency: AgencyEntity): MessageInitShape<typeof AgencySchema> {
+export function agencyMessage(agency: AgencyRow): MessageInitShape<typeof AgencySchema> {
   return {
     id: agency.id,
     name: agency.name,

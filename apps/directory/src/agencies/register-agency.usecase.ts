@@ -1,48 +1,47 @@
+/** A platform admin registers an agency; AgencyRegistered announces it. */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DirectoryEvents } from '@cpx/contracts';
-import { DomainError, recordEvent, type Principal } from '@cpx/platform';
+import { recordEvent, type Principal } from '@cpx/platform';
 import { normalizeText } from '@cpx/names';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { DataSource, QueryFailedError } from 'typeorm';
-import { assertMayManageAgencies } from '../access/directory-policy';
-import { resolveCaller } from '../access/caller';
-import { assertKnownCountry } from '../countries/countries';
-import { storedContacts } from '../contacts/contact.dto';
-import { agencySearchText } from '../search/search-index';
-import { AgencyEntity } from './agency.entity';
-import type { RegisterAgencyInput } from './agency.dto';
+import { DataSource } from 'typeorm';
+import { assertMayManageAgencies } from '../access/domain/directory-policy';
+import { resolveCaller } from '../access/resolve-caller';
+import { assertKnownCountry } from '../countries/known-country';
+import { storedContacts } from '../contacts/domain/stored-contact';
+import { agencySearchText } from '../search/domain/search-index';
+import type { RegisterAgencyCommand } from './register-agency.command';
 import { agencyMessage } from './agency.mapper';
+import { insertAgency, type AgencyRow } from './agency.store';
 
 @Injectable()
 export class RegisterAgencyUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(input: RegisterAgencyInput, principal: Principal): Promise<AgencyEntity> {
+  async execute(command: RegisterAgencyCommand, principal: Principal): Promise<AgencyRow> {
     return this.dataSource.transaction(async (manager) => {
       assertMayManageAgencies(await resolveCaller(principal, manager));
-      await assertKnownCountry(manager, input.country, 'input.country');
+      await assertKnownCountry(manager, command.country, 'input.country');
       const now = new Date();
-      const name = normalizeText(input.name);
-      const agency = manager.create(AgencyEntity, {
+      const fields = {
+        name: normalizeText(command.name),
+        locality: normalizeText(command.locality),
+        jurisdiction: normalizeText(command.jurisdiction),
+      };
+      const agency: AgencyRow = {
         id: randomUUID(),
-        name,
-        type: input.type,
-        country: input.country,
-        locality: normalizeText(input.locality),
-        jurisdiction: normalizeText(input.jurisdiction),
-        languages: [...new Set(input.languages)],
-        contacts: storedContacts(input.contacts),
+        ...fields,
+        searchText: agencySearchText(fields),
+        type: command.type,
+        country: command.country,
+        languages: [...new Set(command.languages)],
+        contacts: storedContacts(command.contacts),
         createdAt: now,
         updatedAt: now,
         version: 1,
-      });
-      agency.searchText = agencySearchText(agency);
-      try {
-        await manager.insert(AgencyEntity, agency);
-      } catch (error) {
-        throw duplicateAgency(error) ?? error;
-      }
+      };
+      await insertAgency(manager, agency);
       await recordEvent(manager, {
         topic: DirectoryEvents.topic,
         event: DirectoryEvents.types.agencyRegistered,
@@ -54,11 +53,4 @@ export class RegisterAgencyUseCase {
       return agency;
     });
   }
-}
-
-export function duplicateAgency(error: unknown): DomainError | undefined {
-  if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'agency_country_name') {
-    return DomainError.conflict('An agency with this name is already registered in this country.', 'input.name');
-  }
-  return undefined;
 }

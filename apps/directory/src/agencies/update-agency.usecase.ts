@@ -1,47 +1,44 @@
+/** A platform admin changes an agency; AgencyUpdated carries its new state. */
 import { Injectable } from '@nestjs/common';
 import { DirectoryEvents } from '@cpx/contracts';
 import { DomainError, recordEvent, type Principal } from '@cpx/platform';
 import { normalizeText } from '@cpx/names';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DataSource } from 'typeorm';
-import { assertMayManageAgencies } from '../access/directory-policy';
-import { resolveCaller } from '../access/caller';
-import { assertKnownCountry } from '../countries/countries';
-import { storedContacts } from '../contacts/contact.dto';
-import { agencySearchText } from '../search/search-index';
-import { AgencyEntity } from './agency.entity';
-import type { UpdateAgencyInput } from './agency.dto';
+import { assertMayManageAgencies } from '../access/domain/directory-policy';
+import { resolveCaller } from '../access/resolve-caller';
+import { assertKnownCountry } from '../countries/known-country';
+import { storedContacts } from '../contacts/domain/stored-contact';
+import { agencySearchText } from '../search/domain/search-index';
+import type { UpdateAgencyCommand } from './update-agency.command';
 import { agencyMessage } from './agency.mapper';
-import { duplicateAgency } from './register-agency.usecase';
+import { agencyById, updateAgency, type AgencyRow } from './agency.store';
 
 @Injectable()
 export class UpdateAgencyUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(id: string, input: UpdateAgencyInput, principal: Principal): Promise<AgencyEntity> {
+  async execute(command: UpdateAgencyCommand, principal: Principal): Promise<AgencyRow> {
+    const { id } = command;
     return this.dataSource.transaction(async (manager) => {
       assertMayManageAgencies(await resolveCaller(principal, manager));
-      const agency = await manager.findOne(AgencyEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const agency = await agencyById(manager, id, { forUpdate: true });
       if (!agency) throw DomainError.notFound('Agency', id);
-      if (input.expectedVersion !== undefined && input.expectedVersion !== agency.version) {
+      if (command.expectedVersion !== undefined && command.expectedVersion !== agency.version) {
         throw DomainError.conflict(`The agency changed meanwhile (version ${agency.version}); reload and try again.`, 'expectedVersion');
       }
-      if (input.country !== undefined) await assertKnownCountry(manager, input.country, 'input.country');
-      if (input.name !== undefined) agency.name = normalizeText(input.name);
-      if (input.type !== undefined) agency.type = input.type;
-      if (input.country !== undefined) agency.country = input.country;
-      if (input.locality !== undefined) agency.locality = normalizeText(input.locality);
-      if (input.jurisdiction !== undefined) agency.jurisdiction = normalizeText(input.jurisdiction);
-      if (input.languages !== undefined) agency.languages = [...new Set(input.languages)];
-      if (input.contacts !== undefined) agency.contacts = storedContacts(input.contacts);
+      if (command.country !== undefined) await assertKnownCountry(manager, command.country, 'input.country');
+      if (command.name !== undefined) agency.name = normalizeText(command.name);
+      if (command.type !== undefined) agency.type = command.type;
+      if (command.country !== undefined) agency.country = command.country;
+      if (command.locality !== undefined) agency.locality = normalizeText(command.locality);
+      if (command.jurisdiction !== undefined) agency.jurisdiction = normalizeText(command.jurisdiction);
+      if (command.languages !== undefined) agency.languages = [...new Set(command.languages)];
+      if (command.contacts !== undefined) agency.contacts = storedContacts(command.contacts);
       agency.searchText = agencySearchText(agency);
       agency.updatedAt = new Date();
       agency.version += 1;
-      try {
-        await manager.save(AgencyEntity, agency);
-      } catch (error) {
-        throw duplicateAgency(error) ?? error;
-      }
+      await updateAgency(manager, agency);
       await recordEvent(manager, {
         topic: DirectoryEvents.topic,
         event: DirectoryEvents.types.agencyUpdated,

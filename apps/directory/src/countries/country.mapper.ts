@@ -1,7 +1,8 @@
+/** Countries to protobuf. */
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { CountrySchema } from '@cpx/contracts';
-import type { CountryEntity } from './country.entity';
+import type { CountryRow } from './country.store';
 
-export function countryMessage(country: CountryEntity): MessageInitShape<typeof CountrySchema> {
+export function countryMessage(country: CountryRow): MessageInitShape<typeof CountrySchema> {
   return { code: country.code, name: country.name, languages: country.languages };
 }

@@ -2,17 +2,17 @@ import { fromBinary } from '@bufbuild/protobuf';
 import { CountryRegisteredSchema } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import type { DataSource } from 'typeorm';
-import { CountryEntity } from './country.entity';
+import type { CountryRow } from './country.store';
 import { RegisterCountryUseCase } from './register-country.usecase';
 
 const admin: Principal = { subject: 'admin-1', roles: ['platform_admin'] };
 const malta = { code: 'MT', name: 'Malta', languages: ['mt', 'en'] };
 
 /**
- * Just enough of TypeORM and Postgres: the country table (insert unless the code is
+ * Just enough of TypeORM and Postgres (country.store.ts's SQL): the country table (insert unless the code is
  * taken, read by code), nobody's professional record, and the outbox rows written.
  */
-function fakeDatabase(stored: CountryEntity[] = []) {
+function fakeDatabase(stored: CountryRow[] = []) {
   const inserted: unknown[][] = [];
   const outbox: { key: string; type: string; subject: string; payload: Buffer }[] = [];
   const client = {
@@ -28,18 +28,18 @@ function fakeDatabase(stored: CountryEntity[] = []) {
   const manager = {
     queryRunner: { isReleased: false, isTransactionActive: true, connect: async () => client },
     query: async (text: string, values: [string, string, string[]]) => {
+      if (text.includes('FROM country WHERE code = $1')) return stored.filter((country) => country.code === values[0]);
       if (!text.includes('INSERT INTO country')) throw new Error(`The fake database does not answer: ${text}`);
       if (stored.some((country) => country.code === values[0])) return [];
       inserted.push(values);
       return [{ code: values[0] }];
     },
-    findOneByOrFail: async (_entity: unknown, { code }: { code: string }) => stored.find((country) => country.code === code),
   };
   const dataSource = { transaction: (work: (m: typeof manager) => unknown) => work(manager) } as unknown as DataSource;
   return { useCase: new RegisterCountryUseCase(dataSource), inserted, outbox };
 }
 
-const country = (facts: typeof malta) => Object.assign(new CountryEntity(), facts);
+const country = (facts: typeof malta): CountryRow => ({ ...facts });
 
 describe('registering a country', () => {
   it('stores a new state and announces it with CountryRegistered, keyed by its code', async () => {

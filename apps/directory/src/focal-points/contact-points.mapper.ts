@@ -1,10 +1,15 @@
+/** Focal points and on-duty shifts to protobuf. */
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import type { FocalPointSchema, OnDutyShiftSchema } from '@cpx/contracts';
+import { ContactReason, type ContactCandidateSchema, type FocalPointSchema, type OnDutyShiftSchema } from '@cpx/contracts';
+import type { Principal } from '@cpx/platform';
+import { professionalReply, type ProfessionalRead } from '../professionals/professional.mapper';
 import { alertKindMessage } from './alert-kinds';
-import type { FocalPointEntity, OnDutyShiftEntity } from './focal-point.entity';
+import type { Candidate } from './domain/contact-ranking';
+import type { FocalPointRow } from './focal-point.store';
+import type { OnDutyShiftRow } from './on-duty-shift.store';
 
-export function focalPointMessage(focalPoint: FocalPointEntity): MessageInitShape<typeof FocalPointSchema> {
+export function focalPointMessage(focalPoint: FocalPointRow): MessageInitShape<typeof FocalPointSchema> {
   return {
     id: focalPoint.id,
     country: focalPoint.country,
@@ -14,7 +19,7 @@ export function focalPointMessage(focalPoint: FocalPointEntity): MessageInitShap
   };
 }
 
-export function shiftMessage(shift: OnDutyShiftEntity): MessageInitShape<typeof OnDutyShiftSchema> {
+export function shiftMessage(shift: OnDutyShiftRow): MessageInitShape<typeof OnDutyShiftSchema> {
   return {
     id: shift.id,
     professionalId: shift.professionalId,
@@ -22,5 +27,15 @@ export function shiftMessage(shift: OnDutyShiftEntity): MessageInitShape<typeof 
     alertKind: alertKindMessage(shift.alertKind),
     startsAt: timestampFromDate(shift.startsAt),
     endsAt: timestampFromDate(shift.endsAt),
+  };
+}
+
+/** A candidate of whomToContact as `principal` may see them (professionalReply hides subjects). */
+export function candidateMessage(candidate: Candidate<ProfessionalRead>, principal: Principal): MessageInitShape<typeof ContactCandidateSchema> {
+  return {
+    professional: professionalReply(candidate.professional, principal),
+    reason: candidate.reason === 'ON_DUTY' ? ContactReason.ON_DUTY : ContactReason.FOCAL_POINT,
+    shiftEndsAt: candidate.shiftEndsAt ? timestampFromDate(candidate.shiftEndsAt) : undefined,
+    shiftId: candidate.shiftId ?? '',
   };
 }

@@ -3,10 +3,8 @@ import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { OnDutyEndedSchema } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import type { DataSource } from 'typeorm';
-import { AgencyEntity } from '../agencies/agency.entity';
-import { ProfessionalEntity } from '../professionals/professional.entity';
 import { EndOnDutyUseCase } from './end-on-duty.usecase';
-import { OnDutyShiftEntity } from './focal-point.entity';
+import type { OnDutyShiftRow } from './on-duty-shift.store';
 
 const SHIFT_ID = '44444444-4444-4444-8444-444444444444';
 const AGENCY = '11111111-1111-4111-8111-111111111111';
@@ -17,7 +15,7 @@ const agencyAdmin = (agencyId = AGENCY, country = 'RS'): Principal => ({ subject
 const platformAdmin: Principal = { subject: 'platform-admin', roles: ['platform_admin'] };
 
 /**
- * Just enough of TypeORM and Postgres: one shift, its professional of an RS agency,
+ * Just enough of TypeORM and Postgres (the stores' SQL): one shift, its professional of an RS agency,
  * nobody's professional record for the caller, and what is updated and published.
  */
 function fakeDatabase(window: { startsAt: Date; endsAt: Date } | null, country = 'RS') {
@@ -33,18 +31,19 @@ function fakeDatabase(window: { startsAt: Date; endsAt: Date } | null, country =
       throw new Error(`The fake database does not answer: ${text}`);
     },
   };
-  const shift = window && Object.assign(new OnDutyShiftEntity(), { id: SHIFT_ID, professionalId: 'p-1', country, alertKind: 'ANY', ...window });
-  const professional = Object.assign(new ProfessionalEntity(), {
-    id: 'p-1',
-    agencyId: AGENCY,
-    status: 'SUSPENDED',
-    agency: Object.assign(new AgencyEntity(), { id: AGENCY, country: 'RS' }),
-  });
+  const shift: OnDutyShiftRow | null = window && { id: SHIFT_ID, professionalId: 'p-1', country, alertKind: 'ANY', ...window };
+  // As Postgres gives the professional's row back, joined with their agency (professional.store.ts).
+  const professional = { id: 'p-1', agency_id: AGENCY, status: 'SUSPENDED', agency_name: 'Centar', agency_type: 'SOCIAL_SERVICES', agency_country: 'RS' };
   const manager = {
     queryRunner: { isReleased: false, isTransactionActive: true, connect: async () => client },
-    findOne: async (entity: unknown) => (entity === OnDutyShiftEntity ? shift && { ...shift } : professional),
-    update: async (_entity: unknown, { id }: { id: string }, { endsAt }: { endsAt: Date }) => {
-      updates.push({ id, endsAt });
+    query: async (text: string, values: unknown[]) => {
+      if (text.includes('FROM on_duty_shift WHERE id = $1')) return shift ? [{ ...shift }] : [];
+      if (text.includes('FROM professional') && text.includes('JOIN agency')) return [professional];
+      if (text.startsWith('UPDATE on_duty_shift SET ends_at')) {
+        updates.push({ id: values[0] as string, endsAt: values[1] as Date });
+        return [];
+      }
+      throw new Error(`The fake database does not answer: ${text}`);
     },
   };
   const dataSource = { transaction: (work: (m: typeof manager) => unknown) => work(manager) } as unknown as DataSource;
@@ -55,7 +54,7 @@ describe('ending an on-duty shift', () => {
   it('ends a running shift now, for the professional’s agency admin, and announces it with OnDutyEnded', async () => {
     const db = fakeDatabase({ startsAt: hours(-1), endsAt: hours(24 * 30) });
     const before = Date.now();
-    const ended = await db.useCase.execute(SHIFT_ID, agencyAdmin());
+    const ended = await db.useCase.execute({ id: SHIFT_ID }, agencyAdmin());
     expect(ended.endsAt.getTime()).toBeGreaterThanOrEqual(before);
     expect(ended.endsAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect(db.updates).toEqual([{ id: SHIFT_ID, endsAt: ended.endsAt }]);
@@ -70,7 +69,7 @@ describe('ending an on-duty shift', () => {
   it('cancels a shift that has not begun: it ends where it starts', async () => {
     const startsAt = hours(5);
     const db = fakeDatabase({ startsAt, endsAt: hours(10) });
-    expect((await db.useCase.execute(SHIFT_ID, platformAdmin)).endsAt).toEqual(startsAt);
+    expect((await db.useCase.execute({ id: SHIFT_ID }, platformAdmin)).endsAt).toEqual(startsAt);
     expect(db.updates).toEqual([{ id: SHIFT_ID, endsAt: startsAt }]);
     expect(db.outbox).toHaveLength(1);
   });
@@ -78,7 +77,7 @@ describe('ending an on-duty shift', () => {
   it('answers a shift already over unchanged, and publishes nothing', async () => {
     const window = { startsAt: hours(-10), endsAt: hours(-1) };
     const db = fakeDatabase(window);
-    expect(await db.useCase.execute(SHIFT_ID, agencyAdmin())).toMatchObject(window);
+    expect(await db.useCase.execute({ id: SHIFT_ID }, agencyAdmin())).toMatchObject(window);
     expect(db.updates).toEqual([]);
     expect(db.outbox).toEqual([]);
   });
@@ -87,17 +86,17 @@ describe('ending an on-duty shift', () => {
     const running = { startsAt: hours(-1), endsAt: hours(8) };
     const db = fakeDatabase(running);
     for (const caller of [agencyAdmin(OTHER_AGENCY), { subject: 'pro', roles: ['professional'], agencyId: AGENCY, country: 'RS' } as Principal]) {
-      await expect(db.useCase.execute(SHIFT_ID, caller)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(db.useCase.execute({ id: SHIFT_ID }, caller)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
     // A platform admin may put an RS professional on duty for BG; the RS agency's admin may not, nor end it.
     const abroad = fakeDatabase(running, 'BG');
-    await expect(abroad.useCase.execute(SHIFT_ID, agencyAdmin())).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(abroad.useCase.execute({ id: SHIFT_ID }, agencyAdmin())).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect([...db.updates, ...abroad.updates, ...db.outbox, ...abroad.outbox]).toEqual([]);
-    await abroad.useCase.execute(SHIFT_ID, platformAdmin);
+    await abroad.useCase.execute({ id: SHIFT_ID }, platformAdmin);
     expect(abroad.outbox).toHaveLength(1);
   });
 
   it('answers NOT_FOUND for a shift that does not exist', async () => {
-    await expect(fakeDatabase(null).useCase.execute(SHIFT_ID, platformAdmin)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(fakeDatabase(null).useCase.execute({ id: SHIFT_ID }, platformAdmin)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -9,34 +9,33 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DirectoryEvents } from '@cpx/contracts';
 import { DomainError, recordEvent, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { resolveCaller } from '../access/caller';
-import { assertMayNameContactsFor } from '../access/directory-policy';
-import { ProfessionalEntity } from '../professionals/professional.entity';
+import { resolveCaller } from '../access/resolve-caller';
+import { assertMayNameContactsFor } from '../access/domain/directory-policy';
+import { professionalWithAgency } from '../professionals/professional.store';
 import { shiftMessage } from './contact-points.mapper';
-import { OnDutyShiftEntity } from './focal-point.entity';
-import { endingOf } from './shift-ending';
+import { endingOf } from './domain/shift-ending';
+import type { EndOnDutyCommand } from './end-on-duty.command';
+import { setShiftEnd, shiftForUpdate, type OnDutyShiftRow } from './on-duty-shift.store';
 
 @Injectable()
 export class EndOnDutyUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(id: string, principal: Principal): Promise<OnDutyShiftEntity> {
+  async execute(command: EndOnDutyCommand, principal: Principal): Promise<OnDutyShiftRow> {
+    const { id } = command;
     return this.dataSource.transaction(async (manager) => {
       const caller = await resolveCaller(principal, manager);
       // Locked: two admins ending it at once publish one OnDutyEnded, not two different ends.
-      const shift = await manager.findOne(OnDutyShiftEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const shift = await shiftForUpdate(manager, id);
       if (!shift) throw DomainError.notFound('On-duty shift', id);
-      const professional = await manager.findOne(ProfessionalEntity, {
-        where: { id: shift.professionalId },
-        relations: { agency: true },
-      });
+      const professional = await professionalWithAgency(manager, { id: shift.professionalId });
       // Not whether the person is still verified: a suspended professional's shift must end too.
-      assertMayNameContactsFor(caller, professional!.agency!, shift.country);
+      assertMayNameContactsFor(caller, professional!.agency, shift.country);
       const now = new Date();
       const end = endingOf(shift, now);
       if (!end) return shift;
       shift.endsAt = end;
-      await manager.update(OnDutyShiftEntity, { id }, { endsAt: end });
+      await setShiftEnd(manager, id, end);
       await recordEvent(manager, {
         topic: DirectoryEvents.topic,
         event: DirectoryEvents.types.onDutyEnded,

@@ -1,8 +1,12 @@
-/** Answers the gateway's readiness probe: the service is up and its database answers. */
+/**
+ * Answers the gateway's readiness probe: the service is up and its database answers.
+ * No use case: no caller, no rule, one query (health.store.ts).
+ */
 import { Controller } from '@nestjs/common';
 import { DirectoryRequests } from '@cpx/contracts';
 import { HandleRequest } from '@cpx/platform';
 import { DataSource } from 'typeorm';
+import { databaseAnswers } from './health.store';
 
 @Controller()
 export class HealthHandler {
@@ -10,10 +14,6 @@ export class HealthHandler {
 
   @HandleRequest(DirectoryRequests.healthCheck)
   async check() {
-    const databaseOk = await this.dataSource
-      .query('SELECT 1')
-      .then(() => true)
-      .catch(() => false);
-    return { service: 'directory', databaseOk };
+    return { service: 'directory', databaseOk: await databaseAnswers(this.dataSource.manager) };
   }
 }

@@ -4,8 +4,7 @@ import { DirectoryEvents } from '@cpx/contracts';
 import { recordEvent, type EventDefinition, type Principal } from '@cpx/platform';
 import type { ProfessionalRegisteredSchema } from '@cpx/contracts';
 import type { EntityManager } from 'typeorm';
-import type { ProfessionalEntity } from './professional.entity';
-import { professionalMessage } from './professional.mapper';
+import { professionalMessage, type ProfessionalRead } from './professional.mapper';
 
 type ProfessionalEvent =
   | 'professionalRegistered'
@@ -17,7 +16,7 @@ type ProfessionalEvent =
 export async function recordProfessionalEvent(
   manager: EntityManager,
   which: ProfessionalEvent,
-  professional: ProfessionalEntity,
+  professional: ProfessionalRead,
   principal: Principal,
 ): Promise<void> {
   await recordEvent(manager, {

@@ -3,11 +3,14 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { ProfessionalRole, VerificationStatus, type ProfessionalSchema } from '@cpx/contracts';
 import { hasRole, type Principal } from '@cpx/platform';
-import { contactMessages } from '../contacts/contact.dto';
+import { contactMessages } from '../contacts/contact.mapper';
 import { agencyType } from '../agencies/agency.mapper';
-import type { ProfessionalEntity } from './professional.entity';
+import type { ProfessionalAgency, ProfessionalRow } from './professional.store';
 
-export function professionalMessage(professional: ProfessionalEntity): MessageInitShape<typeof ProfessionalSchema> {
+/** A professional as read, with their agency when it was read too (not for the caller's own record: get-caller.usecase.ts). */
+export type ProfessionalRead = ProfessionalRow & { agency?: Pick<ProfessionalAgency, 'name' | 'type' | 'country'> };
+
+export function professionalMessage(professional: ProfessionalRead): MessageInitShape<typeof ProfessionalSchema> {
   return {
     id: professional.id,
     agencyId: professional.agencyId,
@@ -36,12 +39,12 @@ export function professionalMessage(professional: ProfessionalEntity): MessageIn
  * admins) and to nobody else, so that directory readers cannot collect other people's
  * subjects. Events keep it: the services that consume them need it.
  */
-export function professionalReply(professional: ProfessionalEntity, principal: Principal): MessageInitShape<typeof ProfessionalSchema> {
+export function professionalReply(professional: ProfessionalRead, principal: Principal): MessageInitShape<typeof ProfessionalSchema> {
   const message = professionalMessage(professional);
   return maySeeSubject(professional, principal) ? message : { ...message, subject: undefined };
 }
 
-function maySeeSubject(professional: ProfessionalEntity, principal: Principal): boolean {
+function maySeeSubject(professional: ProfessionalRead, principal: Principal): boolean {
   if (hasRole(principal, 'platform_admin')) return true;
   if (!!principal.subject && principal.subject === professional.subject) return true;
   return hasRole(principal, 'agency_admin') && !!principal.agencyId && principal.agencyId === professional.agencyId;

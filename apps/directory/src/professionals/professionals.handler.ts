@@ -1,132 +1,83 @@
-/** Kafka adapter for professional operations: decode, validate, call one use case, encode. */
+/** Kafka adapter for professional operations: decode, build the command, call one use case, encode. */
 import { Controller } from '@nestjs/common';
-import { AgencyType, DirectoryRequests, ProfessionalRole, VerificationStatus } from '@cpx/contracts';
-import { DomainError, HandleRequest, validateInput, type RequestContext, requireId } from '@cpx/platform';
-import type { MessageShape } from '@bufbuild/protobuf';
-import { contactInputs } from '../contacts/contact.dto';
-import { canonicalLanguageTags } from '../languages/language-tags';
-import { ChangeProfessionalStatusUseCase } from './change-professional-status.usecase';
-import { FindProfessionalsUseCase } from './find-professionals.usecase';
-import { RegisterProfessionalInput, SuspensionInput, UpdateProfessionalInput } from './professional.dto';
+import { DirectoryRequests } from '@cpx/contracts';
+import { HandleRequest, type RequestContext } from '@cpx/platform';
+import type { DirectoryRequest } from '../directory-request';
+import { GetCallerUseCase } from './get-caller.usecase';
+import { GetProfessionalCommand } from './get-professional.command';
+import { GetProfessionalUseCase } from './get-professional.usecase';
 import { professionalReply } from './professional.mapper';
+import { RegisterProfessionalCommand } from './register-professional.command';
 import { RegisterProfessionalUseCase } from './register-professional.usecase';
+import { ReinstateProfessionalCommand } from './reinstate-professional.command';
+import { ReinstateProfessionalUseCase } from './reinstate-professional.usecase';
+import { SearchProfessionalsCommand } from './search-professionals.command';
+import { SearchProfessionalsUseCase } from './search-professionals.usecase';
+import { SuspendProfessionalCommand } from './suspend-professional.command';
+import { SuspendProfessionalUseCase } from './suspend-professional.usecase';
+import { UpdateProfessionalCommand } from './update-professional.command';
 import { UpdateProfessionalUseCase } from './update-professional.usecase';
-
-type Req<K extends keyof typeof DirectoryRequests> = MessageShape<(typeof DirectoryRequests)[K]['request']>;
-
-const version = (value: bigint | undefined): number | undefined => (value === undefined ? undefined : Number(value));
+import { VerifyProfessionalCommand } from './verify-professional.command';
+import { VerifyProfessionalUseCase } from './verify-professional.usecase';
 
 @Controller()
 export class ProfessionalsHandler {
   constructor(
     private readonly registerProfessional: RegisterProfessionalUseCase,
     private readonly updateProfessional: UpdateProfessionalUseCase,
-    private readonly changeStatus: ChangeProfessionalStatusUseCase,
-    private readonly findProfessionals: FindProfessionalsUseCase,
+    private readonly getProfessional: GetProfessionalUseCase,
+    private readonly getCaller: GetCallerUseCase,
+    private readonly verifyProfessional: VerifyProfessionalUseCase,
+    private readonly suspendProfessional: SuspendProfessionalUseCase,
+    private readonly reinstateProfessional: ReinstateProfessionalUseCase,
+    private readonly searchProfessionals: SearchProfessionalsUseCase,
   ) {}
 
   @HandleRequest(DirectoryRequests.registerProfessional)
-  async register(request: Req<'registerProfessional'>, { principal }: RequestContext) {
-    const agencyId = requireId(request.agencyId, 'input.agencyId');
-    const input = validateInput(RegisterProfessionalInput, {
-      givenName: request.givenName,
-      familyName: request.familyName,
-      role: ProfessionalRole[request.role],
-      languages: canonicalLanguageTags(request.languages),
-      expertise: request.expertise,
-      contacts: contactInputs(request.contacts),
-      subject: request.subject,
-    });
-    return { professional: professionalReply(await this.registerProfessional.execute(agencyId, input, principal), principal) };
+  async register(request: DirectoryRequest<'registerProfessional'>, { principal }: RequestContext) {
+    const professional = await this.registerProfessional.execute(RegisterProfessionalCommand.from(request), principal);
+    return { professional: professionalReply(professional, principal) };
   }
 
   @HandleRequest(DirectoryRequests.updateProfessional)
-  async update(request: Req<'updateProfessional'>, { principal }: RequestContext) {
-    const id = requireId(request.id, 'id');
-    const input = validateInput(UpdateProfessionalInput, {
-      givenName: request.givenName,
-      familyName: request.familyName,
-      role: request.role === undefined ? undefined : ProfessionalRole[request.role],
-      languages: canonicalLanguageTags(request.languages?.languages),
-      expertise: request.expertise?.expertise,
-      contacts: request.contacts ? contactInputs(request.contacts.contacts) : undefined,
-      subject: request.subject,
-      expectedVersion: version(request.expectedVersion),
-    });
-    return { professional: professionalReply(await this.updateProfessional.execute(id, input, principal), principal) };
+  async update(request: DirectoryRequest<'updateProfessional'>, { principal }: RequestContext) {
+    const professional = await this.updateProfessional.execute(UpdateProfessionalCommand.from(request), principal);
+    return { professional: professionalReply(professional, principal) };
   }
 
   @HandleRequest(DirectoryRequests.getProfessional)
-  async get(request: Req<'getProfessional'>, { principal }: RequestContext) {
-    const lookup = request.lookup;
-    if (lookup.case === 'id') {
-      return { professional: professionalReply(await this.findProfessionals.byId({ id: requireId(lookup.value, 'id') }, principal), principal) };
-    }
-    if (lookup.case === 'subject' && lookup.value) {
-      return { professional: professionalReply(await this.findProfessionals.byId({ subject: lookup.value }, principal), principal) };
-    }
-    throw DomainError.badInput('id', 'Give the id or the subject of the professional.');
+  async get(request: DirectoryRequest<'getProfessional'>, { principal }: RequestContext) {
+    const professional = await this.getProfessional.execute(GetProfessionalCommand.from(request), principal);
+    return { professional: professionalReply(professional, principal) };
   }
 
   @HandleRequest(DirectoryRequests.getCaller)
-  async caller(_request: Req<'getCaller'>, { principal }: RequestContext) {
-    const professional = await this.findProfessionals.callerRecord(principal);
+  async caller(_request: DirectoryRequest<'getCaller'>, { principal }: RequestContext) {
+    const professional = await this.getCaller.execute(principal);
     return { professional: professional ? professionalReply(professional, principal) : undefined };
   }
 
   @HandleRequest(DirectoryRequests.verifyProfessional)
-  async verify(request: Req<'verifyProfessional'>, { principal }: RequestContext) {
-    const professional = await this.changeStatus.execute(
-      requireId(request.id, 'id'),
-      'verify',
-      { expectedVersion: version(request.expectedVersion) },
-      principal,
-    );
+  async verify(request: DirectoryRequest<'verifyProfessional'>, { principal }: RequestContext) {
+    const professional = await this.verifyProfessional.execute(VerifyProfessionalCommand.from(request), principal);
     return { professional: professionalReply(professional, principal) };
   }
 
   @HandleRequest(DirectoryRequests.suspendProfessional)
-  async suspend(request: Req<'suspendProfessional'>, { principal }: RequestContext) {
-    const id = requireId(request.id, 'id');
-    const { reason } = validateInput(SuspensionInput, { reason: request.reason }, 'input');
-    const professional = await this.changeStatus.execute(
-      id,
-      'suspend',
-      { reason, expectedVersion: version(request.expectedVersion) },
-      principal,
-    );
+  async suspend(request: DirectoryRequest<'suspendProfessional'>, { principal }: RequestContext) {
+    const professional = await this.suspendProfessional.execute(SuspendProfessionalCommand.from(request), principal);
     return { professional: professionalReply(professional, principal) };
   }
 
   @HandleRequest(DirectoryRequests.reinstateProfessional)
-  async reinstate(request: Req<'reinstateProfessional'>, { principal }: RequestContext) {
-    const professional = await this.changeStatus.execute(
-      requireId(request.id, 'id'),
-      'reinstate',
-      { expectedVersion: version(request.expectedVersion) },
-      principal,
-    );
+  async reinstate(request: DirectoryRequest<'reinstateProfessional'>, { principal }: RequestContext) {
+    const professional = await this.reinstateProfessional.execute(ReinstateProfessionalCommand.from(request), principal);
     return { professional: professionalReply(professional, principal) };
   }
 
   @HandleRequest(DirectoryRequests.searchProfessionals)
-  async search(request: Req<'searchProfessionals'>, { principal }: RequestContext) {
-    const filter = request.filter;
-    const page = await this.findProfessionals.search(
-      {
-        country: filter?.country || undefined,
-        agencyId: filter?.agencyId ? requireId(filter.agencyId, 'filter.agencyId') : undefined,
-        agencyType: filter?.agencyType ? AgencyType[filter.agencyType] : undefined,
-        role: filter?.role ? ProfessionalRole[filter.role] : undefined,
-        language: filter?.language || undefined,
-        expertise: filter?.expertise || undefined,
-        text: filter?.text || undefined,
-        status: filter?.status ? VerificationStatus[filter.status] : undefined,
-        first: request.page?.first || undefined,
-        after: request.page?.after || undefined,
-      },
-      principal,
-    );
+  async search(request: DirectoryRequest<'searchProfessionals'>, { principal }: RequestContext) {
+    const page = await this.searchProfessionals.execute(SearchProfessionalsCommand.from(request), principal);
     return { ...page, items: page.items.map((professional) => professionalReply(professional, principal)) };
   }
 }

@@ -1,60 +1,51 @@
+/** An agency admin invites one of their people; they start INVITED until verified. */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Principal } from '@cpx/platform';
 import { normalizeText } from '@cpx/names';
-import { DataSource, QueryFailedError } from 'typeorm';
-import { resolveCaller } from '../access/caller';
-import { assertMayManagePeopleOf } from '../access/directory-policy';
-import { AgencyEntity } from '../agencies/agency.entity';
-import { storedContacts } from '../contacts/contact.dto';
-import { professionalSearchColumns } from '../search/search-index';
-import type { RegisterProfessionalInput } from './professional.dto';
-import { ProfessionalEntity } from './professional.entity';
+import { DataSource } from 'typeorm';
+import { resolveCaller } from '../access/resolve-caller';
+import { assertMayManagePeopleOf } from '../access/domain/directory-policy';
+import { agencyById } from '../agencies/agency.store';
+import { storedContacts } from '../contacts/domain/stored-contact';
+import { professionalSearchColumns } from '../search/domain/search-index';
+import type { RegisterProfessionalCommand } from './register-professional.command';
 import { recordProfessionalEvent } from './professional-events';
+import { insertProfessional, type ProfessionalWithAgency } from './professional.store';
 
-/** An agency admin invites one of their people; they start INVITED until verified. */
 @Injectable()
 export class RegisterProfessionalUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(agencyId: string, input: RegisterProfessionalInput, principal: Principal): Promise<ProfessionalEntity> {
+  async execute(command: RegisterProfessionalCommand, principal: Principal): Promise<ProfessionalWithAgency> {
+    const { agencyId } = command;
     return this.dataSource.transaction(async (manager) => {
       assertMayManagePeopleOf(await resolveCaller(principal, manager), agencyId);
-      const agency = await manager.findOneBy(AgencyEntity, { id: agencyId });
+      const agency = await agencyById(manager, agencyId);
       if (!agency) throw DomainError.notFound('Agency', agencyId);
       const now = new Date();
-      const professional = manager.create(ProfessionalEntity, {
+      const names = { givenName: normalizeText(command.givenName), familyName: normalizeText(command.familyName) };
+      const expertise = [...new Set(command.expertise.map(normalizeText))];
+      const professional: ProfessionalWithAgency = {
         id: randomUUID(),
         agencyId,
-        givenName: normalizeText(input.givenName),
-        familyName: normalizeText(input.familyName),
-        role: input.role,
-        languages: [...new Set(input.languages)],
-        expertise: [...new Set(input.expertise.map(normalizeText))],
-        contacts: storedContacts(input.contacts),
+        ...names,
+        ...professionalSearchColumns({ ...names, expertise }),
+        role: command.role,
+        languages: [...new Set(command.languages)],
+        expertise,
+        contacts: storedContacts(command.contacts),
         status: 'INVITED',
-        subject: input.subject ?? null,
+        subject: command.subject ?? null,
         suspensionReason: '',
         createdAt: now,
         updatedAt: now,
         version: 1,
-      });
-      Object.assign(professional, professionalSearchColumns(professional));
-      try {
-        await manager.insert(ProfessionalEntity, professional);
-      } catch (error) {
-        throw duplicateSubject(error) ?? error;
-      }
-      professional.agency = agency;
+        agency: { id: agency.id, name: agency.name, type: agency.type, country: agency.country },
+      };
+      await insertProfessional(manager, professional);
       await recordProfessionalEvent(manager, 'professionalRegistered', professional, principal);
       return professional;
     });
   }
-}
-
-export function duplicateSubject(error: unknown): DomainError | undefined {
-  if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-    return DomainError.conflict('Another professional already signs in with this subject.', 'input.subject');
-  }
-  return undefined;
 }

@@ -1,8 +1,11 @@
-/** The filters agency and professional searches share, as SQL on a query being built. */
+/**
+ * The filters agency and professional searches share, as SQL conditions for their stores
+ * (agency.store.ts, professional.store.ts).
+ */
 import { DomainError, LANGUAGE_TAG } from '@cpx/platform';
 import { escapeLike, searchPatterns } from '@cpx/names';
-import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { canonicalLanguageTag } from '../languages/language-tags';
+import type { SqlConditions } from '../database/sql-conditions';
+import { canonicalLanguageTag } from '../languages/domain/language-tags';
 
 /** Free text is for names and places; a page of text is not a query. */
 export function assertSearchText(text: string | undefined): void {
@@ -15,28 +18,29 @@ export function assertSearchText(text: string | undefined): void {
  * Rows whose search column contains the text in any of its forms (see @cpx/names
  * searchText): the same name written in another script or romanisation is found.
  */
-export function whereSearchTextMatches<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, text: string): void {
+export function whereSearchTextMatches(conditions: SqlConditions, column: string, text: string): void {
   const patterns = searchPatterns(text).map((pattern) => `%${escapeLike(pattern)}%`);
-  query.andWhere(
-    new Brackets((matches) => {
-      patterns.forEach((pattern, index) => matches.orWhere(`${column} LIKE :searchText${index} ESCAPE '\\'`, { [`searchText${index}`]: pattern }));
-    }),
-  );
+  conditions.and(patterns.map((pattern) => `${column} LIKE ${conditions.param(pattern)} ESCAPE '\\'`).join(' OR '));
 }
 
 /**
  * The language filter as a BCP 47 language range: a tag and the tags that extend it
  * (RFC 4647 basic filtering), so "sr" finds those who work in sr-Cyrl or sr-Latn, and
  * "sr-Latn" those in sr-Latn-ME too. Stored tags are canonical (language-tags.ts), and
- * so is the filter once put right here.
+ * so is the filter once put right here; a malformed one is refused naming the field.
  */
-export function whereSpeaks<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, column: string, language: string): void {
+export function languageRange(language: string): string {
   const range = canonicalLanguageTag(language);
   if (!LANGUAGE_TAG.test(range)) {
     throw DomainError.badInput('filter.language', 'filter.language must be a BCP 47 tag such as sr or sr-Cyrl.');
   }
-  query.andWhere(`EXISTS (SELECT 1 FROM unnest(${column}) AS tag WHERE tag = :language OR tag LIKE :languageVariants ESCAPE '\\')`, {
-    language: range,
-    languageVariants: `${escapeLike(range)}-%`,
-  });
+  return range;
+}
+
+/** Rows whose language column holds a tag in the range (see languageRange). */
+export function whereSpeaks(conditions: SqlConditions, column: string, language: string): void {
+  const range = languageRange(language);
+  const tag = conditions.param(range);
+  const variants = conditions.param(`${escapeLike(range)}-%`);
+  conditions.and(`EXISTS (SELECT 1 FROM unnest(${column}) AS tag WHERE tag = ${tag} OR tag LIKE ${variants} ESCAPE '\\')`);
 }

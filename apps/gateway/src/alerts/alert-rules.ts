@@ -1,31 +1,43 @@
 /**
- * The input rules of the alerts API that the gateway's common field rules
- * (graphql/field-rules.ts) do not already spell. The alerts service checks the same limits again (it must not trust any caller);
- * these constants are the gateway's half of that agreement, so change both together.
- * Messages read after the field's path and never echo the value: it may be a child's name.
+ * The input rules of the alerts API as class-validator decorators, for the gateway's field
+ * checks (its common field rules are graphql/field-rules.ts). The limits and the pure rules
+ * are the contracts' (@cpx/contracts alert-rules), which the alerts service reads too; what
+ * spans fields of a post is checked after these, by the contracts' rule set itself
+ * (checkPostAlert). Messages read after the field's path and never echo the value: it may be
+ * a child's name.
  */
 import { applyDecorators } from '@nestjs/common';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  base64DecodedLength,
+  isCalendarDate,
+  latestToday,
+  MAX_CHILD_AGE,
+  MAX_PHOTO_BYTES,
+  MAX_TARGET_COUNTRIES,
+  NOT_BLANK,
+  PHOTO_CONTENT_TYPES,
+} from '@cpx/contracts';
 import { NameGuard } from '@cpx/names';
 import { COUNTRY_CODE, MAX_LIST_LENGTH } from '../graphql/field-rules';
 
-export const MAX_TARGET_COUNTRIES = 20;
-export const MAX_TITLE_LENGTH = 200;
-export const MAX_SUMMARY_LENGTH = 10_000;
-export const MAX_UPDATE_TEXT_LENGTH = 10_000;
-export const MAX_REASON_LENGTH = 2_000;
-export const MIN_PURPOSE_LENGTH = 10;
-export const MAX_PURPOSE_LENGTH = 500;
-export const MAX_CHILD_AGE = 17;
-/** Decoded bytes; the alerts service's ALERTS_MAX_PHOTO_BYTES default. */
-export const MAX_PHOTO_BYTES = 2_000_000;
-export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export {
+  base64DecodedLength,
+  isCalendarDate,
+  latestToday,
+  MAX_CHILD_AGE,
+  MAX_PHOTO_BYTES,
+  MAX_PURPOSE_LENGTH,
+  MAX_REASON_LENGTH,
+  MAX_SUMMARY_LENGTH,
+  MAX_TARGET_COUNTRIES,
+  MAX_TITLE_LENGTH,
+  MAX_UPDATE_TEXT_LENGTH,
+  MIN_PURPOSE_LENGTH,
+  PHOTO_CONTENT_TYPES,
+} from '@cpx/contracts';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const NOT_BLANK = /\S/;
-/** A date of birth is "today" somewhere until the last time zone (UTC+14) has moved past it. */
-const LATEST_UTC_OFFSET_MS = 14 * 3_600_000;
 
 type Rule = PropertyDecorator;
 
@@ -152,22 +164,3 @@ export const IsCountryCodes = (): Rule =>
     ArrayMaxSize(MAX_LIST_LENGTH, { message: `must have at most ${MAX_LIST_LENGTH} entries` }),
     Matches(COUNTRY_CODE, { each: true, message: 'must contain ISO 3166-1 alpha-2 codes such as RS or XK' }),
   );
-
-export function isCalendarDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** Today's date where it is latest (UTC+14), as YYYY-MM-DD. */
-export function latestToday(now: number = Date.now()): string {
-  return new Date(now + LATEST_UTC_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The number of bytes a padded base64 string decodes to, without decoding it. */
-export function base64DecodedLength(value: string): number {
-  const padding = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
-  return Math.floor(value.length / 4) * 3 - padding;
-}

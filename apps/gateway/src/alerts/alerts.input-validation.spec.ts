@@ -41,6 +41,26 @@ describe('alerts input validation at the edge', () => {
     expect(requests.calls).toHaveLength(1);
   });
 
+  // The contracts' one rule set for posts, the code the alerts service checks them with again:
+  // refused here with the service's words, and never sent.
+  it.each([
+    ['a child with neither given names nor aliases', { givenNames: [], aliases: [] }, 'input.child.givenNames', 'input.child.givenNames: must have at least one given name when aliases is empty'],
+    ['six nationalities', { nationalities: ['RS', 'HR', 'BA', 'ME', 'MK', 'AL'] }, 'input.child.nationalities', 'input.child.nationalities: must contain no more than 5 elements'],
+    ['a script subtag in lower case', { languages: ['sr-latn'] }, 'input.child.languages', 'input.child.languages: must be BCP 47 tags such as rom'],
+    ['a birth date of an adult', { estimatedAge: null, dateOfBirth: '2001-01-01' }, 'input.child.dateOfBirth', 'input.child.dateOfBirth: CPX alerts are about children (under 18).'],
+    ['neither a birth date nor an age', { estimatedAge: null }, 'input.child.estimatedAge', 'Give the child’s date of birth or an estimated age range.'],
+    [
+      'a last-known time before the birth',
+      { estimatedAge: null, dateOfBirth: '2014-05-31', lastKnownAt: '2014-05-29T00:00:00Z' },
+      'input.child.lastKnownAt',
+      'input.child.lastKnownAt is before the child’s date of birth.',
+    ],
+  ])('refuses %s as the alerts service would, without calling it', async (_case, child, field, message) => {
+    const body = await post({}, child);
+    expect(body.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
+    expect(requests.calls).toHaveLength(0);
+  });
+
   it('rejects a 1 MB summary as BAD_USER_INPUT naming input.summary, without echoing it or calling the service', async () => {
     const body = await post({ summary: 'ж'.repeat(1_000_000) });
     expect(body.errors).toHaveLength(1);

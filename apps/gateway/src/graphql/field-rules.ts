@@ -23,15 +23,19 @@ import {
 import { Type } from 'class-transformer';
 import { MAX_PAGE_SIZE } from '@cpx/platform';
 
-export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
-export const COUNTRY_CODE = /^[A-Z]{2}$/;
-export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z]{4})?(-[A-Z]{2})?$/;
-const NOT_BLANK = /\S/;
+import {
+  COUNTRY_CODE,
+  IDEMPOTENCY_KEY,
+  LANGUAGE_TAG_ANY_SCRIPT_CASE as LANGUAGE_TAG,
+  MAX_CONTACT_VALUE_LENGTH,
+  MAX_LIST_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_TEXT_LENGTH,
+  NOT_BLANK,
+} from '@cpx/contracts';
 
-export const MAX_NAME_LENGTH = 200;
-export const MAX_TEXT_LENGTH = 2000;
-export const MAX_CONTACT_VALUE_LENGTH = 320;
-export const MAX_LIST_LENGTH = 20;
+// Declared in the contracts, which the services read too; re-exported for the features' inputs.
+export { COUNTRY_CODE, IDEMPOTENCY_KEY, LANGUAGE_TAG, MAX_CONTACT_VALUE_LENGTH, MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH };
 
 type Rule = PropertyDecorator;
 

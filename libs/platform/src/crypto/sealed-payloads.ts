@@ -90,10 +90,8 @@ export class PayloadOpener {
   }
 }
 
-export const postAlertContext = (idempotencyKey: string): string => `cpx.alerts.v1.PostAlert|${idempotencyKey}`;
-export const revealIdentityContext = (alertId: string): string => `cpx.alerts.v1.RevealAlertIdentity|${alertId}`;
-/** A new webhook secret in the reply of the operation (create or rotate) that issued it, for one subscription. */
-export const webhookSecretContext = (operation: { name: string }, subscriptionId: string): string => `${operation.name}|${subscriptionId}`;
+// The contexts are declared in the contracts, which both the sealer and the opener read.
+export { postAlertContext, revealIdentityContext, webhookSecretContext } from '@cpx/contracts';
 
 /** A service's sealer to the gateway (CPX_GATEWAY_SEALING_KEYS), for what goes back to it sealed. */
 export function sealerToGateway(config: { CPX_GATEWAY_SEALING_KEYS?: string; CPX_GATEWAY_SEALING_KEY_ID?: string }, why: string): Promise<PayloadSealer> {

@@ -26,14 +26,8 @@ function firstFailure(errors: ValidationError[], path: string): { field: string;
   return undefined;
 }
 
-/** BCP 47 tags as CPX uses them: `sq`, `sr-Latn`, `sr-Cyrl`, `cnr`, `rom`, `fr-FR`. */
-export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/;
-
-/** ISO 3166-1 alpha-2 shape (XK included); whether the state takes part is data. */
-export const COUNTRY_CODE = /^[A-Z]{2}$/;
-
-/** At least one character that is not white space. */
-export const NOT_BLANK = /\S/;
+// The field shapes both the gateway and the services check are declared in the contracts.
+export { COUNTRY_CODE, LANGUAGE_TAG, NOT_BLANK } from '@cpx/contracts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { agencySearchText, professionalSearchColumns } from '../../search/search-index';
+import { agencySearchText, professionalSearchColumns } from '../../search/domain/search-index';
 
 /**
  * Search across scripts both ways: search texts now carry every Latin form of a name

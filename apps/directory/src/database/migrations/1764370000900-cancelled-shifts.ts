@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A shift cancelled before it began is kept, ending where it starts (focal-points/
+ * A shift cancelled before it began is kept, ending where it starts (focal-points/domain/
  * shift-ending.ts): an empty window routes nothing, and the roster still tells who was
  * planned when. Scheduling still requires a shift to end after it starts; only the table
  * now takes the empty window.

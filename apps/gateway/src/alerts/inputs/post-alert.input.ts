@@ -1,4 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
+import { base64DecodedLength, MAX_PHOTO_BYTES, postAlertViolation } from '@cpx/contracts';
+import { DomainError } from '@cpx/platform';
 import { ArrayMaxSize, IsEnum, IsOptional } from 'class-validator';
 import {
   IsCountryCode,
@@ -144,4 +146,44 @@ export class PostAlertInput {
   @Field(() => ChildIdentityInput)
   @IsNestedInput(() => ChildIdentityInput)
   child!: ChildIdentityInput;
+}
+
+/**
+ * The post against the contracts' one rule set for posts, the code the alerts service checks
+ * it with again: what the field rules above cannot say (a child under 18, named by a given
+ * name or an alias, of a known age; a last-known time after the birth; the service's own
+ * limits) is refused here, as BAD_USER_INPUT naming the field, with the words the service
+ * would use. Run after the field rules (InputValidationPipe), on the values as they will be
+ * sent (the photo decoded, an absent sex UNKNOWN).
+ */
+export function checkPostAlert(input: PostAlertInput, now = new Date()): void {
+  const { child } = input;
+  const violation = postAlertViolation(
+    {
+      idempotencyKey: input.idempotencyKey,
+      urgency: input.urgency,
+      originCountry: input.originCountry,
+      targetCountries: input.targetCountries,
+      targetAgencyTypes: input.targetAgencyTypes,
+      title: input.title,
+      summary: input.summary,
+      child: {
+        givenNames: child.givenNames,
+        familyNames: child.familyNames,
+        aliases: child.aliases,
+        sex: child.sex ?? 'UNKNOWN',
+        dateOfBirth: child.dateOfBirth || undefined,
+        estimatedAge: child.estimatedAge ?? undefined,
+        nationalities: child.nationalities,
+        languages: child.languages,
+        distinguishingFeatures: child.distinguishingFeatures ?? '',
+        lastKnownPlace: child.lastKnownPlace ?? '',
+        lastKnownAt: child.lastKnownAt ?? undefined,
+        photoBytes: child.photo ? base64DecodedLength(child.photo) : 0,
+        photoContentType: child.photo ? (child.photoContentType ?? '') : '',
+      },
+    },
+    { now, maxPhotoBytes: MAX_PHOTO_BYTES },
+  );
+  if (violation) throw DomainError.badInput(violation.field, violation.message);
 }

@@ -6,8 +6,7 @@
 import { fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import type { Timestamp } from '@bufbuild/protobuf/wkt';
 import { AlertKind, AlertStatus, AlertsEvents, AlertUpdateKind, Urgency, type AlertAudience, type AlertFacts, type EventType } from '@cpx/contracts';
-import { optionalDateOf } from '../../graphql/proto-values';
-import { required, requiredEnumName } from '../mappers/reply-values';
+import { optionalDateOf, required, requiredEnumName } from '../../graphql/proto-values';
 import type { AlertChangeTypeName } from '../types/alert.enums';
 import type { AlertChangeObject } from '../types/alert-change.type';
 

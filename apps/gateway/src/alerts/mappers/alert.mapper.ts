@@ -19,16 +19,15 @@ import {
   type IdentityRead,
   type PostAlertRequestSchema,
 } from '@cpx/contracts';
-import { enumName, enumValue, optionalDateOf, textOrNull, timestampOf } from '../../graphql/proto-values';
+import { dateOf, enumName, enumValue, optionalDateOf, requiredEnumName, textOrNull, timestampOf } from '../../graphql/proto-values';
 import type { AddAlertUpdateInput, AlertFilterInput } from '../inputs/alert-args.input';
-import type { PostAlertInput } from '../inputs/post-alert.input';
+import { checkPostAlert, type PostAlertInput } from '../inputs/post-alert.input';
 import type { AlertTargetObject } from '../types/alert.type';
 import { AlertObject } from '../types/alert.type';
 import type { AlertUpdateObject } from '../types/alert-update.type';
 import type { CountryFiguresObject } from '../types/country-figures.type';
 import type { IdentityGrantObject, IdentityReadObject } from '../types/identity-read.type';
 import { childIdentityToProto } from './child-identity.mapper';
-import { dateOf, requiredEnumName } from './reply-values';
 
 export function toAlert(alert: Alert, updates?: AlertUpdate[]): AlertObject {
   return Object.assign(new AlertObject(), {
@@ -114,8 +113,13 @@ export function toCountryFigures(figures: CountryFigures): CountryFiguresObject 
   };
 }
 
-/** The request as it goes on Kafka: the child's record sealed to the alerts service. */
+/**
+ * The request as it goes on Kafka: the child's record sealed to the alerts service, once the
+ * post keeps the contracts' rules for posts (checkPostAlert), so that its user learns what
+ * to fix before anything is sent.
+ */
 export async function postAlertRequest(input: PostAlertInput, sealerToAlerts: PayloadSealer): Promise<MessageInitShape<typeof PostAlertRequestSchema>> {
+  checkPostAlert(input);
   return {
     idempotencyKey: input.idempotencyKey,
     kind: enumValue(AlertKind, input.kind),

@@ -9,7 +9,7 @@ import { SEARCH, type ArgumentPaths } from '../../messaging/argument-paths';
 import { ServiceClient } from '../../messaging/service.client';
 import { GrantIdentityAccessArgs, IdentityReadAuditArgs, IdentityReadsArgs, RevealAlertIdentityArgs, RevokeIdentityAccessArgs } from '../inputs/alert-args.input';
 import { toIdentityGrant, toIdentityRead } from '../mappers/alert.mapper';
-import { required } from '../mappers/reply-values';
+import { required } from '../../graphql/proto-values';
 import { toChildIdentity } from '../mappers/child-identity.mapper';
 import { ChildIdentityObject } from '../types/child-identity.type';
 import { IdentityReadConnection } from '../types/connections.type';

@@ -7,12 +7,11 @@ import { AlertsRequests, Outcome } from '@cpx/contracts';
 import { PayloadSealer, type Principal } from '@cpx/platform';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { underInput } from '../../messaging/argument-paths';
-import { enumValue, optionalVersion } from '../../graphql/proto-values';
+import { enumValue, optionalVersion, required } from '../../graphql/proto-values';
 import { ServiceClient } from '../../messaging/service.client';
 import { AddAlertUpdateArgs, AlertIdArgs, CancelAlertArgs, ReportChildFoundArgs, ResolveAlertArgs } from '../inputs/alert-args.input';
 import { PostAlertInput } from '../inputs/post-alert.input';
 import { addAlertUpdateRequest, postAlertRequest, toAlert, toAlertUpdate } from '../mappers/alert.mapper';
-import { required } from '../mappers/reply-values';
 import { AlertObject, PostAlertPayload } from '../types/alert.type';
 import { AlertUpdateObject } from '../types/alert-update.type';
 

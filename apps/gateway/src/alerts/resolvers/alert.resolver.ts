@@ -14,7 +14,7 @@ import { SEARCH } from '../../messaging/argument-paths';
 import { ServiceClient } from '../../messaging/service.client';
 import { AlertIdArgs, AlertPageArgs, AlertSearchArgs } from '../inputs/alert-args.input';
 import { alertFilterToProto, toAlert, toAlertUpdate } from '../mappers/alert.mapper';
-import { required } from '../mappers/reply-values';
+import { required } from '../../graphql/proto-values';
 import { AlertObject } from '../types/alert.type';
 import { AlertUpdateObject } from '../types/alert-update.type';
 import { AlertConnection } from '../types/connections.type';

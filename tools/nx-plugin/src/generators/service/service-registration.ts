@@ -29,20 +29,14 @@ function registerContracts(tree: Tree, { name, Name, Noun }: ServiceNames): void
   edit(tree, 'libs/contracts/src/topics.ts', (text) => {
     let result = insertAfterLastImport(
       text,
-      [
-        `import { ${Noun}CreatedSchema } from './gen/cpx/${name}/v1/events_pb';`,
-        `import { Create${Noun}RequestSchema, Create${Noun}ResponseSchema, Get${Noun}RequestSchema, Get${Noun}ResponseSchema } from './gen/cpx/${name}/v1/requests_pb';`,
-      ].join('\n'),
+      [`import { ${Noun}CreatedSchema } from './gen/cpx/${name}/v1/events_pb';`, `import { ${Name}Service } from './gen/cpx/${name}/v1/${name}_service_pb';`].join('\n'),
     );
+    // Its operations are the rpcs of its proto service; its events are written out, as the others' are.
     result = insertBefore(
       result,
       '/** Every request operation of every service',
       [
-        `export const ${Name}Requests = {`,
-        `  create${Noun}: op('cpx.${name}.v1.Create${Noun}', Create${Noun}RequestSchema, Create${Noun}ResponseSchema),`,
-        `  get${Noun}: op('cpx.${name}.v1.Get${Noun}', Get${Noun}RequestSchema, Get${Noun}ResponseSchema),`,
-        `  healthCheck: op('cpx.${name}.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),`,
-        `} as const;`,
+        `export const ${Name}Requests = requestOperationsOf(${Name}Service);`,
         ``,
         `export const ${Name}Events = {`,
         `  topic: 'cpx.${name}.v1.events',`,

@@ -98,11 +98,16 @@ describe('nx g @cpx/nx-plugin:service', () => {
 
   it('registers it where the platform lists services: contracts, SERVICE_ROLES, the gateway, the e2e suite, compose', () => {
     expect(read(tree, 'libs/contracts/src/index.ts')).toContain(
-      ["export * from './gen/cpx/practices/v1/practices_pb';", "export * from './gen/cpx/practices/v1/requests_pb';", "export * from './gen/cpx/practices/v1/events_pb';"].join('\n'),
+      [
+        "export * from './gen/cpx/practices/v1/practices_pb';",
+        "export * from './gen/cpx/practices/v1/requests_pb';",
+        "export * from './gen/cpx/practices/v1/events_pb';",
+        "export * from './gen/cpx/practices/v1/practices_service_pb';",
+      ].join('\n'),
     );
     const topics = read(tree, 'libs/contracts/src/topics.ts');
-    expect(topics).toContain("createPractice: op('cpx.practices.v1.CreatePractice', CreatePracticeRequestSchema, CreatePracticeResponseSchema),");
-    expect(topics).toContain("healthCheck: op('cpx.practices.v1.HealthCheck', HealthCheckRequestSchema, HealthCheckResponseSchema),");
+    expect(topics).toContain("import { PracticesService } from './gen/cpx/practices/v1/practices_service_pb';");
+    expect(topics).toContain('export const PracticesRequests = requestOperationsOf(PracticesService);');
     expect(topics).toContain("  topic: 'cpx.practices.v1.events',\n  source: '/cpx/practices',");
     expect(topics).toMatch(/const REQUEST_OPERATIONS: readonly RequestOperation\[\] = \[[^\]]*\.\.\.Object\.values\(PracticesRequests\),\n\];/);
     expect(topics).toMatch(/export const EVENT_FAMILIES: readonly EventFamily\[\] = \[[^\]]*, PracticesEvents\];/);

@@ -1,7 +1,7 @@
 // The directory's request and response messages: one Request/Response pair per operation,
-// sent on the request topic cpx.directory.v1.<Operation> and answered (inside a
-// cpx.platform.v1.Reply) on its ".reply" topic. The topics are listed in
-// libs/contracts/src/topics.ts (DirectoryRequests).
+// the rpcs of DirectoryService (directory_service.proto), sent on the request topic
+// cpx.directory.v1.requests and answered inside a cpx.platform.v1.Reply on the caller's
+// reply topic (libs/contracts/src/topics.ts derives DirectoryRequests from the service).
 //
 // Updates and state changes take an optional expected_version: when set, the change is
 // refused with FAILURE_CODE_CONFLICT unless it equals the aggregate's current version.

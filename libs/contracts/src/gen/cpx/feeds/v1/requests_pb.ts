@@ -1,5 +1,6 @@
-// The feeds service's request and response messages, one pair per operation on
-// cpx.feeds.v1.<Operation>, answered inside a cpx.platform.v1.Reply on ".reply".
+// The feeds service's request and response messages, one pair per rpc of FeedsService
+// (feeds_service.proto), sent on cpx.feeds.v1.requests and answered inside a
+// cpx.platform.v1.Reply on the caller's reply topic.
 // Platform admins manage every partner; a partner's own users (role partner, claim
 // cpx_partner = the partner's id) manage that partner's subscriptions; nobody else.
 

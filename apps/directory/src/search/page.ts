@@ -1,0 +1,7 @@
+/** One page of a keyset-paginated search, as both searches answer it. */
+export interface Page<T> {
+  items: T[];
+  endCursor: string;
+  hasNextPage: boolean;
+  totalCount: number;
+}
