@@ -5,7 +5,7 @@
  * small image. Violations name the field; values are never echoed back.
  */
 import { DomainError } from '@cpx/platform';
-import { BEFORE_BIRTH, bornAfter, checkReportedTime } from './reported-time';
+import { BEFORE_BIRTH, bornAfter, checkReportedTime } from './domain/reported-time';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 /** A date of birth is a local date: in the furthest time zone ahead (UTC+14) it starts this much before UTC midnight. */
