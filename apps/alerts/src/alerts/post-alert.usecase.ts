@@ -16,6 +16,7 @@ import type { AlertCaller } from '../access/domain/caller';
 import { AlertsConfig } from '../config/alerts.config';
 import { countriesWithAgencies } from '../directory-replica/replica.store';
 import { IdentityVault } from '../identity/identity-vault';
+import { isUnrouted } from '../routing/domain/recipients';
 import { recipientsInCountry, type Recipient } from '../routing/recipient.store';
 import { recordAlertEvent } from './alert-events';
 import { alertAudience, alertFacts } from './alert.mapper';
@@ -102,7 +103,7 @@ export class PostAlertUseCase {
     for (const country of targets.filter((country) => country !== input.originCountry)) {
       const routed = await recipientsInCountry(manager, { country, kind: input.kind, agencyTypes: alert.targetAgencyTypes, at: now });
       recipients.push(...routed);
-      if (routed.length === 0) unrouted.push(country);
+      if (isUnrouted(routed)) unrouted.push(country);
       const deadline = new Date(now.getTime() + windowMs);
       targetRows.push({
         alertId: alert.id,
@@ -113,7 +114,7 @@ export class PostAlertUseCase {
         acknowledgedBySubject: null,
         escalationLevel: 0,
         nextEscalationAt: deadline,
-        unrouted: routed.length === 0,
+        unrouted: isUnrouted(routed),
       });
     }
     const recipientRows: AlertRecipientRow[] = recipients.map((recipient) => ({ alertId: alert.id, ...recipient, addedAt: now }));

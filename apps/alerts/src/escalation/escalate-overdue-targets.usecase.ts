@@ -15,6 +15,7 @@ import { alertAudience, alertFacts } from '../alerts/alert.mapper';
 import { bumpVersion, claimDueTargets, insertRecipients, loadAlert, updateEscalation, type AlertRecipientRow } from '../alerts/alert.store';
 import { acknowledgementWindowMs, nextEscalationAt, type Urgency } from '../alerts/domain/alert-lifecycle';
 import { AlertsConfig } from '../config/alerts.config';
+import { newRecipients } from '../routing/domain/recipients';
 import { nationalFocalPoints } from '../routing/recipient.store';
 
 /** Rows claimed per pass: a short transaction, and other instances take the rest. */
@@ -44,8 +45,7 @@ export class EscalateOverdueTargetsUseCase {
       NORMAL: this.config.ALERTS_ACK_NORMAL_MS,
     });
     if (level === 1) {
-      const known = new Set(loaded.recipients.map((recipient) => recipient.professionalId));
-      const added = (await nationalFocalPoints(manager, country)).filter((recipient) => !known.has(recipient.professionalId));
+      const added = newRecipients(loaded.recipients, await nationalFocalPoints(manager, country));
       if (added.length > 0) {
         const rows: AlertRecipientRow[] = added.map((recipient) => ({ alertId, ...recipient, addedAt: now }));
         await insertRecipients(manager, rows);
