@@ -13,7 +13,8 @@ import { assertAllowed, canAcknowledge, relationTo } from '../access/domain/aler
 import { recordAlertEvent } from './alert-events';
 import type { AlertIdCommand } from './alert-id.command';
 import { alertAudience, alertFacts } from './alert.mapper';
-import { acknowledgeTarget, loadAlert, updateAlertStatus, type LoadedAlert } from './alert.store';
+import { acknowledgeTarget } from './alert-target.store';
+import { loadAlert, updateAlertStatus, type LoadedAlert } from './alert.store';
 import { refusal, statusAfterAcknowledgement, type AlertStatus } from './domain/alert-lifecycle';
 
 @Injectable()

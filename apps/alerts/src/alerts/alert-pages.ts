@@ -8,7 +8,8 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { appendAudit } from '../audit/audit-log';
-import { loadAlert, type AlertIdPage, type LoadedAlert } from './alert.store';
+import type { AlertIdPage } from './alert-list.store';
+import { loadAlert, type LoadedAlert } from './alert.store';
 import { alertCursor, type AlertKey, type AlertList } from './domain/alert-cursors';
 
 export interface AlertPage {

@@ -1,13 +1,13 @@
 /**
- * The SQL of an alert: the alert row, its target countries and its recipients (tables of
- * migration 1764370000200). Every use case reads and changes an alert through these
- * functions, inside the transaction it opened; rows come back as plain types.
+ * The SQL of an alert: the alert row, loaded with its target countries and recipients
+ * (tables of migration 1764370000200; changes to targets and recipients are in
+ * alert-target.store.ts, the lists in alert-list.store.ts). Every use case reads and
+ * changes an alert through these functions, inside the transaction it opened; rows come
+ * back as plain types.
  */
 import { DomainError, queryPrepared } from '@cpx/platform';
 import type { EntityManager } from 'typeorm';
-import type { AlertVisibility } from '../access/domain/caller';
 import type { SealedIdentity } from '../identity/identity-vault';
-import type { AlertKey } from './domain/alert-cursors';
 
 export interface AlertRow {
   id: string;
@@ -203,64 +203,6 @@ export async function updateAlertClosed(manager: EntityManager, alert: Pick<Aler
   ]);
 }
 
-/** A target country acknowledged: its escalation stops. */
-export async function acknowledgeTarget(
-  manager: EntityManager,
-  target: Pick<AlertTargetRow, 'alertId' | 'country' | 'acknowledgedAt' | 'acknowledgedByAgencyId' | 'acknowledgedBySubject'>,
-): Promise<void> {
-  await manager.query(
-    `UPDATE alert_target SET acknowledged_at = $3, acknowledged_by_agency_id = $4, acknowledged_by_subject = $5, next_escalation_at = NULL
-      WHERE alert_id = $1 AND country = $2`,
-    [target.alertId, target.country, target.acknowledgedAt, target.acknowledgedByAgencyId, target.acknowledgedBySubject],
-  );
-}
-
-/** No escalation is due any more for any of the alert's targets (it ended). */
-export async function stopEscalation(manager: EntityManager, alertId: string): Promise<void> {
-  await manager.query(`UPDATE alert_target SET next_escalation_at = NULL WHERE alert_id = $1`, [alertId]);
-}
-
-/**
- * Targets past their acknowledgement deadline on open alerts, the most overdue first, each
- * claimed (FOR UPDATE SKIP LOCKED) so that every instance escalates different ones.
- */
-export async function claimDueTargets(manager: EntityManager, now: Date, limit: number): Promise<{ alertId: string; country: string; escalationLevel: number }[]> {
-  const rows: { alert_id: string; country: string; escalation_level: number }[] = await manager.query(
-    `SELECT t.alert_id, t.country, t.escalation_level
-       FROM alert_target t JOIN alert a ON a.id = t.alert_id
-      WHERE t.next_escalation_at <= $1 AND t.acknowledged_at IS NULL AND a.status IN ('POSTED', 'IN_PROGRESS')
-      ORDER BY t.next_escalation_at
-      LIMIT ${Number(limit)}
-      FOR UPDATE OF t SKIP LOCKED`,
-    [now],
-  );
-  return rows.map((row) => ({ alertId: row.alert_id, country: row.country, escalationLevel: row.escalation_level }));
-}
-
-export async function updateEscalation(manager: EntityManager, alertId: string, country: string, level: number, nextAt: Date | null): Promise<void> {
-  await manager.query(
-    `UPDATE alert_target SET escalation_level = $3, next_escalation_at = $4 WHERE alert_id = $1 AND country = $2`,
-    [alertId, country, level, nextAt],
-  );
-}
-
-export async function insertRecipients(manager: EntityManager, recipients: readonly AlertRecipientRow[]): Promise<void> {
-  if (recipients.length === 0) return;
-  await manager.query(
-    `INSERT INTO alert_recipient (alert_id, professional_id, country, agency_id, subject, reason, added_at)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::char(2)[], $4::uuid[], $5::text[], $6::text[], $7::timestamptz[])`,
-    [
-      recipients.map((recipient) => recipient.alertId),
-      recipients.map((recipient) => recipient.professionalId),
-      recipients.map((recipient) => recipient.country),
-      recipients.map((recipient) => recipient.agencyId),
-      recipients.map((recipient) => recipient.subject),
-      recipients.map((recipient) => recipient.reason),
-      recipients.map((recipient) => recipient.addedAt),
-    ],
-  );
-}
-
 /** Alerts resolved or cancelled before the cutoff, claimed (FOR UPDATE SKIP LOCKED), the longest ended first. */
 export async function claimEndedAlerts(manager: EntityManager, endedBefore: Date, limit: number): Promise<string[]> {
   const rows: { id: string }[] = await manager.query(
@@ -289,141 +231,6 @@ export async function eraseAlertTexts(manager: EntityManager, id: string, erased
       WHERE id = $1`,
     [id, erasedText],
   );
-}
-
-export interface AlertFilter {
-  status?: string;
-  kind?: string;
-  urgency?: string;
-  country?: string;
-  overdueOnly?: boolean;
-}
-
-/** One page of a list: the ids of up to `limit + 1` alerts (one more tells there is a next page), and how many the whole list has. */
-export interface AlertIdPage {
-  ids: string[];
-  totalCount: number;
-}
-
-/** The alert list, newest first, filtered in SQL by the caller's visibility (access/domain/caller.ts). */
-export async function searchAlertIds(
-  manager: EntityManager,
-  visibility: AlertVisibility,
-  filter: AlertFilter,
-  after: AlertKey | undefined,
-  limit: number,
-): Promise<AlertIdPage> {
-  const sql = new SqlParameters();
-  const where = [visibleTo(visibility, sql)];
-  if (filter.status) where.push(`a.status = ${sql.param(filter.status)}`);
-  if (filter.kind) where.push(`a.kind = ${sql.param(filter.kind)}`);
-  if (filter.urgency) where.push(`a.urgency = ${sql.param(filter.urgency)}`);
-  if (filter.country) {
-    const country = sql.param(filter.country);
-    where.push(`(a.origin_country = ${country} OR EXISTS (SELECT 1 FROM alert_target t WHERE t.alert_id = a.id AND t.country = ${country}))`);
-  }
-  if (filter.overdueOnly) {
-    where.push(`a.status IN ('POSTED', 'IN_PROGRESS') AND EXISTS (SELECT 1 FROM alert_target t WHERE t.alert_id = a.id AND t.acknowledged_at IS NULL AND t.deadline < now())`);
-  }
-  return pageOfIds(manager, sql, where, after, limit, 'a.posted_at DESC, a.id DESC', (key) => `(a.posted_at, a.id) < (${sql.param(key.at)}, ${sql.param(key.id)})`);
-}
-
-/**
- * The inbox: open alerts awaiting acknowledgement by the recipient's country that were
- * sent to them (or, for an agency admin, to their agency); most overdue first.
- */
-export async function inboxAlertIds(
-  manager: EntityManager,
-  recipient: { country: string; subject: string; adminOfAgencyId?: string },
-  after: AlertKey | undefined,
-  limit: number,
-): Promise<AlertIdPage> {
-  const sql = new SqlParameters();
-  const country = sql.param(recipient.country);
-  const subject = sql.param(recipient.subject);
-  const asAdmin = recipient.adminOfAgencyId ? ` OR r.agency_id = ${sql.param(recipient.adminOfAgencyId)}` : '';
-  const where = [
-    `a.status IN ('POSTED', 'IN_PROGRESS')`,
-    `EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND r.country = ${country} AND (r.subject = ${subject}${asAdmin}))`,
-    `EXISTS (SELECT 1 FROM alert_target t WHERE t.alert_id = a.id AND t.country = ${country} AND t.acknowledged_at IS NULL)`,
-  ];
-  const deadlineOf = `(SELECT t.deadline FROM alert_target t WHERE t.alert_id = a.id AND t.country = ${country})`;
-  return pageOfIds(manager, sql, where, after, limit, `${deadlineOf} ASC, a.id ASC`, (key) => `(${deadlineOf}, a.id) > (${sql.param(key.at)}, ${sql.param(key.id)})`);
-}
-
-export interface CountryFiguresRow {
-  country: string;
-  open: number;
-  overdue: number;
-  acknowledged: number;
-  medianSecondsToAcknowledge: number;
-}
-
-/** Per target country, for alerts posted since then: counts and timings only, no alert, no child, no text. */
-export async function figuresByCountry(manager: EntityManager, since: Date): Promise<CountryFiguresRow[]> {
-  const rows: { country: string; open: string; overdue: string; acknowledged: string; median: string | null }[] = await manager.query(
-    `SELECT t.country,
-            count(*) FILTER (WHERE a.status IN ('POSTED', 'IN_PROGRESS')) AS open,
-            count(*) FILTER (WHERE a.status IN ('POSTED', 'IN_PROGRESS') AND t.acknowledged_at IS NULL AND t.deadline < now()) AS overdue,
-            count(t.acknowledged_at) AS acknowledged,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.acknowledged_at - a.posted_at))
-              FILTER (WHERE t.acknowledged_at IS NOT NULL) AS median
-       FROM alert_target t JOIN alert a ON a.id = t.alert_id
-      WHERE a.posted_at >= $1
-      GROUP BY t.country ORDER BY t.country`,
-    [since],
-  );
-  return rows.map((row) => ({
-    country: row.country.trim(),
-    open: Number(row.open),
-    overdue: Number(row.overdue),
-    acknowledged: Number(row.acknowledged),
-    medianSecondsToAcknowledge: row.median === null ? 0 : Math.round(Number(row.median)),
-  }));
-}
-
-/** Numbered parameters for SQL assembled from fixed fragments: every value goes in as $n. */
-class SqlParameters {
-  readonly values: unknown[] = [];
-
-  param(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
-async function pageOfIds(
-  manager: EntityManager,
-  sql: SqlParameters,
-  where: string[],
-  after: AlertKey | undefined,
-  limit: number,
-  order: string,
-  afterClause: (key: AlertKey) => string,
-): Promise<AlertIdPage> {
-  const countRows: { n: string }[] = await manager.query(`SELECT count(*) AS n FROM alert a WHERE ${where.join(' AND ')}`, sql.values);
-  const pageWhere = after ? [...where, afterClause(after)] : where;
-  const ids: { id: string }[] = await manager.query(
-    `SELECT a.id FROM alert a WHERE ${pageWhere.join(' AND ')} ORDER BY ${order} LIMIT ${Number(limit) + 1}`,
-    sql.values,
-  );
-  return { ids: ids.map((row) => row.id), totalCount: Number(countRows[0]?.n ?? 0) };
-}
-
-/** The need-to-know rule of access/domain/alert-policy.ts, as SQL over alert `a`. */
-function visibleTo(visibility: AlertVisibility, sql: SqlParameters): string {
-  switch (visibility.kind) {
-    case 'all':
-      return 'TRUE';
-    case 'none':
-      return 'FALSE';
-    case 'parties': {
-      const agency = sql.param(visibility.agencyId);
-      const subject = sql.param(visibility.subject);
-      const asAdmin = visibility.asAgencyAdmin ? ` OR r.agency_id = ${agency}` : '';
-      return `(a.origin_agency_id = ${agency} OR EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND (r.subject = ${subject}${asAdmin})))`;
-    }
-  }
 }
 
 interface AlertDbRow {

@@ -13,7 +13,8 @@ import { assertAllowed, canCancel, canResolve, relationTo } from '../access/doma
 import { IdentityVault } from '../identity/identity-vault';
 import { recordAlertEvent } from './alert-events';
 import { alertAudience, alertFacts } from './alert.mapper';
-import { loadAlert, stopEscalation, updateAlertEnding, type LoadedAlert } from './alert.store';
+import { stopEscalation } from './alert-target.store';
+import { loadAlert, updateAlertEnding, type LoadedAlert } from './alert.store';
 import { assertChildOfAlertNotNamed } from './child-of-alert-not-named';
 import { refusal, type AlertStatus } from './domain/alert-lifecycle';
 import type { EndAlertCommand } from './end-alert.command';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { resolveAlertCaller } from '../access/alert-caller';
-import { figuresByCountry, type CountryFiguresRow } from './alert.store';
+import { figuresByCountry, type CountryFiguresRow } from './alert-list.store';
 import type { GetAlertFiguresCommand } from './get-alert-figures.command';
 
 @Injectable()

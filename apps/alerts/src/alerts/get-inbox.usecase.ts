@@ -8,7 +8,7 @@ import { hasRole, pageSize, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { resolveAlertCaller } from '../access/alert-caller';
 import { alertPage, type AlertPage } from './alert-pages';
-import { inboxAlertIds } from './alert.store';
+import { inboxAlertIds } from './alert-list.store';
 import { alertKeyOf } from './domain/alert-cursors';
 import type { PageCommand } from './page.command';
 

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { resolveAlertCaller } from '../access/alert-caller';
 import { alertVisibility } from '../access/domain/caller';
 import { alertPage, type AlertPage } from './alert-pages';
-import { searchAlertIds } from './alert.store';
+import { searchAlertIds } from './alert-list.store';
 import { alertKeyOf } from './domain/alert-cursors';
 import type { SearchAlertsCommand } from './search-alerts.command';
 
