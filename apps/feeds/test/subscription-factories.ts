@@ -1,5 +1,6 @@
 /** Rows as the feeds' database holds them, for unit specs: a partner's subscription and the partner. */
-import type { PartnerRow, SubscriptionRow } from '../src/partners/subscription-store';
+import type { PartnerRow } from '../src/partners/partner.store';
+import type { SubscriptionRow } from '../src/partners/subscription.store';
 
 export const PARTNER_ID = '0b0e6a4e-0000-4000-8000-000000000003';
 export const SUBSCRIPTION_ID = '0b0e6a4e-0000-4000-8000-000000000042';

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { newWebhookSecret } from '../partners/domain/webhook-secret';
 import { EndpointGuard } from '../partners/endpoint-guard';
+import { ResealSubscriptionSecretsUseCase } from '../partners/reseal-subscription-secrets.usecase';
 import { sealedParameters, type StoredSecrets } from '../partners/subscription-secrets';
 import { WebhookSecretVault } from '../partners/webhook-secret-vault';
 import { DeliverWebhookUseCase, type ClaimedDelivery } from './deliver-webhook.usecase';
@@ -19,7 +20,7 @@ function fakeDatabase(answer: (sql: string, parameters: unknown[]) => unknown[] 
     return answer(sql, parameters);
   };
   const tx = { query };
-  const dataSource = { query, transaction: async (work: (manager: typeof tx) => Promise<unknown>) => work(tx) } as unknown as DataSource;
+  const dataSource = { query, manager: tx, transaction: async (work: (manager: typeof tx) => Promise<unknown>) => work(tx) } as unknown as DataSource;
   return { dataSource, statements };
 }
 
@@ -60,7 +61,7 @@ describe('delivering a webhook in production mode', () => {
       const url = `https://rebound.partner.example:${(local.address() as AddressInfo).port}/hook`;
       expect(await guard.refusal(url)).toBeUndefined();
       const { dataSource, statements } = fakeDatabase();
-      const decision = await new DeliverWebhookUseCase(dataSource, new WebhookSender(guard, config), new DeliveredLog(dataSource), vault, config).attempt(delivery(url));
+      const decision = await new DeliverWebhookUseCase(dataSource, new WebhookSender(guard, config), new DeliveredLog(dataSource), vault, config, new ResealSubscriptionSecretsUseCase(dataSource, vault)).attempt(delivery(url));
       expect(connections).toBe(0);
       const logged = statements.find((statement) => statement.sql.includes('INSERT INTO delivery_attempt'));
       expect(logged?.parameters).toEqual([expect.any(String), 1, expect.any(Date), null, expect.any(Number), expect.stringMatching(/^refused, not sent: .*private/)]);
@@ -75,7 +76,7 @@ describe('delivering a webhook in production mode', () => {
   it('signs and sends, and records a success', async () => {
     const { dataSource, statements } = fakeDatabase();
     const send = jest.fn().mockResolvedValue({ status: 204, latencyMs: 3 });
-    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config);
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config, new ResealSubscriptionSecretsUseCase(dataSource, vault));
     expect(await usecase.attempt(delivery('https://hooks.partner.example/hook'))).toEqual({ kind: 'delivered' });
     expect(send).toHaveBeenCalledWith('https://hooks.partner.example/hook', expect.objectContaining({ 'webhook-id': delivery('').id }), expect.any(String), config.FEEDS_DELIVERY_TIMEOUT_MS);
     // Recorded (by the time attempt() resolves): delivered, under this attempt's lease only.
@@ -87,7 +88,7 @@ describe('delivering a webhook in production mode', () => {
     const { dataSource, statements } = fakeDatabase();
     const answers = [{ status: 429, retryAfter: '2', latencyMs: 3 }, { status: 503, retryAfter: '120', latencyMs: 3 }, { status: 500, latencyMs: 3 }, { status: 429, latencyMs: 3 }];
     const send = jest.fn().mockImplementation(async () => answers.shift());
-    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config);
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config, new ResealSubscriptionSecretsUseCase(dataSource, vault));
     const pauses = () => statements.filter((statement) => statement.sql.includes('SET next_send_at = greatest(next_send_at'));
 
     expect(await usecase.attempt(delivery('https://hooks.partner.example/hook'))).toEqual({ kind: 'retry', delayMs: 2_000 });
@@ -110,7 +111,7 @@ describe('delivering a webhook in production mode', () => {
   it('ends the endpoint’s run of failures when a delivery gives up and none other is pending, not while one is retried', async () => {
     const { dataSource, statements } = fakeDatabase();
     const send = jest.fn().mockResolvedValue({ status: 500, latencyMs: 3 });
-    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config);
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config, new ResealSubscriptionSecretsUseCase(dataSource, vault));
     const ends = () => statements.filter((statement) => statement.sql.includes('SET failing_since = NULL'));
 
     expect(await usecase.attempt(delivery('https://hooks.partner.example/hook'))).toMatchObject({ kind: 'retry' });
@@ -127,7 +128,7 @@ describe('delivering a webhook in production mode', () => {
   it('builds the body in the subscription’s payload mode: FULL as recorded, THIN the ids and where to fetch the rest', async () => {
     const { dataSource } = fakeDatabase();
     const send = jest.fn().mockResolvedValue({ status: 204, latencyMs: 3 });
-    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config);
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config, new ResealSubscriptionSecretsUseCase(dataSource, vault));
     const data = '{"id":"e-7","subject":"alerts/a-1","countries":["FR","RS"],"alertId":"a-1","kind":"MISSING_CHILD","occurredAt":"2026-01-02T03:04:05.000Z"}';
     await usecase.attempt({ ...delivery('https://hooks.partner.example/full'), data });
     await usecase.attempt({ ...delivery('https://hooks.partner.example/thin'), data, payloadMode: 'THIN' });
@@ -176,7 +177,7 @@ describe('claiming deliveries', () => {
   it('claims no more for an endpoint than its room under FEEDS_ENDPOINT_CONCURRENCY, counting what it has in flight', async () => {
     const { dataSource, statements } = fakeDatabase();
     const bounded = Object.assign(new FeedsConfig(), { CPX_MODE: 'test', FEEDS_ENDPOINT_CONCURRENCY: 3 });
-    await new DeliverWebhookUseCase(dataSource, {} as WebhookSender, new DeliveredLog(dataSource), vault, bounded).claim(50);
+    await new DeliverWebhookUseCase(dataSource, {} as WebhookSender, new DeliveredLog(dataSource), vault, bounded, new ResealSubscriptionSecretsUseCase(dataSource, vault)).claim(50);
     const [{ sql, parameters }] = statements;
     expect(parameters[0]).toBe(50);
     expect(parameters[5]).toBe(3);
@@ -197,7 +198,7 @@ describe('claiming deliveries', () => {
       if (sql.includes('FOR UPDATE') && parameters[0] === legacy) return [clear];
       return [];
     });
-    const usecase = new DeliverWebhookUseCase(dataSource, {} as WebhookSender, new DeliveredLog(dataSource), vault, config);
+    const usecase = new DeliverWebhookUseCase(dataSource, {} as WebhookSender, new DeliveredLog(dataSource), vault, config, new ResealSubscriptionSecretsUseCase(dataSource, vault));
     const claimed = await usecase.claim(10);
     expect(claimed[0]).toMatchObject({ partnerId: other, payloadMode: 'THIN', sequence: '7' });
     expect(claimed.map((entry) => [entry.id, entry.secrets])).toEqual([

@@ -12,7 +12,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { NotificationListener, SERVICE_DATABASE_URL } from '@cpx/platform';
 import { FeedsConfig } from '../config/feeds.config';
 import { DeliverWebhookUseCase, type ClaimedDelivery } from './deliver-webhook.usecase';
-import { DELIVERIES_CHANNEL } from './deliveries-due';
+import { DELIVERIES_CHANNEL } from './delivery.store';
 
 /**
  * Claims start at least this far apart. Every finished delivery and every new event wakes

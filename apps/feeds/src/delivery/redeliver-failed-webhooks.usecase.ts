@@ -6,13 +6,12 @@
  * meanwhile, never attempted) is queued too, whatever the time: all of it in feed order.
  */
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Principal } from '@cpx/platform';
+import { DomainError, requireId, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { requirePartnerManager } from '../partners/partner-access';
-import { findSubscription, requireId } from '../partners/subscription-store';
-import { notifyDeliveriesDue } from './deliveries-due';
+import { findSubscription } from '../partners/subscription.store';
+import { notifyDeliveriesDue, type Queued } from './delivery.store';
 import { enableEndpoint } from './endpoint-enabling';
-import type { Queued } from './parked-deliveries';
 
 @Injectable()
 export class RedeliverFailedWebhooksUseCase {

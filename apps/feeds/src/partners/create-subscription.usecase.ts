@@ -20,10 +20,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { PayloadMode } from '@cpx/contracts';
-import { DomainError, type Principal } from '@cpx/platform';
+import { DomainError, requireId, type Principal } from '@cpx/platform';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
-import type { WebhookPayloadMode } from '../delivery/domain/webhook-payload';
+import type { WebhookPayloadMode } from './domain/payload-mode';
 import { createRequestDigest } from './domain/create-request-digest';
 import { newWebhookSecret } from './domain/webhook-secret';
 import { EndpointGuard } from './endpoint-guard';
@@ -31,7 +31,8 @@ import { requirePartnerManager } from './partner-access';
 import { issueNewSecret, previousSecretSignsUntil } from './secret-rotation';
 import { requireCountries, requireCountriesOfPartner, requireEventTypes, requireIdempotencyKey, requirePayloadMode, requireWebhookUrl } from './subscription-input';
 import { sealedParameters } from './subscription-secrets';
-import { findSubscription, requireId, requirePartner, type SubscriptionRow } from './subscription-store';
+import { requirePartner } from './partner.store';
+import { findSubscription, insertSubscription, lockSubscriptionOfIdempotencyKey, type SubscriptionRow } from './subscription.store';
 import { WebhookSecretVault } from './webhook-secret-vault';
 
 export interface CreateSubscriptionInput {
@@ -113,32 +114,23 @@ export class CreateSubscriptionUseCase {
     const countries = requireCountriesOfPartner(request.countries, partner, 'input.countries');
     const id = randomUUID();
     const secret = newWebhookSecret();
-    await tx.query(
-      `INSERT INTO subscription (id, partner_id, event_types, countries, webhook_url, payload_mode, secret_key_id, secret_sealed, previous_secret_key_id, previous_secret_sealed, idempotency_key, request_digest, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())`,
-      [
-        id,
-        request.partnerId,
-        request.eventTypes,
-        countries,
-        request.webhookUrl,
-        request.payloadMode,
-        ...sealedParameters(this.vault, id, { current: secret }),
-        request.idempotency?.key ?? null,
-        request.idempotency?.digest ?? null,
-      ],
-    );
+    await insertSubscription(tx, {
+      id,
+      partnerId: request.partnerId,
+      event_types: request.eventTypes,
+      countries,
+      webhookUrl: request.webhookUrl,
+      payload_mode: request.payloadMode,
+      sealed: sealedParameters(this.vault, id, { current: secret }),
+      idempotency: request.idempotency,
+    });
     return { subscription: await findSubscription(tx, id), secret, replayed: false };
   }
 
   /** The answer to a retry, if the key was used; refused when it cannot be one. */
   private async replay(tx: EntityManager, request: CreateRequest): Promise<CreatedSubscription | undefined> {
     const { key, digest } = request.idempotency!;
-    const rows: { id: string; request_digest: string; deleted: boolean }[] = await tx.query(
-      `SELECT id, request_digest, deleted_at IS NOT NULL AS deleted FROM subscription WHERE partner_id = $1 AND idempotency_key = $2 FOR NO KEY UPDATE`,
-      [request.partnerId, key],
-    );
-    const earlier = rows[0];
+    const earlier = await lockSubscriptionOfIdempotencyKey(tx, request.partnerId, key);
     if (!earlier) return undefined;
     if (earlier.request_digest !== digest) {
       throw DomainError.conflict('This idempotency key was already used for a different subscription. Use a new key for a new subscription.', 'input.idempotencyKey');

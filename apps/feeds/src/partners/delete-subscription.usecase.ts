@@ -1,9 +1,9 @@
 /** Ends a subscription: no new deliveries, pending and parked ones are dropped; its attempt log stays. */
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@cpx/platform';
+import { requireId, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { requirePartnerManager } from './partner-access';
-import { findSubscription, requireId } from './subscription-store';
+import { deleteSubscription, findSubscription } from './subscription.store';
 
 @Injectable()
 export class DeleteSubscriptionUseCase {
@@ -14,8 +14,7 @@ export class DeleteSubscriptionUseCase {
     await this.dataSource.transaction(async (tx) => {
       const current = await findSubscription(tx, id, true);
       requirePartnerManager(principal, current.partner_id);
-      await tx.query(`UPDATE subscription SET deleted_at = now(), enabled = false, disabled_reason = 'deleted' WHERE id = $1`, [id]);
-      await tx.query(`UPDATE webhook_delivery SET state = 'FAILED', last_error = 'subscription deleted' WHERE subscription_id = $1 AND state IN ('PENDING', 'PARKED')`, [id]);
+      await deleteSubscription(tx, id);
     });
     return id;
   }

@@ -1,9 +1,10 @@
 /** A partner's subscriptions, for its admins and platform admins. Secrets never leave. */
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@cpx/platform';
+import { requireId, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { requirePartnerManager } from './partner-access';
-import { partnerSubscriptions, requireId, requirePartner, type SubscriptionRow } from './subscription-store';
+import { requirePartner } from './partner.store';
+import { partnerSubscriptions, type SubscriptionRow } from './subscription.store';
 
 @Injectable()
 export class ListSubscriptionsUseCase {

@@ -4,12 +4,12 @@
  * (CONFLICT, saying when it ends): it would drop the previous secret at once.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type Principal } from '@cpx/platform';
+import { DomainError, requireId, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { requirePartnerManager } from './partner-access';
 import { issueNewSecret, previousSecretSignsUntil } from './secret-rotation';
-import { findSubscription, requireId, type SubscriptionRow } from './subscription-store';
+import { findSubscription, type SubscriptionRow } from './subscription.store';
 import { WebhookSecretVault } from './webhook-secret-vault';
 
 @Injectable()

@@ -1,10 +1,10 @@
 /** The service's own check of subscription input (the gateway checks first, not only). */
 import { PayloadMode } from '@cpx/contracts';
 import { DomainError } from '@cpx/platform';
-import type { WebhookPayloadMode } from '../delivery/domain/webhook-payload';
+import type { WebhookPayloadMode } from './domain/payload-mode';
 import { isKnownPattern } from '../feed/domain/event-filter';
 import { webhookUrlProblem, type EndpointPolicy } from './domain/webhook-url';
-import type { PartnerRow } from './subscription-store';
+import type { PartnerRow } from './partner.store';
 
 const COUNTRY = /^[A-Z]{2}$/;
 const MAX_COUNTRIES = 60;

@@ -4,7 +4,8 @@ import { FeedsConfig } from '../config/feeds.config';
 import { fakeDatabase } from '../../test/fake-database';
 import { aPartnerRow, aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
 import { EndpointGuard } from './endpoint-guard';
-import type { PartnerRow, SubscriptionRow } from './subscription-store';
+import type { PartnerRow } from './partner.store';
+import type { SubscriptionRow } from './subscription.store';
 import { UpdateSubscriptionUseCase, type UpdateSubscriptionInput } from './update-subscription.usecase';
 
 const config = Object.assign(new FeedsConfig(), { CPX_MODE: 'production' });

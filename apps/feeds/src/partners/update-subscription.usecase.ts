@@ -22,15 +22,22 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { PayloadMode } from '@cpx/contracts';
-import { DomainError, type Principal } from '@cpx/platform';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError, requireId, type Principal } from '@cpx/platform';
+import { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
-import type { WebhookPayloadMode } from '../delivery/domain/webhook-payload';
-import { lockSubscription } from '../delivery/subscription-lock';
+import type { WebhookPayloadMode } from './domain/payload-mode';
 import { EndpointGuard } from './endpoint-guard';
 import { requirePartnerManager } from './partner-access';
 import { requireCountries, requireCountriesOfPartner, requireEventTypes, requirePayloadMode, requireWebhookUrl } from './subscription-input';
-import { findSubscription, requireId, requirePartner, type SubscriptionRow } from './subscription-store';
+import { requirePartner } from './partner.store';
+import {
+  findSubscription,
+  keepModeOfEarlierDeliveries,
+  lockSubscription,
+  updateSubscriptionSettings,
+  type SubscriptionRow,
+  type SubscriptionSettings as Settings,
+} from './subscription.store';
 
 /** Absent fields keep their value. */
 export interface UpdateSubscriptionInput {
@@ -48,13 +55,6 @@ interface Changes {
   eventTypes?: string[];
   countries?: string[];
   payloadMode?: WebhookPayloadMode;
-}
-
-interface Settings {
-  webhook_url: string | null;
-  event_types: string[];
-  countries: string[];
-  payload_mode: WebhookPayloadMode;
 }
 
 @Injectable()
@@ -89,13 +89,7 @@ export class UpdateSubscriptionUseCase {
         throw DomainError.conflict(`The subscription changed meanwhile (version ${current.version}); reload it and try again.`, 'input.expectedVersion');
       }
       if (next.payload_mode !== current.payload_mode) await keepModeOfEarlierDeliveries(tx, id, current.payload_mode);
-      await tx.query(
-        `UPDATE subscription SET webhook_url = $2, event_types = $3, countries = $4, payload_mode = $5, version = version + 1,
-           failing_since = CASE WHEN $6 THEN NULL ELSE failing_since END,
-           next_send_at = CASE WHEN $6 THEN '-infinity' ELSE next_send_at END
-         WHERE id = $1`,
-        [id, next.webhook_url, next.event_types, next.countries, next.payload_mode, next.webhook_url !== current.webhook_url],
-      );
+      await updateSubscriptionSettings(tx, id, next, next.webhook_url !== current.webhook_url);
       return findSubscription(tx, id);
     });
   }
@@ -125,10 +119,3 @@ function sameSettings(current: Settings, next: Settings): boolean {
   );
 }
 
-/**
- * Deliveries recorded before each carried its payload mode take the subscription's: they
- * get the mode they were made in before it changes. The caller has locked the subscription.
- */
-async function keepModeOfEarlierDeliveries(tx: EntityManager, subscriptionId: string, mode: WebhookPayloadMode): Promise<void> {
-  await tx.query(`UPDATE webhook_delivery SET payload_mode = $2 WHERE subscription_id = $1 AND payload_mode IS NULL`, [subscriptionId, mode]);
-}

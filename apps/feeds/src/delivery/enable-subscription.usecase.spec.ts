@@ -1,5 +1,5 @@
 import type { Principal } from '@cpx/platform';
-import { FEED_APPEND_LOCK } from '../feed/record-feed-event.usecase';
+import { FEED_APPEND_LOCK } from '../feed/feed.store';
 import { fakeDatabase } from '../../test/fake-database';
 import { aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
 import { EnableSubscriptionUseCase } from './enable-subscription.usecase';

@@ -2,16 +2,18 @@
  * A partner's admin (or a platform admin) enables a subscription's webhook endpoint again,
  * once it works, without replaying anything: idempotent. Its run of failures starts
  * afresh (also when it was still enabled), and the deliveries parked while it was disabled
- * (the events recorded meanwhile) are queued, in feed order (delivery/endpoint-enabling.ts).
+ * (the events recorded meanwhile) are queued, in feed order (endpoint-enabling.ts).
+ * It lives in delivery/, not partners/: all it changes is the endpoint's delivery state,
+ * and partners/ never depends on delivery/ (the subscription is read through its store).
  */
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@cpx/platform';
+import { requireId, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { notifyDeliveriesDue } from '../delivery/deliveries-due';
-import { enableEndpoint } from '../delivery/endpoint-enabling';
-import { lockSubscription } from '../delivery/subscription-lock';
-import { requirePartnerManager } from './partner-access';
-import { findSubscription, requireId, type SubscriptionRow } from './subscription-store';
+import { requirePartnerManager } from '../partners/partner-access';
+import { findSubscription, lockSubscription, type SubscriptionRow } from '../partners/subscription.store';
+import { notifyDeliveriesDue } from './delivery.store';
+import { enableEndpoint } from './endpoint-enabling';
+import { endRunOfFailures } from './endpoint.store';
 
 @Injectable()
 export class EnableSubscriptionUseCase {
@@ -22,7 +24,7 @@ export class EnableSubscriptionUseCase {
     return this.dataSource.transaction(async (tx) => {
       requirePartnerManager(principal, (await findSubscription(tx, id)).partner_id);
       await lockSubscription(tx, id);
-      await tx.query(`UPDATE subscription SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [id]);
+      await endRunOfFailures(tx, id);
       // Sent at commit; enableEndpoint must be the last step before it.
       await notifyDeliveriesDue(tx);
       const { released } = await enableEndpoint(tx, id);
