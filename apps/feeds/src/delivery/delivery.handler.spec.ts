@@ -17,7 +17,7 @@ describe('enabling an endpoint over Kafka', () => {
   it('enables an endpoint, saying how many parked deliveries it queued', async () => {
     const execute = jest.fn().mockResolvedValue({ subscription: aSubscriptionRow(), released: 12 });
     const { response } = await sendOverKafka(aHandler({ enable: { execute } as unknown as EnableSubscriptionUseCase }), 'enable', FeedsRequests.enableSubscription, { id: SUBSCRIPTION_ID }, partnerAdmin);
-    expect(execute).toHaveBeenCalledWith(SUBSCRIPTION_ID, expect.objectContaining({ subject: partnerAdmin.subject }));
+    expect(execute).toHaveBeenCalledWith({ id: SUBSCRIPTION_ID }, expect.objectContaining({ subject: partnerAdmin.subject }));
     expect(response).toMatchObject({ released: 12, subscription: { id: SUBSCRIPTION_ID, enabled: true } });
   });
 });

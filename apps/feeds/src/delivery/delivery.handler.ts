@@ -9,9 +9,13 @@ import { FeedsRequests } from '@cpx/contracts';
 import { HandleRequest, type RequestContext } from '@cpx/platform';
 import { subscriptionMessage } from '../partners/subscription.mapper';
 import { attemptMessage } from './delivery.mapper';
+import { EnableSubscriptionCommand } from './enable-subscription.command';
 import { EnableSubscriptionUseCase } from './enable-subscription.usecase';
+import { ListDeliveryAttemptsCommand } from './list-delivery-attempts.command';
 import { ListDeliveryAttemptsUseCase } from './list-delivery-attempts.usecase';
+import { RedeliverFailedWebhooksCommand } from './redeliver-failed-webhooks.command';
 import { RedeliverFailedWebhooksUseCase } from './redeliver-failed-webhooks.usecase';
+import { ResendWebhookDeliveryCommand } from './resend-webhook-delivery.command';
 import { ResendWebhookDeliveryUseCase } from './resend-webhook-delivery.usecase';
 
 type Req<K extends keyof typeof FeedsRequests> = MessageShape<(typeof FeedsRequests)[K]['request']>;
@@ -27,27 +31,25 @@ export class DeliveryHandler {
 
   @HandleRequest(FeedsRequests.listDeliveryAttempts)
   async attempts(request: Req<'listDeliveryAttempts'>, { principal }: RequestContext) {
-    const page = await this.listAttempts.execute(
-      { subscriptionId: request.subscriptionId, first: request.page?.first || undefined, after: request.page?.after || undefined },
-      principal,
-    );
+    const command = ListDeliveryAttemptsCommand.from({ subscriptionId: request.subscriptionId, first: request.page?.first || undefined, after: request.page?.after || undefined });
+    const page = await this.listAttempts.execute(command, principal);
     return { items: page.items.map(attemptMessage), endCursor: page.endCursor, hasNextPage: page.hasNextPage };
   }
 
   @HandleRequest(FeedsRequests.resendWebhookDelivery)
   async resend(request: Req<'resendWebhookDelivery'>, { principal }: RequestContext) {
-    return this.resendDelivery.execute(request.deliveryId, principal);
+    return this.resendDelivery.execute(ResendWebhookDeliveryCommand.from({ deliveryId: request.deliveryId }), principal);
   }
 
   @HandleRequest(FeedsRequests.redeliverFailedWebhooks)
   async redeliver(request: Req<'redeliverFailedWebhooks'>, { principal }: RequestContext) {
     const since = request.since ? timestampDate(request.since) : undefined;
-    return this.redeliverFailed.execute({ subscriptionId: request.subscriptionId, since }, principal);
+    return this.redeliverFailed.execute(RedeliverFailedWebhooksCommand.from({ subscriptionId: request.subscriptionId, since }), principal);
   }
 
   @HandleRequest(FeedsRequests.enableSubscription)
   async enable(request: Req<'enableSubscription'>, { principal }: RequestContext) {
-    const { subscription, released } = await this.enableSubscription.execute(request.id, principal);
+    const { subscription, released } = await this.enableSubscription.execute(EnableSubscriptionCommand.from({ id: request.id }), principal);
     return { subscription: subscriptionMessage(subscription), released };
   }
 }

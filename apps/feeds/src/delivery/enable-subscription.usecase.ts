@@ -7,11 +7,12 @@
  * and partners/ never depends on delivery/ (the subscription is read through its store).
  */
 import { Injectable } from '@nestjs/common';
-import { requireId, type Principal } from '@cpx/platform';
+import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { requirePartnerManager } from '../partners/partner-access';
 import { findSubscription, lockSubscription, type SubscriptionRow } from '../partners/subscription.store';
 import { notifyDeliveriesDue } from './delivery.store';
+import type { EnableSubscriptionCommand } from './enable-subscription.command';
 import { enableEndpoint } from './endpoint-enabling';
 import { endRunOfFailures } from './endpoint.store';
 
@@ -19,8 +20,7 @@ import { endRunOfFailures } from './endpoint.store';
 export class EnableSubscriptionUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(subscriptionId: string, principal: Principal): Promise<{ subscription: SubscriptionRow; released: number }> {
-    const id = requireId(subscriptionId, 'id');
+  async execute({ id }: EnableSubscriptionCommand, principal: Principal): Promise<{ subscription: SubscriptionRow; released: number }> {
     return this.dataSource.transaction(async (tx) => {
       requirePartnerManager(principal, (await findSubscription(tx, id)).partner_id);
       await lockSubscription(tx, id);

@@ -1,6 +1,7 @@
 import type { Principal } from '@cpx/platform';
 import { fakeDatabase } from '../../test/fake-database';
 import { aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
+import { RedeliverFailedWebhooksCommand } from './redeliver-failed-webhooks.command';
 import { RedeliverFailedWebhooksUseCase } from './redeliver-failed-webhooks.usecase';
 
 const partnerAdmin: Principal = { subject: 'unicef-admin', roles: ['partner'], partnerId: PARTNER_ID };
@@ -20,7 +21,7 @@ function aDisabledEndpoint() {
 describe('redelivering failed webhooks', () => {
   it('queues the failed deliveries since then and, enabling the endpoint, every parked one, in one feed order', async () => {
     const { dataSource, statements } = aDisabledEndpoint();
-    expect(await new RedeliverFailedWebhooksUseCase(dataSource).execute({ subscriptionId: SUBSCRIPTION_ID, since }, partnerAdmin)).toEqual({ requeued: 2, released: 5 });
+    expect(await new RedeliverFailedWebhooksUseCase(dataSource).execute(RedeliverFailedWebhooksCommand.from({ subscriptionId: SUBSCRIPTION_ID, since }), partnerAdmin)).toEqual({ requeued: 2, released: 5 });
     const queued = statements.filter((statement) => statement.sql.includes('WITH waiting AS'));
     expect(queued.map((statement) => statement.parameters)).toEqual([
       [SUBSCRIPTION_ID, since, 0],
@@ -32,7 +33,7 @@ describe('redelivering failed webhooks', () => {
   it('forbids a stranger and changes nothing', async () => {
     const { dataSource, writes } = aDisabledEndpoint();
     const stranger: Principal = { subject: 'other', roles: ['partner'], partnerId: '0b0e6a4e-0000-4000-8000-000000000009' };
-    await expect(new RedeliverFailedWebhooksUseCase(dataSource).execute({ subscriptionId: SUBSCRIPTION_ID, since }, stranger)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(new RedeliverFailedWebhooksUseCase(dataSource).execute(RedeliverFailedWebhooksCommand.from({ subscriptionId: SUBSCRIPTION_ID, since }), stranger)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(writes()).toEqual([]);
   });
 });

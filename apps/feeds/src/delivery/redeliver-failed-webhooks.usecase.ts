@@ -6,21 +6,19 @@
  * meanwhile, never attempted) is queued too, whatever the time: all of it in feed order.
  */
 import { Injectable } from '@nestjs/common';
-import { DomainError, requireId, type Principal } from '@cpx/platform';
+import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { requirePartnerManager } from '../partners/partner-access';
 import { findSubscription } from '../partners/subscription.store';
 import { notifyDeliveriesDue, type Queued } from './delivery.store';
 import { enableEndpoint } from './endpoint-enabling';
+import type { RedeliverFailedWebhooksCommand } from './redeliver-failed-webhooks.command';
 
 @Injectable()
 export class RedeliverFailedWebhooksUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(input: { subscriptionId: string; since: Date | undefined }, principal: Principal): Promise<Queued> {
-    const id = requireId(input.subscriptionId, 'subscriptionId');
-    const since = input.since;
-    if (!since || Number.isNaN(since.getTime())) throw DomainError.badInput('since', 'since is required: redeliver what failed since when?');
+  async execute({ subscriptionId: id, since }: RedeliverFailedWebhooksCommand, principal: Principal): Promise<Queued> {
     return this.dataSource.transaction(async (tx) => {
       const subscription = await findSubscription(tx, id);
       requirePartnerManager(principal, subscription.partner_id);

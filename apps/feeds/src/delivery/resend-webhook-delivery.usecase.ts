@@ -5,19 +5,19 @@
  * enabled again, which queues what was parked while it was disabled, after this one.
  */
 import { Injectable } from '@nestjs/common';
-import { DomainError, requireId, type Principal } from '@cpx/platform';
+import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { requirePartnerManager } from '../partners/partner-access';
 import { lockSubscription } from '../partners/subscription.store';
 import { findDeliveryOwner, notifyDeliveriesDue, requeueDelivery } from './delivery.store';
 import { enableEndpoint } from './endpoint-enabling';
+import type { ResendWebhookDeliveryCommand } from './resend-webhook-delivery.command';
 
 @Injectable()
 export class ResendWebhookDeliveryUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(deliveryId: string, principal: Principal): Promise<{ deliveryId: string; subscriptionId: string }> {
-    const id = requireId(deliveryId, 'deliveryId');
+  async execute({ deliveryId: id }: ResendWebhookDeliveryCommand, principal: Principal): Promise<{ deliveryId: string; subscriptionId: string }> {
     return this.dataSource.transaction(async (tx) => {
       const owner = await findDeliveryOwner(tx, id);
       if (!owner) throw DomainError.notFound('Webhook delivery', id);

@@ -4,6 +4,7 @@ import type { MessageShape } from '@bufbuild/protobuf';
 import { FeedsRequests } from '@cpx/contracts';
 import { HandleRequest, type RequestContext } from '@cpx/platform';
 import { feedEventMessage } from './feed.mapper';
+import { ReadPartnerFeedCommand } from './read-partner-feed.command';
 import { ReadPartnerFeedUseCase } from './read-partner-feed.usecase';
 
 type Req<K extends keyof typeof FeedsRequests> = MessageShape<(typeof FeedsRequests)[K]['request']>;
@@ -14,10 +15,8 @@ export class FeedHandler {
 
   @HandleRequest(FeedsRequests.getPartnerFeed)
   async feed(request: Req<'getPartnerFeed'>, { principal }: RequestContext) {
-    const page = await this.readFeed.execute(
-      { partnerId: request.partnerId, first: request.page?.first || undefined, after: request.page?.after || undefined },
-      principal,
-    );
+    const command = ReadPartnerFeedCommand.from({ partnerId: request.partnerId, first: request.page?.first || undefined, after: request.page?.after || undefined });
+    const page = await this.readFeed.execute(command, principal);
     return { items: page.items.map(feedEventMessage), endCursor: page.endCursor, hasNextPage: page.hasNextPage };
   }
 }

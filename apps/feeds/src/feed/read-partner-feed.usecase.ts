@@ -17,12 +17,13 @@
  * fewer than `first` events, even none, and still have a next one.
  */
 import { Injectable } from '@nestjs/common';
-import { pageSize, requireId, type Principal } from '@cpx/platform';
+import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { requirePartnerManager } from '../partners/partner-access';
 import { requirePartner } from '../partners/partner.store';
-import { feedCursor, sequenceOf } from './domain/feed-cursor';
+import { feedCursor } from './domain/feed-cursor';
 import { scanPartnerFeed, type ScanRow } from './feed.store';
+import type { ReadPartnerFeedCommand } from './read-partner-feed.command';
 
 export interface FeedItem {
   cursor: string;
@@ -47,14 +48,11 @@ export const SCAN_ROWS = 1_000;
 export class ReadPartnerFeedUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(input: { partnerId: string; first?: number; after?: string }, principal: Principal): Promise<FeedPage> {
-    const partnerId = requireId(input.partnerId, 'partnerId');
+  async execute({ partnerId, first, after, afterSequence }: ReadPartnerFeedCommand, principal: Principal): Promise<FeedPage> {
     requirePartnerManager(principal, partnerId);
-    const first = pageSize(input.first, 'page.first');
-    const after = sequenceOf(input.after ?? '', 'page.after');
     await requirePartner(this.dataSource.manager, partnerId);
-    const rows = await scanPartnerFeed(this.dataSource.manager, partnerId, after, first + 1, SCAN_ROWS);
-    return feedPage(rows, first, input.after ?? '');
+    const rows = await scanPartnerFeed(this.dataSource.manager, partnerId, afterSequence, first + 1, SCAN_ROWS);
+    return feedPage(rows, first, after);
   }
 }
 

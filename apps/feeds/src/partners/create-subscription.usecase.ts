@@ -19,32 +19,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { PayloadMode } from '@cpx/contracts';
-import { DomainError, requireId, type Principal } from '@cpx/platform';
+import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import type { WebhookPayloadMode } from './domain/payload-mode';
+import type { CreateSubscriptionCommand } from './create-subscription.command';
 import { createRequestDigest } from './domain/create-request-digest';
+import { requireCountriesOfPartner } from './domain/subscription-rules';
 import { newWebhookSecret } from './domain/webhook-secret';
 import { EndpointGuard } from './endpoint-guard';
 import { requirePartnerManager } from './partner-access';
 import { issueNewSecret, previousSecretSignsUntil } from './secret-rotation';
-import { requireCountries, requireCountriesOfPartner, requireEventTypes, requireIdempotencyKey, requirePayloadMode, requireWebhookUrl } from './subscription-input';
 import { sealedParameters } from './subscription-secrets';
 import { requirePartner } from './partner.store';
 import { findSubscription, insertSubscription, lockSubscriptionOfIdempotencyKey, type SubscriptionRow } from './subscription.store';
 import { WebhookSecretVault } from './webhook-secret-vault';
-
-export interface CreateSubscriptionInput {
-  partnerId: string;
-  eventTypes: string[];
-  countries: string[];
-  webhookUrl: string;
-  /** UNSPECIFIED: THIN. */
-  payloadMode: PayloadMode;
-  /** Empty or absent: none. */
-  idempotencyKey?: string;
-}
 
 export interface CreatedSubscription {
   subscription: SubscriptionRow;
@@ -74,14 +63,9 @@ export class CreateSubscriptionUseCase {
     @Inject(WebhookSecretVault) private readonly vault: WebhookSecretVault,
   ) {}
 
-  async execute(input: CreateSubscriptionInput, principal: Principal): Promise<CreatedSubscription> {
-    const partnerId = requireId(input.partnerId, 'input.partnerId');
+  async execute(command: CreateSubscriptionCommand, principal: Principal): Promise<CreatedSubscription> {
+    const { partnerId, eventTypes, countries, webhookUrl, payloadMode, idempotencyKey: key } = command;
     requirePartnerManager(principal, partnerId);
-    const eventTypes = requireEventTypes(input.eventTypes, 'input.eventTypes');
-    const countries = requireCountries(input.countries, 'input.countries');
-    const webhookUrl = requireWebhookUrl(input.webhookUrl, { allowPrivate: this.config.FEEDS_ALLOW_PRIVATE_ENDPOINTS }, 'input.webhookUrl');
-    const payloadMode = requirePayloadMode(input.payloadMode, 'input.payloadMode');
-    const key = requireIdempotencyKey(input.idempotencyKey ?? '', 'input.idempotencyKey');
     const refusal = webhookUrl ? await this.guard.refusal(webhookUrl) : undefined;
     if (refusal) throw DomainError.badInput('input.webhookUrl', `input.webhookUrl ${refusal.message}.`);
     const request: CreateRequest = {

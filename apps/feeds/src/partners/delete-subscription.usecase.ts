@@ -1,7 +1,8 @@
 /** Ends a subscription: no new deliveries, pending and parked ones are dropped; its attempt log stays. */
 import { Injectable } from '@nestjs/common';
-import { requireId, type Principal } from '@cpx/platform';
+import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
+import type { DeleteSubscriptionCommand } from './delete-subscription.command';
 import { requirePartnerManager } from './partner-access';
 import { deleteSubscription, findSubscription } from './subscription.store';
 
@@ -9,8 +10,7 @@ import { deleteSubscription, findSubscription } from './subscription.store';
 export class DeleteSubscriptionUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(subscriptionId: string, principal: Principal): Promise<string> {
-    const id = requireId(subscriptionId, 'id');
+  async execute({ id }: DeleteSubscriptionCommand, principal: Principal): Promise<string> {
     await this.dataSource.transaction(async (tx) => {
       const current = await findSubscription(tx, id, true);
       requirePartnerManager(principal, current.partner_id);

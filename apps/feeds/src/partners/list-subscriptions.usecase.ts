@@ -1,7 +1,8 @@
 /** A partner's subscriptions, for its admins and platform admins. Secrets never leave. */
 import { Injectable } from '@nestjs/common';
-import { requireId, type Principal } from '@cpx/platform';
+import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
+import type { ListSubscriptionsCommand } from './list-subscriptions.command';
 import { requirePartnerManager } from './partner-access';
 import { requirePartner } from './partner.store';
 import { partnerSubscriptions, type SubscriptionRow } from './subscription.store';
@@ -10,8 +11,7 @@ import { partnerSubscriptions, type SubscriptionRow } from './subscription.store
 export class ListSubscriptionsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(partnerId: string, principal: Principal): Promise<SubscriptionRow[]> {
-    const id = requireId(partnerId, 'partnerId');
+  async execute({ partnerId: id }: ListSubscriptionsCommand, principal: Principal): Promise<SubscriptionRow[]> {
     requirePartnerManager(principal, id);
     await requirePartner(this.dataSource.manager, id);
     return partnerSubscriptions(this.dataSource.manager, id);

@@ -2,6 +2,7 @@ import { FeedsRequests, WebhookSecretSchema } from '@cpx/contracts';
 import { parseKeyList, PayloadOpener, PayloadSealer, webhookSecretContext, type Principal } from '@cpx/platform';
 import { newLocalKeys } from '@cpx/stack';
 import { sendOverKafka } from '@cpx/testing';
+import { FeedsConfig } from '../config/feeds.config';
 import { newWebhookSecret } from './domain/webhook-secret';
 import type { CreateSubscriptionUseCase } from './create-subscription.usecase';
 import { PartnersHandler } from './partners.handler';
@@ -27,6 +28,7 @@ async function aHandler(secret: string, replayed = false, given: { update?: Upda
     unused,
     given.update ?? unused,
     await sealerToGateway,
+    Object.assign(new FeedsConfig(), { CPX_MODE: 'test' }),
   );
 }
 

@@ -4,10 +4,11 @@
  * (CONFLICT, saying when it ends): it would drop the previous secret at once.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, requireId, type Principal } from '@cpx/platform';
+import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { requirePartnerManager } from './partner-access';
+import type { RotateSubscriptionSecretCommand } from './rotate-subscription-secret.command';
 import { issueNewSecret, previousSecretSignsUntil } from './secret-rotation';
 import { findSubscription, type SubscriptionRow } from './subscription.store';
 import { WebhookSecretVault } from './webhook-secret-vault';
@@ -20,8 +21,7 @@ export class RotateSubscriptionSecretUseCase {
     @Inject(WebhookSecretVault) private readonly vault: WebhookSecretVault,
   ) {}
 
-  async execute(subscriptionId: string, principal: Principal): Promise<{ subscription: SubscriptionRow; secret: string }> {
-    const id = requireId(subscriptionId, 'id');
+  async execute({ id }: RotateSubscriptionSecretCommand, principal: Principal): Promise<{ subscription: SubscriptionRow; secret: string }> {
     return this.dataSource.transaction(async (tx) => {
       const subscription = await findSubscription(tx, id, true);
       requirePartnerManager(principal, subscription.partner_id);

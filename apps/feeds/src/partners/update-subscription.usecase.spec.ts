@@ -6,7 +6,8 @@ import { aPartnerRow, aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../.
 import { EndpointGuard } from './endpoint-guard';
 import type { PartnerRow } from './partner.store';
 import type { SubscriptionRow } from './subscription.store';
-import { UpdateSubscriptionUseCase, type UpdateSubscriptionInput } from './update-subscription.usecase';
+import { UpdateSubscriptionCommand, type UpdateSubscriptionRequest as UpdateSubscriptionInput } from './update-subscription.command';
+import { UpdateSubscriptionUseCase } from './update-subscription.usecase';
 
 const config = Object.assign(new FeedsConfig(), { CPX_MODE: 'production' });
 const partnerAdmin: Principal = { subject: 'unicef-admin', roles: ['partner'], partnerId: PARTNER_ID };
@@ -23,8 +24,10 @@ function anUpdate(subscription: SubscriptionRow = aSubscriptionRow(), partner: P
     lookups.push(host);
     return host === 'internal.partner.example' ? ['192.168.10.4'] : ['8.8.8.8'];
   };
-  const usecase = new UpdateSubscriptionUseCase(database.dataSource, config, new EndpointGuard(dns, config));
-  const update = (input: Omit<UpdateSubscriptionInput, 'id'> & { id?: string }, principal: Principal = partnerAdmin) => usecase.execute({ id: SUBSCRIPTION_ID, ...input }, principal);
+  const usecase = new UpdateSubscriptionUseCase(database.dataSource, new EndpointGuard(dns, config));
+  // As the handler calls it: the request made a command first (refused there or by the use case alike).
+  const update = async (input: Omit<UpdateSubscriptionInput, 'id'> & { id?: string }, principal: Principal = partnerAdmin) =>
+    usecase.execute(UpdateSubscriptionCommand.from({ id: SUBSCRIPTION_ID, ...input }, { allowPrivate: config.FEEDS_ALLOW_PRIVATE_ENDPOINTS }), principal);
   return { ...database, update, lookups };
 }
 

@@ -2,7 +2,7 @@
  * A partner's admin (or a platform admin) changes a subscription in place, instead of
  * deleting it and creating another (a new id and secret, and the old one's pending and
  * failed deliveries dropped): its webhook URL, event types, countries or payload mode.
- * The same rules as on create (subscription-input.ts, and the SSRF guard for a new URL);
+ * The same rules as on create (update-subscription.command.ts, and the SSRF guard for a new URL);
  * the secret is unchanged. `expectedVersion`, when given, must be the subscription's
  * version (CONFLICT otherwise); an update that changes nothing is answered as it is,
  * neither refused nor counted, so a retried update is harmless.
@@ -20,15 +20,12 @@
  * A webhook URL cannot be removed (a pull-only subscription needs no secret: delete this
  * one and create one without a URL).
  */
-import { Inject, Injectable } from '@nestjs/common';
-import type { PayloadMode } from '@cpx/contracts';
-import { DomainError, requireId, type Principal } from '@cpx/platform';
+import { Injectable } from '@nestjs/common';
+import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { FeedsConfig } from '../config/feeds.config';
-import type { WebhookPayloadMode } from './domain/payload-mode';
+import { requireCountriesOfPartner } from './domain/subscription-rules';
 import { EndpointGuard } from './endpoint-guard';
 import { requirePartnerManager } from './partner-access';
-import { requireCountries, requireCountriesOfPartner, requireEventTypes, requirePayloadMode, requireWebhookUrl } from './subscription-input';
 import { requirePartner } from './partner.store';
 import {
   findSubscription,
@@ -38,37 +35,19 @@ import {
   type SubscriptionRow,
   type SubscriptionSettings as Settings,
 } from './subscription.store';
-
-/** Absent fields keep their value. */
-export interface UpdateSubscriptionInput {
-  id: string;
-  webhookUrl?: string;
-  eventTypes?: string[];
-  /** Empty: every country the partner may see. */
-  countries?: string[];
-  payloadMode?: PayloadMode;
-  expectedVersion?: number;
-}
-
-interface Changes {
-  webhookUrl?: string;
-  eventTypes?: string[];
-  countries?: string[];
-  payloadMode?: WebhookPayloadMode;
-}
+import type { UpdateSubscriptionCommand } from './update-subscription.command';
 
 @Injectable()
 export class UpdateSubscriptionUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(FeedsConfig) private readonly config: FeedsConfig,
     private readonly guard: EndpointGuard,
   ) {}
 
-  async execute(input: UpdateSubscriptionInput, principal: Principal): Promise<SubscriptionRow> {
-    const id = requireId(input.id, 'input.id');
+  /** Absent fields of the command keep their value. */
+  async execute(changes: UpdateSubscriptionCommand, principal: Principal): Promise<SubscriptionRow> {
+    const id = changes.id;
     requirePartnerManager(principal, (await findSubscription(this.dataSource.manager, id)).partner_id);
-    const changes = this.requireChanges(input);
     // Before any lock: resolving a host name may take seconds.
     const refusal = changes.webhookUrl ? await this.guard.refusal(changes.webhookUrl) : undefined;
     if (refusal) throw DomainError.badInput('input.webhookUrl', `input.webhookUrl ${refusal.message}.`);
@@ -85,27 +64,13 @@ export class UpdateSubscriptionUseCase {
         payload_mode: changes.payloadMode ?? current.payload_mode,
       };
       if (sameSettings(current, next)) return current;
-      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+      if (changes.expectedVersion !== undefined && changes.expectedVersion !== current.version) {
         throw DomainError.conflict(`The subscription changed meanwhile (version ${current.version}); reload it and try again.`, 'input.expectedVersion');
       }
       if (next.payload_mode !== current.payload_mode) await keepModeOfEarlierDeliveries(tx, id, current.payload_mode);
       await updateSubscriptionSettings(tx, id, next, next.webhook_url !== current.webhook_url);
       return findSubscription(tx, id);
     });
-  }
-
-  private requireChanges(input: UpdateSubscriptionInput): Changes {
-    const changes: Changes = {};
-    if (input.webhookUrl !== undefined) {
-      if (input.webhookUrl === '') {
-        throw DomainError.badInput('input.webhookUrl', 'input.webhookUrl cannot be removed; for the pull feed only, delete the subscription and create one without a webhook URL.');
-      }
-      changes.webhookUrl = requireWebhookUrl(input.webhookUrl, { allowPrivate: this.config.FEEDS_ALLOW_PRIVATE_ENDPOINTS }, 'input.webhookUrl')!;
-    }
-    if (input.eventTypes !== undefined) changes.eventTypes = requireEventTypes(input.eventTypes, 'input.eventTypes');
-    if (input.countries !== undefined) changes.countries = requireCountries(input.countries, 'input.countries');
-    if (input.payloadMode !== undefined) changes.payloadMode = requirePayloadMode(input.payloadMode, 'input.payloadMode');
-    return changes;
   }
 }
 
