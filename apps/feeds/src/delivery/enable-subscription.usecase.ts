@@ -9,7 +9,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { requirePartnerManager } from '../partners/partner-access';
+import { requirePartnerManager } from '../partners/domain/partner-access';
 import { findSubscription, lockSubscription, type SubscriptionRow } from '../partners/subscription.store';
 import { notifyDeliveriesDue } from './delivery.store';
 import type { EnableSubscriptionCommand } from './enable-subscription.command';

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { encodeCursor, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { requirePartnerManager } from '../partners/partner-access';
+import { requirePartnerManager } from '../partners/domain/partner-access';
 import { findSubscription } from '../partners/subscription.store';
 import { attemptsBefore } from './delivery.store';
 import type { ListDeliveryAttemptsCommand } from './list-delivery-attempts.command';

@@ -8,7 +8,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { requirePartnerManager } from '../partners/partner-access';
+import { requirePartnerManager } from '../partners/domain/partner-access';
 import { findSubscription } from '../partners/subscription.store';
 import { notifyDeliveriesDue, type Queued } from './delivery.store';
 import { enableEndpoint } from './endpoint-enabling';

@@ -7,7 +7,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { requirePartnerManager } from '../partners/partner-access';
+import { requirePartnerManager } from '../partners/domain/partner-access';
 import { lockSubscription } from '../partners/subscription.store';
 import { findDeliveryOwner, notifyDeliveriesDue, requeueDelivery } from './delivery.store';
 import { enableEndpoint } from './endpoint-enabling';

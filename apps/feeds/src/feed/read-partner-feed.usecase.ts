@@ -19,7 +19,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { requirePartnerManager } from '../partners/partner-access';
+import { requirePartnerManager } from '../partners/domain/partner-access';
 import { requirePartner } from '../partners/partner.store';
 import { feedCursor } from './domain/feed-cursor';
 import { scanPartnerFeed, type ScanRow } from './feed.store';

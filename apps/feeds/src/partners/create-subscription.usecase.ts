@@ -28,7 +28,7 @@ import { createRequestDigest } from './domain/create-request-digest';
 import { requireCountriesOfPartner } from './domain/subscription-rules';
 import { newWebhookSecret } from './domain/webhook-secret';
 import { EndpointGuard } from './endpoint-guard';
-import { requirePartnerManager } from './partner-access';
+import { requirePartnerManager } from './domain/partner-access';
 import { issueNewSecret, previousSecretSignsUntil } from './secret-rotation';
 import { sealedParameters } from './subscription-secrets';
 import { requirePartner } from './partner.store';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import type { DeleteSubscriptionCommand } from './delete-subscription.command';
-import { requirePartnerManager } from './partner-access';
+import { requirePartnerManager } from './domain/partner-access';
 import { deleteSubscription, findSubscription } from './subscription.store';
 
 @Injectable()

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import type { ListSubscriptionsCommand } from './list-subscriptions.command';
-import { requirePartnerManager } from './partner-access';
+import { requirePartnerManager } from './domain/partner-access';
 import { requirePartner } from './partner.store';
 import { partnerSubscriptions, type SubscriptionRow } from './subscription.store';
 

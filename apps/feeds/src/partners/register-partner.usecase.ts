@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { mayRegisterPartners } from './partner-access';
+import { mayRegisterPartners } from './domain/partner-access';
 import { insertPartner, type PartnerRow } from './partner.store';
 import type { RegisterPartnerCommand } from './register-partner.command';
 

@@ -7,7 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
-import { requirePartnerManager } from './partner-access';
+import { requirePartnerManager } from './domain/partner-access';
 import type { RotateSubscriptionSecretCommand } from './rotate-subscription-secret.command';
 import { issueNewSecret, previousSecretSignsUntil } from './secret-rotation';
 import { findSubscription, type SubscriptionRow } from './subscription.store';

@@ -25,7 +25,7 @@ import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { requireCountriesOfPartner } from './domain/subscription-rules';
 import { EndpointGuard } from './endpoint-guard';
-import { requirePartnerManager } from './partner-access';
+import { requirePartnerManager } from './domain/partner-access';
 import { requirePartner } from './partner.store';
 import {
   findSubscription,
