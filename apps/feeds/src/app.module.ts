@@ -9,6 +9,7 @@ import { LeasedDeliveries1764370000700 } from './database/migrations/17643700007
 import { ParkedDeliveries1764370000800 } from './database/migrations/1764370000800-parked-deliveries';
 import { SubscriptionChanges1764370000900 } from './database/migrations/1764370000900-subscription-changes';
 import { SubscriptionIdempotency1764370001000 } from './database/migrations/1764370001000-subscription-idempotency';
+import { ClaimWebhookDeliveriesUseCase } from './delivery/claim-webhook-deliveries.usecase';
 import { DeliverWebhookUseCase } from './delivery/deliver-webhook.usecase';
 import { DeliveryHandler } from './delivery/delivery.handler';
 import { DeliveryWorker } from './delivery/delivery-worker';
@@ -90,6 +91,7 @@ export class FeedsModule {
         ListDeliveryAttemptsUseCase,
         WebhookSender,
         DeliveredLog,
+        ClaimWebhookDeliveriesUseCase,
         DeliverWebhookUseCase,
         DeliveryWorker,
         ResendWebhookDeliveryUseCase,

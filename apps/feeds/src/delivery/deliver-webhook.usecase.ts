@@ -1,72 +1,38 @@
 /**
- * Webhook delivery from Postgres, one delivery at a time per call:
- *
- * - `claim` takes due deliveries and leases them (delivery.store.ts, claimDeliveries: SKIP
- *   LOCKED per endpoint, paced at FEEDS_ENDPOINT_RATE_PER_SECOND, at most
- *   FEEDS_ENDPOINT_CONCURRENCY in flight per endpoint, endpoints taking turns; the terms in
- *   domain/claim-terms.ts), and opens each subscription's secrets. A subscription whose
- *   secrets are still in clear or under an older master key is sealed under the active one
- *   on the way (partners/reseal-subscription-secrets.usecase.ts).
- * - `attempt` waits for the send time, builds the body in the delivery's payload mode
- *   (THIN or FULL, domain/webhook-payload.ts: the subscription's when the event was
- *   recorded; the claim reads it with the delivery, no query of its own), signs and POSTs
- *   to the subscription's webhook URL as it is now (same webhook-id and body on every attempt,
- *   a fresh webhook-timestamp each time), logs the attempt and decides what comes next
- *   (domain/retry-policy.ts). Successes are logged in batches (delivered-log.ts); a
- *   failure's next step depends on the endpoint's history and is decided in a transaction
- *   of its own. A Retry-After (429, 503) holds the endpoint, not only the delivery: it
- *   pushes subscription.next_send_at, the pace the claim keeps. The endpoint's run of
- *   failures (which disables it after FEEDS_DISABLE_AFTER_FAILING_MS) ends with a success,
- *   or when a delivery gives up with none other pending. The sender checks the endpoint's
- *   address as it connects (SSRF, in every mode); a refused endpoint is a failed attempt
- *   like any other: retried on the schedule, then given up, and it counts towards
- *   disabling the endpoint (a name can be pointed back where it belongs; a refusal that
- *   lasts while deliveries keep coming ends in FAILING_5_DAYS).
+ * One attempt of a claimed webhook delivery (claim-webhook-deliveries.usecase.ts claims
+ * them): it waits for the send time, builds the body in the delivery's payload mode
+ * (THIN or FULL, domain/webhook-payload.ts: the subscription's when the event was
+ * recorded; the claim reads it with the delivery, no query of its own), signs and POSTs
+ * to the subscription's webhook URL as it is now (same webhook-id and body on every attempt,
+ * a fresh webhook-timestamp each time), logs the attempt and decides what comes next
+ * (domain/retry-policy.ts). Successes are logged in batches (delivered-log.ts); a
+ * failure's next step depends on the endpoint's history and is decided in a transaction
+ * of its own. A Retry-After (429, 503) holds the endpoint, not only the delivery: it
+ * pushes subscription.next_send_at, the pace the claim keeps. The endpoint's run of
+ * failures (which disables it after FEEDS_DISABLE_AFTER_FAILING_MS) ends with a success,
+ * or when a delivery gives up with none other pending. The sender checks the endpoint's
+ * address as it connects (SSRF, in every mode); a refused endpoint is a failed attempt
+ * like any other: retried on the schedule, then given up, and it counts towards
+ * disabling the endpoint (a name can be pointed back where it belongs; a refusal that
+ * lasts while deliveries keep coming ends in FAILING_5_DAYS).
  *
  * No transaction is held open while an endpoint is called. Transactions that touch both
  * lock the subscription before its deliveries, as the claim does.
  */
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { assertUnreachable } from '@cpx/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
-import type { WebhookPayloadMode } from '../partners/domain/payload-mode';
-import { ResealSubscriptionSecretsUseCase } from '../partners/reseal-subscription-secrets.usecase';
-import { needsSealing, openSecrets } from '../partners/subscription-secrets';
-import { WebhookSecretVault } from '../partners/webhook-secret-vault';
 import { DeliveredLog } from './delivered-log';
-import { claimDeliveries, insertAttempt, markDelivered, markFailed, scheduleRetry, type ClaimedRow, type Leased } from './delivery.store';
-import { claimTerms, signingSecrets } from './domain/claim-terms';
+import { insertAttempt, markDelivered, markFailed, scheduleRetry, type Leased } from './delivery.store';
+import type { ClaimedDelivery } from './domain/claimed-delivery';
 import { decide, isSuccess, pauseAskedMs, type Decision, type RetryPolicy } from './domain/retry-policy';
 import { webhookData } from './domain/webhook-payload';
 import { webhookBody, webhookHeaders } from './domain/webhook-signature';
 import { disableEndpoint } from './endpoint-disabling';
 import { endRunOfFailuresIfIdle, pauseEndpoint, recordFailure } from './endpoint.store';
 import { WebhookSender, type SendResult } from './webhook-sender';
-
-export interface ClaimedDelivery {
-  id: string;
-  /** This attempt's number in the delivery's log (1, 2, ...). */
-  attempt: number;
-  /** Attempts made before the delivery was last replayed: the retry schedule counts from there. */
-  retryBase: number;
-  claimToken: string;
-  subscriptionId: string;
-  partnerId: string;
-  payloadMode: WebhookPayloadMode;
-  url: string;
-  secrets: string[];
-  /** The event's feed sequence: where a THIN body points the partner's feed. */
-  sequence: string;
-  type: string;
-  occurredAt: Date;
-  /** The recorded (FULL) data, JSON text. */
-  data: string;
-  /** Not before then: the endpoint's pace. */
-  sendAt: Date;
-}
 
 @Injectable()
 export class DeliverWebhookUseCase {
@@ -76,35 +42,10 @@ export class DeliverWebhookUseCase {
     private readonly dataSource: DataSource,
     private readonly sender: WebhookSender,
     private readonly delivered: DeliveredLog,
-    @Inject(WebhookSecretVault) private readonly vault: WebhookSecretVault,
     @Inject(FeedsConfig) private readonly config: FeedsConfig,
-    private readonly reseal: ResealSubscriptionSecretsUseCase,
   ) {}
 
-  async claim(limit: number): Promise<ClaimedDelivery[]> {
-    const claimToken = randomUUID();
-    const rows = await claimDeliveries(
-      this.dataSource.manager,
-      claimTerms(limit, claimToken, {
-        deliveryTimeoutMs: this.config.FEEDS_DELIVERY_TIMEOUT_MS,
-        pollIntervalMs: this.config.FEEDS_POLL_INTERVAL_MS,
-        endpointRatePerSecond: this.config.FEEDS_ENDPOINT_RATE_PER_SECOND,
-        endpointConcurrency: this.config.FEEDS_ENDPOINT_CONCURRENCY,
-      }),
-    );
-    const claimed: ClaimedDelivery[] = [];
-    const stale = new Set<string>();
-    for (const row of rows) {
-      const delivery = this.opened(row, claimToken);
-      if (!delivery) continue;
-      if (needsSealing(this.vault, row)) stale.add(row.subscription_id);
-      claimed.push(delivery);
-    }
-    await this.reseal.execute(stale);
-    return claimed;
-  }
-
-  async attempt(delivery: ClaimedDelivery): Promise<Decision> {
+  async execute(delivery: ClaimedDelivery): Promise<Decision> {
     const wait = delivery.sendAt.getTime() - Date.now();
     if (wait > 0) await sleep(wait);
     const attemptedAt = new Date();
@@ -122,35 +63,6 @@ export class DeliverWebhookUseCase {
       return { kind: 'delivered' };
     }
     return this.dataSource.transaction((tx) => this.recordFailedAttempt(tx, delivery, result, attemptedAt));
-  }
-
-  /** The claimed row with its secrets opened, or undefined (logged) when they do not open. */
-  private opened(row: ClaimedRow, claimToken: string): ClaimedDelivery | undefined {
-    let secrets;
-    try {
-      secrets = openSecrets(this.vault, row.subscription_id, row);
-    } catch (error) {
-      // Not attempted, not logged as the partner's failure: the lease runs out and the
-      // delivery is due again, once the key is configured. Ids only, never a secret.
-      this.logger.error(`Delivery ${row.id} not attempted: the webhook secret of subscription ${row.subscription_id} does not open (${(error as Error).message})`);
-      return undefined;
-    }
-    return {
-      id: row.id,
-      attempt: row.attempts,
-      retryBase: row.retry_base,
-      claimToken,
-      subscriptionId: row.subscription_id,
-      partnerId: row.partner_id,
-      payloadMode: row.payload_mode,
-      url: row.webhook_url,
-      secrets: signingSecrets(secrets, row.previous_live),
-      sequence: row.sequence,
-      type: row.type,
-      occurredAt: row.occurred_at,
-      data: row.data,
-      sendAt: row.send_at,
-    };
   }
 
   private async send(delivery: ClaimedDelivery, attemptedAt: Date): Promise<SendResult> {
