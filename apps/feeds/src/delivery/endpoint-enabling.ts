@@ -1,6 +1,6 @@
 /**
  * Enabling a subscription's webhook endpoint again: by its partner's admin
- * (partners/enable-subscription.usecase.ts) or by a replay (a partner admin asking for
+ * (enable-subscription.usecase.ts) or by a replay (a partner admin asking for
  * one says the endpoint works now). Its run of failures starts afresh, and what was parked
  * while it was disabled is queued in feed order (delivery.store.ts, queueInFeedOrder).
  *
