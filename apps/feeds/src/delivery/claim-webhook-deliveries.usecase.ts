@@ -46,7 +46,7 @@ export class ClaimWebhookDeliveriesUseCase {
     for (const row of rows) {
       const delivery = this.opened(row, claimToken);
       if (!delivery) continue;
-      if (needsSealing(this.vault, row)) stale.add(row.subscription_id);
+      if (needsSealing(this.vault, row.secrets)) stale.add(row.subscriptionId);
       claimed.push(delivery);
     }
     await this.reseal.execute(stale);
@@ -57,28 +57,28 @@ export class ClaimWebhookDeliveriesUseCase {
   private opened(row: ClaimedRow, claimToken: string): ClaimedDelivery | undefined {
     let secrets;
     try {
-      secrets = openSecrets(this.vault, row.subscription_id, row);
+      secrets = openSecrets(this.vault, row.subscriptionId, row.secrets);
     } catch (error) {
       // Not attempted, not logged as the partner's failure: the lease runs out and the
       // delivery is due again, once the key is configured. Ids only, never a secret.
-      this.logger.error(`Delivery ${row.id} not attempted: the webhook secret of subscription ${row.subscription_id} does not open (${(error as Error).message})`);
+      this.logger.error(`Delivery ${row.id} not attempted: the webhook secret of subscription ${row.subscriptionId} does not open (${(error as Error).message})`);
       return undefined;
     }
     return {
       id: row.id,
       attempt: row.attempts,
-      retryBase: row.retry_base,
+      retryBase: row.retryBase,
       claimToken,
-      subscriptionId: row.subscription_id,
-      partnerId: row.partner_id,
-      payloadMode: row.payload_mode,
-      url: row.webhook_url,
-      secrets: signingSecrets(secrets, row.previous_live),
+      subscriptionId: row.subscriptionId,
+      partnerId: row.partnerId,
+      payloadMode: row.payloadMode,
+      url: row.webhookUrl,
+      secrets: signingSecrets(secrets, row.previousLive),
       sequence: row.sequence,
       type: row.type,
-      occurredAt: row.occurred_at,
+      occurredAt: row.occurredAt,
       data: row.data,
-      sendAt: row.send_at,
+      sendAt: row.sendAt,
     };
   }
 }

@@ -7,13 +7,13 @@ import type { AttemptRow } from './delivery.store';
 
 export function attemptMessage(row: AttemptRow): MessageInitShape<typeof DeliveryAttemptSchema> {
   return {
-    deliveryId: row.delivery_id,
-    eventId: row.event_id,
+    deliveryId: row.deliveryId,
+    eventId: row.eventId,
     attempt: row.attempt,
-    statusCode: row.status_code ?? 0,
-    latencyMs: row.latency_ms,
+    statusCode: row.statusCode ?? 0,
+    latencyMs: row.latencyMs,
     error: row.error,
-    attemptedAt: timestampFromDate(row.attempted_at),
+    attemptedAt: timestampFromDate(row.attemptedAt),
     cursor: encodeCursor([row.id]),
   };
 }

@@ -29,7 +29,27 @@ export async function notifyDeliveriesDue(manager: EntityManager): Promise<void>
 }
 
 /** A delivery as the claim returns it, with its event, its subscription's endpoint and its secrets as stored. */
-export interface ClaimedRow extends StoredSecrets {
+export interface ClaimedRow {
+  id: string;
+  /** This attempt's number (the claim counted it). */
+  attempts: number;
+  retryBase: number;
+  subscriptionId: string;
+  sendAt: Date;
+  partnerId: string;
+  payloadMode: WebhookPayloadMode;
+  webhookUrl: string;
+  sequence: string;
+  /** Whether the previous secret still signs. */
+  previousLive: boolean;
+  type: string;
+  occurredAt: Date;
+  data: string;
+  secrets: StoredSecrets;
+}
+
+/** The claim's columns as Postgres returns them. */
+interface ClaimedColumns extends StoredSecrets {
   id: string;
   attempts: number;
   retry_base: number;
@@ -125,7 +145,7 @@ const CLAIM = `
 
 /** Claims and leases due deliveries (one statement, its own transaction), in send-time order. */
 export async function claimDeliveries(manager: EntityManager, terms: ClaimTerms): Promise<ClaimedRow[]> {
-  return manager.query(CLAIM, [
+  const rows: ClaimedColumns[] = await manager.query(CLAIM, [
     terms.limit,
     terms.claimToken,
     String(terms.leaseMs),
@@ -133,6 +153,29 @@ export async function claimDeliveries(manager: EntityManager, terms: ClaimTerms)
     String(terms.spacingMs),
     terms.endpointConcurrency,
   ]);
+  return rows.map((row) => ({
+    id: row.id,
+    attempts: row.attempts,
+    retryBase: row.retry_base,
+    subscriptionId: row.subscription_id,
+    sendAt: row.send_at,
+    partnerId: row.partner_id,
+    payloadMode: row.payload_mode,
+    webhookUrl: row.webhook_url,
+    sequence: row.sequence,
+    previousLive: row.previous_live,
+    type: row.type,
+    occurredAt: row.occurred_at,
+    data: row.data,
+    secrets: {
+      secret: row.secret,
+      secret_key_id: row.secret_key_id,
+      secret_sealed: row.secret_sealed,
+      previous_secret: row.previous_secret,
+      previous_secret_key_id: row.previous_secret_key_id,
+      previous_secret_sealed: row.previous_secret_sealed,
+    },
+  }));
 }
 
 /** One attempt, as the attempt log keeps it. */
@@ -294,23 +337,36 @@ export async function requeueDelivery(manager: EntityManager, deliveryId: string
 }
 
 export interface AttemptRow {
+  /** Its position in the log: the page cursor. */
   id: string;
-  delivery_id: string;
-  event_id: string;
+  deliveryId: string;
+  eventId: string;
   attempt: number;
-  status_code: number | null;
-  latency_ms: number;
+  /** null: no answer (a timeout, a refused endpoint). */
+  statusCode: number | null;
+  latencyMs: number;
   error: string;
-  attempted_at: Date;
+  attemptedAt: Date;
 }
 
 /** A page of the subscription's attempt log, newest first, before the position `before`; `limit` rows at most. */
 export async function attemptsBefore(manager: EntityManager, subscriptionId: string, before: string, limit: number): Promise<AttemptRow[]> {
-  return manager.query(
+  const rows: { id: string; delivery_id: string; event_id: string; attempt: number; status_code: number | null; latency_ms: number; error: string; attempted_at: Date }[] =
+    await manager.query(
     `SELECT a.id, a.delivery_id, e.event_id, a.attempt, a.status_code, a.latency_ms, a.error, a.attempted_at
        FROM delivery_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id JOIN feed_event e ON e.sequence = d.sequence
        WHERE d.subscription_id = $1 AND a.id < $2
        ORDER BY a.id DESC LIMIT $3`,
     [subscriptionId, before, limit],
   );
+  return rows.map((row) => ({
+    id: row.id,
+    deliveryId: row.delivery_id,
+    eventId: row.event_id,
+    attempt: row.attempt,
+    statusCode: row.status_code,
+    latencyMs: row.latency_ms,
+    error: row.error,
+    attemptedAt: row.attempted_at,
+  }));
 }

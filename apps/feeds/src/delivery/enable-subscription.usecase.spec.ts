@@ -1,7 +1,7 @@
 import type { Principal } from '@cpx/platform';
 import { FEED_APPEND_LOCK } from '../feed/feed.store';
 import { fakeDatabase } from '../../test/fake-database';
-import { aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
+import { PARTNER_ID, SUBSCRIPTION_ID, subscriptionColumns } from '../../test/subscription-factories';
 import { EnableSubscriptionCommand } from './enable-subscription.command';
 import { EnableSubscriptionUseCase } from './enable-subscription.usecase';
 
@@ -14,7 +14,7 @@ const partnerAdmin: Principal = { subject: 'unicef-admin', roles: ['partner'], p
 function anEndpoint(options: { enabled: boolean; parked: number; meanwhile?: number }) {
   let releases = 0;
   return fakeDatabase((sql) => {
-    if (sql.includes('FROM subscription WHERE id = $1 AND deleted_at IS NULL')) return [aSubscriptionRow({ enabled: options.enabled })];
+    if (sql.includes('FROM subscription WHERE id = $1 AND deleted_at IS NULL')) return [subscriptionColumns({ enabled: options.enabled })];
     if (sql.includes('UPDATE subscription SET enabled = true')) return options.enabled ? [] : [{ id: SUBSCRIPTION_ID }];
     if (sql.includes('WITH waiting AS')) {
       releases += 1;

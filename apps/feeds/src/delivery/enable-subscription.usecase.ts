@@ -22,7 +22,7 @@ export class EnableSubscriptionUseCase {
 
   async execute({ id }: EnableSubscriptionCommand, principal: Principal): Promise<{ subscription: SubscriptionRow; released: number }> {
     return this.dataSource.transaction(async (tx) => {
-      requirePartnerManager(principal, (await findSubscription(tx, id)).partner_id);
+      requirePartnerManager(principal, (await findSubscription(tx, id)).partnerId);
       await lockSubscription(tx, id);
       await endRunOfFailures(tx, id);
       // Sent at commit; enableEndpoint must be the last step before it.

@@ -15,7 +15,7 @@ export class ListDeliveryAttemptsUseCase {
 
   async execute({ subscriptionId: id, first, before }: ListDeliveryAttemptsCommand, principal: Principal) {
     const subscription = await findSubscription(this.dataSource.manager, id);
-    requirePartnerManager(principal, subscription.partner_id);
+    requirePartnerManager(principal, subscription.partnerId);
     const rows = await attemptsBefore(this.dataSource.manager, id, before, first + 1);
     const items = rows.slice(0, first);
     return { items, endCursor: items.length > 0 ? encodeCursor([items.at(-1)!.id]) : '', hasNextPage: rows.length > first };

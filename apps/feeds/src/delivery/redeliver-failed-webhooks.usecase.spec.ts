@@ -1,6 +1,6 @@
 import type { Principal } from '@cpx/platform';
 import { fakeDatabase } from '../../test/fake-database';
-import { aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
+import { PARTNER_ID, SUBSCRIPTION_ID, subscriptionColumns } from '../../test/subscription-factories';
 import { RedeliverFailedWebhooksCommand } from './redeliver-failed-webhooks.command';
 import { RedeliverFailedWebhooksUseCase } from './redeliver-failed-webhooks.usecase';
 
@@ -11,7 +11,7 @@ const since = new Date('2026-02-01T08:00:00Z');
 function aDisabledEndpoint() {
   let queued = 0;
   return fakeDatabase((sql) => {
-    if (sql.includes('FROM subscription WHERE id = $1 AND deleted_at IS NULL')) return [aSubscriptionRow({ enabled: false })];
+    if (sql.includes('FROM subscription WHERE id = $1 AND deleted_at IS NULL')) return [subscriptionColumns({ enabled: false })];
     if (sql.includes('UPDATE subscription SET enabled = true')) return [{ id: SUBSCRIPTION_ID }];
     if (sql.includes('WITH waiting AS')) return (queued += 1) === 1 ? [{ was: 'FAILED', n: 2 }, { was: 'PARKED', n: 5 }] : [];
     return [];

@@ -21,7 +21,7 @@ export class RedeliverFailedWebhooksUseCase {
   async execute({ subscriptionId: id, since }: RedeliverFailedWebhooksCommand, principal: Principal): Promise<Queued> {
     return this.dataSource.transaction(async (tx) => {
       const subscription = await findSubscription(tx, id);
-      requirePartnerManager(principal, subscription.partner_id);
+      requirePartnerManager(principal, subscription.partnerId);
       // Notified first: it is sent at commit, and enableEndpoint must be the last step.
       await notifyDeliveriesDue(tx);
       return enableEndpoint(tx, id, { failedSince: since });

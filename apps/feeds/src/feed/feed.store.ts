@@ -112,16 +112,17 @@ export async function releaseParkedOfEnabledEndpoints(manager: EntityManager, de
 
 /** One row per wanted event, or a single one without an event when none is; each with the scan's extent. */
 export interface ScanRow {
-  /** The last sequence looked at (NULL: nothing after the cursor). */
-  scanned_to: string | null;
+  /** The last sequence looked at (null: nothing after the cursor). */
+  scannedTo: string | null;
   /** How many events were looked at: `scanRows` means there may be more. */
   scanned: number;
+  /** null: no event wanted in the scan (the row only says how far it went). */
   sequence: string | null;
-  event_id: string;
+  eventId: string;
   type: string;
   subject: string;
   countries: string[];
-  occurred_at: Date;
+  occurredAt: Date;
   data: string;
 }
 
@@ -137,7 +138,17 @@ const SUBSCRIPTION_WANTS_EVENT = `
  * in it agree. The extent reads only the primary key; the wanted events stop at `limit`.
  */
 export async function scanPartnerFeed(manager: EntityManager, partnerId: string, after: string, limit: number, scanRows: number): Promise<ScanRow[]> {
-  return manager.query(
+  const rows: {
+    scanned_to: string | null;
+    scanned: number;
+    sequence: string | null;
+    event_id: string;
+    type: string;
+    subject: string;
+    countries: string[];
+    occurred_at: Date;
+    data: string;
+  }[] = await manager.query(
     `WITH scan AS (
          SELECT max(sequence) AS scanned_to, count(*)::int AS scanned
          FROM (SELECT sequence FROM feed_event WHERE sequence > $2 ORDER BY sequence LIMIT $4) AS looked_at
@@ -155,6 +166,17 @@ export async function scanPartnerFeed(manager: EntityManager, partnerId: string,
        ORDER BY e.sequence`,
     [partnerId, after, limit, scanRows],
   );
+  return rows.map((row) => ({
+    scannedTo: row.scanned_to,
+    scanned: row.scanned,
+    sequence: row.sequence,
+    eventId: row.event_id,
+    type: row.type,
+    subject: row.subject,
+    countries: row.countries,
+    occurredAt: row.occurred_at,
+    data: row.data,
+  }));
 }
 
 /** Whether this transaction may sweep retention: false when another instance is sweeping. */

@@ -60,17 +60,17 @@ function feedPage(rows: ScanRow[], first: number, after: string): FeedPage {
   const wanted = rows.filter((row) => row.sequence !== null);
   const items = wanted.slice(0, first).map((row) => ({
     cursor: feedCursor(row.sequence!),
-    eventId: row.event_id,
+    eventId: row.eventId,
     type: row.type,
     subject: row.subject,
     countries: row.countries,
-    occurredAt: row.occurred_at,
+    occurredAt: row.occurredAt,
     data: row.data,
   }));
   if (wanted.length > first) return { items, endCursor: items.at(-1)!.cursor, hasNextPage: true };
   const scan = rows[0];
   // Nothing after the cursor yet: the next read starts from the same place.
-  if (!scan?.scanned_to) return { items, endCursor: after, hasNextPage: false };
+  if (!scan?.scannedTo) return { items, endCursor: after, hasNextPage: false };
   // Every event up to the last one looked at has been looked at: the page ends there.
-  return { items, endCursor: feedCursor(scan.scanned_to), hasNextPage: scan.scanned >= SCAN_ROWS };
+  return { items, endCursor: feedCursor(scan.scannedTo), hasNextPage: scan.scanned >= SCAN_ROWS };
 }

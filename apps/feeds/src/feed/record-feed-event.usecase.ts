@@ -34,7 +34,7 @@ export class RecordFeedEventUseCase {
     // every writer waits for it, so it is held for one statement and the commit only.
     const subscriptions = await webhookSubscriptions(tx);
     const wanted = subscriptions
-      .filter((subscription) => matches({ eventTypes: subscription.event_types, countries: subscription.countries }, { type: event.type, countries }))
+      .filter((subscription) => matches({ eventTypes: subscription.eventTypes, countries: subscription.countries }, { type: event.type, countries }))
       .map((subscription) => ({ ...subscription, deliveryId: randomUUID() }));
     // Sent at commit, so it is as good here as after the inserts.
     if (wanted.some((subscription) => subscription.enabled)) await notifyDeliveriesDue(tx);
@@ -56,7 +56,7 @@ export class RecordFeedEventUseCase {
         id: subscription.deliveryId,
         subscriptionId: subscription.id,
         state: subscription.enabled ? 'PENDING' : 'PARKED',
-        payloadMode: subscription.payload_mode,
+        payloadMode: subscription.payloadMode,
       })),
     );
     const parked = wanted.filter((subscription) => !subscription.enabled).map((subscription) => subscription.deliveryId);

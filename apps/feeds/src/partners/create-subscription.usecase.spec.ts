@@ -3,7 +3,7 @@ import type { Principal } from '@cpx/platform';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { fakeDatabase } from '../../test/fake-database';
-import { aPartnerRow, aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
+import { PARTNER_ID, partnerColumns, SUBSCRIPTION_ID, subscriptionColumns } from '../../test/subscription-factories';
 import { CreateSubscriptionCommand, type CreateSubscriptionRequest } from './create-subscription.command';
 import { CreateSubscriptionUseCase } from './create-subscription.usecase';
 import { createRequestDigest } from './domain/create-request-digest';
@@ -62,13 +62,13 @@ describe('creating a subscription with an idempotency key', () => {
   function aDatabase(earlier?: { request_digest: string; deleted?: boolean }, overlapUntil?: Date) {
     const [secretKeyId, secretSealed] = sealedParameters(vault, SUBSCRIPTION_ID, { current: newWebhookSecret() });
     return fakeDatabase((sql) => {
-      if (sql.includes('FROM partner WHERE id = $1')) return [aPartnerRow()];
+      if (sql.includes('FROM partner WHERE id = $1')) return [partnerColumns()];
       if (sql.includes('idempotency_key = $2')) return earlier ? [{ id: SUBSCRIPTION_ID, deleted: false, ...earlier }] : [];
       if (sql.includes('previous_secret_expires_at > now()')) return overlapUntil ? [{ previous_secret_expires_at: overlapUntil }] : [];
       if (sql.includes('secret_sealed FROM subscription')) {
         return [{ secret: null, secret_key_id: secretKeyId, secret_sealed: secretSealed, previous_secret: null, previous_secret_key_id: null, previous_secret_sealed: null }];
       }
-      if (sql.includes('FROM subscription WHERE id = $1 AND deleted_at IS NULL')) return [aSubscriptionRow()];
+      if (sql.includes('FROM subscription WHERE id = $1 AND deleted_at IS NULL')) return [subscriptionColumns()];
       return [];
     });
   }

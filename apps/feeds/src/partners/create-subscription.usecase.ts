@@ -101,10 +101,10 @@ export class CreateSubscriptionUseCase {
     await insertSubscription(tx, {
       id,
       partnerId: request.partnerId,
-      event_types: request.eventTypes,
+      eventTypes: request.eventTypes,
       countries,
       webhookUrl: request.webhookUrl,
-      payload_mode: request.payloadMode,
+      payloadMode: request.payloadMode,
       sealed: sealedParameters(this.vault, id, { current: secret }),
       idempotency: request.idempotency,
     });
@@ -116,7 +116,7 @@ export class CreateSubscriptionUseCase {
     const { key, digest } = request.idempotency!;
     const earlier = await lockSubscriptionOfIdempotencyKey(tx, request.partnerId, key);
     if (!earlier) return undefined;
-    if (earlier.request_digest !== digest) {
+    if (earlier.requestDigest !== digest) {
       throw DomainError.conflict('This idempotency key was already used for a different subscription. Use a new key for a new subscription.', 'input.idempotencyKey');
     }
     if (earlier.deleted) {

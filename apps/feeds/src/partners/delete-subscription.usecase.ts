@@ -13,7 +13,7 @@ export class DeleteSubscriptionUseCase {
   async execute({ id }: DeleteSubscriptionCommand, principal: Principal): Promise<string> {
     await this.dataSource.transaction(async (tx) => {
       const current = await findSubscription(tx, id, true);
-      requirePartnerManager(principal, current.partner_id);
+      requirePartnerManager(principal, current.partnerId);
       await deleteSubscription(tx, id);
     });
     return id;

@@ -24,7 +24,7 @@ export class RotateSubscriptionSecretUseCase {
   async execute({ id }: RotateSubscriptionSecretCommand, principal: Principal): Promise<{ subscription: SubscriptionRow; secret: string }> {
     return this.dataSource.transaction(async (tx) => {
       const subscription = await findSubscription(tx, id, true);
-      requirePartnerManager(principal, subscription.partner_id);
+      requirePartnerManager(principal, subscription.partnerId);
       const until = await previousSecretSignsUntil(tx, id);
       if (until) {
         throw DomainError.conflict(

@@ -6,21 +6,21 @@ import type { PartnerRow } from './partner.store';
 import type { SubscriptionRow } from './subscription.store';
 
 export function partnerMessage(row: PartnerRow): MessageInitShape<typeof PartnerSchema> {
-  return { id: row.id, name: row.name, countries: row.countries, createdAt: timestampFromDate(row.created_at) };
+  return { id: row.id, name: row.name, countries: row.countries, createdAt: timestampFromDate(row.createdAt) };
 }
 
 export function subscriptionMessage(row: SubscriptionRow): MessageInitShape<typeof SubscriptionSchema> {
   return {
     id: row.id,
-    partnerId: row.partner_id,
-    eventTypes: row.event_types,
+    partnerId: row.partnerId,
+    eventTypes: row.eventTypes,
     countries: row.countries,
-    webhookUrl: row.webhook_url ?? '',
+    webhookUrl: row.webhookUrl ?? '',
     enabled: row.enabled,
-    disabledReason: row.disabled_reason,
-    createdAt: timestampFromDate(row.created_at),
-    previousSecretExpiresAt: row.previous_secret_expires_at ? timestampFromDate(row.previous_secret_expires_at) : undefined,
-    payloadMode: PayloadMode[row.payload_mode],
+    disabledReason: row.disabledReason,
+    createdAt: timestampFromDate(row.createdAt),
+    previousSecretExpiresAt: row.previousSecretExpiresAt ? timestampFromDate(row.previousSecretExpiresAt) : undefined,
+    payloadMode: PayloadMode[row.payloadMode],
     version: BigInt(row.version),
   };
 }

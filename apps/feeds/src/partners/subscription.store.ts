@@ -2,13 +2,34 @@
  * All SQL of a subscription but its secret columns (webhook-secret.store.ts) and its
  * endpoint's delivery state (delivery/endpoint.store.ts). Other features read subscriptions
  * through here: delivery and the feed depend on partners/, never the other way round.
- * Rows keep the table's column names.
+ * Rows come back with camelCase fields, mapped here once.
  */
 import { DomainError, queryPrepared } from '@cpx/platform';
 import type { EntityManager } from 'typeorm';
 import type { WebhookPayloadMode } from './domain/payload-mode';
 
-export interface SubscriptionRow {
+/** What a subscription asks for, as an update changes it. */
+export interface SubscriptionSettings {
+  webhookUrl: string | null;
+  eventTypes: string[];
+  countries: string[];
+  payloadMode: WebhookPayloadMode;
+}
+
+export interface SubscriptionRow extends SubscriptionSettings {
+  id: string;
+  partnerId: string;
+  enabled: boolean;
+  disabledReason: string;
+  createdAt: Date;
+  /** Until when the previous secret still signs (after a rotation); null when there is none. */
+  previousSecretExpiresAt: Date | null;
+  /** Of its settings: moved by every update that changes one (update-subscription.usecase.ts). */
+  version: number;
+}
+
+/** The columns as Postgres returns them. */
+interface SubscriptionColumns {
   id: string;
   partner_id: string;
   event_types: string[];
@@ -19,34 +40,42 @@ export interface SubscriptionRow {
   created_at: Date;
   previous_secret_expires_at: Date | null;
   payload_mode: WebhookPayloadMode;
-  /** Of its settings: moved by every update that changes one (update-subscription.usecase.ts). */
   version: number;
 }
 
-/** What a subscription asks for, as an update changes it. */
-export interface SubscriptionSettings {
-  webhook_url: string | null;
-  event_types: string[];
-  countries: string[];
-  payload_mode: WebhookPayloadMode;
+function subscriptionRow(row: SubscriptionColumns): SubscriptionRow {
+  return {
+    id: row.id,
+    partnerId: row.partner_id,
+    eventTypes: row.event_types,
+    countries: row.countries,
+    webhookUrl: row.webhook_url,
+    enabled: row.enabled,
+    disabledReason: row.disabled_reason,
+    createdAt: row.created_at,
+    previousSecretExpiresAt: row.previous_secret_expires_at,
+    payloadMode: row.payload_mode,
+    version: row.version,
+  };
 }
 
 const SUBSCRIPTION_COLUMNS = `id, partner_id, event_types, countries, webhook_url, enabled, disabled_reason, created_at, previous_secret_expires_at, payload_mode, version`;
 
 export async function findSubscription(manager: EntityManager, id: string, lock = false): Promise<SubscriptionRow> {
-  const rows: SubscriptionRow[] = await manager.query(
+  const rows: SubscriptionColumns[] = await manager.query(
     `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscription WHERE id = $1 AND deleted_at IS NULL${lock ? ' FOR UPDATE' : ''}`,
     [id],
   );
   if (!rows[0]) throw DomainError.notFound('Subscription', id);
-  return rows[0];
+  return subscriptionRow(rows[0]);
 }
 
 export async function partnerSubscriptions(manager: EntityManager, partnerId: string): Promise<SubscriptionRow[]> {
-  return manager.query(
+  const rows: SubscriptionColumns[] = await manager.query(
     `SELECT ${SUBSCRIPTION_COLUMNS} FROM subscription WHERE partner_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`,
     [partnerId],
   );
+  return rows.map(subscriptionRow);
 }
 
 /**
@@ -58,10 +87,9 @@ export async function lockSubscription(manager: EntityManager, subscriptionId: s
   await manager.query(`SELECT 1 FROM subscription WHERE id = $1 FOR NO KEY UPDATE`, [subscriptionId]);
 }
 
-export interface NewSubscription extends Omit<SubscriptionSettings, 'webhook_url'> {
+export interface NewSubscription extends SubscriptionSettings {
   id: string;
   partnerId: string;
-  webhookUrl: string | null;
   /** `secret_key_id, secret_sealed, previous_secret_key_id, previous_secret_sealed` (subscription-secrets.ts, sealedParameters). */
   sealed: [string, Buffer, string | null, Buffer | null];
   idempotency: { key: string; digest: string } | null;
@@ -74,10 +102,10 @@ export async function insertSubscription(manager: EntityManager, subscription: N
     [
       subscription.id,
       subscription.partnerId,
-      subscription.event_types,
+      subscription.eventTypes,
       subscription.countries,
       subscription.webhookUrl,
-      subscription.payload_mode,
+      subscription.payloadMode,
       ...subscription.sealed,
       subscription.idempotency?.key ?? null,
       subscription.idempotency?.digest ?? null,
@@ -90,12 +118,12 @@ export async function lockSubscriptionOfIdempotencyKey(
   manager: EntityManager,
   partnerId: string,
   key: string,
-): Promise<{ id: string; request_digest: string; deleted: boolean } | undefined> {
+): Promise<{ id: string; requestDigest: string; deleted: boolean } | undefined> {
   const rows: { id: string; request_digest: string; deleted: boolean }[] = await manager.query(
     `SELECT id, request_digest, deleted_at IS NOT NULL AS deleted FROM subscription WHERE partner_id = $1 AND idempotency_key = $2 FOR NO KEY UPDATE`,
     [partnerId, key],
   );
-  return rows[0];
+  return rows[0] && { id: rows[0].id, requestDigest: rows[0].request_digest, deleted: rows[0].deleted };
 }
 
 /**
@@ -108,7 +136,7 @@ export async function updateSubscriptionSettings(manager: EntityManager, id: str
            failing_since = CASE WHEN $6 THEN NULL ELSE failing_since END,
            next_send_at = CASE WHEN $6 THEN '-infinity' ELSE next_send_at END
          WHERE id = $1`,
-    [id, next.webhook_url, next.event_types, next.countries, next.payload_mode, newEndpoint],
+    [id, next.webhookUrl, next.eventTypes, next.countries, next.payloadMode, newEndpoint],
   );
 }
 
@@ -131,18 +159,19 @@ export async function deleteSubscription(manager: EntityManager, id: string): Pr
 /** What the feed matches an event against: every live subscription with a webhook endpoint. */
 export interface WebhookSubscriptionRow {
   id: string;
-  event_types: string[];
+  eventTypes: string[];
   countries: string[];
   enabled: boolean;
-  payload_mode: WebhookPayloadMode;
+  payloadMode: WebhookPayloadMode;
 }
 
 /** Prepared: it runs for every event the feed records. */
 export async function webhookSubscriptions(manager: EntityManager): Promise<WebhookSubscriptionRow[]> {
-  return queryPrepared<WebhookSubscriptionRow>(
+  const rows = await queryPrepared<{ id: string; event_types: string[]; countries: string[]; enabled: boolean; payload_mode: WebhookPayloadMode }>(
     manager,
     `SELECT id, event_types, countries, enabled, payload_mode FROM subscription
        WHERE deleted_at IS NULL AND webhook_url IS NOT NULL`,
     [],
   );
+  return rows.map((row) => ({ id: row.id, eventTypes: row.event_types, countries: row.countries, enabled: row.enabled, payloadMode: row.payload_mode }));
 }

@@ -47,7 +47,7 @@ export class UpdateSubscriptionUseCase {
   /** Absent fields of the command keep their value. */
   async execute(changes: UpdateSubscriptionCommand, principal: Principal): Promise<SubscriptionRow> {
     const id = changes.id;
-    requirePartnerManager(principal, (await findSubscription(this.dataSource.manager, id)).partner_id);
+    requirePartnerManager(principal, (await findSubscription(this.dataSource.manager, id)).partnerId);
     // Before any lock: resolving a host name may take seconds.
     const refusal = changes.webhookUrl ? await this.guard.refusal(changes.webhookUrl) : undefined;
     if (refusal) throw DomainError.badInput('input.webhookUrl', `input.webhookUrl ${refusal.message}.`);
@@ -56,19 +56,19 @@ export class UpdateSubscriptionUseCase {
       // key check), and every recording waits for the one before.
       await lockSubscription(tx, id);
       const current = await findSubscription(tx, id);
-      const partner = await requirePartner(tx, current.partner_id);
+      const partner = await requirePartner(tx, current.partnerId);
       const next: Settings = {
-        webhook_url: changes.webhookUrl ?? current.webhook_url,
-        event_types: changes.eventTypes ?? current.event_types,
+        webhookUrl: changes.webhookUrl ?? current.webhookUrl,
+        eventTypes: changes.eventTypes ?? current.eventTypes,
         countries: changes.countries ? requireCountriesOfPartner(changes.countries, partner, 'input.countries') : current.countries,
-        payload_mode: changes.payloadMode ?? current.payload_mode,
+        payloadMode: changes.payloadMode ?? current.payloadMode,
       };
       if (sameSettings(current, next)) return current;
       if (changes.expectedVersion !== undefined && changes.expectedVersion !== current.version) {
         throw DomainError.conflict(`The subscription changed meanwhile (version ${current.version}); reload it and try again.`, 'input.expectedVersion');
       }
-      if (next.payload_mode !== current.payload_mode) await keepModeOfEarlierDeliveries(tx, id, current.payload_mode);
-      await updateSubscriptionSettings(tx, id, next, next.webhook_url !== current.webhook_url);
+      if (next.payloadMode !== current.payloadMode) await keepModeOfEarlierDeliveries(tx, id, current.payloadMode);
+      await updateSubscriptionSettings(tx, id, next, next.webhookUrl !== current.webhookUrl);
       return findSubscription(tx, id);
     });
   }
@@ -77,10 +77,10 @@ export class UpdateSubscriptionUseCase {
 function sameSettings(current: Settings, next: Settings): boolean {
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
   return (
-    current.webhook_url === next.webhook_url &&
-    same(current.event_types, next.event_types) &&
+    current.webhookUrl === next.webhookUrl &&
+    same(current.eventTypes, next.eventTypes) &&
     same(current.countries, next.countries) &&
-    current.payload_mode === next.payload_mode
+    current.payloadMode === next.payloadMode
   );
 }
 

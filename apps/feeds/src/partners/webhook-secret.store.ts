@@ -8,6 +8,12 @@
  */
 import type { EntityManager } from 'typeorm';
 
+/**
+ * The secret columns as stored, keyed by their column names on purpose (unlike the other
+ * stores' rows): a sealed secret is bound to its column (webhook-secret-vault.ts,
+ * SecretColumn), and subscription-secrets.ts opens `<column>` by `<column>_key_id` and
+ * `<column>_sealed`.
+ */
 export interface StoredSecrets {
   /** In clear: only in rows from before the secrets were sealed; NULL once sealed. */
   secret: string | null;
