@@ -1,7 +1,8 @@
 import type { Principal } from '@cpx/platform';
-import { FEED_APPEND_LOCK } from '../feed/record-feed-event.usecase';
+import { FEED_APPEND_LOCK } from '../feed/feed.store';
 import { fakeDatabase } from '../../test/fake-database';
-import { aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
+import { PARTNER_ID, SUBSCRIPTION_ID, subscriptionColumns } from '../../test/subscription-factories';
+import { EnableSubscriptionCommand } from './enable-subscription.command';
 import { EnableSubscriptionUseCase } from './enable-subscription.usecase';
 
 const partnerAdmin: Principal = { subject: 'unicef-admin', roles: ['partner'], partnerId: PARTNER_ID };
@@ -13,7 +14,7 @@ const partnerAdmin: Principal = { subject: 'unicef-admin', roles: ['partner'], p
 function anEndpoint(options: { enabled: boolean; parked: number; meanwhile?: number }) {
   let releases = 0;
   return fakeDatabase((sql) => {
-    if (sql.includes('FROM subscription WHERE id = $1 AND deleted_at IS NULL')) return [aSubscriptionRow({ enabled: options.enabled })];
+    if (sql.includes('FROM subscription WHERE id = $1 AND deleted_at IS NULL')) return [subscriptionColumns({ enabled: options.enabled })];
     if (sql.includes('UPDATE subscription SET enabled = true')) return options.enabled ? [] : [{ id: SUBSCRIPTION_ID }];
     if (sql.includes('WITH waiting AS')) {
       releases += 1;
@@ -29,7 +30,7 @@ const oneLine = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 describe('enabling a subscription’s endpoint', () => {
   it('enables a disabled endpoint, queues its parked deliveries in feed order, then, holding the feed’s append lock, those parked meanwhile after them', async () => {
     const { dataSource, statements } = anEndpoint({ enabled: false, parked: 3, meanwhile: 1 });
-    const { released } = await new EnableSubscriptionUseCase(dataSource).execute(SUBSCRIPTION_ID, partnerAdmin);
+    const { released } = await new EnableSubscriptionUseCase(dataSource).execute(EnableSubscriptionCommand.from({ id: SUBSCRIPTION_ID }), partnerAdmin);
     expect(released).toBe(4);
     const sql = statements.map((statement) => oneLine(statement.sql));
     const enabled = sql.findIndex((text) => text.includes('UPDATE subscription SET enabled = true'));
@@ -54,7 +55,7 @@ describe('enabling a subscription’s endpoint', () => {
 
   it('is idempotent: an enabled endpoint queues what may be parked, without the append lock, and starts its run of failures afresh', async () => {
     const { dataSource, statements } = anEndpoint({ enabled: true, parked: 0 });
-    const { released, subscription } = await new EnableSubscriptionUseCase(dataSource).execute(SUBSCRIPTION_ID, partnerAdmin);
+    const { released, subscription } = await new EnableSubscriptionUseCase(dataSource).execute(EnableSubscriptionCommand.from({ id: SUBSCRIPTION_ID }), partnerAdmin);
     expect([released, subscription.enabled]).toEqual([0, true]);
     const sql = statements.map((statement) => oneLine(statement.sql));
     expect(sql).toContain('UPDATE subscription SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL');
@@ -65,14 +66,14 @@ describe('enabling a subscription’s endpoint', () => {
   it('forbids anybody but the partner’s admins and platform admins, and changes nothing', async () => {
     const { dataSource, writes, statements } = anEndpoint({ enabled: false, parked: 2 });
     const stranger: Principal = { subject: 'other', roles: ['partner'], partnerId: '0b0e6a4e-0000-4000-8000-000000000009' };
-    await expect(new EnableSubscriptionUseCase(dataSource).execute(SUBSCRIPTION_ID, stranger)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(new EnableSubscriptionUseCase(dataSource).execute(EnableSubscriptionCommand.from({ id: SUBSCRIPTION_ID }), stranger)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(writes()).toEqual([]);
     expect(statements.some((statement) => statement.sql.includes('FOR NO KEY UPDATE'))).toBe(false);
   });
 
   it('refuses an id CPX did not issue, naming it', async () => {
     const { dataSource, statements } = anEndpoint({ enabled: false, parked: 0 });
-    await expect(new EnableSubscriptionUseCase(dataSource).execute('nope', partnerAdmin)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    await expect((async () => new EnableSubscriptionUseCase(dataSource).execute(EnableSubscriptionCommand.from({ id: 'nope' }), partnerAdmin))()).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect(statements).toEqual([]);
   });
 });

@@ -2,10 +2,10 @@ import { FeedsRequests, WebhookSecretSchema } from '@cpx/contracts';
 import { parseKeyList, PayloadOpener, PayloadSealer, webhookSecretContext, type Principal } from '@cpx/platform';
 import { newLocalKeys } from '@cpx/stack';
 import { sendOverKafka } from '@cpx/testing';
+import { FeedsConfig } from '../config/feeds.config';
 import { newWebhookSecret } from './domain/webhook-secret';
 import type { CreateSubscriptionUseCase } from './create-subscription.usecase';
-import type { EnableSubscriptionUseCase } from './enable-subscription.usecase';
-import { FeedsHandler } from './feeds.handler';
+import { PartnersHandler } from './partners.handler';
 import type { RotateSubscriptionSecretUseCase } from './rotate-subscription-secret.usecase';
 import type { UpdateSubscriptionUseCase } from './update-subscription.usecase';
 import { aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
@@ -17,22 +17,18 @@ const sealerToGateway = PayloadSealer.create(parseKeyList(keys.env.feeds['CPX_GA
 const gateway = PayloadOpener.create(parseKeyList(keys.env.gateway['GATEWAY_OPENING_KEYS']!, 'GATEWAY_OPENING_KEYS'), 'GATEWAY_OPENING_KEYS');
 
 /** The handler with create and rotate use cases that hand out `secret`; the rest is never reached but those given. */
-async function aHandler(secret: string, replayed = false, given: { update?: UpdateSubscriptionUseCase; enable?: EnableSubscriptionUseCase } = {}): Promise<FeedsHandler> {
+async function aHandler(secret: string, replayed = false, given: { update?: UpdateSubscriptionUseCase } = {}): Promise<PartnersHandler> {
   const issued = async () => ({ subscription: aSubscriptionRow(), secret, replayed });
   const unused = {} as never;
-  return new FeedsHandler(
+  return new PartnersHandler(
     unused,
     { execute: issued } as unknown as CreateSubscriptionUseCase,
     unused,
     { execute: issued } as unknown as RotateSubscriptionSecretUseCase,
     unused,
-    unused,
-    unused,
-    unused,
-    unused,
     given.update ?? unused,
-    given.enable ?? unused,
     await sealerToGateway,
+    Object.assign(new FeedsConfig(), { CPX_MODE: 'test' }),
   );
 }
 
@@ -81,12 +77,5 @@ describe('changing a subscription over Kafka', () => {
       expect.objectContaining({ subject: partnerAdmin.subject }),
     );
     expect(response.subscription).toMatchObject({ id: SUBSCRIPTION_ID, version: 5n });
-  });
-
-  it('enables an endpoint, saying how many parked deliveries it queued', async () => {
-    const execute = jest.fn().mockResolvedValue({ subscription: aSubscriptionRow(), released: 12 });
-    const { response } = await sendOverKafka(await aHandler('', false, { enable: { execute } as unknown as EnableSubscriptionUseCase }), 'enable', FeedsRequests.enableSubscription, { id: SUBSCRIPTION_ID }, partnerAdmin);
-    expect(execute).toHaveBeenCalledWith(SUBSCRIPTION_ID, expect.objectContaining({ subject: partnerAdmin.subject }));
-    expect(response).toMatchObject({ released: 12, subscription: { id: SUBSCRIPTION_ID, enabled: true } });
   });
 });
