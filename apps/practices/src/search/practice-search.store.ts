@@ -1,0 +1,233 @@
+/**
+ * All SQL of practice search (ADR 13, ADR 14): the indexed texts of each published
+ * practice (practice_search_document), the vocabulary of their keys (practice_search_term)
+ * and the ranked, filtered, faceted, keyset-paged search over them. What is matched and how
+ * much it counts is decided in domain/ (search-plan.ts); here it becomes parameters, never
+ * SQL text: keys, words and filter values all travel as bound arrays.
+ */
+import type { EntityManager } from 'typeorm';
+import type { IndexedText } from './domain/search-document';
+import { STEMMING_CONFIGS } from './domain/search-languages';
+import type { SearchPlan, VocabularyHit } from './domain/search-plan';
+
+export interface PracticeFacetValues {
+  readonly themes: readonly string[];
+  readonly countries: readonly string[];
+  readonly targetGroups: readonly string[];
+  readonly evidence: string;
+  readonly alertKinds: readonly string[];
+}
+
+export interface SearchFilterValues {
+  readonly themes: readonly string[];
+  readonly countries: readonly string[];
+  readonly languages: readonly string[];
+  readonly targetGroups: readonly string[];
+  readonly evidence: readonly string[];
+  readonly alertKinds: readonly string[];
+}
+
+export interface RankedTextRow {
+  readonly practiceId: string;
+  readonly language: string;
+  /** Rounded to 6 decimals, as text: exactly what the keyset compares. */
+  readonly score: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly body: string;
+}
+
+export interface FacetRow {
+  readonly facet: string;
+  readonly value: string;
+  readonly count: number;
+}
+
+/** Replaces every indexed text of one practice, keeping the vocabulary's counts in step. */
+export async function replacePracticeTexts(manager: EntityManager, practiceId: string, facets: PracticeFacetValues, texts: readonly IndexedText[]): Promise<void> {
+  await deletePracticeTexts(manager, practiceId);
+  for (const text of texts) {
+    await manager.query(
+      `INSERT INTO practice_search_document
+         (practice_id, language, config, title, summary, body, head_keys, all_keys, key_list,
+          stemmed_head, stemmed_all, themes, countries, target_groups, evidence, alert_kinds)
+       VALUES ($1, $2, $3::regconfig, $4, $5, $6, array_to_tsvector($7::text[]), array_to_tsvector($8::text[]), $8::text[],
+               to_tsvector($3::regconfig, $4 || E'\\n' || $5),
+               to_tsvector($3::regconfig, $4 || E'\\n' || $5 || E'\\n' || $6),
+               $9, $10, $11, $12, $13)`,
+      [practiceId, text.language, text.config, text.title, text.summary, text.body, text.headKeys, text.allKeys,
+        facets.themes, facets.countries, facets.targetGroups, facets.evidence, facets.alertKinds],
+    );
+  }
+  // In key order, so that two practices indexed at once lock shared terms in the same order.
+  await manager.query(
+    `INSERT INTO practice_search_term (term, document_count)
+     SELECT key, count(*) FROM practice_search_document, unnest(key_list) AS key
+      WHERE practice_id = $1 GROUP BY key ORDER BY key
+     ON CONFLICT (term) DO UPDATE SET document_count = practice_search_term.document_count + excluded.document_count`,
+    [practiceId],
+  );
+}
+
+/** Removes a practice's texts and their keys' counts from the vocabulary. */
+export async function deletePracticeTexts(manager: EntityManager, practiceId: string): Promise<void> {
+  await manager.query(
+    `WITH removed AS (DELETE FROM practice_search_document WHERE practice_id = $1 RETURNING key_list),
+          counted AS (SELECT key, count(*) AS n FROM removed, unnest(key_list) AS key GROUP BY key ORDER BY key),
+          updated AS (UPDATE practice_search_term t SET document_count = t.document_count - c.n
+                        FROM counted c WHERE t.term = c.key AND t.document_count > c.n RETURNING t.term)
+     DELETE FROM practice_search_term t USING counted c
+      WHERE t.term = c.key AND t.document_count <= c.n`,
+    [practiceId],
+  );
+}
+
+export async function countTexts(manager: EntityManager): Promise<number> {
+  const [row] = (await manager.query(`SELECT count(*)::int AS n FROM practice_search_document`)) as { n: number }[];
+  return row?.n ?? 0;
+}
+
+/**
+ * Stored keys that may match each candidate key of a query: equal, beginning with it,
+ * beginning it (its prefixes of four letters and more), or close by trigrams. search-plan.ts
+ * decides which of them really match; this only narrows the vocabulary by its indexes.
+ */
+export async function findVocabulary(manager: EntityManager, candidates: readonly { term: number; key: string }[]): Promise<VocabularyHit[]> {
+  if (candidates.length === 0) return [];
+  const rows = (await manager.query(
+    `SELECT c.term, c.candidate, v.term AS key, v.document_count
+       FROM unnest($1::int[], $2::text[]) AS c(term, candidate)
+       CROSS JOIN LATERAL (
+         (SELECT term, document_count FROM practice_search_term
+           WHERE term = c.candidate
+              OR term = ANY (ARRAY(SELECT left(c.candidate, n) FROM generate_series(4, length(c.candidate) - 1) AS n)))
+         UNION
+         (SELECT term, document_count FROM practice_search_term
+           WHERE length(c.candidate) >= 3 AND term LIKE c.candidate || '%'
+           ORDER BY length(term), term LIMIT 50)
+         UNION
+         (SELECT term, document_count FROM practice_search_term
+           WHERE term % c.candidate
+           ORDER BY similarity(term, c.candidate) DESC, term LIMIT 50)
+       ) AS v`,
+    [candidates.map((candidate) => candidate.term), candidates.map((candidate) => candidate.key)],
+  )) as { term: number; candidate: string; key: string; document_count: number }[];
+  return rows.map((row) => ({ term: row.term, candidate: row.candidate, key: row.key, documentCount: row.document_count }));
+}
+
+/**
+ * The texts that match the plan and pass the filters (`matched`), shared by the page and
+ * the facets. Parameters $1..$14; a browse ($14) matches every text the filters allow.
+ */
+const MATCHED = `
+  entry AS (
+    SELECT e.term, e.channel, e.query, e.head_weight, e.body_weight
+      FROM unnest($1::int[], $2::text[], $3::text[], $4::float8[], $5::float8[]) AS e(term, channel, query, head_weight, body_weight)
+  ),
+  folded AS (
+    SELECT term, query::tsquery AS q, head_weight, body_weight FROM entry WHERE channel = 'folded'
+  ),
+  stemmed AS (
+    SELECT * FROM (
+      SELECT e.term, c.config, plainto_tsquery(c.config, e.query) AS q, e.head_weight, e.body_weight
+        FROM entry e CROSS JOIN unnest($6::regconfig[]) AS c(config)
+       WHERE e.channel = 'stemmed') AS s
+     WHERE numnode(s.q) > 0
+  ),
+  candidate AS (
+    SELECT d.practice_id, d.language FROM practice_search_document d, folded f WHERE d.all_keys @@ f.q
+    UNION
+    SELECT d.practice_id, d.language FROM practice_search_document d JOIN stemmed s ON d.config = s.config AND d.stemmed_all @@ s.q
+    UNION
+    SELECT d.practice_id, d.language FROM practice_search_document d WHERE $14::boolean
+  ),
+  matched AS (
+    SELECT d.* FROM practice_search_document d JOIN candidate c USING (practice_id, language)
+     WHERE (cardinality($8::text[]) = 0 OR d.themes && $8::text[])
+       AND (cardinality($9::text[]) = 0 OR d.countries && $9::text[])
+       AND (cardinality($10::text[]) = 0 OR d.language = ANY ($10::text[]))
+       AND (cardinality($11::text[]) = 0 OR d.target_groups && $11::text[])
+       AND (cardinality($12::text[]) = 0 OR d.evidence = ANY ($12::text[]))
+       AND (cardinality($13::text[]) = 0 OR d.alert_kinds && $13::text[])
+  )`;
+
+function matchedParameters(plan: SearchPlan, filters: SearchFilterValues, browse: boolean): unknown[] {
+  return [
+    plan.entries.map((entry) => entry.term),
+    plan.entries.map((entry) => entry.channel),
+    plan.entries.map((entry) => entry.query),
+    plan.entries.map((entry) => entry.headWeight),
+    plan.entries.map((entry) => entry.bodyWeight),
+    STEMMING_CONFIGS,
+    plan.termWeights,
+    filters.themes,
+    filters.countries,
+    filters.languages,
+    filters.targetGroups,
+    filters.evidence,
+    filters.alertKinds,
+    browse,
+  ];
+}
+
+/**
+ * One page of practices, best first: each practice scored by its best-matching text (the
+ * weighted share of the query's terms it matches, see search-plan.ts), ties by id. The
+ * keyset continues after (score, practice id) of the last row of the previous page.
+ */
+export async function findRankedPage(
+  manager: EntityManager,
+  plan: SearchPlan,
+  filters: SearchFilterValues,
+  browse: boolean,
+  page: { after?: { score: string; practiceId: string }; limit: number },
+): Promise<RankedTextRow[]> {
+  const rows = (await manager.query(
+    `WITH ${MATCHED},
+     scored AS (
+       SELECT m.practice_id, m.language,
+              coalesce((
+                SELECT sum(w.weight * b.best) FROM (
+                  SELECT x.term, max(x.weight) AS best FROM (
+                    SELECT f.term, CASE WHEN m.head_keys @@ f.q THEN f.head_weight WHEN m.all_keys @@ f.q THEN f.body_weight ELSE 0 END AS weight
+                      FROM folded f
+                    UNION ALL
+                    SELECT s.term, CASE WHEN m.stemmed_head @@ s.q THEN s.head_weight WHEN m.stemmed_all @@ s.q THEN s.body_weight ELSE 0 END
+                      FROM stemmed s WHERE s.config = m.config
+                  ) AS x GROUP BY x.term
+                ) AS b JOIN unnest($7::float8[]) WITH ORDINALITY AS w(weight, position) ON w.position = b.term + 1
+              ) / nullif((SELECT sum(weight) FROM unnest($7::float8[]) AS weight), 0), 0) AS score
+         FROM matched m
+     ),
+     best AS (
+       SELECT DISTINCT ON (practice_id) practice_id, language, round(score::numeric, 6) AS score
+         FROM scored ORDER BY practice_id, score DESC, language
+     )
+     SELECT b.practice_id, b.language, b.score::text AS score, d.title, d.summary, d.body
+       FROM best b JOIN practice_search_document d USING (practice_id, language)
+      WHERE $15::numeric IS NULL OR b.score < $15::numeric OR (b.score = $15::numeric AND b.practice_id > $16::uuid)
+      ORDER BY b.score DESC, b.practice_id
+      LIMIT $17`,
+    [...matchedParameters(plan, filters, browse), page.after?.score ?? null, page.after?.practiceId ?? null, page.limit],
+  )) as { practice_id: string; language: string; score: string; title: string; summary: string; body: string }[];
+  return rows.map((row) => ({ practiceId: row.practice_id, language: row.language, score: row.score, title: row.title, summary: row.summary, body: row.body }));
+}
+
+/** Practices matching per value of each facet, and in all (facet 'total'). */
+export async function countFacets(manager: EntityManager, plan: SearchPlan, filters: SearchFilterValues, browse: boolean): Promise<FacetRow[]> {
+  const rows = (await manager.query(
+    `WITH ${MATCHED},
+     practice AS (SELECT DISTINCT ON (practice_id) * FROM matched ORDER BY practice_id, language)
+     SELECT 'themes' AS facet, v AS value, count(*)::int AS count FROM practice, unnest(themes) AS v GROUP BY v
+     UNION ALL SELECT 'countries', v, count(*)::int FROM practice, unnest(countries) AS v GROUP BY v
+     UNION ALL SELECT 'targetGroups', v, count(*)::int FROM practice, unnest(target_groups) AS v GROUP BY v
+     UNION ALL SELECT 'alertKinds', v, count(*)::int FROM practice, unnest(alert_kinds) AS v GROUP BY v
+     UNION ALL SELECT 'evidence', evidence, count(*)::int FROM practice GROUP BY evidence
+     UNION ALL SELECT 'languages', language, count(DISTINCT practice_id)::int FROM matched GROUP BY language
+     UNION ALL SELECT 'total', '', count(*)::int FROM practice
+     -- $7 (term weights) is only read by the page's scoring; named here so both queries take the same parameters.
+     UNION ALL SELECT 'unused', '', cardinality($7::float8[]) WHERE false`,
+    matchedParameters(plan, filters, browse),
+  )) as FacetRow[];
+  return rows;
+}
