@@ -10,7 +10,7 @@ import { buildSearchPlan } from './domain/search-plan';
 import { parseSearchQuery } from './domain/search-query';
 import { highlightAll, snippet } from './domain/search-snippet';
 import type { FacetCount, PracticeFacet, PracticeSearchEntry, PracticeSearchFilters, PracticeSearchPage, PracticeSearchPort, PracticeSearchRequest } from './practice-search.port';
-import { countFacets, countTexts, deletePracticeTexts, findRankedPage, findVocabulary, replacePracticeTexts, type SearchFilterValues } from './practice-search.store';
+import { countFacets, deletePracticeTexts, findRankedPage, findVocabulary, replacePracticeTexts, type SearchFilterValues } from './practice-search.store';
 
 const FACETS: readonly PracticeFacet[] = ['themes', 'countries', 'languages', 'targetGroups', 'evidence', 'alertKinds'];
 /** Values of one filter: more is not a filter anyone sets by hand. */
@@ -40,7 +40,7 @@ export class PostgresPracticeSearch implements PracticeSearchPort {
     const browse = query.terms.length === 0;
 
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const plan = buildSearchPlan(query, await this.vocabulary(manager, query), await countTexts(manager));
+      const plan = buildSearchPlan(query, await this.vocabulary(manager, query));
       const rows = await findRankedPage(manager, plan, filters, browse, { after: score === undefined ? undefined : { score, practiceId: practiceId! }, limit: limit + 1 });
       const facetRows = await countFacets(manager, plan, filters, browse);
       const matchedKeys = new Set(plan.matchedKeys);

@@ -49,14 +49,15 @@ export async function replacePracticeTexts(manager: EntityManager, practiceId: s
   for (const text of texts) {
     await manager.query(
       `INSERT INTO practice_search_document
-         (practice_id, language, config, title, summary, body, head_keys, all_keys, key_list,
-          stemmed_head, stemmed_all, themes, countries, target_groups, evidence, alert_kinds)
-       VALUES ($1, $2, $3::regconfig, $4, $5, $6, array_to_tsvector($7::text[]), array_to_tsvector($8::text[]), $8::text[],
+         (practice_id, language, config, title, summary, body, title_keys, head_keys, all_keys, key_list,
+          stemmed_title, stemmed_head, stemmed_all, themes, countries, target_groups, evidence, alert_kinds)
+       VALUES ($1, $2, $3::regconfig, $4, $5, $6, array_to_tsvector($14::text[]), array_to_tsvector($7::text[]), array_to_tsvector($8::text[]), $8::text[],
+               to_tsvector($3::regconfig, $4),
                to_tsvector($3::regconfig, $4 || E'\\n' || $5),
                to_tsvector($3::regconfig, $4 || E'\\n' || $5 || E'\\n' || $6),
                $9, $10, $11, $12, $13)`,
       [practiceId, text.language, text.config, text.title, text.summary, text.body, text.headKeys, text.allKeys,
-        facets.themes, facets.countries, facets.targetGroups, facets.evidence, facets.alertKinds],
+        facets.themes, facets.countries, facets.targetGroups, facets.evidence, facets.alertKinds, text.titleKeys],
     );
   }
   // In key order, so that two practices indexed at once lock shared terms in the same order.
@@ -117,38 +118,42 @@ export async function findVocabulary(manager: EntityManager, candidates: readonl
 
 /**
  * The texts that match the plan and pass the filters (`matched`), shared by the page and
- * the facets. Parameters $1..$14; a browse ($14) matches every text the filters allow.
+ * the facets. Parameters $1..$15; a browse ($15) matches every text the filters allow.
  */
 const MATCHED = `
   entry AS (
-    SELECT e.term, e.channel, e.query, e.head_weight, e.body_weight
-      FROM unnest($1::int[], $2::text[], $3::text[], $4::float8[], $5::float8[]) AS e(term, channel, query, head_weight, body_weight)
+    SELECT *
+      FROM unnest($1::int[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::float8[])
+        AS e(term, channel, query, title_weight, summary_weight, body_weight)
   ),
   folded AS (
-    SELECT term, query::tsquery AS q, head_weight, body_weight FROM entry WHERE channel = 'folded'
+    SELECT term, query::tsquery AS q, title_weight, summary_weight, body_weight FROM entry WHERE channel = 'folded'
   ),
   stemmed AS (
     SELECT * FROM (
-      SELECT e.term, c.config, plainto_tsquery(c.config, e.query) AS q, e.head_weight, e.body_weight
-        FROM entry e CROSS JOIN unnest($6::regconfig[]) AS c(config)
+      SELECT e.term, c.config, plainto_tsquery(c.config, e.query) AS q, e.title_weight, e.summary_weight, e.body_weight
+        FROM entry e CROSS JOIN unnest($7::regconfig[]) AS c(config)
        WHERE e.channel = 'stemmed') AS s
      WHERE numnode(s.q) > 0
   ),
+  hit AS (
+    SELECT f.term, d.practice_id, d.language FROM practice_search_document d JOIN folded f ON d.all_keys @@ f.q
+    UNION
+    SELECT s.term, d.practice_id, d.language FROM practice_search_document d JOIN stemmed s ON d.config = s.config AND d.stemmed_all @@ s.q
+  ),
   candidate AS (
-    SELECT d.practice_id, d.language FROM practice_search_document d, folded f WHERE d.all_keys @@ f.q
+    SELECT DISTINCT practice_id, language FROM hit
     UNION
-    SELECT d.practice_id, d.language FROM practice_search_document d JOIN stemmed s ON d.config = s.config AND d.stemmed_all @@ s.q
-    UNION
-    SELECT d.practice_id, d.language FROM practice_search_document d WHERE $14::boolean
+    SELECT d.practice_id, d.language FROM practice_search_document d WHERE $15::boolean
   ),
   matched AS (
     SELECT d.* FROM practice_search_document d JOIN candidate c USING (practice_id, language)
-     WHERE (cardinality($8::text[]) = 0 OR d.themes && $8::text[])
-       AND (cardinality($9::text[]) = 0 OR d.countries && $9::text[])
-       AND (cardinality($10::text[]) = 0 OR d.language = ANY ($10::text[]))
-       AND (cardinality($11::text[]) = 0 OR d.target_groups && $11::text[])
-       AND (cardinality($12::text[]) = 0 OR d.evidence = ANY ($12::text[]))
-       AND (cardinality($13::text[]) = 0 OR d.alert_kinds && $13::text[])
+     WHERE (cardinality($9::text[]) = 0 OR d.themes && $9::text[])
+       AND (cardinality($10::text[]) = 0 OR d.countries && $10::text[])
+       AND (cardinality($11::text[]) = 0 OR d.language = ANY ($11::text[]))
+       AND (cardinality($12::text[]) = 0 OR d.target_groups && $12::text[])
+       AND (cardinality($13::text[]) = 0 OR d.evidence = ANY ($13::text[]))
+       AND (cardinality($14::text[]) = 0 OR d.alert_kinds && $14::text[])
   )`;
 
 function matchedParameters(plan: SearchPlan, filters: SearchFilterValues, browse: boolean): unknown[] {
@@ -156,10 +161,11 @@ function matchedParameters(plan: SearchPlan, filters: SearchFilterValues, browse
     plan.entries.map((entry) => entry.term),
     plan.entries.map((entry) => entry.channel),
     plan.entries.map((entry) => entry.query),
-    plan.entries.map((entry) => entry.headWeight),
-    plan.entries.map((entry) => entry.bodyWeight),
+    plan.entries.map((entry) => entry.weights.title),
+    plan.entries.map((entry) => entry.weights.summary),
+    plan.entries.map((entry) => entry.weights.body),
     STEMMING_CONFIGS,
-    plan.termWeights,
+    plan.termCount,
     filters.themes,
     filters.countries,
     filters.languages,
@@ -171,9 +177,11 @@ function matchedParameters(plan: SearchPlan, filters: SearchFilterValues, browse
 }
 
 /**
- * One page of practices, best first: each practice scored by its best-matching text (the
- * weighted share of the query's terms it matches, see search-plan.ts), ties by id. The
- * keyset continues after (score, practice id) of the last row of the previous page.
+ * One page of practices, best first. A text's score is the weighted share of the query's
+ * terms it matches (search-plan.ts): each term weighs ln(1 + texts / texts it matches), so
+ * a term found in most texts decides little; each match counts by its tier and place. A
+ * practice scores as its best text; ties go by id. The keyset continues after (score,
+ * practice id) of the last row of the previous page.
  */
 export async function findRankedPage(
   manager: EntityManager,
@@ -184,19 +192,26 @@ export async function findRankedPage(
 ): Promise<RankedTextRow[]> {
   const rows = (await manager.query(
     `WITH ${MATCHED},
+     term_weight AS (
+       SELECT t.term, ln(1 + (SELECT count(*) FROM practice_search_document)::float8 / greatest(1, count(h.practice_id))) AS weight
+         FROM generate_series(0, $8::int - 1) AS t(term) LEFT JOIN hit h ON h.term = t.term
+        GROUP BY t.term
+     ),
      scored AS (
        SELECT m.practice_id, m.language,
               coalesce((
                 SELECT sum(w.weight * b.best) FROM (
                   SELECT x.term, max(x.weight) AS best FROM (
-                    SELECT f.term, CASE WHEN m.head_keys @@ f.q THEN f.head_weight WHEN m.all_keys @@ f.q THEN f.body_weight ELSE 0 END AS weight
+                    SELECT f.term, CASE WHEN m.title_keys @@ f.q THEN f.title_weight WHEN m.head_keys @@ f.q THEN f.summary_weight
+                                        WHEN m.all_keys @@ f.q THEN f.body_weight ELSE 0 END AS weight
                       FROM folded f
                     UNION ALL
-                    SELECT s.term, CASE WHEN m.stemmed_head @@ s.q THEN s.head_weight WHEN m.stemmed_all @@ s.q THEN s.body_weight ELSE 0 END
+                    SELECT s.term, CASE WHEN m.stemmed_title @@ s.q THEN s.title_weight WHEN m.stemmed_head @@ s.q THEN s.summary_weight
+                                        WHEN m.stemmed_all @@ s.q THEN s.body_weight ELSE 0 END
                       FROM stemmed s WHERE s.config = m.config
                   ) AS x GROUP BY x.term
-                ) AS b JOIN unnest($7::float8[]) WITH ORDINALITY AS w(weight, position) ON w.position = b.term + 1
-              ) / nullif((SELECT sum(weight) FROM unnest($7::float8[]) AS weight), 0), 0) AS score
+                ) AS b JOIN term_weight w ON w.term = b.term
+              ) / nullif((SELECT sum(weight) FROM term_weight), 0), 0) AS score
          FROM matched m
      ),
      best AS (
@@ -205,9 +220,9 @@ export async function findRankedPage(
      )
      SELECT b.practice_id, b.language, b.score::text AS score, d.title, d.summary, d.body
        FROM best b JOIN practice_search_document d USING (practice_id, language)
-      WHERE $15::numeric IS NULL OR b.score < $15::numeric OR (b.score = $15::numeric AND b.practice_id > $16::uuid)
+      WHERE $16::numeric IS NULL OR b.score < $16::numeric OR (b.score = $16::numeric AND b.practice_id > $17::uuid)
       ORDER BY b.score DESC, b.practice_id
-      LIMIT $17`,
+      LIMIT $18`,
     [...matchedParameters(plan, filters, browse), page.after?.score ?? null, page.after?.practiceId ?? null, page.limit],
   )) as { practice_id: string; language: string; score: string; title: string; summary: string; body: string }[];
   return rows.map((row) => ({ practiceId: row.practice_id, language: row.language, score: row.score, title: row.title, summary: row.summary, body: row.body }));
@@ -225,8 +240,8 @@ export async function countFacets(manager: EntityManager, plan: SearchPlan, filt
      UNION ALL SELECT 'evidence', evidence, count(*)::int FROM practice GROUP BY evidence
      UNION ALL SELECT 'languages', language, count(DISTINCT practice_id)::int FROM matched GROUP BY language
      UNION ALL SELECT 'total', '', count(*)::int FROM practice
-     -- $7 (term weights) is only read by the page's scoring; named here so both queries take the same parameters.
-     UNION ALL SELECT 'unused', '', cardinality($7::float8[]) WHERE false`,
+     -- $8 (the number of terms) is only read by the page's scoring; named here so both queries take the same parameters.
+     UNION ALL SELECT 'unused', '', $8::int WHERE false`,
     matchedParameters(plan, filters, browse),
   )) as FacetRow[];
   return rows;

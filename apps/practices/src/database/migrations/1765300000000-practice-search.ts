@@ -4,8 +4,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Search of the practice library on Postgres (ADR 14). One row per text of a published
  * practice (its original and each published translation), with:
  * - the text as written, for snippets;
- * - its keys (@cpx/names folding, romanisation, by-ear keys) as a tsvector of the title and
- *   summary (head) and of all of it: script-neutral, built by the service, no parser;
+ * - its keys (@cpx/names folding, romanisation, by-ear keys) as tsvectors of the title, of
+ *   the title and summary (head) and of all of it: script-neutral, built by the service
+ *   from its own key lists (array_to_tsvector: no parser between);
  * - the same text stemmed by its language's Snowball configuration (or `simple`), built
  *   here by to_tsvector from the text and its `config`;
  * - the practice's facets, repeated on each of its rows so a filter is one index lookup.
@@ -26,9 +27,11 @@ export class PracticeSearch1765300000000 implements MigrationInterface {
         title          text NOT NULL,
         summary        text NOT NULL,
         body           text NOT NULL,
+        title_keys     tsvector NOT NULL,
         head_keys      tsvector NOT NULL,
         all_keys       tsvector NOT NULL,
         key_list       text[] NOT NULL,
+        stemmed_title  tsvector NOT NULL,
         stemmed_head   tsvector NOT NULL,
         stemmed_all    tsvector NOT NULL,
         themes         text[] NOT NULL DEFAULT '{}',

@@ -1,7 +1,7 @@
 /**
  * What is stored to search one text of a practice (its original or one translation): the
  * text as written (for snippets), the language whose stemmer reads it, and its keys
- * (search-keys.ts) for the title and summary (the head) and for all of it. A body's words
+ * (search-keys.ts) for the title, for the title and summary (the head) and for all of it. A body's words
  * past MAX_INDEXED_WORDS are not indexed: a tsvector holds at most 1 MB, and no search
  * needs the fiftieth thousand word of a practice to find it.
  */
@@ -19,12 +19,14 @@ export interface PracticeText {
 
 export interface IndexedText extends PracticeText {
   readonly config: StemmingConfig;
+  readonly titleKeys: readonly string[];
   readonly headKeys: readonly string[];
   readonly allKeys: readonly string[];
 }
 
 export function indexedText(text: PracticeText): IndexedText {
-  const headKeys = unique(textKeys(`${text.title}\n${text.summary}`));
+  const titleKeys = unique(textKeys(text.title));
+  const headKeys = unique([...titleKeys, ...textKeys(text.summary)]);
   const bodyKeys = textKeys(text.body, MAX_INDEXED_WORDS);
   return {
     language: text.language,
@@ -32,6 +34,7 @@ export function indexedText(text: PracticeText): IndexedText {
     summary: text.summary.normalize('NFC'),
     body: text.body.normalize('NFC'),
     config: stemmingConfig(text.language),
+    titleKeys,
     headKeys,
     allKeys: unique([...headKeys, ...bodyKeys]),
   };

@@ -5,26 +5,37 @@
  * script and spelling, so a term matches stored keys at three tiers:
  * - exact: the same key (any script, diacritics or case, by spelling or by ear);
  * - stem: one key begins the other (the query shorter: a prefix; the stored one shorter by
- *   at most three letters: an inflected query such as "децата" for "деца"), or both share a
- *   long prefix and differ only in their last letters ("trafikimi", "trafiking");
- * - typo: at most one edit (two in long words) apart.
+ *   at most three letters: an inflected query such as "децата" for "деца"), both share a
+ *   long prefix and differ only in their last letters ("trafikimi", "trafiking"), or a short
+ *   word differs in its last letter only, as the region's nouns decline ("deca", "decu",
+ *   "decom"; "copii", "copil");
+ * - typo: at most one edit (two in long words) apart; only for a term whose keys are not
+ *   stored as typed (a known word is not corrected into other known words).
  * Words of languages with a Snowball stemmer also match through their own stemmed text, as
  * strongly as an exact key. A practice's score is the share of the query's terms it
- * matches, each term weighted by how rare it is (idf) and each match by its tier and by
- * whether it is in the title or summary (the head) or only the body.
+ * matches, each term weighted by how rare it is (idf: the texts it matches in any of these
+ * ways, counted by the store) and each match by its tier and by where it is: the title,
+ * the summary, or only the body.
  */
 import { KEY } from './search-keys';
 import type { SearchQuery } from './search-query';
 
 export type MatchTier = 'exact' | 'stem' | 'typo';
 
-/** How much a match counts, by tier, where it is in the head (title, summary) and in the body only. */
-export const TIER_WEIGHTS: Readonly<Record<MatchTier, { head: number; body: number }>> = {
-  exact: { head: 1, body: 0.8 },
-  stem: { head: 0.9, body: 0.7 },
-  typo: { head: 0.6, body: 0.45 },
+export interface PlaceWeights {
+  readonly title: number;
+  readonly summary: number;
+  readonly body: number;
+}
+
+/** How much a match counts, by tier and by where its best place is: the title, the summary, only the body. */
+export const TIER_WEIGHTS: Readonly<Record<MatchTier, PlaceWeights>> = {
+  exact: { title: 1, summary: 0.9, body: 0.75 },
+  stem: { title: 0.9, summary: 0.8, body: 0.65 },
+  typo: { title: 0.6, summary: 0.55, body: 0.45 },
 };
-export const STEMMED_WEIGHTS = { head: 1, body: 0.8 } as const;
+/** A match by the text's own stemmer is as good as an exact one. */
+export const STEMMED_WEIGHTS: PlaceWeights = TIER_WEIGHTS.exact;
 
 /** A stored key found for one of a term's keys (by the store's vocabulary lookup). */
 export interface VocabularyHit {
@@ -41,14 +52,12 @@ export interface MatchEntry {
   readonly channel: 'folded' | 'stemmed';
   /** folded: a tsquery of quoted keys joined by |; stemmed: the word as typed, for plainto_tsquery. */
   readonly query: string;
-  readonly headWeight: number;
-  readonly bodyWeight: number;
+  readonly weights: PlaceWeights;
 }
 
 export interface SearchPlan {
   readonly entries: readonly MatchEntry[];
-  /** Weight of each term (index = term), 0 for a term nothing resembles. */
-  readonly termWeights: readonly number[];
+  readonly termCount: number;
   /** Every folded key matched: selects candidate documents, and marks the words a snippet highlights. */
   readonly matchedKeys: readonly string[];
   /** The typed words (one per term), for the stemmed channel. */
@@ -67,41 +76,39 @@ export function matchTier(candidate: string, key: string): MatchTier | undefined
   }
   const common = commonPrefixLength(candidate, key);
   if (common >= 5 && common >= longer.length - 3) return 'stem';
+  if (shorter.length >= 4 && longer.length - shorter.length <= 1 && common >= shorter.length - 1) return 'stem';
   const allowed = shorter.length >= 8 ? 2 : shorter.length >= 4 ? 1 : 0;
   if (allowed > 0 && editDistanceAtMost(candidate, key, allowed)) return 'typo';
   return undefined;
 }
 
-export function buildSearchPlan(query: SearchQuery, hits: readonly VocabularyHit[], documentTotal: number): SearchPlan {
+export function buildSearchPlan(query: SearchQuery, hits: readonly VocabularyHit[]): SearchPlan {
   const entries: MatchEntry[] = [];
-  const termWeights: number[] = [];
   const matchedKeys = new Set<string>();
   query.terms.forEach((term, index) => {
     const byTier = new Map<MatchTier, Set<string>>();
-    let documentCount = 0;
     for (const hit of hits) {
       if (hit.term !== index || !KEY.test(hit.key)) continue;
       const tier = matchTier(hit.candidate, hit.key);
       if (!tier) continue;
       if (!byTier.has(tier)) byTier.set(tier, new Set());
       byTier.get(tier)!.add(hit.key);
-      matchedKeys.add(hit.key);
-      if (tier !== 'typo' || documentCount === 0) documentCount = Math.max(documentCount, hit.documentCount);
     }
     // A key that matches at a better tier is not matched again at a worse one.
     const seen = new Set<string>();
-    for (const tier of ['exact', 'stem', 'typo'] as const) {
+    const tiers = byTier.has('exact') ? (['exact', 'stem'] as const) : (['exact', 'stem', 'typo'] as const);
+    for (const tier of tiers) {
       const keys = [...(byTier.get(tier) ?? [])].filter((key) => !seen.has(key));
-      keys.forEach((key) => seen.add(key));
+      keys.forEach((key) => {
+        seen.add(key);
+        matchedKeys.add(key);
+      });
       if (keys.length === 0) continue;
-      entries.push({ term: index, channel: 'folded', query: tsqueryOf(keys), headWeight: TIER_WEIGHTS[tier].head, bodyWeight: TIER_WEIGHTS[tier].body });
+      entries.push({ term: index, channel: 'folded', query: tsqueryOf(keys), weights: TIER_WEIGHTS[tier] });
     }
-    entries.push({ term: index, channel: 'stemmed', query: term.word, headWeight: STEMMED_WEIGHTS.head, bodyWeight: STEMMED_WEIGHTS.body });
-    // Rarer terms count for more; a term found in no document still counts a little (its
-    // stemmed form may match), so a query of one unknown word is not divided by zero.
-    termWeights.push(Math.log(1 + documentTotal / Math.max(1, documentCount)));
+    entries.push({ term: index, channel: 'stemmed', query: term.word, weights: STEMMED_WEIGHTS });
   });
-  return { entries, termWeights, matchedKeys: [...matchedKeys], words: query.terms.map((term) => term.word) };
+  return { entries, termCount: query.terms.length, matchedKeys: [...matchedKeys], words: query.terms.map((term) => term.word) };
 }
 
 /** Keys as a tsquery of alternatives. Keys are letters and digits only (KEY), so quoting makes each a literal. */
