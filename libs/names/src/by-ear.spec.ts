@@ -21,6 +21,7 @@ describe('byEarKey', () => {
     expect(key('paidikh')).toBe(key('παιδική'));
     expect(key('xwris')).toBe(key('χωρίς'));
     expect(key('hwris')).toBe(greekByEar('χωρίς'));
+    for (const greeklish of ['asynodeyta', 'asinodefta', 'asynodeuta', 'asynodevta']) expect(key(greeklish)).toBe(key('ασυνόδευτα'));
   });
 
   it('leaves numbers as they are', () => {

@@ -19,7 +19,9 @@ const BY_EAR: readonly (readonly [RegExp, string])[] = [
   // Greeklish η at a word's end ("paidikh"), before kh or th could be read as one letter;
   // not after s, z or c, where h belongs to ш, ж or ч.
   [/(?<=[^aeiouscz])h$/g, 'i'],
+  [/([a-z])\1+/g, '$1'], // doubled letters are heard once, here so that "ff" is not read as ευ below
   [/ou/g, 'u'], // ου
+  [/([ae])[uyf](?=[^aeiou]|$)/g, '$1v'], // αυ, ευ before a consonant: au, ay, af, ev ... ("eytyxia", "asynodefta")
   [/w/g, 'o'], // Greeklish ω
   [/ai/g, 'e'], // αι
   [/(ei|oi|yi)/g, 'i'], // ει οι υι
@@ -32,7 +34,7 @@ const BY_EAR: readonly (readonly [RegExp, string])[] = [
   [/(gk|gg|ng)/g, 'g'], // γκ, γγ
   [/ck/g, 'k'],
   [/[cq]/g, 'k'],
-  [/([a-z])\1+/g, '$1'], // doubled letters are heard once: "trafficking", "trafiking"
+  [/([a-z])\1+/g, '$1'], // and once more, for those the rules above made: "trafficking", "trafiking"
 ];
 
 /** The by-ear key of one Latin word (see above); text other than a-z and digits is kept. */

@@ -31,7 +31,9 @@ export function parseSearchQuery(raw: string, field = 'query'): SearchQuery {
   if (raw.length > MAX_QUERY_LENGTH) {
     throw DomainError.badInput(field, `A search is at most ${MAX_QUERY_LENGTH} characters.`);
   }
-  const words = [...new Map(wordsOf(raw).map((word) => [wordKeys(word)[0] ?? word, word])).values()];
+  const byKey = new Map<string, string>();
+  for (const word of wordsOf(raw)) if (!byKey.has(wordKeys(word)[0] ?? word)) byKey.set(wordKeys(word)[0] ?? word, word);
+  const words = [...byKey.values()];
   const meaningful = words.filter((word) => !isStopWord(word));
   const chosen = (meaningful.length > 0 ? meaningful : words).slice(0, MAX_QUERY_TERMS);
   return {
