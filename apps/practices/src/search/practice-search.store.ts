@@ -117,10 +117,12 @@ export async function findVocabulary(manager: EntityManager, candidates: readonl
 }
 
 /**
- * The texts that match the plan and pass the filters (`matched`), shared by the page and
- * the facets. Parameters $1..$15; a browse ($15) matches every text the filters allow.
+ * Where each term of the plan matches (`placed`: term, text, and the weight of its tier at
+ * that place: title, summary or body), found by index lookups only (every place of every
+ * channel has a GIN index), so that no text's vectors are read to score it. Parameters
+ * $1..$8 (the plan); the filters are $9..$14 and the browse flag $15 (FILTERED).
  */
-const MATCHED = `
+const PLACED = `
   entry AS (
     SELECT *
       FROM unnest($1::int[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::float8[])
@@ -136,19 +138,30 @@ const MATCHED = `
        WHERE e.channel = 'stemmed') AS s
      WHERE numnode(s.q) > 0
   ),
-  hit AS (
-    SELECT f.term, d.practice_id, d.language FROM practice_search_document d JOIN folded f ON d.all_keys @@ f.q
-    UNION
-    SELECT s.term, d.practice_id, d.language FROM practice_search_document d JOIN stemmed s ON d.config = s.config AND d.stemmed_all @@ s.q
+  placed AS (
+    SELECT f.term, d.practice_id, d.language, f.title_weight AS weight FROM practice_search_document d JOIN folded f ON d.title_keys @@ f.q
+    UNION ALL
+    SELECT f.term, d.practice_id, d.language, f.summary_weight FROM practice_search_document d JOIN folded f ON d.head_keys @@ f.q
+    UNION ALL
+    SELECT f.term, d.practice_id, d.language, f.body_weight FROM practice_search_document d JOIN folded f ON d.all_keys @@ f.q
+    UNION ALL
+    SELECT s.term, d.practice_id, d.language, s.title_weight FROM practice_search_document d JOIN stemmed s ON d.config = s.config AND d.stemmed_title @@ s.q
+    UNION ALL
+    SELECT s.term, d.practice_id, d.language, s.summary_weight FROM practice_search_document d JOIN stemmed s ON d.config = s.config AND d.stemmed_head @@ s.q
+    UNION ALL
+    SELECT s.term, d.practice_id, d.language, s.body_weight FROM practice_search_document d JOIN stemmed s ON d.config = s.config AND d.stemmed_all @@ s.q
   ),
-  candidate AS (
-    SELECT DISTINCT practice_id, language FROM hit
-    UNION
-    SELECT d.practice_id, d.language FROM practice_search_document d WHERE $15::boolean
-  ),
-  matched AS (
-    SELECT d.* FROM practice_search_document d JOIN candidate c USING (practice_id, language)
-     WHERE (cardinality($9::text[]) = 0 OR d.themes && $9::text[])
+  per_term AS (
+    SELECT term, practice_id, language, max(weight) AS best FROM placed GROUP BY term, practice_id, language
+  )`;
+
+/** The texts a search covers: those matching some term (all of them for a browse, $15) that pass the filters. */
+const FILTERED = `
+  filtered AS (
+    SELECT d.practice_id, d.language, d.themes, d.countries, d.target_groups, d.evidence, d.alert_kinds
+      FROM practice_search_document d
+     WHERE ($15::boolean OR (d.practice_id, d.language) IN (SELECT practice_id, language FROM per_term))
+       AND (cardinality($9::text[]) = 0 OR d.themes && $9::text[])
        AND (cardinality($10::text[]) = 0 OR d.countries && $10::text[])
        AND (cardinality($11::text[]) = 0 OR d.language = ANY ($11::text[]))
        AND (cardinality($12::text[]) = 0 OR d.target_groups && $12::text[])
@@ -156,7 +169,7 @@ const MATCHED = `
        AND (cardinality($14::text[]) = 0 OR d.alert_kinds && $14::text[])
   )`;
 
-function matchedParameters(plan: SearchPlan, filters: SearchFilterValues, browse: boolean): unknown[] {
+function searchParameters(plan: SearchPlan, filters: SearchFilterValues, browse: boolean): unknown[] {
   return [
     plan.entries.map((entry) => entry.term),
     plan.entries.map((entry) => entry.channel),
@@ -179,8 +192,8 @@ function matchedParameters(plan: SearchPlan, filters: SearchFilterValues, browse
 /**
  * One page of practices, best first. A text's score is the weighted share of the query's
  * terms it matches (search-plan.ts): each term weighs ln(1 + texts / texts it matches), so
- * a term found in most texts decides little; each match counts by its tier and place. A
- * practice scores as its best text; ties go by id. The keyset continues after (score,
+ * a term found in most texts decides little; each match counts by its tier and best place.
+ * A practice scores as its best text; ties go by id. The keyset continues after (score,
  * practice id) of the last row of the previous page.
  */
 export async function findRankedPage(
@@ -191,39 +204,34 @@ export async function findRankedPage(
   page: { after?: { score: string; practiceId: string }; limit: number },
 ): Promise<RankedTextRow[]> {
   const rows = (await manager.query(
-    `WITH ${MATCHED},
+    `WITH ${PLACED}, ${FILTERED},
      term_weight AS (
-       SELECT t.term, ln(1 + (SELECT count(*) FROM practice_search_document)::float8 / greatest(1, count(h.practice_id))) AS weight
-         FROM generate_series(0, $8::int - 1) AS t(term) LEFT JOIN hit h ON h.term = t.term
+       SELECT t.term, ln(1 + (SELECT count(*) FROM practice_search_document)::float8 / greatest(1, count(p.practice_id))) AS weight
+         FROM generate_series(0, $8::int - 1) AS t(term) LEFT JOIN per_term p ON p.term = t.term
         GROUP BY t.term
      ),
      scored AS (
-       SELECT m.practice_id, m.language,
-              coalesce((
-                SELECT sum(w.weight * b.best) FROM (
-                  SELECT x.term, max(x.weight) AS best FROM (
-                    SELECT f.term, CASE WHEN m.title_keys @@ f.q THEN f.title_weight WHEN m.head_keys @@ f.q THEN f.summary_weight
-                                        WHEN m.all_keys @@ f.q THEN f.body_weight ELSE 0 END AS weight
-                      FROM folded f
-                    UNION ALL
-                    SELECT s.term, CASE WHEN m.stemmed_title @@ s.q THEN s.title_weight WHEN m.stemmed_head @@ s.q THEN s.summary_weight
-                                        WHEN m.stemmed_all @@ s.q THEN s.body_weight ELSE 0 END
-                      FROM stemmed s WHERE s.config = m.config
-                  ) AS x GROUP BY x.term
-                ) AS b JOIN term_weight w ON w.term = b.term
-              ) / nullif((SELECT sum(weight) FROM term_weight), 0), 0) AS score
-         FROM matched m
+       SELECT f.practice_id, f.language,
+              coalesce(sum(p.best * w.weight) / nullif((SELECT sum(weight) FROM term_weight), 0), 0) AS score
+         FROM filtered f
+         LEFT JOIN per_term p ON p.practice_id = f.practice_id AND p.language = f.language
+         LEFT JOIN term_weight w ON w.term = p.term
+        GROUP BY f.practice_id, f.language
      ),
      best AS (
        SELECT DISTINCT ON (practice_id) practice_id, language, round(score::numeric, 6) AS score
          FROM scored ORDER BY practice_id, score DESC, language
+     ),
+     page AS (
+       SELECT practice_id, language, score FROM best
+        WHERE $16::numeric IS NULL OR score < $16::numeric OR (score = $16::numeric AND practice_id > $17::uuid)
+        ORDER BY score DESC, practice_id
+        LIMIT $18
      )
-     SELECT b.practice_id, b.language, b.score::text AS score, d.title, d.summary, d.body
-       FROM best b JOIN practice_search_document d USING (practice_id, language)
-      WHERE $16::numeric IS NULL OR b.score < $16::numeric OR (b.score = $16::numeric AND b.practice_id > $17::uuid)
-      ORDER BY b.score DESC, b.practice_id
-      LIMIT $18`,
-    [...matchedParameters(plan, filters, browse), page.after?.score ?? null, page.after?.practiceId ?? null, page.limit],
+     SELECT p.practice_id, p.language, p.score::text AS score, d.title, d.summary, d.body
+       FROM page p JOIN practice_search_document d USING (practice_id, language)
+      ORDER BY p.score DESC, p.practice_id`,
+    [...searchParameters(plan, filters, browse), page.after?.score ?? null, page.after?.practiceId ?? null, page.limit],
   )) as { practice_id: string; language: string; score: string; title: string; summary: string; body: string }[];
   return rows.map((row) => ({ practiceId: row.practice_id, language: row.language, score: row.score, title: row.title, summary: row.summary, body: row.body }));
 }
@@ -231,18 +239,18 @@ export async function findRankedPage(
 /** Practices matching per value of each facet, and in all (facet 'total'). */
 export async function countFacets(manager: EntityManager, plan: SearchPlan, filters: SearchFilterValues, browse: boolean): Promise<FacetRow[]> {
   const rows = (await manager.query(
-    `WITH ${MATCHED},
-     practice AS (SELECT DISTINCT ON (practice_id) * FROM matched ORDER BY practice_id, language)
+    `WITH ${PLACED}, ${FILTERED},
+     practice AS (SELECT DISTINCT ON (practice_id) * FROM filtered ORDER BY practice_id, language)
      SELECT 'themes' AS facet, v AS value, count(*)::int AS count FROM practice, unnest(themes) AS v GROUP BY v
      UNION ALL SELECT 'countries', v, count(*)::int FROM practice, unnest(countries) AS v GROUP BY v
      UNION ALL SELECT 'targetGroups', v, count(*)::int FROM practice, unnest(target_groups) AS v GROUP BY v
      UNION ALL SELECT 'alertKinds', v, count(*)::int FROM practice, unnest(alert_kinds) AS v GROUP BY v
      UNION ALL SELECT 'evidence', evidence, count(*)::int FROM practice GROUP BY evidence
-     UNION ALL SELECT 'languages', language, count(DISTINCT practice_id)::int FROM matched GROUP BY language
+     UNION ALL SELECT 'languages', language, count(DISTINCT practice_id)::int FROM filtered GROUP BY language
      UNION ALL SELECT 'total', '', count(*)::int FROM practice
      -- $8 (the number of terms) is only read by the page's scoring; named here so both queries take the same parameters.
      UNION ALL SELECT 'unused', '', $8::int WHERE false`,
-    matchedParameters(plan, filters, browse),
+    searchParameters(plan, filters, browse),
   )) as FacetRow[];
   return rows;
 }

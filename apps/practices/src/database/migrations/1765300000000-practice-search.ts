@@ -42,8 +42,11 @@ export class PracticeSearch1765300000000 implements MigrationInterface {
         indexed_at     timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (practice_id, language)
       )`);
-    await queryRunner.query(`CREATE INDEX practice_search_document_all_keys ON practice_search_document USING gin (all_keys)`);
-    await queryRunner.query(`CREATE INDEX practice_search_document_stemmed_all ON practice_search_document USING gin (stemmed_all)`);
+    // Each place (title, head, all) of each channel has its index: a search finds where each
+    // term matches by index lookups alone, without reading any text's vectors.
+    for (const column of ['title_keys', 'head_keys', 'all_keys', 'stemmed_title', 'stemmed_head', 'stemmed_all']) {
+      await queryRunner.query(`CREATE INDEX practice_search_document_${column} ON practice_search_document USING gin (${column})`);
+    }
     await queryRunner.query(`CREATE INDEX practice_search_document_facets ON practice_search_document USING gin (themes, countries, target_groups, alert_kinds)`);
     await queryRunner.query(`CREATE INDEX practice_search_document_language ON practice_search_document (language)`);
     await queryRunner.query(`
