@@ -1,7 +1,7 @@
 /**
  * The practice search port on the service's own Postgres (ADR 14): text analysis in
- * domain/, SQL in practice-search.store.ts, composed here. A search is two statements
- * beside the vocabulary lookup (the page and the facets), read in one snapshot.
+ * domain/, SQL in practice-search.store.ts, composed here. A search is two statements, read
+ * in one snapshot: the vocabulary lookup, then the page with its facet counts.
  */
 import { decodeKeyCursor, DomainError, encodeCursor, pageSize } from '@cpx/platform';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -10,7 +10,7 @@ import { buildSearchPlan } from './domain/search-plan';
 import { parseSearchQuery } from './domain/search-query';
 import { highlightAll, snippet } from './domain/search-snippet';
 import type { FacetCount, PracticeFacet, PracticeSearchEntry, PracticeSearchFilters, PracticeSearchPage, PracticeSearchPort, PracticeSearchRequest } from './practice-search.port';
-import { countFacets, deletePracticeTexts, findRankedPage, findVocabulary, replacePracticeTexts, type SearchFilterValues } from './practice-search.store';
+import { allowSearchMemory, deletePracticeTexts, findPageAndFacets, findVocabulary, replacePracticeTexts, type SearchFilterValues } from './practice-search.store';
 
 const FACETS: readonly PracticeFacet[] = ['themes', 'countries', 'languages', 'targetGroups', 'evidence', 'alertKinds'];
 /** Values of one filter: more is not a filter anyone sets by hand. */
@@ -40,9 +40,12 @@ export class PostgresPracticeSearch implements PracticeSearchPort {
     const browse = query.terms.length === 0;
 
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await allowSearchMemory(manager);
       const plan = buildSearchPlan(query, await this.vocabulary(manager, query));
-      const rows = await findRankedPage(manager, plan, filters, browse, { after: score === undefined ? undefined : { score, practiceId: practiceId! }, limit: limit + 1 });
-      const facetRows = await countFacets(manager, plan, filters, browse);
+      const { page: rows, facets: facetRows } = await findPageAndFacets(manager, plan, filters, browse, {
+        after: score === undefined ? undefined : { score, practiceId: practiceId! },
+        limit: limit + 1,
+      });
       const matchedKeys = new Set(plan.matchedKeys);
       const edges = rows.slice(0, limit).map((row) => ({
         cursor: encodeCursor([row.score, row.practiceId]),

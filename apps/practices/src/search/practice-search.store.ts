@@ -70,6 +70,14 @@ export async function replacePracticeTexts(manager: EntityManager, practiceId: s
   );
 }
 
+/**
+ * Memory for one search's sorts and hashes (its transaction only): grouping the places of a
+ * term found in most texts spills to disk under the default 4 MB.
+ */
+export async function allowSearchMemory(manager: EntityManager): Promise<void> {
+  await manager.query(`SET LOCAL work_mem = '32MB'`);
+}
+
 /** Removes a practice's texts and their keys' counts from the vocabulary. */
 export async function deletePracticeTexts(manager: EntityManager, practiceId: string): Promise<void> {
   await manager.query(
@@ -81,11 +89,6 @@ export async function deletePracticeTexts(manager: EntityManager, practiceId: st
       WHERE t.term = c.key AND t.document_count <= c.n`,
     [practiceId],
   );
-}
-
-export async function countTexts(manager: EntityManager): Promise<number> {
-  const [row] = (await manager.query(`SELECT count(*)::int AS n FROM practice_search_document`)) as { n: number }[];
-  return row?.n ?? 0;
 }
 
 /**
@@ -131,12 +134,14 @@ const PLACED = `
   folded AS (
     SELECT term, query::tsquery AS q, title_weight, summary_weight, body_weight FROM entry WHERE channel = 'folded'
   ),
+  -- A word stemmed by each configuration; configurations that stem it alike share one lookup.
   stemmed AS (
-    SELECT * FROM (
+    SELECT term, q, array_agg(config) AS configs, title_weight, summary_weight, body_weight FROM (
       SELECT e.term, c.config, plainto_tsquery(c.config, e.query) AS q, e.title_weight, e.summary_weight, e.body_weight
         FROM entry e CROSS JOIN unnest($7::regconfig[]) AS c(config)
        WHERE e.channel = 'stemmed') AS s
-     WHERE numnode(s.q) > 0
+     WHERE numnode(q) > 0
+     GROUP BY term, q, title_weight, summary_weight, body_weight
   ),
   placed AS (
     SELECT f.term, d.practice_id, d.language, f.title_weight AS weight FROM practice_search_document d JOIN folded f ON d.title_keys @@ f.q
@@ -145,11 +150,11 @@ const PLACED = `
     UNION ALL
     SELECT f.term, d.practice_id, d.language, f.body_weight FROM practice_search_document d JOIN folded f ON d.all_keys @@ f.q
     UNION ALL
-    SELECT s.term, d.practice_id, d.language, s.title_weight FROM practice_search_document d JOIN stemmed s ON d.config = s.config AND d.stemmed_title @@ s.q
+    SELECT s.term, d.practice_id, d.language, s.title_weight FROM practice_search_document d JOIN stemmed s ON d.config = ANY (s.configs) AND d.stemmed_title @@ s.q
     UNION ALL
-    SELECT s.term, d.practice_id, d.language, s.summary_weight FROM practice_search_document d JOIN stemmed s ON d.config = s.config AND d.stemmed_head @@ s.q
+    SELECT s.term, d.practice_id, d.language, s.summary_weight FROM practice_search_document d JOIN stemmed s ON d.config = ANY (s.configs) AND d.stemmed_head @@ s.q
     UNION ALL
-    SELECT s.term, d.practice_id, d.language, s.body_weight FROM practice_search_document d JOIN stemmed s ON d.config = s.config AND d.stemmed_all @@ s.q
+    SELECT s.term, d.practice_id, d.language, s.body_weight FROM practice_search_document d JOIN stemmed s ON d.config = ANY (s.configs) AND d.stemmed_all @@ s.q
   ),
   per_term AS (
     SELECT term, practice_id, language, max(weight) AS best FROM placed GROUP BY term, practice_id, language
@@ -189,20 +194,26 @@ function searchParameters(plan: SearchPlan, filters: SearchFilterValues, browse:
   ];
 }
 
+export interface SearchResultRows {
+  readonly page: RankedTextRow[];
+  readonly facets: FacetRow[];
+}
+
 /**
- * One page of practices, best first. A text's score is the weighted share of the query's
+ * One page of practices, best first, and the facet counts of all of them, in one statement
+ * (the matching is found once). A text's score is the weighted share of the query's
  * terms it matches (search-plan.ts): each term weighs ln(1 + texts / texts it matches), so
  * a term found in most texts decides little; each match counts by its tier and best place.
  * A practice scores as its best text; ties go by id. The keyset continues after (score,
  * practice id) of the last row of the previous page.
  */
-export async function findRankedPage(
+export async function findPageAndFacets(
   manager: EntityManager,
   plan: SearchPlan,
   filters: SearchFilterValues,
   browse: boolean,
   page: { after?: { score: string; practiceId: string }; limit: number },
-): Promise<RankedTextRow[]> {
+): Promise<SearchResultRows> {
   const rows = (await manager.query(
     `WITH ${PLACED}, ${FILTERED},
      term_weight AS (
@@ -227,30 +238,30 @@ export async function findRankedPage(
         WHERE $16::numeric IS NULL OR score < $16::numeric OR (score = $16::numeric AND practice_id > $17::uuid)
         ORDER BY score DESC, practice_id
         LIMIT $18
-     )
-     SELECT p.practice_id, p.language, p.score::text AS score, d.title, d.summary, d.body
-       FROM page p JOIN practice_search_document d USING (practice_id, language)
+     ),
+     practice AS (SELECT DISTINCT ON (practice_id) * FROM filtered ORDER BY practice_id, language),
+     facet AS (
+       SELECT 'themes' AS facet, v AS value, count(*)::int AS count FROM practice, unnest(themes) AS v GROUP BY v
+       UNION ALL SELECT 'countries', v, count(*)::int FROM practice, unnest(countries) AS v GROUP BY v
+       UNION ALL SELECT 'targetGroups', v, count(*)::int FROM practice, unnest(target_groups) AS v GROUP BY v
+       UNION ALL SELECT 'alertKinds', v, count(*)::int FROM practice, unnest(alert_kinds) AS v GROUP BY v
+       UNION ALL SELECT 'evidence', evidence, count(*)::int FROM practice GROUP BY evidence
+       UNION ALL SELECT 'languages', language, count(DISTINCT practice_id)::int FROM filtered GROUP BY language
+       UNION ALL SELECT 'total', '', count(*)::int FROM practice
+     ),
+     facets AS (SELECT coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) AS facets FROM facet)
+     -- One row at least, carrying the facets; then one per practice of the page.
+     SELECT f.facets, p.practice_id, p.language, p.score::text AS score, d.title, d.summary, d.body
+       FROM facets f
+       LEFT JOIN page p ON true
+       LEFT JOIN practice_search_document d ON d.practice_id = p.practice_id AND d.language = p.language
       ORDER BY p.score DESC, p.practice_id`,
     [...searchParameters(plan, filters, browse), page.after?.score ?? null, page.after?.practiceId ?? null, page.limit],
-  )) as { practice_id: string; language: string; score: string; title: string; summary: string; body: string }[];
-  return rows.map((row) => ({ practiceId: row.practice_id, language: row.language, score: row.score, title: row.title, summary: row.summary, body: row.body }));
-}
-
-/** Practices matching per value of each facet, and in all (facet 'total'). */
-export async function countFacets(manager: EntityManager, plan: SearchPlan, filters: SearchFilterValues, browse: boolean): Promise<FacetRow[]> {
-  const rows = (await manager.query(
-    `WITH ${PLACED}, ${FILTERED},
-     practice AS (SELECT DISTINCT ON (practice_id) * FROM filtered ORDER BY practice_id, language)
-     SELECT 'themes' AS facet, v AS value, count(*)::int AS count FROM practice, unnest(themes) AS v GROUP BY v
-     UNION ALL SELECT 'countries', v, count(*)::int FROM practice, unnest(countries) AS v GROUP BY v
-     UNION ALL SELECT 'targetGroups', v, count(*)::int FROM practice, unnest(target_groups) AS v GROUP BY v
-     UNION ALL SELECT 'alertKinds', v, count(*)::int FROM practice, unnest(alert_kinds) AS v GROUP BY v
-     UNION ALL SELECT 'evidence', evidence, count(*)::int FROM practice GROUP BY evidence
-     UNION ALL SELECT 'languages', language, count(DISTINCT practice_id)::int FROM filtered GROUP BY language
-     UNION ALL SELECT 'total', '', count(*)::int FROM practice
-     -- $8 (the number of terms) is only read by the page's scoring; named here so both queries take the same parameters.
-     UNION ALL SELECT 'unused', '', $8::int WHERE false`,
-    searchParameters(plan, filters, browse),
-  )) as FacetRow[];
-  return rows;
+  )) as ({ facets: FacetRow[] } & ({ practice_id: string; language: string; score: string; title: string; summary: string; body: string } | { practice_id: null }))[];
+  return {
+    facets: rows[0]?.facets ?? [],
+    page: rows.flatMap((row) =>
+      row.practice_id === null ? [] : [{ practiceId: row.practice_id, language: row.language, score: row.score, title: row.title, summary: row.summary, body: row.body }],
+    ),
+  };
 }
