@@ -3,6 +3,8 @@
  * prepositions). A query drops them when it has other words, so "трговија со деца" ranks by
  * трговија and деца; a query of nothing else keeps them, and is searched as typed. Listed
  * as people write them; compared by spelling key, so any script or spelling of one is one.
+ * A word that is a function word in one language and a topic in another stays out (Romanian
+ * "care", which, is English "care").
  */
 import { primaryKey } from './search-keys';
 
