@@ -147,6 +147,19 @@ describe('practice search contract', () => {
     await expect(search.search({ query: 'deca', filters: { themes: ["x' OR 1=1"] } })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'filters.themes' });
   });
 
+  it('replaces what a practice is found by when it is indexed again, keeping the vocabulary’s counts true', async () => {
+    const counts = async () => (await dataSource.query(`SELECT term, document_count FROM practice_search_term ORDER BY term`)) as unknown[];
+    const before = await counts();
+    const { key, ...practice } = EVALUATION_CORPUS.find((entry) => entry.key === 'D12')!;
+    await search.index({ practiceId: practiceId(key), ...practice });
+    expect(await counts()).toEqual(before);
+    await search.index({ practiceId: practiceId(key), ...practice, texts: [{ language: 'bs', title: 'Dežurna linija', summary: 'Hitni pozivi.', body: 'Zovite 116 000.' }] });
+    expect(ids(await search.search({ query: 'savjetnici', first: 5 }))).not.toContain(practiceId(key));
+    expect(ids(await search.search({ query: 'hitni pozivi', first: 5 }))[0]).toBe(practiceId(key));
+    await search.index({ practiceId: practiceId(key), ...practice });
+    expect(await counts()).toEqual(before);
+  });
+
   it('forgets a removed practice, and the words only it had', async () => {
     await search.remove(practiceId('D14'));
     const page = await search.search({ query: 'Šuto Orizari', first: 5 });
