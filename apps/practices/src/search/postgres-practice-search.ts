@@ -69,7 +69,7 @@ export class PostgresPracticeSearch implements PracticeSearchPort {
   }
 
   private async vocabulary(manager: EntityManager, query: ReturnType<typeof parseSearchQuery>) {
-    return findVocabulary(manager, query.terms.flatMap((term, index) => term.keys.map((key) => ({ term: index, key }))));
+    return findVocabulary(manager, query.terms.flatMap((term, index) => [...term.keys, ...term.conceptKeys].map((key) => ({ term: index, key }))));
   }
 }
 

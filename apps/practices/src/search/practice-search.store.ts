@@ -123,20 +123,20 @@ export async function findVocabulary(manager: EntityManager, candidates: readonl
  * Where each term of the plan matches (`placed`: term, text, and the weight of its tier at
  * that place: title, summary or body), found by index lookups only (every place of every
  * channel has a GIN index), so that no text's vectors are read to score it. Parameters
- * $1..$8 (the plan); the filters are $9..$14 and the browse flag $15 (FILTERED).
+ * $1..$8 and $16 (the plan); the filters are $9..$14 and the browse flag $15 (FILTERED).
  */
 const PLACED = `
   entry AS (
     SELECT *
-      FROM unnest($1::int[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::float8[])
-        AS e(term, channel, query, title_weight, summary_weight, body_weight)
+      FROM unnest($1::int[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::float8[], $16::boolean[])
+        AS e(term, channel, query, title_weight, summary_weight, body_weight, direct)
   ),
   folded AS (
-    SELECT term, query::tsquery AS q, title_weight, summary_weight, body_weight FROM entry WHERE channel = 'folded'
+    SELECT term, query::tsquery AS q, title_weight, summary_weight, body_weight, direct FROM entry WHERE channel = 'folded'
   ),
   -- A word stemmed by each configuration; configurations that stem it alike share one lookup.
   stemmed AS (
-    SELECT term, q, array_agg(config) AS configs, title_weight, summary_weight, body_weight FROM (
+    SELECT term, q, array_agg(config) AS configs, title_weight, summary_weight, body_weight, true AS direct FROM (
       SELECT e.term, c.config, plainto_tsquery(c.config, e.query) AS q, e.title_weight, e.summary_weight, e.body_weight
         FROM entry e CROSS JOIN unnest($7::regconfig[]) AS c(config)
        WHERE e.channel = 'stemmed') AS s
@@ -144,20 +144,20 @@ const PLACED = `
      GROUP BY term, q, title_weight, summary_weight, body_weight
   ),
   placed AS (
-    SELECT f.term, d.practice_id, d.language, f.title_weight AS weight FROM practice_search_document d JOIN folded f ON d.title_keys @@ f.q
+    SELECT f.term, d.practice_id, d.language, f.title_weight AS weight, f.direct FROM practice_search_document d JOIN folded f ON d.title_keys @@ f.q
     UNION ALL
-    SELECT f.term, d.practice_id, d.language, f.summary_weight FROM practice_search_document d JOIN folded f ON d.head_keys @@ f.q
+    SELECT f.term, d.practice_id, d.language, f.summary_weight, f.direct FROM practice_search_document d JOIN folded f ON d.head_keys @@ f.q
     UNION ALL
-    SELECT f.term, d.practice_id, d.language, f.body_weight FROM practice_search_document d JOIN folded f ON d.all_keys @@ f.q
+    SELECT f.term, d.practice_id, d.language, f.body_weight, f.direct FROM practice_search_document d JOIN folded f ON d.all_keys @@ f.q
     UNION ALL
-    SELECT s.term, d.practice_id, d.language, s.title_weight FROM practice_search_document d JOIN stemmed s ON d.config = ANY (s.configs) AND d.stemmed_title @@ s.q
+    SELECT s.term, d.practice_id, d.language, s.title_weight, s.direct FROM practice_search_document d JOIN stemmed s ON d.config = ANY (s.configs) AND d.stemmed_title @@ s.q
     UNION ALL
-    SELECT s.term, d.practice_id, d.language, s.summary_weight FROM practice_search_document d JOIN stemmed s ON d.config = ANY (s.configs) AND d.stemmed_head @@ s.q
+    SELECT s.term, d.practice_id, d.language, s.summary_weight, s.direct FROM practice_search_document d JOIN stemmed s ON d.config = ANY (s.configs) AND d.stemmed_head @@ s.q
     UNION ALL
-    SELECT s.term, d.practice_id, d.language, s.body_weight FROM practice_search_document d JOIN stemmed s ON d.config = ANY (s.configs) AND d.stemmed_all @@ s.q
+    SELECT s.term, d.practice_id, d.language, s.body_weight, s.direct FROM practice_search_document d JOIN stemmed s ON d.config = ANY (s.configs) AND d.stemmed_all @@ s.q
   ),
   per_term AS (
-    SELECT term, practice_id, language, max(weight) AS best FROM placed GROUP BY term, practice_id, language
+    SELECT term, practice_id, language, max(weight) AS best, bool_or(direct) AS direct FROM placed GROUP BY term, practice_id, language
   )`;
 
 /** The texts a search covers: those matching some term (all of them for a browse, $15) that pass the filters. */
@@ -191,6 +191,7 @@ function searchParameters(plan: SearchPlan, filters: SearchFilterValues, browse:
     filters.evidence,
     filters.alertKinds,
     browse,
+    plan.entries.map((entry) => entry.direct),
   ];
 }
 
@@ -217,7 +218,7 @@ export async function findPageAndFacets(
   const rows = (await manager.query(
     `WITH ${PLACED}, ${FILTERED},
      term_weight AS (
-       SELECT t.term, ln(1 + (SELECT count(*) FROM practice_search_document)::float8 / greatest(1, count(p.practice_id))) AS weight
+       SELECT t.term, ln(1 + (SELECT count(*) FROM practice_search_document)::float8 / greatest(1, count(p.practice_id) FILTER (WHERE p.direct))) AS weight
          FROM generate_series(0, $8::int - 1) AS t(term) LEFT JOIN per_term p ON p.term = t.term
         GROUP BY t.term
      ),
@@ -235,9 +236,9 @@ export async function findPageAndFacets(
      ),
      page AS (
        SELECT practice_id, language, score FROM best
-        WHERE $16::numeric IS NULL OR score < $16::numeric OR (score = $16::numeric AND practice_id > $17::uuid)
+        WHERE $17::numeric IS NULL OR score < $17::numeric OR (score = $17::numeric AND practice_id > $18::uuid)
         ORDER BY score DESC, practice_id
-        LIMIT $18
+        LIMIT $19
      ),
      practice AS (SELECT DISTINCT ON (practice_id) * FROM filtered ORDER BY practice_id, language),
      facet AS (

@@ -147,6 +147,19 @@ describe('practice search contract', () => {
     await expect(search.search({ query: 'deca', filters: { themes: ["x' OR 1=1"] } })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'filters.themes' });
   });
 
+  it('finds a practice through the library’s concepts in a language it has no text in (issue 13’s outcome)', async () => {
+    const { key, ...schoolProgramme } = EVALUATION_CORPUS.find((entry) => entry.key === 'D01')!;
+    const onlyRomanianAndEnglish = { ...schoolProgramme, texts: schoolProgramme.texts.filter((text) => text.language !== 'mk') };
+    await search.index({ practiceId: practiceId(key), ...onlyRomanianAndEnglish });
+    try {
+      const page = await search.search({ query: 'трговија со деца училиште', first: 5 });
+      expect(ids(page)).toContain(practiceId(key));
+      expect(page.edges.find((edge) => edge.node.practiceId === practiceId(key))!.node.title.highlights.length).toBeGreaterThan(0);
+    } finally {
+      await search.index({ practiceId: practiceId(key), ...schoolProgramme });
+    }
+  });
+
   it('replaces what a practice is found by when it is indexed again, keeping the vocabulary’s counts true', async () => {
     const counts = async () => (await dataSource.query(`SELECT term, document_count FROM practice_search_term ORDER BY term`)) as unknown[];
     const before = await counts();

@@ -10,7 +10,10 @@
  *   word differs in its last letter only, as the region's nouns decline ("deca", "decu",
  *   "decom"; "copii", "copil");
  * - typo: at most one edit (two in long words) apart; only for a term whose keys are not
- *   stored as typed (a known word is not corrected into other known words).
+ *   stored as typed (a known word is not corrected into other known words);
+ * - concept: equal to, or a stem of, another word of a concept the term names
+ *   (search-concepts.ts), in any language. It does not make the term commoner: a term's idf
+ *   counts the texts it matches itself.
  * Words of languages with a Snowball stemmer also match through their own stemmed text, as
  * strongly as an exact key. A practice's score is the share of the query's terms it
  * matches, each term weighted by how rare it is (idf: the texts it matches in any of these
@@ -20,7 +23,7 @@
 import { KEY } from './search-keys';
 import type { SearchQuery } from './search-query';
 
-export type MatchTier = 'exact' | 'stem' | 'typo';
+export type MatchTier = 'exact' | 'stem' | 'typo' | 'concept';
 
 export interface PlaceWeights {
   readonly title: number;
@@ -33,6 +36,8 @@ export const TIER_WEIGHTS: Readonly<Record<MatchTier, PlaceWeights>> = {
   exact: { title: 1, summary: 0.9, body: 0.75 },
   stem: { title: 0.9, summary: 0.8, body: 0.65 },
   typo: { title: 0.6, summary: 0.55, body: 0.45 },
+  // Another word for the same concept (search-concepts.ts): found, below what the query said.
+  concept: { title: 0.5, summary: 0.45, body: 0.35 },
 };
 /** A match by the text's own stemmer is as good as an exact one. */
 export const STEMMED_WEIGHTS: PlaceWeights = TIER_WEIGHTS.exact;
@@ -53,6 +58,8 @@ export interface MatchEntry {
   /** folded: a tsquery of quoted keys joined by |; stemmed: the word as typed, for plainto_tsquery. */
   readonly query: string;
   readonly weights: PlaceWeights;
+  /** False for concept matches: they do not count in the term's idf. */
+  readonly direct: boolean;
 }
 
 export interface SearchPlan {
@@ -65,7 +72,7 @@ export interface SearchPlan {
 }
 
 /** How `key`, stored, matches `candidate`, a key of the query; undefined when it does not. */
-export function matchTier(candidate: string, key: string): MatchTier | undefined {
+export function matchTier(candidate: string, key: string): Exclude<MatchTier, 'concept'> | undefined {
   if (candidate === key) return 'exact';
   const [shorter, longer] = candidate.length <= key.length ? [candidate, key] : [key, candidate];
   if (longer.startsWith(shorter)) {
@@ -89,14 +96,16 @@ export function buildSearchPlan(query: SearchQuery, hits: readonly VocabularyHit
     const byTier = new Map<MatchTier, Set<string>>();
     for (const hit of hits) {
       if (hit.term !== index || !KEY.test(hit.key)) continue;
-      const tier = matchTier(hit.candidate, hit.key);
+      const direct = term.keys.includes(hit.candidate);
+      const matched = matchTier(hit.candidate, hit.key);
+      const tier = direct ? matched : matched === 'exact' || matched === 'stem' ? 'concept' : undefined;
       if (!tier) continue;
       if (!byTier.has(tier)) byTier.set(tier, new Set());
       byTier.get(tier)!.add(hit.key);
     }
     // A key that matches at a better tier is not matched again at a worse one.
     const seen = new Set<string>();
-    const tiers = byTier.has('exact') ? (['exact', 'stem'] as const) : (['exact', 'stem', 'typo'] as const);
+    const tiers = byTier.has('exact') ? (['exact', 'stem', 'concept'] as const) : (['exact', 'stem', 'typo', 'concept'] as const);
     for (const tier of tiers) {
       const keys = [...(byTier.get(tier) ?? [])].filter((key) => !seen.has(key));
       keys.forEach((key) => {
@@ -104,9 +113,9 @@ export function buildSearchPlan(query: SearchQuery, hits: readonly VocabularyHit
         matchedKeys.add(key);
       });
       if (keys.length === 0) continue;
-      entries.push({ term: index, channel: 'folded', query: tsqueryOf(keys), weights: TIER_WEIGHTS[tier] });
+      entries.push({ term: index, channel: 'folded', query: tsqueryOf(keys), weights: TIER_WEIGHTS[tier], direct: tier !== 'concept' });
     }
-    entries.push({ term: index, channel: 'stemmed', query: term.word, weights: STEMMED_WEIGHTS });
+    entries.push({ term: index, channel: 'stemmed', query: term.word, weights: STEMMED_WEIGHTS, direct: true });
   });
   return { entries, termCount: query.terms.length, matchedKeys: [...matchedKeys], words: query.terms.map((term) => term.word) };
 }

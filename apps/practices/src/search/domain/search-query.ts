@@ -7,8 +7,10 @@
  * one is refused as the caller's input, naming the field.
  */
 import { DomainError } from '@cpx/platform';
-import { isStopWord } from './stop-words';
+import { conceptKeys } from './search-concepts';
 import { wordKeys, wordsOf } from './search-keys';
+import { matchTier } from './search-plan';
+import { isStopWord } from './stop-words';
 
 /** Characters: long enough for any sentence someone would type or paste as a search. */
 export const MAX_QUERY_LENGTH = 500;
@@ -20,6 +22,8 @@ export interface SearchTerm {
   readonly word: string;
   /** Its keys (search-keys.ts): what the stored keys are looked up by. */
   readonly keys: readonly string[];
+  /** The keys of the library's concepts it names (search-concepts.ts), looked up too, matched at a low weight. */
+  readonly conceptKeys: readonly string[];
 }
 
 export interface SearchQuery {
@@ -37,6 +41,15 @@ export function parseSearchQuery(raw: string, field = 'query'): SearchQuery {
   const meaningful = words.filter((word) => !isStopWord(word));
   const chosen = (meaningful.length > 0 ? meaningful : words).slice(0, MAX_QUERY_TERMS);
   return {
-    terms: chosen.map((word) => ({ word, keys: wordKeys(word) })).filter((term) => term.keys.length > 0),
+    terms: chosen
+      .map((word) => wordKeys(word))
+      .map((keys, index) => ({ word: chosen[index]!, keys, conceptKeys: conceptKeys(keys, namesConcept) }))
+      .filter((term) => term.keys.length > 0),
   };
+}
+
+/** A query word names a concept word when it is that word, or a form of it of four letters or more. */
+function namesConcept(queryKey: string, conceptKey: string): boolean {
+  const tier = matchTier(queryKey, conceptKey);
+  return tier === 'exact' || (tier === 'stem' && queryKey.length >= 4);
 }
