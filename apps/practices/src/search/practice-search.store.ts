@@ -148,7 +148,7 @@ const PLACED = `
     UNION ALL
     SELECT f.term, d.practice_id, d.language, f.summary_weight, f.direct FROM practice_search_document d JOIN folded f ON d.head_keys @@ f.q
     UNION ALL
-    SELECT f.term, d.practice_id, d.language, f.body_weight, f.direct FROM practice_search_document d JOIN folded f ON d.all_keys @@ f.q
+    SELECT f.term, d.practice_id, d.language, f.body_weight, f.direct FROM practice_search_document d JOIN folded f ON f.body_weight > 0 AND d.all_keys @@ f.q
     UNION ALL
     SELECT s.term, d.practice_id, d.language, s.title_weight, s.direct FROM practice_search_document d JOIN stemmed s ON d.config = ANY (s.configs) AND d.stemmed_title @@ s.q
     UNION ALL

@@ -36,8 +36,10 @@ export const TIER_WEIGHTS: Readonly<Record<MatchTier, PlaceWeights>> = {
   exact: { title: 1, summary: 0.9, body: 0.75 },
   stem: { title: 0.9, summary: 0.8, body: 0.65 },
   typo: { title: 0.6, summary: 0.55, body: 0.45 },
-  // Another word for the same concept (search-concepts.ts): found, below what the query said.
-  concept: { title: 0.5, summary: 0.45, body: 0.35 },
+  // Another word for the same concept (search-concepts.ts): found, below what the query said,
+  // and only in the title or summary, where a practice says what it is about (in a body
+  // the library's concepts are everywhere).
+  concept: { title: 0.5, summary: 0.45, body: 0 },
 };
 /** A match by the text's own stemmer is as good as an exact one. */
 export const STEMMED_WEIGHTS: PlaceWeights = TIER_WEIGHTS.exact;
