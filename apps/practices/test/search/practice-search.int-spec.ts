@@ -13,7 +13,7 @@
 import { ensureDatabase, startPostgres, type StartedPostgres } from '@cpx/stack';
 import { DataSource } from 'typeorm';
 import { PracticeSearch1765300000000 } from '../../src/database/migrations/1765300000000-practice-search';
-import { PostgresPracticeSearch } from '../../src/search/postgres-practice-search';
+import { PostgresPracticeSearch } from '../../src/search/postgres-practice-search.adapter';
 import type { PracticeSearchPage } from '../../src/search/practice-search.port';
 import { EVALUATION_CORPUS } from './evaluation-corpus';
 import { EVALUATION_QUERIES } from './evaluation-queries';
