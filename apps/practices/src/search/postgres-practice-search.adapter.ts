@@ -69,7 +69,14 @@ export class PostgresPracticeSearch implements PracticeSearchPort {
   }
 
   private async vocabulary(manager: EntityManager, query: ReturnType<typeof parseSearchQuery>) {
-    return findVocabulary(manager, query.terms.flatMap((term, index) => [...term.keys, ...term.conceptKeys].map((key) => ({ term: index, key }))));
+    return findVocabulary(
+      manager,
+      query.terms.flatMap((term, index) => [
+        ...term.keys.map((key) => ({ term: index, key, fuzzy: true })),
+        // A concept's words are matched exactly or by their forms, never as typos.
+        ...term.conceptKeys.map((key) => ({ term: index, key, fuzzy: false })),
+      ]),
+    );
   }
 }
 

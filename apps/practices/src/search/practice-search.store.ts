@@ -93,14 +93,15 @@ export async function deletePracticeTexts(manager: EntityManager, practiceId: st
 
 /**
  * Stored keys that may match each candidate key of a query: equal, beginning with it,
- * beginning it (its prefixes of four letters and more), or close by trigrams. search-plan.ts
- * decides which of them really match; this only narrows the vocabulary by its indexes.
+ * beginning it (its prefixes of four letters and more), or close by trigrams (for a `fuzzy`
+ * candidate: a key the query typed, not a concept's). search-plan.ts decides which of them
+ * really match; this only narrows the vocabulary by its indexes.
  */
-export async function findVocabulary(manager: EntityManager, candidates: readonly { term: number; key: string }[]): Promise<VocabularyHit[]> {
+export async function findVocabulary(manager: EntityManager, candidates: readonly { term: number; key: string; fuzzy: boolean }[]): Promise<VocabularyHit[]> {
   if (candidates.length === 0) return [];
   const rows = (await manager.query(
     `SELECT c.term, c.candidate, v.term AS key, v.document_count
-       FROM unnest($1::int[], $2::text[]) AS c(term, candidate)
+       FROM unnest($1::int[], $2::text[], $3::boolean[]) AS c(term, candidate, fuzzy)
        CROSS JOIN LATERAL (
          (SELECT term, document_count FROM practice_search_term
            WHERE term = c.candidate
@@ -111,10 +112,10 @@ export async function findVocabulary(manager: EntityManager, candidates: readonl
            ORDER BY length(term), term LIMIT 50)
          UNION
          (SELECT term, document_count FROM practice_search_term
-           WHERE term % c.candidate
+           WHERE c.fuzzy AND term % c.candidate
            ORDER BY similarity(term, c.candidate) DESC, term LIMIT 50)
        ) AS v`,
-    [candidates.map((candidate) => candidate.term), candidates.map((candidate) => candidate.key)],
+    [candidates.map((candidate) => candidate.term), candidates.map((candidate) => candidate.key), candidates.map((candidate) => candidate.fuzzy)],
   )) as { term: number; candidate: string; key: string; document_count: number }[];
   return rows.map((row) => ({ term: row.term, candidate: row.candidate, key: row.key, documentCount: row.document_count }));
 }
