@@ -20,7 +20,7 @@ import { EVALUATION_QUERIES } from './evaluation-queries';
 import { practiceId, type CorpusPractice, type EvaluationQuery } from './evaluation-types';
 import { HELD_OUT_CORPUS } from './held-out-corpus';
 import { HELD_OUT_QUERIES } from './held-out-queries';
-import { scoresByKind, scoreTable, type KindScores, type QueryOutcome } from './search-evaluator';
+import { ndcgAt, recallAt, reciprocalRank, scoresByKind, scoreTable, type KindScores, type QueryOutcome } from './search-evaluator';
 
 const DATABASE = 'practices_search_evaluation';
 
@@ -77,6 +77,20 @@ beforeAll(async () => {
 afterAll(async () => {
   await dataSource?.destroy();
   await postgres?.close();
+});
+
+describe('the evaluator', () => {
+  it('computes recall@5 over what was asked for, MRR and graded nDCG@10 as defined', () => {
+    const relevant = { A: 3, B: 2, C: 1 } as const;
+    expect(recallAt(5, relevant, ['X', 'A', 'Y', 'Z', 'W', 'B'])).toBe(0.5);
+    expect(recallAt(5, relevant, ['X', 'A', 'Y', 'Z', 'W', 'B'], 1)).toBeCloseTo(1 / 3);
+    expect(recallAt(5, { A: 2, B: 2, C: 2, D: 2, E: 2, F: 2 }, ['A', 'B', 'C', 'D', 'E'])).toBe(1);
+    expect(reciprocalRank(relevant, ['X', 'Y', 'C'])).toBeCloseTo(1 / 3);
+    expect(reciprocalRank(relevant, [])).toBe(0);
+    expect(ndcgAt(10, relevant, ['A', 'B', 'C'])).toBe(1);
+    const swapped = (1 + 7 / Math.log2(3) + 3 / Math.log2(4)) / (7 + 3 / Math.log2(3) + 1 / Math.log2(4));
+    expect(ndcgAt(10, relevant, ['C', 'A', 'B'])).toBeCloseTo(swapped);
+  });
 });
 
 describe('practice search quality', () => {
