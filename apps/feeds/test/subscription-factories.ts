@@ -2,27 +2,13 @@
  * A partner's subscription and the partner, for unit specs: as the feeds' database holds
  * them (`…Columns`, what a faked query answers) and as the stores return them (`a…Row`).
  */
-import type { WebhookPayloadMode } from '../src/partners/domain/payload-mode';
 import type { PartnerRow } from '../src/partners/partner.store';
-import type { SubscriptionRow } from '../src/partners/subscription.store';
+import type { SubscriptionColumns, SubscriptionRow } from '../src/partners/subscription.store';
 
 export const PARTNER_ID = '0b0e6a4e-0000-4000-8000-000000000003';
 export const SUBSCRIPTION_ID = '0b0e6a4e-0000-4000-8000-000000000042';
 
-/** The columns of `subscription` that its store reads. */
-export interface SubscriptionColumns {
-  id: string;
-  partner_id: string;
-  event_types: string[];
-  countries: string[];
-  webhook_url: string | null;
-  enabled: boolean;
-  disabled_reason: string;
-  created_at: Date;
-  previous_secret_expires_at: Date | null;
-  payload_mode: WebhookPayloadMode;
-  version: number;
-}
+export type { SubscriptionColumns };
 
 /** The columns of `partner`. */
 export interface PartnerColumns {

@@ -28,8 +28,8 @@ export interface SubscriptionRow extends SubscriptionSettings {
   version: number;
 }
 
-/** The columns as Postgres returns them. */
-interface SubscriptionColumns {
+/** The columns as Postgres returns them (the unit specs' fakes answer with these too). */
+export interface SubscriptionColumns {
   id: string;
   partner_id: string;
   event_types: string[];
