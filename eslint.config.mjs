@@ -204,7 +204,7 @@ export default defineConfig([
     rules: { '@nx/enforce-module-boundaries': moduleBoundaries({ inTests: true }) },
   },
   {
-    // tools/ is no Nx project, so Nx does not check it: keep it on the libraries' roots too.
+    // tools/ is an Nx project (the dev tools) but outside the boundary rules above: keep it on the libraries' roots too.
     name: 'cpx/tools-imports',
     files: ['tools/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [deepImport, relativeIntoProject] }] },

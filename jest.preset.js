@@ -10,6 +10,9 @@ const moduleNameMapper = Object.fromEntries(
 
 module.exports = {
   testEnvironment: 'node',
+  // As the root jest.config.js had it when npm test ran every project in one jest: hooks that
+  // start or stop a broker or a whole platform need more than jest's 5 s on two busy cores.
+  testTimeout: 120_000,
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

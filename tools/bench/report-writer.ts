@@ -1,12 +1,15 @@
-// docs/benchmarks.md, written by the benchmark and never by hand: the method and goals
-// (regenerated on every run so they cannot drift from the code), then one section per
-// run, newest first. Earlier runs are kept as they were written, below a marker line.
+// docs/benchmarks.md, written by the benchmark: the method and goals (regenerated on every
+// run so they cannot drift from the code), then the latest run. Each run also goes to the
+// history beside the doc (docs/benchmarks/history.jsonl, history.ts), where the earlier
+// runs are. Sections of the doc the benchmark does not write (a one-off measurement such as
+// "Built output") are the doc's own: kept as they stand, in their place.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { PARTITIONS } from '@cpx/contracts';
 import { ORIGIN_COUNTRY, TARGET_COUNTRY } from './alert-parties';
 import { POST_TIMEOUT_MS } from './alert-posting';
 import { LIVE_TIMEOUT_MS, type AlertsPlan, type AlertsResult, type LatencySplit, type SteadyRate } from './alerts-bench';
 import { OTHER_PROCESSES, type ComponentCores, type CpuShare } from './cpu-share';
+import { appendHistory, historyFileOf, parseRunSection } from './history';
 import { ATTEMPT_TIMEOUT_MS, type FeedsPlan, type FeedsResult } from './feeds-bench';
 import { ONE_WAY_PAYLOAD_BYTES } from './kafka-one-way';
 import type { LoopResult } from './load-runner';
@@ -71,52 +74,42 @@ export const GOALS = {
   firstAttemptP95Ms: 1_000,
 } as const;
 
-/** What running built JavaScript instead of TypeScript through swc changed (issue 12); measured once, kept in the header. */
-const BUILT_OUTPUT = `## Built output: services run as JavaScript (measured 2026-12-08)
+/** Above it the method, goals and the doc's own sections; below it the latest run. */
+export const LATEST_MARKER = '<!-- bench:latest - written by `npm run bench`; earlier runs: docs/benchmarks/history.jsonl, `npm run bench:history` -->';
+/** Sections the benchmark writes; any other `## ` section above the marker is kept as it is. */
+const GENERATED_SECTIONS = ['Method', 'Goals'];
 
-Since issue 12 each service runs as built JavaScript under plain \`node\` (\`tools/build.ts\`,
-\`dist/apps/<service>/main.js\`), no longer as TypeScript compiled by \`@swc-node/register\`
-as it starts. Measured with \`tools/bench/service-startup.ts\` (5 rounds: the four services
-stopped and started together on a running stack until the gateway's \`/ready\`, each
-service's first log line as "code loaded", VmRSS 2 s after ready) on the code just before
-(commit 3982aa4, an export run the same way) and after, one after the other on one
-machine. The machine was busy (load average 10 to 27 on 2 cores: other engineers' tests),
-so the times only indicate; resident memory hardly depends on that.
-
-| median of 5 | swc-node (before) | built JS (after) |
-|---|---:|---:|
-| four services started together -> gateway ready | 8.2 s | 7.8 s |
-| code loaded: directory / alerts / feeds / gateway | 6.0 / 5.5 / 5.4 / 6.8 s | 5.3 / 4.2 / 5.6 / 6.5 s |
-| RSS at ready: directory / alerts / feeds / gateway | 205 / 210 / 205 / 260 MiB | 147 / 147 / 147 / 182 MiB |
-| RSS at ready, the four services | 880 MiB | 623 MiB (-29%) |
-
-One service alone until its configuration check stops it (no variables set, so all its
-code is loaded; \`/usr/bin/time\`, median of 5): directory 1.49 -> 0.78 s, feeds 1.86 ->
-1.17 s, gateway 4.95 -> 3.72 s (alerts 1.44 -> 1.94 s, within this machine's noise); peak
-RSS about 190 -> 130 MiB (gateway 239 -> 161 MiB). No compiler is loaded in any service.
-`;
-
-const RUNS_MARKER = '<!-- bench:runs - newest first; everything below is written by `npm run bench` -->';
-
-/** Writes the header and this run, keeping the runs already in the file below it. */
-export function writeBenchmarksDoc(file: string, run: BenchRun): void {
+/** Appends this run to the history and rewrites the doc: header, the doc's own sections, this run. */
+export function writeBenchmarksDoc(file: string, run: BenchRun, historyFile = historyFileOf(file)): void {
   const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const markerAt = existing.indexOf(RUNS_MARKER);
-  // A file without the marker was written by someone else: keep all of it rather than lose it.
-  const earlier = (markerAt >= 0 ? existing.slice(markerAt + RUNS_MARKER.length) : existing).trim();
-  writeFileSync(file, `${header(run.plan)}\n${RUNS_MARKER}\n\n${runSection(run)}${earlier ? `\n${earlier}\n` : ''}`);
+  const section = runSection(run);
+  appendHistory(historyFile, parseRunSection(section));
+  writeFileSync(file, `${header(run.plan, ownSections(existing))}\n${LATEST_MARKER}\n\n${section}`);
 }
 
-function header(plan: BenchPlan): string {
+/** The `## ` sections above the marker that the benchmark does not write, verbatim, each ending in one newline. */
+export function ownSections(doc: string): string {
+  const markerAt = doc.indexOf(LATEST_MARKER);
+  const above = markerAt >= 0 ? doc.slice(0, markerAt) : doc.split(/\n(?=## Run )/)[0]!;
+  return above
+    .split(/\n(?=## )/)
+    .filter((chunk) => chunk.startsWith('## ') && !GENERATED_SECTIONS.includes(chunk.slice(3, chunk.indexOf('\n') >= 0 ? chunk.indexOf('\n') : undefined).trim()) && !chunk.startsWith('## Run '))
+    .map((chunk) => `${chunk.trim()}\n`)
+    .join('\n');
+}
+
+function header(plan: BenchPlan, own: string): string {
   return `# Benchmarks
 
 \`npm run bench\` starts the whole platform on this machine, measures it against baselines
-taken in the same run, prints a summary, writes a section below, and stops everything
-(Ctrl-C included). It is a benchmark, not a test: nothing fails on a slow number. Goals
-are printed beside the figures they apply to. Source: \`tools/bench.ts\`, \`tools/bench/\`.
+taken in the same run, prints a summary, writes its run at the end of this page, and stops
+everything (Ctrl-C included). It is a benchmark, not a test: nothing fails on a slow number.
+Goals are printed beside the figures they apply to. Source: \`tools/bench.ts\`, \`tools/bench/\`.
+Every run, this one and the earlier ones, is also a line of
+[\`benchmarks/history.jsonl\`](benchmarks/history.jsonl); \`npm run bench:history\` prints them as a
+table, and \`npm run bench:history -- <date or commit>\` prints one run as it was written here.
 
-${BUILT_OUTPUT}
-## Method
+${own ? `${own}\n` : ''}## Method
 
 - **Time to ready**: \`startPlatform\` (instance \`bench\`, data kept between runs, so Kafka's
   jars, its formatted storage and Postgres' initialised data dir are reused when present)

@@ -1,15 +1,17 @@
 /**
- * Proves the service generator (CI's `generator` tier of `npm test`): in a scratch copy of
- * this working tree, `nx g @cpx/nx-plugin:service sample` makes a service, and the result
- * passes, unchanged, what every service passes: the proto checks (buf lint, breaking,
- * codegen drift), typecheck, lint, its build, its unit specs and the unit specs of the files
- * it was registered in, and its int spec on real Kafka and Postgres. Then the copy is
- * removed: the generated service never reaches the tree.
+ * Proves the service generator (CI's `generator` tier of `npm test`, `nx run
+ * nx-plugin:generator:check`): in a scratch copy of this working tree, `nx g
+ * @cpx/nx-plugin:service sample` makes a service, and the result passes, unchanged, what every
+ * service passes: its own Nx targets (typecheck, lint, build, test, schema:check, and int on
+ * real Kafka and Postgres), then, for what it was registered in, the proto checks (buf lint,
+ * breaking, codegen drift), the workspace's typecheck, lint of the registrations and the
+ * specs of what lists services. Then the copy is removed: the generated service never
+ * reaches the tree. About two to three minutes, most of it the int spec's broker.
  *
  *   sh scripts/node24.sh -r @swc-node/register tools/nx-plugin/check-service-generator.ts [--no-int] [--keep]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -17,6 +19,7 @@ const root = path.resolve(__dirname, '..', '..');
 const SAMPLE = 'sample';
 const withInt = !process.argv.includes('--no-int');
 const keep = process.argv.includes('--keep');
+const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 
 function main(): number {
   const startedAt = Date.now();
@@ -42,29 +45,34 @@ function main(): number {
       ...extra,
     ];
     // Nx runs the generator from the plugin's sources, as `nx g` does for anyone.
-    if (!step(`nx g @cpx/nx-plugin:service ${SAMPLE}`, ['node_modules/nx/dist/bin/nx.js', 'g', '@cpx/nx-plugin:service', SAMPLE, '--no-interactive'], { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' })) {
+    if (!step(`nx g @cpx/nx-plugin:service ${SAMPLE}`, ['node_modules/nx/dist/bin/nx.js', 'g', '@cpx/nx-plugin:service', SAMPLE, '--no-interactive'], NX_ENV)) {
       return report(startedAt, failures);
     }
-    step('proto: format, lint, breaking, drift', ['scripts/proto.mjs', 'check']);
-    step('typecheck', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
-    const generated = [`apps/${SAMPLE}`, `apps/gateway/src/${SAMPLE}`, `apps/e2e/src/${SAMPLE}.e2e-spec.ts`];
-    const registered = ['apps/gateway/src/app.module.ts', 'apps/gateway/src/messaging', 'apps/gateway/src/health', 'libs/contracts/src', 'libs/stack/src', 'libs/testing/src'];
-    step('lint', ['node_modules/eslint/bin/eslint.js', ...generated, ...registered, '--max-warnings', '0']);
-    step('build', ['-r', '@swc-node/register', 'tools/build.ts', SAMPLE]);
-    // Its own specs, and those of what lists services (contracts, keys, principals, the
-    // gateway's readiness, the schema file), which must hold with one more service.
+    // The new project's own targets, the ones every service has (reference: apps/directory).
+    const targets = ['typecheck', 'lint', 'build', 'test', 'schema:check', ...(withInt ? ['int'] : [])].filter((target) => hasTarget(scratch, target));
     step(
-      'unit',
-      jest(`(apps/${SAMPLE}/|apps/gateway/src/(${SAMPLE}/|health/|graphql/schema-file)|libs/contracts/|libs/stack/src/(kafka-auth|local-keys)|libs/platform/src/crypto/stack-keys).*\\.spec\\.ts$`),
+      `nx run-many -t ${targets.join(',')} -p ${SAMPLE}`,
+      ['node_modules/nx/dist/bin/nx.js', 'run-many', '-t', targets.join(','), '-p', SAMPLE, '--parallel=1', '--outputStyle=static'],
+      NX_ENV,
     );
-    // Its migrations against the schema.sql the generator wrote from them (where services have one).
-    if (existsSync(path.join(scratch, 'tools', 'database', 'migrations.ts'))) step('schema', ['-r', '@swc-node/register', 'tools/database/migrations.ts', 'check', SAMPLE]);
-    if (withInt) step('int', jest(`apps/${SAMPLE}/test/.*\\.int-spec\\.ts$`));
+    // What it was registered in: the contracts, the gateway, the e2e suite.
+    step('proto: format, lint, breaking, drift', ['scripts/proto.mjs', 'check']);
+    step('typecheck (workspace)', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
+    const registered = [`apps/gateway/src/${SAMPLE}`, `apps/e2e/src/${SAMPLE}.e2e-spec.ts`, 'apps/gateway/src/app.module.ts', 'apps/gateway/src/messaging', 'apps/gateway/src/health', 'libs/contracts/src', 'libs/stack/src', 'libs/testing/src'];
+    step('lint (registrations)', ['node_modules/eslint/bin/eslint.js', ...registered, '--max-warnings', '0']);
+    // The specs of what lists services (contracts, keys, principals, the gateway's readiness
+    // and schema file) must hold with one more service; the gateway feature's own spec too.
+    step('unit (registrations)', jest(`(apps/gateway/src/(${SAMPLE}/|health/|graphql/schema-file)|libs/contracts/|libs/stack/src/(kafka-auth|local-keys)|libs/platform/src/crypto/stack-keys).*\\.spec\\.ts$`));
     return report(startedAt, failures);
   } finally {
     if (keep) process.stdout.write(`kept the scratch copy: ${scratch}\n`);
     else rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+function hasTarget(scratch: string, target: string): boolean {
+  const project = JSON.parse(readFileSync(path.join(scratch, 'apps', SAMPLE, 'project.json'), 'utf8')) as { targets?: Record<string, unknown> };
+  return target in (project.targets ?? {});
 }
 
 /**

@@ -30,9 +30,9 @@ import { DataSource } from 'typeorm';
 import { AlertsConfig } from '../src/config/alerts.config';
 import { PostAlertInput } from '../src/alerts/post-alert.input';
 import { PostAlertUseCase } from '../src/alerts/post-alert.usecase';
-import { ERASED_TEXT } from '../src/alerts/alert-store';
-import { AlertDeadlinesUseCase } from '../src/escalation/alert-deadlines.usecase';
+import { ERASED_TEXT } from '../src/alerts/domain/alert-lifecycle';
 import { IdentityVault, parseMasterKeys } from '../src/identity/identity-vault';
+import { RewrapIdentityKeysUseCase } from '../src/identity/rewrap-identity-keys.usecase';
 import { sendAsGateway, startAlertsHarness, waitForReplica } from './alerts-harness';
 
 jest.setTimeout(120_000);
@@ -795,9 +795,9 @@ describe('master key rotation', () => {
     const oldKeys = parseMasterKeys(harness.config.ALERTS_MASTER_KEYS);
     const newKey = randomBytes(32);
     const rotating = new IdentityVault(new Map([...oldKeys, ['test-2', newKey]]), 'test-2');
-    const deadlines = new AlertDeadlinesUseCase(db, rotating, harness.config);
+    const rewrapKeys = new RewrapIdentityKeysUseCase(db, rotating);
     let rewrapped = 0;
-    for (let pass = await deadlines.rewrapOldKeys(); pass > 0; pass = await deadlines.rewrapOldKeys()) rewrapped += pass;
+    for (let pass = await rewrapKeys.execute(); pass > 0; pass = await rewrapKeys.execute()) rewrapped += pass;
     expect(rewrapped).toBeGreaterThan(0);
     const rows = await db.query(`SELECT key_id, wrapped_key, ciphertext FROM child_identity WHERE alert_id = $1`, [alert.id]);
     expect(rows[0].key_id).toBe('test-2');

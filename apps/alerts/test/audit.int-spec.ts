@@ -16,9 +16,10 @@ import {
 import { DirectoryFixture, failureOf, waitFor, type ServiceHarness } from '@cpx/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { GlobalChainWalk } from '../src/audit/audit-chain';
-import { AUDIT_COLUMNS, auditEntryOf, type AuditRow } from '../src/audit/audit-log';
-import { FindAlertsUseCase } from '../src/alerts/find-alerts.usecase';
+import { GlobalChainWalk } from '../src/audit/domain/audit-chain';
+import { AUDIT_COLUMNS, auditEntryOf, type AuditRow } from '../src/audit/audit.store';
+import { AlertIdCommand } from '../src/alerts/alert-id.command';
+import { GetAlertUseCase } from '../src/alerts/get-alert.usecase';
 import { AlertsConfig } from '../src/config/alerts.config';
 import { CreateAlerts1764370000200 } from '../src/database/migrations/1764370000200-create-alerts';
 import { IdentityGrants1764370000300 } from '../src/database/migrations/1764370000300-identity-grants';
@@ -301,8 +302,8 @@ describe('appends from several instances', () => {
     const other = await harness.startInstance();
     try {
       const [{ n: before }] = await db.query(`SELECT count(*)::int AS n FROM audit_entry`);
-      const readers = [harness.app.get(FindAlertsUseCase), other.get(FindAlertsUseCase)];
-      await Promise.all(Array.from({ length: 40 }, (_, index) => readers[index % 2]!.byId(alertId, index % 3 ? recipient : origin)));
+      const readers = [harness.app.get(GetAlertUseCase), other.get(GetAlertUseCase)];
+      await Promise.all(Array.from({ length: 40 }, (_, index) => readers[index % 2]!.execute(AlertIdCommand.from({ id: alertId }), index % 3 ? recipient : origin)));
       const [{ n: after }] = await db.query(`SELECT count(*)::int AS n FROM audit_entry`);
       expect(after - before).toBe(40);
       expect(await integrity()).toMatchObject({ ok: true });

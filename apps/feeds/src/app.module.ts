@@ -9,14 +9,18 @@ import { LeasedDeliveries1764370000700 } from './database/migrations/17643700007
 import { ParkedDeliveries1764370000800 } from './database/migrations/1764370000800-parked-deliveries';
 import { SubscriptionChanges1764370000900 } from './database/migrations/1764370000900-subscription-changes';
 import { SubscriptionIdempotency1764370001000 } from './database/migrations/1764370001000-subscription-idempotency';
+import { ClaimWebhookDeliveriesUseCase } from './delivery/claim-webhook-deliveries.usecase';
 import { DeliverWebhookUseCase } from './delivery/deliver-webhook.usecase';
+import { DeliveryHandler } from './delivery/delivery.handler';
 import { DeliveryWorker } from './delivery/delivery-worker';
+import { EnableSubscriptionUseCase } from './delivery/enable-subscription.usecase';
 import { ListDeliveryAttemptsUseCase } from './delivery/list-delivery-attempts.usecase';
 import { RedeliverFailedWebhooksUseCase } from './delivery/redeliver-failed-webhooks.usecase';
 import { ResendWebhookDeliveryUseCase } from './delivery/resend-webhook-delivery.usecase';
 import { DeliveredLog } from './delivery/delivered-log';
 import { WebhookSender } from './delivery/webhook-sender';
 import { DomainEventsHandler } from './feed/domain-events.handler';
+import { FeedHandler } from './feed/feed.handler';
 import { PruneFeedUseCase } from './feed/prune-feed.usecase';
 import { ReadPartnerFeedUseCase } from './feed/read-partner-feed.usecase';
 import { RecordFeedEventUseCase } from './feed/record-feed-event.usecase';
@@ -24,11 +28,11 @@ import { RetentionWorker } from './feed/retention-worker';
 import { HealthHandler } from './health/health.handler';
 import { CreateSubscriptionUseCase } from './partners/create-subscription.usecase';
 import { DeleteSubscriptionUseCase } from './partners/delete-subscription.usecase';
-import { EnableSubscriptionUseCase } from './partners/enable-subscription.usecase';
 import { EndpointGuard, HOST_RESOLVER, systemResolver, type HostResolver } from './partners/endpoint-guard';
-import { FeedsHandler } from './partners/feeds.handler';
 import { ListSubscriptionsUseCase } from './partners/list-subscriptions.usecase';
+import { PartnersHandler } from './partners/partners.handler';
 import { RegisterPartnerUseCase } from './partners/register-partner.usecase';
+import { ResealSubscriptionSecretsUseCase } from './partners/reseal-subscription-secrets.usecase';
 import { RotateSubscriptionSecretUseCase } from './partners/rotate-subscription-secret.usecase';
 import { SealStoredSecretsUseCase } from './partners/seal-stored-secrets.usecase';
 import { UpdateSubscriptionUseCase } from './partners/update-subscription.usecase';
@@ -65,7 +69,7 @@ export class FeedsModule {
           ],
         }),
       ],
-      controllers: [DomainEventsHandler, FeedsHandler, HealthHandler],
+      controllers: [DomainEventsHandler, PartnersHandler, DeliveryHandler, FeedHandler, HealthHandler],
       providers: [
         { provide: FeedsConfig, useValue: config },
         { provide: HOST_RESOLVER, useValue: resolver },
@@ -73,6 +77,7 @@ export class FeedsModule {
         { provide: PayloadSealer, useFactory: () => sealerToGateway(config, 'new webhook secrets go back sealed to the gateway') },
         { provide: WebhookSecretVault, useFactory: () => new WebhookSecretVault(parseSecretKeys(config.FEEDS_SECRET_KEYS), config.FEEDS_ACTIVE_SECRET_KEY_ID) },
         SealStoredSecretsUseCase,
+        ResealSubscriptionSecretsUseCase,
         EndpointGuard,
         RecordFeedEventUseCase,
         ReadPartnerFeedUseCase,
@@ -86,6 +91,7 @@ export class FeedsModule {
         ListDeliveryAttemptsUseCase,
         WebhookSender,
         DeliveredLog,
+        ClaimWebhookDeliveriesUseCase,
         DeliverWebhookUseCase,
         DeliveryWorker,
         ResendWebhookDeliveryUseCase,

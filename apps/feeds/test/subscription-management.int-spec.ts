@@ -17,7 +17,8 @@ import { failureOf, principals, waitFor, type ServiceHarness } from '@cpx/testin
 import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { FeedsConfig } from '../src/config/feeds.config';
-import { FEED_APPEND_LOCK, RecordFeedEventUseCase } from '../src/feed/record-feed-event.usecase';
+import { FEED_APPEND_LOCK } from '../src/feed/feed.store';
+import { RecordFeedEventUseCase } from '../src/feed/record-feed-event.usecase';
 import { publishAlertPosted } from './alert-posted';
 import { secretOf, startFeedsSpec, type FeedsSpec } from './feeds-test-env';
 import { WebhookReceiver, type Behaviour, type ReceivedWebhook } from './webhook-receiver';

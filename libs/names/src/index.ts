@@ -1,6 +1,7 @@
 // Names and text across Latin, Cyrillic and Greek: folding and romanisation for search,
 // and the guard that keeps a child's names out of free texts. Pure TypeScript, no Nest.
 export * from './folding';
+export { byEarKey } from './by-ear';
 export * from './invisible-characters';
 export * from './homoglyphs';
 export { romanise, romanisations, ROMANISATIONS, type Romanisation } from './romanisation';

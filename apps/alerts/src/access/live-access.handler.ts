@@ -1,23 +1,16 @@
-/**
- * Answers the gateway before it opens an `alertChanged` subscription, and again while the
- * subscription runs: whether this caller may follow alert changes live. The gateway
- * matches each change to its subscribers by the token's claims; only this service's
- * replica of the directory knows that a professional has since been suspended.
- */
+/** Kafka adapter for the gateway's live-subscription check (check-live-access.usecase.ts). */
 import { Controller } from '@nestjs/common';
 import { AlertsRequests } from '@cpx/contracts';
 import { HandleRequest, type RequestContext } from '@cpx/platform';
-import { DataSource } from 'typeorm';
-import { resolveAlertCaller } from './alert-caller';
-import { assertMayFollowLive } from './alert-policy';
+import { CheckLiveAccessUseCase } from './check-live-access.usecase';
 
 @Controller()
 export class LiveAccessHandler {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly checkLiveAccess: CheckLiveAccessUseCase) {}
 
   @HandleRequest(AlertsRequests.checkLiveAccess)
   async check(_request: unknown, { principal }: RequestContext) {
-    assertMayFollowLive(await resolveAlertCaller(principal, this.dataSource.manager));
+    await this.checkLiveAccess.execute(principal);
     return {};
   }
 }

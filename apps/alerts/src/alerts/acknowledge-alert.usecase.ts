@@ -9,17 +9,19 @@ import { AlertsEvents } from '@cpx/contracts';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { resolveAlertCaller } from '../access/alert-caller';
-import { assertAllowed, canAcknowledge, relationTo } from '../access/alert-policy';
-import { refusal, statusAfterAcknowledgement, type AlertStatus } from './alert-lifecycle';
-import { alertAudience, alertFacts } from './alert-messages';
-import { AlertEntity, AlertTargetEntity } from './alert.entities';
-import { loadAlert, recordAlertEvent, type LoadedAlert } from './alert-store';
+import { assertAllowed, canAcknowledge, relationTo } from '../access/domain/alert-policy';
+import { recordAlertEvent } from './alert-events';
+import type { AlertIdCommand } from './alert-id.command';
+import { alertAudience, alertFacts } from './alert.mapper';
+import { acknowledgeTarget } from './alert-target.store';
+import { loadAlert, updateAlertStatus, type LoadedAlert } from './alert.store';
+import { refusal, statusAfterAcknowledgement, type AlertStatus } from './domain/alert-lifecycle';
 
 @Injectable()
 export class AcknowledgeAlertUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(id: string, principal: Principal): Promise<LoadedAlert> {
+  async execute({ id }: AlertIdCommand, principal: Principal): Promise<LoadedAlert> {
     return this.dataSource.transaction(async (manager) => {
       const loaded = await loadAlert(manager, id, { lock: true });
       const caller = await resolveAlertCaller(principal, manager);
@@ -37,15 +39,11 @@ export class AcknowledgeAlertUseCase {
       target.acknowledgedByAgencyId = caller.agency!.id;
       target.acknowledgedBySubject = principal.subject;
       target.nextEscalationAt = null;
-      await manager.update(
-        AlertTargetEntity,
-        { alertId: id, country: target.country },
-        { acknowledgedAt: now, acknowledgedByAgencyId: caller.agency!.id, acknowledgedBySubject: principal.subject, nextEscalationAt: null },
-      );
+      await acknowledgeTarget(manager, target);
       loaded.alert.status = statusAfterAcknowledgement(loaded.alert.status as AlertStatus);
       loaded.alert.updatedAt = now;
       loaded.alert.version += 1;
-      await manager.update(AlertEntity, { id }, { status: loaded.alert.status, updatedAt: now, version: loaded.alert.version });
+      await updateAlertStatus(manager, loaded.alert);
       await recordAlertEvent(
         manager,
         id,

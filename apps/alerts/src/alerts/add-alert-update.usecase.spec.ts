@@ -5,7 +5,6 @@ import { refusalOf } from '../../test/refusal-of';
 import { AddAlertUpdateUseCase } from './add-alert-update.usecase';
 import { ReportChildFoundUseCase } from './report-child-found.usecase';
 import type { IdentityVault } from '../identity/identity-vault';
-import { AlertEntity } from './alert.entities';
 
 const AGENCY_ID = randomUUID();
 const ALERT_ID = randomUUID();
@@ -33,19 +32,22 @@ function fakeDatabase() {
       return { rows: [] };
     },
   };
-  const alert = Object.assign(new AlertEntity(), {
-    id: ALERT_ID, kind: 'MISSING_CHILD', urgency: 'HIGH', status: 'POSTED', originCountry: 'RS', originAgencyId: AGENCY_ID, postedAt: POSTED_AT, version: 1,
-  });
+  const alert = {
+    id: ALERT_ID, kind: 'MISSING_CHILD', urgency: 'HIGH', status: 'POSTED', origin_country: 'RS', origin_agency_id: AGENCY_ID, posted_at: POSTED_AT, version: 1,
+  };
   const manager = {
     queryRunner: { isReleased: false, isTransactionActive: true, connect: async () => client },
-    findOne: async () => alert,
-    find: async () => [],
-    create: (_entity: unknown, values: object) => values,
-    insert: async (_entity: unknown, row: unknown) => void written.push(row),
-    // No sealed record (erased): nothing to compare the text with.
-    findOneBy: async () => null,
-    // The version bump: UPDATE ... RETURNING answers [rows, count].
-    query: async (text: string) => {
+    query: async (text: string, values: unknown[] = []) => {
+      // Reads: the alert, no targets or recipients, and no sealed record (erased): nothing
+      // to compare the text with.
+      if (text.trim().startsWith('SELECT')) return text.includes('FROM alert WHERE id') ? [alert] : [];
+      // The update's row, as the use case wrote it (alert-update.store.ts insertUpdate).
+      if (text.includes('INSERT INTO alert_update')) {
+        const [id, alertId, authorSubject, authorAgencyId, authorCountry, updateText, sightingPlace, sightingAt, createdAt, kind] = values;
+        written.push({ id, alertId, authorSubject, authorAgencyId, authorCountry, text: updateText, sightingPlace, sightingAt, createdAt, kind });
+        return [];
+      }
+      // The version bump: UPDATE ... RETURNING answers [rows, count].
       written.push(text);
       return [[{ version: 2 }], 1];
     },
@@ -63,7 +65,7 @@ describe('adding an update: the sighting’s time', () => {
   it('takes a sighting from before the alert was posted, or a few minutes ahead (clocks differ)', async () => {
     for (const at of [new Date(POSTED_AT.getTime() - 7 * 86_400_000), new Date(Date.now() + 60_000)]) {
       const { dataSource, written } = fakeDatabase();
-      await new AddAlertUpdateUseCase(dataSource, noVault).execute(ALERT_ID, seenAt(at), originator);
+      await new AddAlertUpdateUseCase(dataSource, noVault).execute({ id: ALERT_ID, ...seenAt(at) }, originator);
       expect(written).toContainEqual(expect.objectContaining({ sightingAt: at }));
       // An update is a change of the alert: its version moves.
       expect(written).toContainEqual(expect.stringContaining('SET version = version + 1'));
@@ -77,7 +79,7 @@ describe('adding an update: the sighting’s time', () => {
     ['that is no time at all', new Date(Number.NaN), /is not a valid time/],
   ])('refuses a sighting %s as BAD_USER_INPUT naming input.sighting.seenAt, and writes nothing', async (_case, at, message) => {
     const { dataSource, written } = fakeDatabase();
-    expect(await refusalOf(() => new AddAlertUpdateUseCase(dataSource, noVault).execute(ALERT_ID, seenAt(at), originator))).toEqual({
+    expect(await refusalOf(() => new AddAlertUpdateUseCase(dataSource, noVault).execute({ id: ALERT_ID, ...seenAt(at) }, originator))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'input.sighting.seenAt',
       message: expect.stringMatching(message),
@@ -90,7 +92,7 @@ describe('reporting the child found', () => {
   it('is the target countries’ to report: the originating agency resolves instead, and nothing is written', async () => {
     const { dataSource, written } = fakeDatabase();
     const useCase = new ReportChildFoundUseCase(new AddAlertUpdateUseCase(dataSource, noVault));
-    expect(await refusalOf(() => useCase.execute(ALERT_ID, 'Found safe at the station in Lyon.', originator))).toEqual({
+    expect(await refusalOf(() => useCase.execute({ id: ALERT_ID, note: 'Found safe at the station in Lyon.' }, originator))).toEqual({
       code: 'FORBIDDEN',
       message: 'You may not report the child found on this alert: only the recipients in the target countries, and their agency admins, report the child found; the originating agency resolves it.',
     });

@@ -11,16 +11,18 @@ import { AlertsEvents, AlertUpdateKind } from '@cpx/contracts';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { resolveAlertCaller } from '../access/alert-caller';
-import { assertAllowed, canReportFound, canTakePart, relationTo } from '../access/alert-policy';
-import { refusal, type AlertStatus } from './alert-lifecycle';
-import { alertAudience, alertFacts } from './alert-messages';
+import { assertAllowed, canReportFound, canTakePart, relationTo } from '../access/domain/alert-policy';
 import { IdentityVault } from '../identity/identity-vault';
-import { AlertUpdateEntity, type AlertUpdateKindName } from './alert.entities';
-import { bumpVersion, loadAlert, recordAlertEvent } from './alert-store';
-import { assertChildOfAlertNotNamed } from './child-not-named';
-import { BEFORE_BIRTH, bornAfter, checkReportedTime } from './reported-time';
+import { recordAlertEvent } from './alert-events';
+import { insertUpdate, type AlertUpdateKindName, type AlertUpdateRow } from './alert-update.store';
+import { alertAudience, alertFacts } from './alert.mapper';
+import { bumpVersion, loadAlert } from './alert.store';
+import { assertChildOfAlertNotNamed } from './child-of-alert-not-named';
+import { refusal, type AlertStatus } from './domain/alert-lifecycle';
+import { BEFORE_BIRTH, bornAfter, checkReportedTime } from './domain/reported-time';
 
 export interface AlertUpdateInput {
+  id: string;
   text: string;
   sighting?: { place: string; seenAt?: Date };
   /** NOTE unless given. */
@@ -34,7 +36,8 @@ export class AddAlertUpdateUseCase {
     private readonly vault: IdentityVault,
   ) {}
 
-  async execute(id: string, input: AlertUpdateInput, principal: Principal): Promise<AlertUpdateEntity> {
+  async execute(input: AlertUpdateInput, principal: Principal): Promise<AlertUpdateRow> {
+    const { id } = input;
     return this.dataSource.transaction(async (manager) => {
       const loaded = await loadAlert(manager, id, { lock: true });
       const caller = await resolveAlertCaller(principal, manager);
@@ -56,7 +59,7 @@ export class AddAlertUpdateUseCase {
         { field, text: input.text },
         ...(input.sighting ? [{ field: 'input.sighting.place', text: input.sighting.place }] : []),
       ]);
-      const update = manager.create(AlertUpdateEntity, {
+      const update: AlertUpdateRow = {
         id: randomUUID(),
         alertId: id,
         authorSubject: principal.subject,
@@ -67,8 +70,8 @@ export class AddAlertUpdateUseCase {
         sightingAt: input.sighting?.seenAt ?? null,
         createdAt: now,
         kind,
-      });
-      await manager.insert(AlertUpdateEntity, update);
+      };
+      await insertUpdate(manager, update);
       // An update changes the alert: its version says so, so that a client holding an older
       // version (an expectedVersion, a list de-duplicated by version) sees the change.
       loaded.alert.version = await bumpVersion(manager, id, now);

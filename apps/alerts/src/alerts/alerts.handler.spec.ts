@@ -4,19 +4,20 @@ import { AlertKind, AlertsRequests, ChildIdentitySchema, Sex, Urgency, type Chil
 import { parseKeyList, PayloadOpener, PayloadSealer, postAlertContext, type Principal } from '@cpx/platform';
 import { newLocalKeys } from '@cpx/stack';
 import { sendOverKafka } from '@cpx/testing';
-import type { CheckAuditIntegrityUseCase } from '../audit/check-audit-integrity.usecase';
 import type { AlertsConfig } from '../config/alerts.config';
-import type { RevealIdentityUseCase } from '../identity/reveal-identity.usecase';
-import type { SearchIdentityReadsUseCase } from '../identity/search-identity-reads.usecase';
 import { refusalOf } from '../../test/refusal-of';
 import type { AcknowledgeAlertUseCase } from './acknowledge-alert.usecase';
 import type { AddAlertUpdateUseCase } from './add-alert-update.usecase';
-import { AlertEntity } from './alert.entities';
-import type { ReportChildFoundUseCase } from './report-child-found.usecase';
+import type { AlertRow } from './alert.store';
 import { AlertsHandler } from './alerts.handler';
 import type { EndAlertUseCase } from './end-alert.usecase';
-import type { FindAlertsUseCase } from './find-alerts.usecase';
-import type { PostAlertCommand, PostAlertUseCase } from './post-alert.usecase';
+import type { GetAlertFiguresUseCase } from './get-alert-figures.usecase';
+import type { GetAlertUseCase } from './get-alert.usecase';
+import type { GetInboxUseCase } from './get-inbox.usecase';
+import type { PostAlertCommand } from './post-alert.command';
+import type { PostAlertUseCase } from './post-alert.usecase';
+import type { ReportChildFoundUseCase } from './report-child-found.usecase';
+import type { SearchAlertsUseCase } from './search-alerts.usecase';
 
 const principal: Principal = { subject: 'poster-1', roles: ['professional'] };
 const keys = newLocalKeys('unit-1');
@@ -29,7 +30,7 @@ async function aHandler() {
   const postAlert = {
     execute: async (command: PostAlertCommand) => {
       commands.push(command);
-      const alert = Object.assign(new AlertEntity(), { ...command.input, id: 'alert-1', status: 'POSTED', postedAt: new Date(), updatedAt: new Date(), closedAt: null, version: 1 });
+      const alert = { ...command.input, id: 'alert-1', status: 'POSTED', postedAt: new Date(), updatedAt: new Date(), closedAt: null, version: 1 } as unknown as AlertRow;
       return { posted: { alert, targets: [], recipients: [] }, replayed: false };
     },
   } as unknown as PostAlertUseCase;
@@ -40,13 +41,12 @@ async function aHandler() {
     unused as AddAlertUpdateUseCase,
     unused as ReportChildFoundUseCase,
     unused as EndAlertUseCase,
-    unused as RevealIdentityUseCase,
-    unused as SearchIdentityReadsUseCase,
-    unused as FindAlertsUseCase,
-    unused as CheckAuditIntegrityUseCase,
+    unused as GetAlertUseCase,
+    unused as SearchAlertsUseCase,
+    unused as GetInboxUseCase,
+    unused as GetAlertFiguresUseCase,
     { ALERTS_MAX_PHOTO_BYTES: 2_000_000 } as AlertsConfig,
     await PayloadOpener.create(keyList('alerts', 'ALERTS_OPENING_KEYS'), 'ALERTS_OPENING_KEYS'),
-    await PayloadSealer.create(keyList('alerts', 'CPX_GATEWAY_SEALING_KEYS'), 'unit-1', 'CPX_GATEWAY_SEALING_KEYS'),
   );
   const post = async (request: ReturnType<typeof aPostRequest>) => (await sendOverKafka(handler, 'post', AlertsRequests.postAlert, await request, principal)).response;
   return { post, commands };

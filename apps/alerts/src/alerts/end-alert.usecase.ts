@@ -8,18 +8,16 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AlertsEvents, Outcome } from '@cpx/contracts';
 import { assertUnreachable, DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { IdentityVault } from '../identity/identity-vault';
 import { resolveAlertCaller } from '../access/alert-caller';
-import { assertAllowed, canCancel, canResolve, relationTo } from '../access/alert-policy';
-import { refusal, type AlertStatus } from './alert-lifecycle';
-import { alertAudience, alertFacts } from './alert-messages';
-import { AlertEntity, AlertTargetEntity } from './alert.entities';
-import { loadAlert, recordAlertEvent, type LoadedAlert } from './alert-store';
-import { assertChildOfAlertNotNamed } from './child-not-named';
-
-export type Ending =
-  | { kind: 'resolve'; outcome: string; note: string }
-  | { kind: 'cancel'; reason: string };
+import { assertAllowed, canCancel, canResolve, relationTo } from '../access/domain/alert-policy';
+import { IdentityVault } from '../identity/identity-vault';
+import { recordAlertEvent } from './alert-events';
+import { alertAudience, alertFacts } from './alert.mapper';
+import { stopEscalation } from './alert-target.store';
+import { loadAlert, updateAlertEnding, type LoadedAlert } from './alert.store';
+import { assertChildOfAlertNotNamed } from './child-of-alert-not-named';
+import { refusal, type AlertStatus } from './domain/alert-lifecycle';
+import type { EndAlertCommand } from './end-alert.command';
 
 @Injectable()
 export class EndAlertUseCase {
@@ -28,7 +26,7 @@ export class EndAlertUseCase {
     private readonly vault: IdentityVault,
   ) {}
 
-  async execute(id: string, ending: Ending, expectedVersion: number | undefined, principal: Principal): Promise<LoadedAlert> {
+  async execute({ id, ending, expectedVersion }: EndAlertCommand, principal: Principal): Promise<LoadedAlert> {
     return this.dataSource.transaction(async (manager) => {
       const loaded = await loadAlert(manager, id, { lock: true });
       const caller = await resolveAlertCaller(principal, manager);
@@ -52,15 +50,8 @@ export class EndAlertUseCase {
       alert.endedAt = now;
       alert.updatedAt = now;
       alert.version += 1;
-      await manager.update(AlertEntity, { id }, {
-        status: alert.status,
-        outcome: alert.outcome,
-        outcomeNote: alert.outcomeNote,
-        endedAt: now,
-        updatedAt: now,
-        version: alert.version,
-      });
-      await manager.update(AlertTargetEntity, { alertId: id }, { nextEscalationAt: null });
+      await updateAlertEnding(manager, alert);
+      await stopEscalation(manager, id);
       for (const target of loaded.targets) target.nextEscalationAt = null;
       const facts = alertFacts(alert, loaded.targets.map((t) => t.country));
       const audience = alertAudience(alert, loaded.recipients);

@@ -4,10 +4,10 @@ import type { DataSource } from 'typeorm';
 import type { AlertsConfig } from '../config/alerts.config';
 import { IdentityVault } from '../identity/identity-vault';
 import { refusalOf } from '../../test/refusal-of';
-import { AlertEntity } from './alert.entities';
 import { normalisedPost, PostAlertInput } from './post-alert.input';
-import { PostAlertUseCase, type PostAlertCommand } from './post-alert.usecase';
-import { RequestDigests } from './request-digest';
+import type { PostAlertCommand } from './post-alert.command';
+import { PostAlertUseCase } from './post-alert.usecase';
+import { RequestDigests } from './domain/request-digest';
 
 const AGENCY_ID = randomUUID();
 const ALERT_ID = randomUUID();
@@ -50,11 +50,11 @@ function fakeDatabase(stored: Stored) {
       throw new Error(`The fake database does not answer: ${text}`);
     },
   };
-  const alert = Object.assign(new AlertEntity(), { id: ALERT_ID, originAgencyId: AGENCY_ID, status: 'POSTED', requestDigest: stored.earlier?.requestDigest });
+  const alert = { id: ALERT_ID, origin_agency_id: AGENCY_ID, status: 'POSTED', request_digest: stored.earlier?.requestDigest, version: 1 };
   const manager = {
     queryRunner: { isReleased: false, connect: async () => client },
-    findOne: async () => alert,
-    find: async () => [],
+    // The earlier alert (alert.store.ts loadAlert), with no targets or recipients.
+    query: async (text: string) => (text.includes('FROM alert WHERE id') ? [alert] : []),
   };
   const dataSource = { transaction: (work: (m: typeof manager) => unknown) => work(manager) } as unknown as DataSource;
   return { dataSource, statements };

@@ -7,13 +7,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@cpx/platform';
 import { AddAlertUpdateUseCase } from './add-alert-update.usecase';
-import type { AlertUpdateEntity } from './alert.entities';
+import type { AlertUpdateRow } from './alert-update.store';
+import type { ReportChildFoundCommand } from './report-child-found.command';
 
 @Injectable()
 export class ReportChildFoundUseCase {
   constructor(private readonly addUpdate: AddAlertUpdateUseCase) {}
 
-  execute(id: string, note: string, principal: Principal): Promise<AlertUpdateEntity> {
-    return this.addUpdate.execute(id, { text: note, kind: 'CHILD_FOUND' }, principal);
+  execute({ id, note }: ReportChildFoundCommand, principal: Principal): Promise<AlertUpdateRow> {
+    return this.addUpdate.execute({ id, text: note, kind: 'CHILD_FOUND' }, principal);
   }
 }

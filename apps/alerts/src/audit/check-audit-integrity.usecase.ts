@@ -12,8 +12,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, hasRole, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { anchorHolds, GlobalChainWalk, verifyAlertChain, type AuditVerdict } from './audit-chain';
-import { AUDIT_COLUMNS, auditEntryOf, type AuditRow } from './audit-log';
+import { chainHead, entriesAfter, entriesOfAlert, entryAt, lastHashesOfAlertsUpTo, type ChainHead } from './audit.store';
+import type { CheckAuditIntegrityCommand } from './check-audit-integrity.command';
+import { anchorHolds, GlobalChainWalk, verifyAlertChain, type AuditVerdict } from './domain/audit-chain';
 
 const BATCH = 1_000;
 
@@ -21,46 +22,32 @@ const BATCH = 1_000;
 export class CheckAuditIntegrityUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(
-    alertId: string | undefined,
-    principal: Principal,
-    from?: { seq: string; hash: Buffer },
-  ): Promise<AuditVerdict & { head: { seq: string; hash: Buffer } }> {
+  async execute({ alertId, from }: CheckAuditIntegrityCommand, principal: Principal): Promise<AuditVerdict & { head: ChainHead }> {
     if (!hasRole(principal, 'auditor')) throw DomainError.forbidden('Only auditors check the audit log.');
     if (from && alertId) throw DomainError.badInput('fromSeq', 'fromSeq: a kept head is checked with the whole log, not with one alert.');
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [head] = await manager.query<{ seq: string; hash: Buffer }[]>(`SELECT seq, hash FROM audit_chain_head WHERE id = 1`);
-      if (!head) throw new Error('audit_chain_head has no row: the audit migration did not run.');
-      const checkedAgainst = { seq: String(head.seq), hash: head.hash };
-      if (alertId) {
-        const rows = await manager.query<AuditRow[]>(`SELECT ${AUDIT_COLUMNS} FROM audit_entry WHERE alert_id = $1 ORDER BY seq`, [alertId]);
-        return { ...verifyAlertChain(rows.map(auditEntryOf)), head: checkedAgainst };
-      }
+      const checkedAgainst = await chainHead(manager);
+      if (alertId) return { ...verifyAlertChain(await entriesOfAlert(manager, alertId)), head: checkedAgainst };
       if (from) {
-        const [anchor] = await manager.query<AuditRow[]>(`SELECT ${AUDIT_COLUMNS} FROM audit_entry WHERE seq = $1`, [from.seq]);
-        if (!anchorHolds(anchor && auditEntryOf(anchor), from)) {
-          return { ok: false, checked: anchor ? 1 : 0, broken: { seq: from.seq, alertId: anchor?.alert_id ?? null, reason: 'ANCHOR_MISMATCH' as const }, head: checkedAgainst };
+        const anchor = await entryAt(manager, from.seq);
+        if (!anchorHolds(anchor, from)) {
+          return { ok: false, checked: anchor ? 1 : 0, broken: { seq: from.seq, alertId: anchor?.alertId ?? null, reason: 'ANCHOR_MISMATCH' as const }, head: checkedAgainst };
         }
       }
       const walk = new GlobalChainWalk(from);
       const seeded = new Set<string>();
       let after = from?.seq ?? '0';
       for (;;) {
-        const rows = await manager.query<AuditRow[]>(`SELECT ${AUDIT_COLUMNS} FROM audit_entry WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`, [after]);
-        if (rows.length === 0) break;
+        const entries = await entriesAfter(manager, after, BATCH);
+        if (entries.length === 0) break;
         if (from) {
           // Each alert's last hash up to the kept head, which the earlier check verified.
-          const unseen = [...new Set(rows.map((row) => row.alert_id).filter((id): id is string => !!id && !seeded.has(id)))];
-          const lasts = await manager.query<{ alert_id: string; hash: Buffer }[]>(
-            `SELECT DISTINCT ON (alert_id) alert_id, hash FROM audit_entry
-              WHERE alert_id = ANY($1::uuid[]) AND seq <= $2 ORDER BY alert_id, seq DESC`,
-            [unseen, from.seq],
-          );
-          for (const last of lasts) walk.alertLastHash(last.alert_id, last.hash);
+          const unseen = [...new Set(entries.map((entry) => entry.alertId).filter((id): id is string => !!id && !seeded.has(id)))];
+          for (const last of await lastHashesOfAlertsUpTo(manager, unseen, from.seq)) walk.alertLastHash(last.alertId, last.hash);
           for (const id of unseen) seeded.add(id);
         }
-        if (!walk.accept(rows.map(auditEntryOf))) break;
-        after = String(rows.at(-1)!.seq);
+        if (!walk.accept(entries)) break;
+        after = entries.at(-1)!.seq;
       }
       return { ...walk.finish(checkedAgainst), head: checkedAgainst };
     });

@@ -3,6 +3,7 @@ import { Controller } from '@nestjs/common';
 import { AlertsRequests } from '@cpx/contracts';
 import { HandleRequest } from '@cpx/platform';
 import { DataSource } from 'typeorm';
+import { databaseAnswers } from './health.store';
 
 @Controller()
 export class HealthHandler {
@@ -10,10 +11,6 @@ export class HealthHandler {
 
   @HandleRequest(AlertsRequests.healthCheck)
   async check() {
-    const databaseOk = await this.dataSource
-      .query('SELECT 1')
-      .then(() => true)
-      .catch(() => false);
-    return { service: 'alerts', databaseOk };
+    return { service: 'alerts', databaseOk: await databaseAnswers(this.dataSource.manager) };
   }
 }

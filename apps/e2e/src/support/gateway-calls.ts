@@ -60,3 +60,20 @@ export async function postAlertWhenRoutable(platform: E2ePlatform, token: string
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
+
+/**
+ * Waits until an alert `poster` posts reaches `recipient`, a focal point just named: routing
+ * is decided when an alert is posted, from the alerts service's replica of the directory, so
+ * an alert posted before the replica has the recipient's assignment never reaches them. Each
+ * try posts a probe alert (`probe()` gives a fresh input) and asks as the recipient, for 30 s.
+ */
+export async function untilAlertsReach(platform: E2ePlatform, poster: string, recipient: string, probe: () => Record<string, unknown>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { alert } = await postAlertWhenRoutable(platform, poster, probe());
+    const seen = await platform.query(`query($id: ID!) { alert(id: $id) { id } }`, { id: alert.id }, recipient);
+    if (!seen.errors) return;
+    if (Date.now() > deadline || codes(seen)[0] !== 'FORBIDDEN') throw new Error(JSON.stringify(seen.errors));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
-import { newWebhookSecret } from '../partners/domain/webhook-secret';
 import { EndpointGuard } from '../partners/endpoint-guard';
-import { sealedParameters, type StoredSecrets } from '../partners/subscription-secrets';
-import { WebhookSecretVault } from '../partners/webhook-secret-vault';
-import { DeliverWebhookUseCase, type ClaimedDelivery } from './deliver-webhook.usecase';
+import { DeliverWebhookUseCase } from './deliver-webhook.usecase';
+import type { ClaimedDelivery } from './domain/claimed-delivery';
 import { DeliveredLog } from './delivered-log';
 import { WebhookSender } from './webhook-sender';
 
@@ -19,11 +16,10 @@ function fakeDatabase(answer: (sql: string, parameters: unknown[]) => unknown[] 
     return answer(sql, parameters);
   };
   const tx = { query };
-  const dataSource = { query, transaction: async (work: (manager: typeof tx) => Promise<unknown>) => work(tx) } as unknown as DataSource;
+  const dataSource = { query, manager: tx, transaction: async (work: (manager: typeof tx) => Promise<unknown>) => work(tx) } as unknown as DataSource;
   return { dataSource, statements };
 }
 
-const vault = new WebhookSecretVault(new Map([['k1', randomBytes(32)]]), 'k1');
 const SUBSCRIPTION = '0b0e6a4e-0000-4000-8000-000000000002';
 
 const delivery = (url: string): ClaimedDelivery => ({
@@ -60,7 +56,7 @@ describe('delivering a webhook in production mode', () => {
       const url = `https://rebound.partner.example:${(local.address() as AddressInfo).port}/hook`;
       expect(await guard.refusal(url)).toBeUndefined();
       const { dataSource, statements } = fakeDatabase();
-      const decision = await new DeliverWebhookUseCase(dataSource, new WebhookSender(guard, config), new DeliveredLog(dataSource), vault, config).attempt(delivery(url));
+      const decision = await new DeliverWebhookUseCase(dataSource, new WebhookSender(guard, config), new DeliveredLog(dataSource), config).execute(delivery(url));
       expect(connections).toBe(0);
       const logged = statements.find((statement) => statement.sql.includes('INSERT INTO delivery_attempt'));
       expect(logged?.parameters).toEqual([expect.any(String), 1, expect.any(Date), null, expect.any(Number), expect.stringMatching(/^refused, not sent: .*private/)]);
@@ -75,10 +71,10 @@ describe('delivering a webhook in production mode', () => {
   it('signs and sends, and records a success', async () => {
     const { dataSource, statements } = fakeDatabase();
     const send = jest.fn().mockResolvedValue({ status: 204, latencyMs: 3 });
-    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config);
-    expect(await usecase.attempt(delivery('https://hooks.partner.example/hook'))).toEqual({ kind: 'delivered' });
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), config);
+    expect(await usecase.execute(delivery('https://hooks.partner.example/hook'))).toEqual({ kind: 'delivered' });
     expect(send).toHaveBeenCalledWith('https://hooks.partner.example/hook', expect.objectContaining({ 'webhook-id': delivery('').id }), expect.any(String), config.FEEDS_DELIVERY_TIMEOUT_MS);
-    // Recorded (by the time attempt() resolves): delivered, under this attempt's lease only.
+    // Recorded (by the time execute() resolves): delivered, under this attempt's lease only.
     const marked = statements.find((statement) => statement.sql.includes("SET state = 'DELIVERED'"));
     expect(marked?.parameters).toEqual([[delivery('').id], ['claim-1'], [204]]);
   });
@@ -87,10 +83,10 @@ describe('delivering a webhook in production mode', () => {
     const { dataSource, statements } = fakeDatabase();
     const answers = [{ status: 429, retryAfter: '2', latencyMs: 3 }, { status: 503, retryAfter: '120', latencyMs: 3 }, { status: 500, latencyMs: 3 }, { status: 429, latencyMs: 3 }];
     const send = jest.fn().mockImplementation(async () => answers.shift());
-    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config);
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), config);
     const pauses = () => statements.filter((statement) => statement.sql.includes('SET next_send_at = greatest(next_send_at'));
 
-    expect(await usecase.attempt(delivery('https://hooks.partner.example/hook'))).toEqual({ kind: 'retry', delayMs: 2_000 });
+    expect(await usecase.execute(delivery('https://hooks.partner.example/hook'))).toEqual({ kind: 'retry', delayMs: 2_000 });
     expect(pauses().map((statement) => statement.parameters)).toEqual([[SUBSCRIPTION, 2_000]]);
     // Under the subscription's lock, taken first, before the delivery's row (the claim's order).
     const order = statements.map((statement) => statement.sql);
@@ -98,25 +94,25 @@ describe('delivering a webhook in production mode', () => {
     expect(order.findIndex((sql) => sql.includes('SET next_send_at'))).toBeLessThan(order.findIndex((sql) => sql.includes('UPDATE webhook_delivery')));
 
     // Its last attempt: this delivery gives up, the endpoint's pause still holds the others.
-    expect(await usecase.attempt({ ...delivery('https://hooks.partner.example/hook'), attempt: 2 })).toEqual({ kind: 'give-up' });
+    expect(await usecase.execute({ ...delivery('https://hooks.partner.example/hook'), attempt: 2 })).toEqual({ kind: 'give-up' });
     expect(pauses().map((statement) => statement.parameters[1])).toEqual([2_000, 120_000]);
 
     // Nothing asked, nothing held.
-    await usecase.attempt(delivery('https://hooks.partner.example/hook'));
-    await usecase.attempt(delivery('https://hooks.partner.example/hook'));
+    await usecase.execute(delivery('https://hooks.partner.example/hook'));
+    await usecase.execute(delivery('https://hooks.partner.example/hook'));
     expect(pauses()).toHaveLength(2);
   });
 
   it('ends the endpoint’s run of failures when a delivery gives up and none other is pending, not while one is retried', async () => {
     const { dataSource, statements } = fakeDatabase();
     const send = jest.fn().mockResolvedValue({ status: 500, latencyMs: 3 });
-    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config);
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), config);
     const ends = () => statements.filter((statement) => statement.sql.includes('SET failing_since = NULL'));
 
-    expect(await usecase.attempt(delivery('https://hooks.partner.example/hook'))).toMatchObject({ kind: 'retry' });
+    expect(await usecase.execute(delivery('https://hooks.partner.example/hook'))).toMatchObject({ kind: 'retry' });
     expect(ends()).toHaveLength(0);
 
-    expect(await usecase.attempt({ ...delivery('https://hooks.partner.example/hook'), attempt: 2 })).toEqual({ kind: 'give-up' });
+    expect(await usecase.execute({ ...delivery('https://hooks.partner.example/hook'), attempt: 2 })).toEqual({ kind: 'give-up' });
     expect(ends().map((statement) => statement.parameters)).toEqual([[SUBSCRIPTION]]);
     expect(ends()[0].sql).toMatch(/NOT EXISTS \(SELECT 1 FROM webhook_delivery WHERE subscription_id = \$1 AND state = 'PENDING'\)/);
     // After this delivery is marked FAILED, so that it does not count as pending itself.
@@ -127,10 +123,10 @@ describe('delivering a webhook in production mode', () => {
   it('builds the body in the subscription’s payload mode: FULL as recorded, THIN the ids and where to fetch the rest', async () => {
     const { dataSource } = fakeDatabase();
     const send = jest.fn().mockResolvedValue({ status: 204, latencyMs: 3 });
-    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), vault, config);
+    const usecase = new DeliverWebhookUseCase(dataSource, { send } as unknown as WebhookSender, new DeliveredLog(dataSource), config);
     const data = '{"id":"e-7","subject":"alerts/a-1","countries":["FR","RS"],"alertId":"a-1","kind":"MISSING_CHILD","occurredAt":"2026-01-02T03:04:05.000Z"}';
-    await usecase.attempt({ ...delivery('https://hooks.partner.example/full'), data });
-    await usecase.attempt({ ...delivery('https://hooks.partner.example/thin'), data, payloadMode: 'THIN' });
+    await usecase.execute({ ...delivery('https://hooks.partner.example/full'), data });
+    await usecase.execute({ ...delivery('https://hooks.partner.example/thin'), data, payloadMode: 'THIN' });
     const bodies = send.mock.calls.map((call) => JSON.parse(call[2] as string));
     expect(bodies[0].data).toEqual(JSON.parse(data));
     expect(bodies[1].data).toEqual({
@@ -142,71 +138,5 @@ describe('delivering a webhook in production mode', () => {
       alertId: 'a-1',
       fetch: { graphql: 'partnerFeed', partnerId: delivery('').partnerId, after: expect.any(String), eventId: 'e-7' },
     });
-  });
-});
-
-describe('claiming deliveries', () => {
-  const config = Object.assign(new FeedsConfig(), { CPX_MODE: 'test' });
-  const current = newWebhookSecret();
-  const previous = newWebhookSecret();
-  const claimedRow = (id: string, subscriptionId: string, secrets: StoredSecrets, previousLive = true) => ({
-    id,
-    attempts: 1,
-    retry_base: 0,
-    subscription_id: subscriptionId,
-    send_at: new Date(),
-    partner_id: other,
-    payload_mode: 'THIN',
-    webhook_url: 'http://127.0.0.1:1/hook',
-    sequence: '7',
-    previous_live: previousLive,
-    type: 'cpx.alerts.v1.AlertPosted',
-    occurred_at: new Date(),
-    data: '{}',
-    ...secrets,
-  });
-  const sealed = (subscriptionId: string, secrets: { current: string; previous?: string }): StoredSecrets => {
-    const [secretKeyId, secretSealed, previousKeyId, previousSealed] = sealedParameters(vault, subscriptionId, secrets);
-    return { secret: null, secret_key_id: secretKeyId, secret_sealed: secretSealed, previous_secret: null, previous_secret_key_id: previousKeyId, previous_secret_sealed: previousSealed };
-  };
-  const clear: StoredSecrets = { secret: current, secret_key_id: null, secret_sealed: null, previous_secret: null, previous_secret_key_id: null, previous_secret_sealed: null };
-  const other = '0b0e6a4e-0000-4000-8000-000000000003';
-  const legacy = '0b0e6a4e-0000-4000-8000-000000000004';
-
-  it('claims no more for an endpoint than its room under FEEDS_ENDPOINT_CONCURRENCY, counting what it has in flight', async () => {
-    const { dataSource, statements } = fakeDatabase();
-    const bounded = Object.assign(new FeedsConfig(), { CPX_MODE: 'test', FEEDS_ENDPOINT_CONCURRENCY: 3 });
-    await new DeliverWebhookUseCase(dataSource, {} as WebhookSender, new DeliveredLog(dataSource), vault, bounded).claim(50);
-    const [{ sql, parameters }] = statements;
-    expect(parameters[0]).toBe(50);
-    expect(parameters[5]).toBe(3);
-    // In flight: claimed and the lease not run out. An endpoint at the bound is not ready; another gets what room it has left.
-    expect(sql.replace(/\s+/g, ' ')).toContain(`l.state = 'PENDING' AND l.claim_token IS NOT NULL AND l.next_attempt_at > now()`);
-    expect(sql).toContain('leased.in_flight < $6');
-    expect(sql).toContain('LIMIT least($1, r.room)');
-  });
-
-  it('opens each subscription’s sealed secrets, skips a delivery whose secrets do not open, and seals a row still in clear', async () => {
-    const rows = [
-      claimedRow('d1', SUBSCRIPTION, sealed(SUBSCRIPTION, { current, previous })),
-      claimedRow('d2', other, sealed(SUBSCRIPTION, { current })), // a ciphertext copied from another subscription
-      claimedRow('d3', legacy, clear),
-    ];
-    const { dataSource, statements } = fakeDatabase((sql, parameters) => {
-      if (sql.includes('WITH ready AS')) return rows;
-      if (sql.includes('FOR UPDATE') && parameters[0] === legacy) return [clear];
-      return [];
-    });
-    const usecase = new DeliverWebhookUseCase(dataSource, {} as WebhookSender, new DeliveredLog(dataSource), vault, config);
-    const claimed = await usecase.claim(10);
-    expect(claimed[0]).toMatchObject({ partnerId: other, payloadMode: 'THIN', sequence: '7' });
-    expect(claimed.map((entry) => [entry.id, entry.secrets])).toEqual([
-      ['d1', [current, previous]],
-      ['d3', [current]],
-    ]);
-    const update = statements.find((statement) => statement.sql.includes('UPDATE subscription SET secret = NULL'));
-    expect(update?.parameters[0]).toBe(legacy);
-    expect(update?.parameters).not.toContain(current);
-    expect(vault.open(legacy, 'secret', { keyId: update?.parameters[1] as string, sealed: update?.parameters[2] as Buffer })).toBe(current);
   });
 });

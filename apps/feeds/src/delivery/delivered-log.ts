@@ -14,16 +14,10 @@
  */
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { recordDeliveredAttempts, type DeliveredAttempt } from './delivery.store';
+import { endRunsOfFailures } from './endpoint.store';
 
-export interface DeliveredAttempt {
-  deliveryId: string;
-  claimToken: string;
-  subscriptionId: string;
-  attempt: number;
-  attemptedAt: Date;
-  status: number;
-  latencyMs: number;
-}
+export type { DeliveredAttempt } from './delivery.store';
 
 /** How long the first attempt of a batch waits for others. */
 const GATHER_MS = 5;
@@ -77,30 +71,11 @@ export class DeliveredLog implements OnModuleDestroy {
   }
 
   private async write(attempts: DeliveredAttempt[]): Promise<void> {
-    const column = <T>(pick: (attempt: DeliveredAttempt) => T) => attempts.map(pick);
     await this.dataSource.transaction(async (tx) => {
-      // A success ends the endpoint's run of failures. First, as every transaction that
-      // touches both locks subscriptions before their deliveries (see claim), and in id
-      // order, so that two instances' batches cannot deadlock. Rows not failing are not locked.
-      await tx.query(
-        `UPDATE subscription s SET failing_since = NULL
-         FROM (SELECT id FROM subscription WHERE id = ANY($1::uuid[]) AND failing_since IS NOT NULL ORDER BY id FOR NO KEY UPDATE) f
-         WHERE s.id = f.id`,
-        [[...new Set(column((a) => a.subscriptionId))]],
-      );
-      await tx.query(
-        `INSERT INTO delivery_attempt (delivery_id, attempt, attempted_at, status_code, latency_ms, error)
-         SELECT delivery_id, attempt, attempted_at, status_code, latency_ms, ''
-         FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::int[], $5::int[]) AS a(delivery_id, attempt, attempted_at, status_code, latency_ms)`,
-        [column((a) => a.deliveryId), column((a) => a.attempt), column((a) => a.attemptedAt), column((a) => a.status), column((a) => a.latencyMs)],
-      );
-      // Only while the attempt still holds the lease: a delivery resent meanwhile keeps its new state.
-      await tx.query(
-        `UPDATE webhook_delivery d SET state = 'DELIVERED', delivered_at = now(), claim_token = NULL, last_status = a.status, last_error = ''
-         FROM unnest($1::uuid[], $2::uuid[], $3::int[]) AS a(id, claim_token, status)
-         WHERE d.id = a.id AND d.claim_token = a.claim_token`,
-        [column((a) => a.deliveryId), column((a) => a.claimToken), column((a) => a.status)],
-      );
+      // A success ends the endpoint's run of failures. First: every transaction that
+      // touches both locks subscriptions before their deliveries (see the claim).
+      await endRunsOfFailures(tx, [...new Set(attempts.map((a) => a.subscriptionId))]);
+      await recordDeliveredAttempts(tx, attempts);
     });
   }
 }

@@ -11,8 +11,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { NotificationListener, SERVICE_DATABASE_URL } from '@cpx/platform';
 import { FeedsConfig } from '../config/feeds.config';
-import { DeliverWebhookUseCase, type ClaimedDelivery } from './deliver-webhook.usecase';
-import { DELIVERIES_CHANNEL } from './deliveries-due';
+import { ClaimWebhookDeliveriesUseCase } from './claim-webhook-deliveries.usecase';
+import { DeliverWebhookUseCase } from './deliver-webhook.usecase';
+import type { ClaimedDelivery } from './domain/claimed-delivery';
+import { DELIVERIES_CHANNEL } from './delivery.store';
 
 /**
  * Claims start at least this far apart. Every finished delivery and every new event wakes
@@ -34,6 +36,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly listener: NotificationListener;
 
   constructor(
+    private readonly claim: ClaimWebhookDeliveriesUseCase,
     private readonly deliver: DeliverWebhookUseCase,
     @Inject(FeedsConfig) private readonly config: FeedsConfig,
     @Inject(SERVICE_DATABASE_URL) databaseUrl: string,
@@ -64,7 +67,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       let claimed: ClaimedDelivery[] = [];
       if (free > 0) {
         try {
-          claimed = await this.deliver.claim(free);
+          claimed = await this.claim.execute(free);
         } catch (error) {
           if (!this.stopped) this.logger.error(`Claiming deliveries failed: ${(error as Error).message}`);
         }
@@ -78,7 +81,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private start(delivery: ClaimedDelivery): void {
     const running: Promise<void> = this.deliver
-      .attempt(delivery)
+      .execute(delivery)
       .then(() => undefined)
       .catch((error: unknown) => {
         // The lease runs out and the delivery is due again: nothing is lost.

@@ -6,25 +6,22 @@
  * meanwhile, never attempted) is queued too, whatever the time: all of it in feed order.
  */
 import { Injectable } from '@nestjs/common';
-import { DomainError, type Principal } from '@cpx/platform';
+import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { requirePartnerManager } from '../partners/partner-access';
-import { findSubscription, requireId } from '../partners/subscription-store';
-import { notifyDeliveriesDue } from './deliveries-due';
+import { requirePartnerManager } from '../partners/domain/partner-access';
+import { findSubscription } from '../partners/subscription.store';
+import { notifyDeliveriesDue, type Queued } from './delivery.store';
 import { enableEndpoint } from './endpoint-enabling';
-import type { Queued } from './parked-deliveries';
+import type { RedeliverFailedWebhooksCommand } from './redeliver-failed-webhooks.command';
 
 @Injectable()
 export class RedeliverFailedWebhooksUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(input: { subscriptionId: string; since: Date | undefined }, principal: Principal): Promise<Queued> {
-    const id = requireId(input.subscriptionId, 'subscriptionId');
-    const since = input.since;
-    if (!since || Number.isNaN(since.getTime())) throw DomainError.badInput('since', 'since is required: redeliver what failed since when?');
+  async execute({ subscriptionId: id, since }: RedeliverFailedWebhooksCommand, principal: Principal): Promise<Queued> {
     return this.dataSource.transaction(async (tx) => {
       const subscription = await findSubscription(tx, id);
-      requirePartnerManager(principal, subscription.partner_id);
+      requirePartnerManager(principal, subscription.partnerId);
       // Notified first: it is sent at commit, and enableEndpoint must be the last step.
       await notifyDeliveriesDue(tx);
       return enableEndpoint(tx, id, { failedSince: since });

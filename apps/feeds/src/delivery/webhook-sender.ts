@@ -12,7 +12,7 @@
  * others would spend it unsent. So the agents may open, to one host, a connection per
  * delivery slot of the instance (several subscriptions may share a host: a partner's, a
  * relay service's); what bounds one endpoint is the claim, which leaves at most
- * FEEDS_ENDPOINT_CONCURRENCY of its deliveries in flight (deliver-webhook.usecase.ts).
+ * FEEDS_ENDPOINT_CONCURRENCY of its deliveries in flight (delivery.store.ts, claimDeliveries).
  * Every socket in the sender's own agents was opened through the guard's lookup, so each
  * connection was judged when it was made, and a kept one stays with the address judged.
  * The agents are the sender's alone: no other code's connection is ever reused.

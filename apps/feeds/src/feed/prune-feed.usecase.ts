@@ -9,9 +9,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
+import { deleteEvents, eventsPastRetention, tryRetentionLock } from './feed.store';
 
-/** One instance sweeps at a time; the others find the lock taken and skip. */
-const RETENTION_LOCK = 7_201_301;
 const BATCH = 1_000;
 
 @Injectable()
@@ -26,23 +25,11 @@ export class PruneFeedUseCase {
     let deleted = 0;
     for (;;) {
       const batch = await this.dataSource.transaction(async (tx) => {
-        const [{ locked }]: { locked: boolean }[] = await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RETENTION_LOCK]);
-        if (!locked) return 0;
-        const old: { sequence: string }[] = await tx.query(
-          `SELECT e.sequence FROM feed_event e
-           WHERE e.recorded_at < now() - make_interval(secs => $1::float8 / 1000)
-             AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.sequence = e.sequence AND d.claim_token IS NOT NULL AND d.next_attempt_at > now())
-           ORDER BY e.sequence LIMIT $2`,
-          [String(this.config.FEEDS_RETENTION_MS), BATCH],
-        );
-        if (old.length === 0) return 0;
-        const sequences = old.map((row) => row.sequence);
-        await tx.query(
-          `DELETE FROM delivery_attempt WHERE delivery_id IN (SELECT id FROM webhook_delivery WHERE sequence = ANY($1::bigint[]))`,
-          [sequences],
-        );
-        await tx.query(`DELETE FROM webhook_delivery WHERE sequence = ANY($1::bigint[])`, [sequences]);
-        await tx.query(`DELETE FROM feed_event WHERE sequence = ANY($1::bigint[])`, [sequences]);
+        // One instance sweeps at a time; the others find the lock taken and skip.
+        if (!(await tryRetentionLock(tx))) return 0;
+        const sequences = await eventsPastRetention(tx, this.config.FEEDS_RETENTION_MS, BATCH);
+        if (sequences.length === 0) return 0;
+        await deleteEvents(tx, sequences);
         return sequences.length;
       });
       deleted += batch;

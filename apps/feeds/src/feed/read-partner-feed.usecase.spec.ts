@@ -1,6 +1,7 @@
 import { decodeCursor, type Principal } from '@cpx/platform';
 import type { DataSource } from 'typeorm';
 import { feedCursor } from './domain/feed-cursor';
+import { ReadPartnerFeedCommand } from './read-partner-feed.command';
 import { ReadPartnerFeedUseCase, SCAN_ROWS } from './read-partner-feed.usecase';
 
 const PARTNER = '0b0e6a4e-0000-4000-8000-000000000003';
@@ -32,7 +33,7 @@ function feedDatabase(scan: { scannedTo: number | null; scanned: number }, wante
 }
 
 const read = (database: ReturnType<typeof feedDatabase>, page: { first?: number; after?: string }) =>
-  new ReadPartnerFeedUseCase(database.dataSource).execute({ partnerId: PARTNER, ...page }, partnerAdmin);
+  new ReadPartnerFeedUseCase(database.dataSource).execute(ReadPartnerFeedCommand.from({ partnerId: PARTNER, ...page }), partnerAdmin);
 
 const positionOf = (cursor: string) => decodeCursor(cursor, 'cursor')[0];
 

@@ -17,11 +17,13 @@
  * fewer than `first` events, even none, and still have a next one.
  */
 import { Injectable } from '@nestjs/common';
-import { pageSize, type Principal } from '@cpx/platform';
+import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { requirePartnerManager } from '../partners/partner-access';
-import { requireId, requirePartner } from '../partners/subscription-store';
-import { feedCursor, sequenceOf } from './domain/feed-cursor';
+import { requirePartnerManager } from '../partners/domain/partner-access';
+import { requirePartner } from '../partners/partner.store';
+import { feedCursor } from './domain/feed-cursor';
+import { scanPartnerFeed, type ScanRow } from './feed.store';
+import type { ReadPartnerFeedCommand } from './read-partner-feed.command';
 
 export interface FeedItem {
   cursor: string;
@@ -42,58 +44,15 @@ export interface FeedPage {
 /** How many of the feed's events one read looks at, at most, whatever the partner wants of them. */
 export const SCAN_ROWS = 1_000;
 
-/** One row per wanted event, or a single one without an event when none is; each with the scan's extent. */
-interface ScanRow {
-  /** The last sequence looked at (NULL: nothing after the cursor). */
-  scanned_to: string | null;
-  /** How many events were looked at: SCAN_ROWS means there may be more. */
-  scanned: number;
-  sequence: string | null;
-  event_id: string;
-  type: string;
-  subject: string;
-  countries: string[];
-  occurred_at: Date;
-  data: string;
-}
-
-/** A subscription wants an event: one of its patterns names the type, and a country matches. */
-export const SUBSCRIPTION_WANTS_EVENT = `
-  EXISTS (SELECT 1 FROM unnest(s.event_types) AS p
-          WHERE p = e.type OR (right(p, 2) = '.*' AND starts_with(e.type, left(p, -1))))
-  AND (cardinality(s.countries) = 0 OR e.countries && s.countries)`;
-
 @Injectable()
 export class ReadPartnerFeedUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(input: { partnerId: string; first?: number; after?: string }, principal: Principal): Promise<FeedPage> {
-    const partnerId = requireId(input.partnerId, 'partnerId');
+  async execute({ partnerId, first, after, afterSequence }: ReadPartnerFeedCommand, principal: Principal): Promise<FeedPage> {
     requirePartnerManager(principal, partnerId);
-    const first = pageSize(input.first, 'page.first');
-    const after = sequenceOf(input.after ?? '', 'page.after');
     await requirePartner(this.dataSource.manager, partnerId);
-    // One statement, so one snapshot: the scan's extent and the events wanted in it agree.
-    // The extent reads only the primary key; the wanted events stop at a page and one.
-    const rows: ScanRow[] = await this.dataSource.query(
-      `WITH scan AS (
-         SELECT max(sequence) AS scanned_to, count(*)::int AS scanned
-         FROM (SELECT sequence FROM feed_event WHERE sequence > $2 ORDER BY sequence LIMIT $4) AS looked_at
-       )
-       SELECT scan.scanned_to::text AS scanned_to, scan.scanned, e.sequence, e.event_id, e.type, e.subject, e.countries, e.occurred_at, e.data
-       FROM scan
-       LEFT JOIN LATERAL (
-         SELECT e.sequence, e.event_id, e.type, e.subject, e.countries, e.occurred_at, e.data
-         FROM feed_event e
-         WHERE e.sequence > $2 AND e.sequence <= scan.scanned_to
-           AND EXISTS (SELECT 1 FROM subscription s WHERE s.partner_id = $1 AND s.deleted_at IS NULL AND ${SUBSCRIPTION_WANTS_EVENT})
-         ORDER BY e.sequence
-         LIMIT $3
-       ) e ON true
-       ORDER BY e.sequence`,
-      [partnerId, after, first + 1, SCAN_ROWS],
-    );
-    return feedPage(rows, first, input.after ?? '');
+    const rows = await scanPartnerFeed(this.dataSource.manager, partnerId, afterSequence, first + 1, SCAN_ROWS);
+    return feedPage(rows, first, after);
   }
 }
 
@@ -101,17 +60,17 @@ function feedPage(rows: ScanRow[], first: number, after: string): FeedPage {
   const wanted = rows.filter((row) => row.sequence !== null);
   const items = wanted.slice(0, first).map((row) => ({
     cursor: feedCursor(row.sequence!),
-    eventId: row.event_id,
+    eventId: row.eventId,
     type: row.type,
     subject: row.subject,
     countries: row.countries,
-    occurredAt: row.occurred_at,
+    occurredAt: row.occurredAt,
     data: row.data,
   }));
   if (wanted.length > first) return { items, endCursor: items.at(-1)!.cursor, hasNextPage: true };
   const scan = rows[0];
   // Nothing after the cursor yet: the next read starts from the same place.
-  if (!scan?.scanned_to) return { items, endCursor: after, hasNextPage: false };
+  if (!scan?.scannedTo) return { items, endCursor: after, hasNextPage: false };
   // Every event up to the last one looked at has been looked at: the page ends there.
-  return { items, endCursor: feedCursor(scan.scanned_to), hasNextPage: scan.scanned >= SCAN_ROWS };
+  return { items, endCursor: feedCursor(scan.scannedTo), hasNextPage: scan.scanned >= SCAN_ROWS };
 }

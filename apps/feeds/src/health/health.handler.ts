@@ -3,6 +3,7 @@ import { Controller } from '@nestjs/common';
 import { FeedsRequests } from '@cpx/contracts';
 import { HandleRequest } from '@cpx/platform';
 import { DataSource } from 'typeorm';
+import { databaseAnswers } from './health.store';
 
 @Controller()
 export class HealthHandler {
@@ -10,10 +11,6 @@ export class HealthHandler {
 
   @HandleRequest(FeedsRequests.healthCheck)
   async check() {
-    const databaseOk = await this.dataSource
-      .query('SELECT 1')
-      .then(() => true)
-      .catch(() => false);
-    return { service: 'feeds', databaseOk };
+    return { service: 'feeds', databaseOk: await databaseAnswers(this.dataSource.manager) };
   }
 }

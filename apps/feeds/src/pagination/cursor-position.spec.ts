@@ -1,6 +1,8 @@
 import { encodeCursor, type Principal } from '@cpx/platform';
 import type { DataSource } from 'typeorm';
+import { ListDeliveryAttemptsCommand } from '../delivery/list-delivery-attempts.command';
 import { ListDeliveryAttemptsUseCase } from '../delivery/list-delivery-attempts.usecase';
+import { ReadPartnerFeedCommand } from '../feed/read-partner-feed.command';
 import { ReadPartnerFeedUseCase } from '../feed/read-partner-feed.usecase';
 import { cursorPosition, LAST_POSITION } from './cursor-position';
 
@@ -40,10 +42,10 @@ describe('cursor positions', () => {
   it('stops the pull feed and the attempt log at a forged cursor, before their query runs', async () => {
     const forged = encodeCursor(['9999999999999999999']);
     const feed = fakeDatabase();
-    await expect(new ReadPartnerFeedUseCase(feed.dataSource).execute({ partnerId: PARTNER, after: forged }, partnerAdmin)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'page.after' });
+    await expect((async () => new ReadPartnerFeedUseCase(feed.dataSource).execute(ReadPartnerFeedCommand.from({ partnerId: PARTNER, after: forged }), partnerAdmin))()).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'page.after' });
     expect(feed.parameters.flat()).not.toContain('9999999999999999999');
     const log = fakeDatabase();
-    await expect(new ListDeliveryAttemptsUseCase(log.dataSource).execute({ subscriptionId: SUBSCRIPTION, after: forged }, partnerAdmin)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'page.after' });
+    await expect((async () => new ListDeliveryAttemptsUseCase(log.dataSource).execute(ListDeliveryAttemptsCommand.from({ subscriptionId: SUBSCRIPTION, after: forged }), partnerAdmin))()).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'page.after' });
     expect(log.parameters.flat()).not.toContain('9999999999999999999');
   });
 });

@@ -3,13 +3,19 @@ import type { Principal } from '@cpx/platform';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { fakeDatabase } from '../../test/fake-database';
-import { aPartnerRow, aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
+import { PARTNER_ID, partnerColumns, SUBSCRIPTION_ID, subscriptionColumns } from '../../test/subscription-factories';
+import { CreateSubscriptionCommand, type CreateSubscriptionRequest } from './create-subscription.command';
 import { CreateSubscriptionUseCase } from './create-subscription.usecase';
 import { createRequestDigest } from './domain/create-request-digest';
 import { newWebhookSecret } from './domain/webhook-secret';
 import { EndpointGuard } from './endpoint-guard';
 import { sealedParameters } from './subscription-secrets';
 import { WebhookSecretVault } from './webhook-secret-vault';
+
+/** The use case as the handler calls it: the request made a command first (refused there or by the use case alike). */
+async function create(usecase: CreateSubscriptionUseCase, config: FeedsConfig, request: CreateSubscriptionRequest, principal: Principal) {
+  return usecase.execute(CreateSubscriptionCommand.from(request, { allowPrivate: config.FEEDS_ALLOW_PRIVATE_ENDPOINTS }), principal);
+}
 
 describe.each(['production', 'local', 'test'] as const)('creating a subscription in %s mode, private endpoints not allowed', (mode) => {
   const config = Object.assign(new FeedsConfig(), { CPX_MODE: mode });
@@ -22,7 +28,7 @@ describe.each(['production', 'local', 'test'] as const)('creating a subscription
     'refuses %s before writing anything',
     async (webhookUrl) => {
       await expect(
-        usecase.execute({ partnerId: '0b0e6a4e-0000-4000-8000-000000000003', eventTypes: ['cpx.alerts.v1.*'], countries: [], webhookUrl, payloadMode: PayloadMode.UNSPECIFIED }, admin),
+        create(usecase, config, { partnerId: '0b0e6a4e-0000-4000-8000-000000000003', eventTypes: ['cpx.alerts.v1.*'], countries: [], webhookUrl, payloadMode: PayloadMode.UNSPECIFIED }, admin),
       ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.webhookUrl' });
       expect(transaction).not.toHaveBeenCalled();
     },
@@ -30,7 +36,7 @@ describe.each(['production', 'local', 'test'] as const)('creating a subscription
 
   it('refuses a payload mode it does not know, naming the field, before writing anything', async () => {
     const input = { partnerId: '0b0e6a4e-0000-4000-8000-000000000003', eventTypes: ['cpx.alerts.v1.*'], countries: [], webhookUrl: '', payloadMode: 7 as PayloadMode };
-    await expect(usecase.execute(input, admin)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.payloadMode' });
+    await expect(create(usecase, config, input, admin)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.payloadMode' });
     expect(transaction).not.toHaveBeenCalled();
   });
 });
@@ -56,20 +62,20 @@ describe('creating a subscription with an idempotency key', () => {
   function aDatabase(earlier?: { request_digest: string; deleted?: boolean }, overlapUntil?: Date) {
     const [secretKeyId, secretSealed] = sealedParameters(vault, SUBSCRIPTION_ID, { current: newWebhookSecret() });
     return fakeDatabase((sql) => {
-      if (sql.includes('FROM partner WHERE id = $1')) return [aPartnerRow()];
+      if (sql.includes('FROM partner WHERE id = $1')) return [partnerColumns()];
       if (sql.includes('idempotency_key = $2')) return earlier ? [{ id: SUBSCRIPTION_ID, deleted: false, ...earlier }] : [];
       if (sql.includes('previous_secret_expires_at > now()')) return overlapUntil ? [{ previous_secret_expires_at: overlapUntil }] : [];
       if (sql.includes('secret_sealed FROM subscription')) {
         return [{ secret: null, secret_key_id: secretKeyId, secret_sealed: secretSealed, previous_secret: null, previous_secret_key_id: null, previous_secret_sealed: null }];
       }
-      if (sql.includes('FROM subscription WHERE id = $1 AND deleted_at IS NULL')) return [aSubscriptionRow()];
+      if (sql.includes('FROM subscription WHERE id = $1 AND deleted_at IS NULL')) return [subscriptionColumns()];
       return [];
     });
   }
 
   it('stores the key and the digest of the request with a new subscription', async () => {
     const { dataSource, statements } = aDatabase();
-    const created = await new CreateSubscriptionUseCase(dataSource, config, guard, vault).execute(request, partnerAdmin);
+    const created = await create(new CreateSubscriptionUseCase(dataSource, config, guard, vault), config, request, partnerAdmin);
     expect(created.replayed).toBe(false);
     const insert = statements.find((statement) => statement.sql.includes('INSERT INTO subscription'))!;
     expect(insert.parameters.slice(-2)).toEqual(['create-2026-0001', digestOf()]);
@@ -78,7 +84,7 @@ describe('creating a subscription with an idempotency key', () => {
   it('answers a retry of the same request (in another order, THIN said or not) with the subscription the key created and a new secret, the first still signing', async () => {
     const { dataSource, writes, statements } = aDatabase({ request_digest: digestOf() });
     const retry = { ...request, eventTypes: ['cpx.alerts.v1.*', 'cpx.directory.v1.*', 'cpx.alerts.v1.*'], countries: ['FR', 'RS'], payloadMode: PayloadMode.THIN };
-    const replayed = await new CreateSubscriptionUseCase(dataSource, config, guard, vault).execute(retry, partnerAdmin);
+    const replayed = await create(new CreateSubscriptionUseCase(dataSource, config, guard, vault), config, retry, partnerAdmin);
     expect(replayed).toMatchObject({ replayed: true, subscription: { id: SUBSCRIPTION_ID }, secret: expect.stringMatching(/^whsec_/) });
     expect(writes().some((sql) => sql.startsWith('INSERT INTO subscription'))).toBe(false);
     const issued = statements.find((statement) => statement.sql.includes('previous_secret_expires_at = now()'))!;
@@ -93,7 +99,7 @@ describe('creating a subscription with an idempotency key', () => {
     ['a secret issued again less than the overlap ago', { request_digest: digestOf() }, new Date(Date.now() + 3_600_000), /still signs until/],
   ])('refuses the key when it created %s (CONFLICT naming it), and writes nothing', async (_case, earlier, overlapUntil, message) => {
     const { dataSource, writes } = aDatabase(earlier, overlapUntil);
-    await expect(new CreateSubscriptionUseCase(dataSource, config, guard, vault).execute(request, partnerAdmin)).rejects.toMatchObject({
+    await expect(create(new CreateSubscriptionUseCase(dataSource, config, guard, vault), config, request, partnerAdmin)).rejects.toMatchObject({
       code: 'CONFLICT',
       field: 'input.idempotencyKey',
       message: expect.stringMatching(message),
@@ -110,13 +116,13 @@ describe('creating a subscription with an idempotency key', () => {
       first = false;
       throw new QueryFailedError('INSERT INTO subscription', [], Object.assign(new Error('duplicate key'), { constraint: 'subscription_idempotency_key' }));
     };
-    expect(await new CreateSubscriptionUseCase(dataSource, config, guard, vault).execute(request, partnerAdmin)).toMatchObject({ replayed: true, subscription: { id: SUBSCRIPTION_ID } });
+    expect(await create(new CreateSubscriptionUseCase(dataSource, config, guard, vault), config, request, partnerAdmin)).toMatchObject({ replayed: true, subscription: { id: SUBSCRIPTION_ID } });
     expect(statements.some((statement) => statement.sql.includes('previous_secret_expires_at = now()'))).toBe(true);
   });
 
   it.each(['short', 'has space!', 'k'.repeat(129)])('refuses the key %j before writing anything', async (idempotencyKey) => {
     const { dataSource, statements } = aDatabase();
-    await expect(new CreateSubscriptionUseCase(dataSource, config, guard, vault).execute({ ...request, idempotencyKey }, partnerAdmin)).rejects.toMatchObject({
+    await expect(create(new CreateSubscriptionUseCase(dataSource, config, guard, vault), config, { ...request, idempotencyKey }, partnerAdmin)).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.idempotencyKey',
     });

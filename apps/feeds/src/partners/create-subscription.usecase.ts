@@ -19,31 +19,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { PayloadMode } from '@cpx/contracts';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
-import type { WebhookPayloadMode } from '../delivery/domain/webhook-payload';
+import type { WebhookPayloadMode } from './domain/payload-mode';
+import type { CreateSubscriptionCommand } from './create-subscription.command';
 import { createRequestDigest } from './domain/create-request-digest';
+import { requireCountriesOfPartner } from './domain/subscription-rules';
 import { newWebhookSecret } from './domain/webhook-secret';
 import { EndpointGuard } from './endpoint-guard';
-import { requirePartnerManager } from './partner-access';
+import { requirePartnerManager } from './domain/partner-access';
 import { issueNewSecret, previousSecretSignsUntil } from './secret-rotation';
-import { requireCountries, requireCountriesOfPartner, requireEventTypes, requireIdempotencyKey, requirePayloadMode, requireWebhookUrl } from './subscription-input';
 import { sealedParameters } from './subscription-secrets';
-import { findSubscription, requireId, requirePartner, type SubscriptionRow } from './subscription-store';
+import { requirePartner } from './partner.store';
+import { findSubscription, insertSubscription, lockSubscriptionOfIdempotencyKey, type SubscriptionRow } from './subscription.store';
 import { WebhookSecretVault } from './webhook-secret-vault';
-
-export interface CreateSubscriptionInput {
-  partnerId: string;
-  eventTypes: string[];
-  countries: string[];
-  webhookUrl: string;
-  /** UNSPECIFIED: THIN. */
-  payloadMode: PayloadMode;
-  /** Empty or absent: none. */
-  idempotencyKey?: string;
-}
 
 export interface CreatedSubscription {
   subscription: SubscriptionRow;
@@ -73,14 +63,9 @@ export class CreateSubscriptionUseCase {
     @Inject(WebhookSecretVault) private readonly vault: WebhookSecretVault,
   ) {}
 
-  async execute(input: CreateSubscriptionInput, principal: Principal): Promise<CreatedSubscription> {
-    const partnerId = requireId(input.partnerId, 'input.partnerId');
+  async execute(command: CreateSubscriptionCommand, principal: Principal): Promise<CreatedSubscription> {
+    const { partnerId, eventTypes, countries, webhookUrl, payloadMode, idempotencyKey: key } = command;
     requirePartnerManager(principal, partnerId);
-    const eventTypes = requireEventTypes(input.eventTypes, 'input.eventTypes');
-    const countries = requireCountries(input.countries, 'input.countries');
-    const webhookUrl = requireWebhookUrl(input.webhookUrl, { allowPrivate: this.config.FEEDS_ALLOW_PRIVATE_ENDPOINTS }, 'input.webhookUrl');
-    const payloadMode = requirePayloadMode(input.payloadMode, 'input.payloadMode');
-    const key = requireIdempotencyKey(input.idempotencyKey ?? '', 'input.idempotencyKey');
     const refusal = webhookUrl ? await this.guard.refusal(webhookUrl) : undefined;
     if (refusal) throw DomainError.badInput('input.webhookUrl', `input.webhookUrl ${refusal.message}.`);
     const request: CreateRequest = {
@@ -113,34 +98,25 @@ export class CreateSubscriptionUseCase {
     const countries = requireCountriesOfPartner(request.countries, partner, 'input.countries');
     const id = randomUUID();
     const secret = newWebhookSecret();
-    await tx.query(
-      `INSERT INTO subscription (id, partner_id, event_types, countries, webhook_url, payload_mode, secret_key_id, secret_sealed, previous_secret_key_id, previous_secret_sealed, idempotency_key, request_digest, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())`,
-      [
-        id,
-        request.partnerId,
-        request.eventTypes,
-        countries,
-        request.webhookUrl,
-        request.payloadMode,
-        ...sealedParameters(this.vault, id, { current: secret }),
-        request.idempotency?.key ?? null,
-        request.idempotency?.digest ?? null,
-      ],
-    );
+    await insertSubscription(tx, {
+      id,
+      partnerId: request.partnerId,
+      eventTypes: request.eventTypes,
+      countries,
+      webhookUrl: request.webhookUrl,
+      payloadMode: request.payloadMode,
+      sealed: sealedParameters(this.vault, id, { current: secret }),
+      idempotency: request.idempotency,
+    });
     return { subscription: await findSubscription(tx, id), secret, replayed: false };
   }
 
   /** The answer to a retry, if the key was used; refused when it cannot be one. */
   private async replay(tx: EntityManager, request: CreateRequest): Promise<CreatedSubscription | undefined> {
     const { key, digest } = request.idempotency!;
-    const rows: { id: string; request_digest: string; deleted: boolean }[] = await tx.query(
-      `SELECT id, request_digest, deleted_at IS NOT NULL AS deleted FROM subscription WHERE partner_id = $1 AND idempotency_key = $2 FOR NO KEY UPDATE`,
-      [request.partnerId, key],
-    );
-    const earlier = rows[0];
+    const earlier = await lockSubscriptionOfIdempotencyKey(tx, request.partnerId, key);
     if (!earlier) return undefined;
-    if (earlier.request_digest !== digest) {
+    if (earlier.requestDigest !== digest) {
       throw DomainError.conflict('This idempotency key was already used for a different subscription. Use a new key for a new subscription.', 'input.idempotencyKey');
     }
     if (earlier.deleted) {

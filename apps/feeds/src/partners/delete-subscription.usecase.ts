@@ -2,20 +2,19 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
-import { requirePartnerManager } from './partner-access';
-import { findSubscription, requireId } from './subscription-store';
+import type { DeleteSubscriptionCommand } from './delete-subscription.command';
+import { requirePartnerManager } from './domain/partner-access';
+import { deleteSubscription, findSubscription } from './subscription.store';
 
 @Injectable()
 export class DeleteSubscriptionUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(subscriptionId: string, principal: Principal): Promise<string> {
-    const id = requireId(subscriptionId, 'id');
+  async execute({ id }: DeleteSubscriptionCommand, principal: Principal): Promise<string> {
     await this.dataSource.transaction(async (tx) => {
       const current = await findSubscription(tx, id, true);
-      requirePartnerManager(principal, current.partner_id);
-      await tx.query(`UPDATE subscription SET deleted_at = now(), enabled = false, disabled_reason = 'deleted' WHERE id = $1`, [id]);
-      await tx.query(`UPDATE webhook_delivery SET state = 'FAILED', last_error = 'subscription deleted' WHERE subscription_id = $1 AND state IN ('PENDING', 'PARKED')`, [id]);
+      requirePartnerManager(principal, current.partnerId);
+      await deleteSubscription(tx, id);
     });
     return id;
   }

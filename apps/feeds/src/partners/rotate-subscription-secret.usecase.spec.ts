@@ -2,6 +2,7 @@ import type { Principal } from '@cpx/platform';
 import type { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
 import { newWebhookSecret } from './domain/webhook-secret';
+import { RotateSubscriptionSecretCommand } from './rotate-subscription-secret.command';
 import { RotateSubscriptionSecretUseCase } from './rotate-subscription-secret.usecase';
 import { sealedParameters } from './subscription-secrets';
 import { WebhookSecretVault } from './webhook-secret-vault';
@@ -32,7 +33,7 @@ function fakeDatabase(previousUntil?: Date) {
 describe('rotating a subscription’s secret', () => {
   it('issues a new secret, the previous one signing beside it for the overlap', async () => {
     const { dataSource, statements } = fakeDatabase();
-    const { secret } = await new RotateSubscriptionSecretUseCase(dataSource, config, vault).execute(SUBSCRIPTION, partnerAdmin);
+    const { secret } = await new RotateSubscriptionSecretUseCase(dataSource, config, vault).execute(RotateSubscriptionSecretCommand.from({ id: SUBSCRIPTION }), partnerAdmin);
     expect(secret).toMatch(/^whsec_/);
     expect(statements.some((sql) => sql.includes('UPDATE subscription SET secret = NULL'))).toBe(true);
   });
@@ -40,20 +41,20 @@ describe('rotating a subscription’s secret', () => {
   it('refuses a second rotation during the overlap (CONFLICT, saying until when), and keeps both secrets as they are', async () => {
     const until = new Date(Date.now() + 3_600_000);
     const { dataSource, statements } = fakeDatabase(until);
-    const rotating = new RotateSubscriptionSecretUseCase(dataSource, config, vault).execute(SUBSCRIPTION, partnerAdmin);
+    const rotating = new RotateSubscriptionSecretUseCase(dataSource, config, vault).execute(RotateSubscriptionSecretCommand.from({ id: SUBSCRIPTION }), partnerAdmin);
     await expect(rotating).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`Rotate again after ${until.toISOString()}`) });
     expect(statements.some((sql) => sql.includes('UPDATE subscription'))).toBe(false);
   });
 
   it('rotates again once the overlap is over', async () => {
     const { dataSource, statements } = fakeDatabase(new Date(Date.now() - 1_000));
-    await new RotateSubscriptionSecretUseCase(dataSource, config, vault).execute(SUBSCRIPTION, partnerAdmin);
+    await new RotateSubscriptionSecretUseCase(dataSource, config, vault).execute(RotateSubscriptionSecretCommand.from({ id: SUBSCRIPTION }), partnerAdmin);
     expect(statements.some((sql) => sql.includes('UPDATE subscription SET secret = NULL'))).toBe(true);
   });
 
   it('tells a stranger FORBIDDEN, not whether a rotation is under way', async () => {
     const { dataSource } = fakeDatabase(new Date(Date.now() + 3_600_000));
     const stranger: Principal = { subject: 'other', roles: ['partner'], partnerId: '0b0e6a4e-0000-4000-8000-000000000009' };
-    await expect(new RotateSubscriptionSecretUseCase(dataSource, config, vault).execute(SUBSCRIPTION, stranger)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(new RotateSubscriptionSecretUseCase(dataSource, config, vault).execute(RotateSubscriptionSecretCommand.from({ id: SUBSCRIPTION }), stranger)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -7,9 +7,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, type Principal } from '@cpx/platform';
 import { DataSource } from 'typeorm';
 import { FeedsConfig } from '../config/feeds.config';
-import { requirePartnerManager } from './partner-access';
+import { requirePartnerManager } from './domain/partner-access';
+import type { RotateSubscriptionSecretCommand } from './rotate-subscription-secret.command';
 import { issueNewSecret, previousSecretSignsUntil } from './secret-rotation';
-import { findSubscription, requireId, type SubscriptionRow } from './subscription-store';
+import { findSubscription, type SubscriptionRow } from './subscription.store';
 import { WebhookSecretVault } from './webhook-secret-vault';
 
 @Injectable()
@@ -20,11 +21,10 @@ export class RotateSubscriptionSecretUseCase {
     @Inject(WebhookSecretVault) private readonly vault: WebhookSecretVault,
   ) {}
 
-  async execute(subscriptionId: string, principal: Principal): Promise<{ subscription: SubscriptionRow; secret: string }> {
-    const id = requireId(subscriptionId, 'id');
+  async execute({ id }: RotateSubscriptionSecretCommand, principal: Principal): Promise<{ subscription: SubscriptionRow; secret: string }> {
     return this.dataSource.transaction(async (tx) => {
       const subscription = await findSubscription(tx, id, true);
-      requirePartnerManager(principal, subscription.partner_id);
+      requirePartnerManager(principal, subscription.partnerId);
       const until = await previousSecretSignsUntil(tx, id);
       if (until) {
         throw DomainError.conflict(

@@ -11,8 +11,9 @@
  */
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { openSecrets, STORED_SECRET_COLUMNS, writeSecrets, type StoredSecrets } from './subscription-secrets';
+import { openSecrets, writeSecrets } from './subscription-secrets';
 import { WebhookSecretVault } from './webhook-secret-vault';
+import { lockSecretsToSeal } from './webhook-secret.store';
 
 const BATCH = 100;
 
@@ -44,14 +45,7 @@ export class SealStoredSecretsUseCase implements OnApplicationBootstrap {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const batch = await this.dataSource.transaction(async (tx) => {
-        const rows: (StoredSecrets & { id: string })[] = await tx.query(
-          `SELECT id, ${STORED_SECRET_COLUMNS} FROM subscription
-           WHERE id > $1
-             AND (secret IS NOT NULL OR previous_secret IS NOT NULL OR secret_key_id <> $2 OR previous_secret_key_id <> $2)
-           ORDER BY id LIMIT $3
-           FOR UPDATE SKIP LOCKED`,
-          [after, this.vault.activeKeyId, BATCH],
-        );
+        const rows = await lockSecretsToSeal(tx, after, this.vault.activeKeyId, BATCH);
         for (const row of rows) {
           let secrets;
           try {

@@ -1,27 +1,16 @@
 /**
- * A subscription's webhook secrets as the database holds them, and the only code that
- * reads or writes those columns. Since migration 1764370000500 a secret is sealed
- * (webhook-secret-vault.ts): `<column>_key_id` + `<column>_sealed`. A row written before
- * it (or by an instance still running older code during a deploy) holds the secret in
- * clear in `secret` / `previous_secret`; such a row keeps working, and is sealed at
- * startup (seal-stored-secrets.usecase.ts) or when a delivery reads it.
+ * A subscription's webhook secrets opened and sealed (webhook-secret-vault.ts), over the
+ * columns webhook-secret.store.ts reads and writes. A row still holding a secret in clear
+ * keeps working, and is sealed at startup (seal-stored-secrets.usecase.ts) or when a
+ * delivery reads it (reseal-subscription-secrets.usecase.ts).
  *
  * Nothing here logs, throws or returns a secret except `openSecrets`' result.
  */
 import type { EntityManager } from 'typeorm';
 import type { SecretColumn, WebhookSecretVault } from './webhook-secret-vault';
+import { lockStoredSecrets, writeSealedSecrets, type SealedColumns, type StoredSecrets } from './webhook-secret.store';
 
-export interface StoredSecrets {
-  /** In clear: only in rows from before the secrets were sealed; NULL once sealed. */
-  secret: string | null;
-  secret_key_id: string | null;
-  secret_sealed: Buffer | null;
-  previous_secret: string | null;
-  previous_secret_key_id: string | null;
-  previous_secret_sealed: Buffer | null;
-}
-
-export const STORED_SECRET_COLUMNS = 'secret, secret_key_id, secret_sealed, previous_secret, previous_secret_key_id, previous_secret_sealed';
+export type { StoredSecrets } from './webhook-secret.store';
 
 export interface OpenSecrets {
   current: string;
@@ -48,7 +37,7 @@ export function needsSealing(vault: WebhookSecretVault, row: StoredSecrets): boo
  * The values of `secret_key_id, secret_sealed, previous_secret_key_id,
  * previous_secret_sealed` (in that order) sealing these secrets under the active key.
  */
-export function sealedParameters(vault: WebhookSecretVault, subscriptionId: string, secrets: OpenSecrets): [string, Buffer, string | null, Buffer | null] {
+export function sealedParameters(vault: WebhookSecretVault, subscriptionId: string, secrets: OpenSecrets): SealedColumns {
   const current = vault.seal(subscriptionId, 'secret', secrets.current);
   const previous = secrets.previous === undefined ? undefined : vault.seal(subscriptionId, 'previous_secret', secrets.previous);
   return [current.keyId, current.sealed, previous?.keyId ?? null, previous?.sealed ?? null];
@@ -56,19 +45,14 @@ export function sealedParameters(vault: WebhookSecretVault, subscriptionId: stri
 
 /** Writes the secrets sealed under the active key, clearing any clear copy. The caller holds the row's lock. */
 export async function writeSecrets(manager: EntityManager, vault: WebhookSecretVault, subscriptionId: string, secrets: OpenSecrets): Promise<void> {
-  await manager.query(
-    `UPDATE subscription SET secret = NULL, previous_secret = NULL,
-       secret_key_id = $2, secret_sealed = $3, previous_secret_key_id = $4, previous_secret_sealed = $5
-     WHERE id = $1`,
-    [subscriptionId, ...sealedParameters(vault, subscriptionId, secrets)],
-  );
+  await writeSealedSecrets(manager, subscriptionId, sealedParameters(vault, subscriptionId, secrets));
 }
 
 /** Locks the row and reads its secrets, opened. */
 export async function lockAndOpenSecrets(manager: EntityManager, vault: WebhookSecretVault, subscriptionId: string): Promise<OpenSecrets> {
-  const rows: StoredSecrets[] = await manager.query(`SELECT ${STORED_SECRET_COLUMNS} FROM subscription WHERE id = $1 FOR UPDATE`, [subscriptionId]);
-  if (!rows[0]) throw new Error(`Subscription ${subscriptionId} does not exist.`);
-  return openSecrets(vault, subscriptionId, rows[0]);
+  const stored = await lockStoredSecrets(manager, subscriptionId);
+  if (!stored) throw new Error(`Subscription ${subscriptionId} does not exist.`);
+  return openSecrets(vault, subscriptionId, stored);
 }
 
 /**
@@ -77,9 +61,9 @@ export async function lockAndOpenSecrets(manager: EntityManager, vault: WebhookS
  * lock, so a rotation happening meanwhile is not undone.
  */
 export async function resealSecrets(manager: EntityManager, vault: WebhookSecretVault, subscriptionId: string): Promise<boolean> {
-  const rows: StoredSecrets[] = await manager.query(`SELECT ${STORED_SECRET_COLUMNS} FROM subscription WHERE id = $1 FOR UPDATE`, [subscriptionId]);
-  if (!rows[0] || !needsSealing(vault, rows[0])) return false;
-  await writeSecrets(manager, vault, subscriptionId, openSecrets(vault, subscriptionId, rows[0]));
+  const stored = await lockStoredSecrets(manager, subscriptionId);
+  if (!stored || !needsSealing(vault, stored)) return false;
+  await writeSecrets(manager, vault, subscriptionId, openSecrets(vault, subscriptionId, stored));
   return true;
 }
 

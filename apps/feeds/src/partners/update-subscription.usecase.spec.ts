@@ -2,16 +2,16 @@ import { PayloadMode } from '@cpx/contracts';
 import type { Principal } from '@cpx/platform';
 import { FeedsConfig } from '../config/feeds.config';
 import { fakeDatabase } from '../../test/fake-database';
-import { aPartnerRow, aSubscriptionRow, PARTNER_ID, SUBSCRIPTION_ID } from '../../test/subscription-factories';
+import { aSubscriptionRow, PARTNER_ID, partnerColumns, SUBSCRIPTION_ID, subscriptionColumns, type PartnerColumns, type SubscriptionColumns } from '../../test/subscription-factories';
 import { EndpointGuard } from './endpoint-guard';
-import type { PartnerRow, SubscriptionRow } from './subscription-store';
-import { UpdateSubscriptionUseCase, type UpdateSubscriptionInput } from './update-subscription.usecase';
+import { UpdateSubscriptionCommand, type UpdateSubscriptionRequest as UpdateSubscriptionInput } from './update-subscription.command';
+import { UpdateSubscriptionUseCase } from './update-subscription.usecase';
 
 const config = Object.assign(new FeedsConfig(), { CPX_MODE: 'production' });
 const partnerAdmin: Principal = { subject: 'unicef-admin', roles: ['partner'], partnerId: PARTNER_ID };
 
 /** The use case over a database holding this subscription of this partner; DNS answers public addresses but for internal.partner.example. */
-function anUpdate(subscription: SubscriptionRow = aSubscriptionRow(), partner: PartnerRow = aPartnerRow()) {
+function anUpdate(subscription: SubscriptionColumns = subscriptionColumns(), partner: PartnerColumns = partnerColumns()) {
   const database = fakeDatabase((sql) => {
     if (sql.includes('FROM subscription WHERE id = $1 AND deleted_at IS NULL')) return [subscription];
     if (sql.includes('FROM partner WHERE id = $1')) return [partner];
@@ -22,8 +22,10 @@ function anUpdate(subscription: SubscriptionRow = aSubscriptionRow(), partner: P
     lookups.push(host);
     return host === 'internal.partner.example' ? ['192.168.10.4'] : ['8.8.8.8'];
   };
-  const usecase = new UpdateSubscriptionUseCase(database.dataSource, config, new EndpointGuard(dns, config));
-  const update = (input: Omit<UpdateSubscriptionInput, 'id'> & { id?: string }, principal: Principal = partnerAdmin) => usecase.execute({ id: SUBSCRIPTION_ID, ...input }, principal);
+  const usecase = new UpdateSubscriptionUseCase(database.dataSource, new EndpointGuard(dns, config));
+  // As the handler calls it: the request made a command first (refused there or by the use case alike).
+  const update = async (input: Omit<UpdateSubscriptionInput, 'id'> & { id?: string }, principal: Principal = partnerAdmin) =>
+    usecase.execute(UpdateSubscriptionCommand.from({ id: SUBSCRIPTION_ID, ...input }, { allowPrivate: config.FEEDS_ALLOW_PRIVATE_ENDPOINTS }), principal);
   return { ...database, update, lookups };
 }
 
@@ -31,7 +33,7 @@ const settingsWritten = (writes: string[]) => writes.filter((sql) => sql.startsW
 
 describe('updating a subscription', () => {
   it('changes the webhook URL in place, the new endpoint starting with no run of failures and no pause, and moves the version', async () => {
-    const { update, statements, writes } = anUpdate(aSubscriptionRow({ version: 3 }));
+    const { update, statements, writes } = anUpdate(subscriptionColumns({ version: 3 }));
     await update({ webhookUrl: 'https://new.partner.example/cpx', expectedVersion: 3 });
     expect(settingsWritten(writes())).toHaveLength(1);
     const written = statements.find((statement) => statement.sql.includes('UPDATE subscription SET webhook_url'))!;
@@ -66,25 +68,25 @@ describe('updating a subscription', () => {
   });
 
   it('gives a partner limited to some countries all of them for an empty list, and refuses others', async () => {
-    const limited = aPartnerRow({ countries: ['FR', 'RS'] });
-    const { update, statements } = anUpdate(aSubscriptionRow({ countries: ['RS'] }), limited);
+    const limited = partnerColumns({ countries: ['FR', 'RS'] });
+    const { update, statements } = anUpdate(subscriptionColumns({ countries: ['RS'] }), limited);
     await update({ countries: [] });
     expect(statements.find((statement) => statement.sql.includes('UPDATE subscription SET webhook_url'))!.parameters[3]).toEqual(['FR', 'RS']);
-    const refused = anUpdate(aSubscriptionRow({ countries: ['RS'] }), limited);
+    const refused = anUpdate(subscriptionColumns({ countries: ['RS'] }), limited);
     await expect(refused.update({ countries: ['BG'] })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.countries' });
     expect(refused.writes()).toEqual([]);
   });
 
   it('refuses a stale expectedVersion (CONFLICT) and changes nothing', async () => {
-    const { update, writes } = anUpdate(aSubscriptionRow({ version: 4 }));
+    const { update, writes } = anUpdate(subscriptionColumns({ version: 4 }));
     await expect(update({ webhookUrl: 'https://new.partner.example/cpx', expectedVersion: 3 })).rejects.toMatchObject({ code: 'CONFLICT', field: 'input.expectedVersion' });
     expect(writes()).toEqual([]);
   });
 
   it('answers an update that changes nothing as the subscription is, neither refused for its version nor counted', async () => {
-    const current = aSubscriptionRow({ version: 4, countries: ['FR', 'RS'] });
+    const current = subscriptionColumns({ version: 4, countries: ['FR', 'RS'] });
     const { update, writes } = anUpdate(current);
-    expect(await update({ webhookUrl: current.webhook_url!, countries: ['RS', 'FR'], payloadMode: PayloadMode.THIN, expectedVersion: 3 })).toEqual(current);
+    expect(await update({ webhookUrl: current.webhook_url!, countries: ['RS', 'FR'], payloadMode: PayloadMode.THIN, expectedVersion: 3 })).toEqual(aSubscriptionRow({ version: 4, countries: ['FR', 'RS'] }));
     expect(writes()).toEqual([]);
   });
 

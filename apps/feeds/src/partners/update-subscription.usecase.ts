@@ -2,7 +2,7 @@
  * A partner's admin (or a platform admin) changes a subscription in place, instead of
  * deleting it and creating another (a new id and secret, and the old one's pending and
  * failed deliveries dropped): its webhook URL, event types, countries or payload mode.
- * The same rules as on create (subscription-input.ts, and the SSRF guard for a new URL);
+ * The same rules as on create (update-subscription.command.ts, and the SSRF guard for a new URL);
  * the secret is unchanged. `expectedVersion`, when given, must be the subscription's
  * version (CONFLICT otherwise); an update that changes nothing is answered as it is,
  * neither refused nor counted, so a retried update is harmless.
@@ -20,55 +20,34 @@
  * A webhook URL cannot be removed (a pull-only subscription needs no secret: delete this
  * one and create one without a URL).
  */
-import { Inject, Injectable } from '@nestjs/common';
-import type { PayloadMode } from '@cpx/contracts';
+import { Injectable } from '@nestjs/common';
 import { DomainError, type Principal } from '@cpx/platform';
-import { DataSource, type EntityManager } from 'typeorm';
-import { FeedsConfig } from '../config/feeds.config';
-import type { WebhookPayloadMode } from '../delivery/domain/webhook-payload';
-import { lockSubscription } from '../delivery/subscription-lock';
+import { DataSource } from 'typeorm';
+import { requireCountriesOfPartner } from './domain/subscription-rules';
 import { EndpointGuard } from './endpoint-guard';
-import { requirePartnerManager } from './partner-access';
-import { requireCountries, requireCountriesOfPartner, requireEventTypes, requirePayloadMode, requireWebhookUrl } from './subscription-input';
-import { findSubscription, requireId, requirePartner, type SubscriptionRow } from './subscription-store';
-
-/** Absent fields keep their value. */
-export interface UpdateSubscriptionInput {
-  id: string;
-  webhookUrl?: string;
-  eventTypes?: string[];
-  /** Empty: every country the partner may see. */
-  countries?: string[];
-  payloadMode?: PayloadMode;
-  expectedVersion?: number;
-}
-
-interface Changes {
-  webhookUrl?: string;
-  eventTypes?: string[];
-  countries?: string[];
-  payloadMode?: WebhookPayloadMode;
-}
-
-interface Settings {
-  webhook_url: string | null;
-  event_types: string[];
-  countries: string[];
-  payload_mode: WebhookPayloadMode;
-}
+import { requirePartnerManager } from './domain/partner-access';
+import { requirePartner } from './partner.store';
+import {
+  findSubscription,
+  keepModeOfEarlierDeliveries,
+  lockSubscription,
+  updateSubscriptionSettings,
+  type SubscriptionRow,
+  type SubscriptionSettings as Settings,
+} from './subscription.store';
+import type { UpdateSubscriptionCommand } from './update-subscription.command';
 
 @Injectable()
 export class UpdateSubscriptionUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(FeedsConfig) private readonly config: FeedsConfig,
     private readonly guard: EndpointGuard,
   ) {}
 
-  async execute(input: UpdateSubscriptionInput, principal: Principal): Promise<SubscriptionRow> {
-    const id = requireId(input.id, 'input.id');
-    requirePartnerManager(principal, (await findSubscription(this.dataSource.manager, id)).partner_id);
-    const changes = this.requireChanges(input);
+  /** Absent fields of the command keep their value. */
+  async execute(changes: UpdateSubscriptionCommand, principal: Principal): Promise<SubscriptionRow> {
+    const id = changes.id;
+    requirePartnerManager(principal, (await findSubscription(this.dataSource.manager, id)).partnerId);
     // Before any lock: resolving a host name may take seconds.
     const refusal = changes.webhookUrl ? await this.guard.refusal(changes.webhookUrl) : undefined;
     if (refusal) throw DomainError.badInput('input.webhookUrl', `input.webhookUrl ${refusal.message}.`);
@@ -77,58 +56,31 @@ export class UpdateSubscriptionUseCase {
       // key check), and every recording waits for the one before.
       await lockSubscription(tx, id);
       const current = await findSubscription(tx, id);
-      const partner = await requirePartner(tx, current.partner_id);
+      const partner = await requirePartner(tx, current.partnerId);
       const next: Settings = {
-        webhook_url: changes.webhookUrl ?? current.webhook_url,
-        event_types: changes.eventTypes ?? current.event_types,
+        webhookUrl: changes.webhookUrl ?? current.webhookUrl,
+        eventTypes: changes.eventTypes ?? current.eventTypes,
         countries: changes.countries ? requireCountriesOfPartner(changes.countries, partner, 'input.countries') : current.countries,
-        payload_mode: changes.payloadMode ?? current.payload_mode,
+        payloadMode: changes.payloadMode ?? current.payloadMode,
       };
       if (sameSettings(current, next)) return current;
-      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+      if (changes.expectedVersion !== undefined && changes.expectedVersion !== current.version) {
         throw DomainError.conflict(`The subscription changed meanwhile (version ${current.version}); reload it and try again.`, 'input.expectedVersion');
       }
-      if (next.payload_mode !== current.payload_mode) await keepModeOfEarlierDeliveries(tx, id, current.payload_mode);
-      await tx.query(
-        `UPDATE subscription SET webhook_url = $2, event_types = $3, countries = $4, payload_mode = $5, version = version + 1,
-           failing_since = CASE WHEN $6 THEN NULL ELSE failing_since END,
-           next_send_at = CASE WHEN $6 THEN '-infinity' ELSE next_send_at END
-         WHERE id = $1`,
-        [id, next.webhook_url, next.event_types, next.countries, next.payload_mode, next.webhook_url !== current.webhook_url],
-      );
+      if (next.payloadMode !== current.payloadMode) await keepModeOfEarlierDeliveries(tx, id, current.payloadMode);
+      await updateSubscriptionSettings(tx, id, next, next.webhookUrl !== current.webhookUrl);
       return findSubscription(tx, id);
     });
-  }
-
-  private requireChanges(input: UpdateSubscriptionInput): Changes {
-    const changes: Changes = {};
-    if (input.webhookUrl !== undefined) {
-      if (input.webhookUrl === '') {
-        throw DomainError.badInput('input.webhookUrl', 'input.webhookUrl cannot be removed; for the pull feed only, delete the subscription and create one without a webhook URL.');
-      }
-      changes.webhookUrl = requireWebhookUrl(input.webhookUrl, { allowPrivate: this.config.FEEDS_ALLOW_PRIVATE_ENDPOINTS }, 'input.webhookUrl')!;
-    }
-    if (input.eventTypes !== undefined) changes.eventTypes = requireEventTypes(input.eventTypes, 'input.eventTypes');
-    if (input.countries !== undefined) changes.countries = requireCountries(input.countries, 'input.countries');
-    if (input.payloadMode !== undefined) changes.payloadMode = requirePayloadMode(input.payloadMode, 'input.payloadMode');
-    return changes;
   }
 }
 
 function sameSettings(current: Settings, next: Settings): boolean {
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
   return (
-    current.webhook_url === next.webhook_url &&
-    same(current.event_types, next.event_types) &&
+    current.webhookUrl === next.webhookUrl &&
+    same(current.eventTypes, next.eventTypes) &&
     same(current.countries, next.countries) &&
-    current.payload_mode === next.payload_mode
+    current.payloadMode === next.payloadMode
   );
 }
 
-/**
- * Deliveries recorded before each carried its payload mode take the subscription's: they
- * get the mode they were made in before it changes. The caller has locked the subscription.
- */
-async function keepModeOfEarlierDeliveries(tx: EntityManager, subscriptionId: string, mode: WebhookPayloadMode): Promise<void> {
-  await tx.query(`UPDATE webhook_delivery SET payload_mode = $2 WHERE subscription_id = $1 AND payload_mode IS NULL`, [subscriptionId, mode]);
-}

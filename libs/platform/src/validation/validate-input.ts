@@ -7,6 +7,10 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
 
+/**
+ * `fieldPrefix` is the argument the fields belong to (`input` -> `input.name`); `''` names a
+ * command's fields as top-level arguments (`reason`, `purpose`).
+ */
 export function validateInput<T extends object>(schema: new () => T, plain: object, fieldPrefix = 'input'): T {
   const value = plainToInstance(schema, plain);
   const errors = validateSync(value, { forbidUnknownValues: true, whitelist: false });
@@ -17,7 +21,7 @@ export function validateInput<T extends object>(schema: new () => T, plain: obje
 
 function firstFailure(errors: ValidationError[], path: string): { field: string; message: string } | undefined {
   for (const error of errors) {
-    const field = `${path}.${error.property}`;
+    const field = path ? `${path}.${error.property}` : error.property;
     const constraint = Object.values(error.constraints ?? {})[0];
     if (constraint) return { field, message: `${field}: ${constraint.replace(error.property, '').trim()}` };
     const nested = firstFailure(error.children ?? [], field);

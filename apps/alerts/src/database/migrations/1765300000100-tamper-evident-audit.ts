@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { chainEntry, GENESIS_HASH, type AuditEntry } from '../../audit/audit-chain';
+import { chainEntry, GENESIS_HASH, type AuditEntry } from '../../audit/domain/audit-chain';
 
 /**
  * The audit log (ADR 0010): `audit_entry`, append-only and hash-chained, and its chain

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The deliveries in flight, by subscription: every claim counts an endpoint's (at most
- * FEEDS_ENDPOINT_CONCURRENCY, see delivery/deliver-webhook.usecase.ts). Only leased rows
+ * FEEDS_ENDPOINT_CONCURRENCY, see delivery/delivery.store.ts). Only leased rows
  * (claimed, not yet finished) are in it, a handful per endpoint, so the count costs the
  * same whatever an endpoint's backlog of retries waiting for later; the index of pending
  * deliveries by subscription would make it read that whole backlog.

@@ -15,9 +15,7 @@
  */
 import { assertUnreachable } from '@cpx/platform';
 import { feedCursorBefore } from '../../feed/domain/feed-cursor';
-
-export const WEBHOOK_PAYLOAD_MODES = ['THIN', 'FULL'] as const;
-export type WebhookPayloadMode = (typeof WEBHOOK_PAYLOAD_MODES)[number];
+import type { WebhookPayloadMode } from '../../partners/domain/payload-mode';
 
 /**
  * The ids an event may name, in the order THIN sends them. An allow-list of its own: an id

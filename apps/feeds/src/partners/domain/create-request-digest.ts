@@ -6,7 +6,7 @@
  * request is personal or secret (its webhook URL is stored in clear beside it).
  */
 import { createHash } from 'node:crypto';
-import type { WebhookPayloadMode } from '../../delivery/domain/webhook-payload';
+import type { WebhookPayloadMode } from './payload-mode';
 
 export interface NormalisedCreateRequest {
   /** Sorted, without duplicates. */

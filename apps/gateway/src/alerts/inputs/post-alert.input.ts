@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { base64DecodedLength, MAX_PHOTO_BYTES, postAlertViolation } from '@cpx/contracts';
+import { base64DecodedLength, MAX_LAST_KNOWN_PLACE_LENGTH, MAX_PHOTO_BYTES, postAlertViolation } from '@cpx/contracts';
 import { DomainError } from '@cpx/platform';
 import { ArrayMaxSize, IsEnum, IsOptional } from 'class-validator';
 import {
@@ -89,7 +89,7 @@ export class ChildIdentityInput {
   distinguishingFeatures?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsText(MAX_NAME_LENGTH, true)
+  @IsText(MAX_LAST_KNOWN_PLACE_LENGTH, true)
   lastKnownPlace?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the child was last known to be at lastKnownPlace: not in the future, nor before the child was born.' })

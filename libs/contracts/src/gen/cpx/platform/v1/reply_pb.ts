@@ -1,5 +1,6 @@
-// The request/reply envelope used on every internal request topic (cpx.<service>.v1.<Operation>
-// and its ".reply" topic). A responder always answers with a Reply: either the encoded response
+// The request/reply envelope of every internal request: a service's one request topic
+// (cpx.<service>.v1.requests, the operation named in the cpx-operation header) and the caller's
+// reply topic (cpx.<caller>.v1.replies). A responder always answers with a Reply: either the encoded response
 // message of the operation, or a coded Failure that the gateway maps to a GraphQL error code.
 // Also the health check that every service answers on its own request topic.
 
@@ -18,7 +19,7 @@ export const file_cpx_platform_v1_reply: GenFile = /*@__PURE__*/
   fileDesc("ChtjcHgvcGxhdGZvcm0vdjEvcmVwbHkucHJvdG8SD2NweC5wbGF0Zm9ybS52MSJMCgVSZXBseRIMCgJvaxgBIAEoDEgAEisKB2ZhaWx1cmUYAiABKAsyGC5jcHgucGxhdGZvcm0udjEuRmFpbHVyZUgAQggKBnJlc3VsdCJVCgdGYWlsdXJlEioKBGNvZGUYASABKA4yHC5jcHgucGxhdGZvcm0udjEuRmFpbHVyZUNvZGUSDwoHbWVzc2FnZRgCIAEoCRINCgVmaWVsZBgDIAEoCSIUChJIZWFsdGhDaGVja1JlcXVlc3QiOwoTSGVhbHRoQ2hlY2tSZXNwb25zZRIPCgdzZXJ2aWNlGAEgASgJEhMKC2RhdGFiYXNlX29rGAIgASgIKoICCgtGYWlsdXJlQ29kZRIcChhGQUlMVVJFX0NPREVfVU5TUEVDSUZJRUQQABIfChtGQUlMVVJFX0NPREVfQkFEX1VTRVJfSU5QVVQQARIgChxGQUlMVVJFX0NPREVfVU5BVVRIRU5USUNBVEVEEAISGgoWRkFJTFVSRV9DT0RFX0ZPUkJJRERFThADEhoKFkZBSUxVUkVfQ09ERV9OT1RfRk9VTkQQBBIZChVGQUlMVVJFX0NPREVfQ09ORkxJQ1QQBRIkCiBGQUlMVVJFX0NPREVfU0VSVklDRV9VTkFWQUlMQUJMRRAGEhkKFUZBSUxVUkVfQ09ERV9JTlRFUk5BTBAHYgZwcm90bzM");
 
 /**
- * The answer to one request, written to the operation's reply topic.
+ * The answer to one request, written to the reply topic the request names.
  *
  * @generated from message cpx.platform.v1.Reply
  */
