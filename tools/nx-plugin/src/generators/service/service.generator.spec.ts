@@ -126,10 +126,15 @@ describe('nx g @cpx/nx-plugin:service', () => {
     begun.write('apps/practices/project.json', JSON.stringify({ name: 'practices', tags: ['scope:practices', 'type:app'], targets: { test: { options: { mine: true } } } }));
     begun.write('apps/practices/src/search/practice-search.store.ts', '// mine\n');
     begun.write('apps/practices/src/practices/practice.store.ts', '// mine too\n');
+    begun.write('apps/practices/src/database/migrations/1765300000000-practice-search.ts', 'export class PracticeSearch1765300000000 implements MigrationInterface {}\n');
     await serviceGenerator(begun, { name: 'practices', skipCodegen: true });
     expect(read(begun, 'apps/practices/src/search/practice-search.store.ts')).toBe('// mine\n');
     expect(read(begun, 'apps/practices/src/practices/practice.store.ts')).toBe('// mine too\n');
     expect(begun.exists('apps/practices/src/main.ts')).toBe(true);
+    // Its migrations run first (they are older), then the generated one.
+    const module = read(begun, 'apps/practices/src/app.module.ts');
+    expect(module).toContain("import { PracticeSearch1765300000000 } from './database/migrations/1765300000000-practice-search';");
+    expect(module).toMatch(/export const PRACTICES_MIGRATIONS = \[PracticeSearch1765300000000, CreatePractices\d+\];/);
     const project = JSON.parse(read(begun, 'apps/practices/project.json'));
     expect(project.targets.test).toEqual({ options: { mine: true } });
     expect(Object.keys(project.targets).sort()).toEqual(Object.keys(JSON.parse(read(begun, `apps/${REFERENCE_SERVICE}/project.json`)).targets).sort());

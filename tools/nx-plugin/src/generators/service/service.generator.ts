@@ -28,7 +28,7 @@ export async function serviceGenerator(tree: Tree, options: ServiceGeneratorOpti
   }
   // A service begun by hand (a search core, a migration) is generated around: what exists is kept.
   const begun = existingFiles(tree, [`apps/${names.name}`, `proto/cpx/${names.name}`, `apps/gateway/src/${names.name}`]);
-  generateFiles(tree, path.join(__dirname, 'files'), '.', { ...names, nx: nxNames });
+  generateFiles(tree, path.join(__dirname, 'files'), '.', { ...names, nx: nxNames, begunMigrations: migrationsIn(begun, names.name) });
   projectFilesLikeReference(tree, names.name);
   keepBegun(tree, begun);
   registerService(tree, names);
@@ -39,7 +39,14 @@ export async function serviceGenerator(tree: Tree, options: ServiceGeneratorOpti
     run(tree.root, ['scripts/proto.mjs', 'generate']);
     run(tree.root, ['-r', '@swc-node/register', 'apps/gateway/src/graphql/schema-file.ts']);
     // Its migrated schema, reviewed beside its migrations (ADR 13; `schema:check` compares).
-    if (existsSync(path.join(tree.root, SCHEMA_TOOL))) run(tree.root, ['-r', '@swc-node/register', SCHEMA_TOOL, 'write', names.name]);
+    // Written even when the check finds fault with a migration begun by hand: it says what to fix.
+    if (existsSync(path.join(tree.root, SCHEMA_TOOL))) {
+      try {
+        run(tree.root, ['-r', '@swc-node/register', SCHEMA_TOOL, 'write', names.name]);
+      } catch {
+        logger.warn(`apps/${names.name}/src/database/schema.sql: fix what is said above, then nx run ${names.name}:schema:write`);
+      }
+    }
     logger.info(
       [
         '',
@@ -80,6 +87,17 @@ function projectFilesLikeReference(tree: Tree, name: string): void {
       return project;
     });
   }
+}
+
+/** The migration classes of a service begun by hand, for its module to run after the platform's. */
+function migrationsIn(begun: Map<string, Buffer>, name: string): { className: string; file: string }[] {
+  const folder = `apps/${name}/src/database/migrations/`;
+  return [...begun]
+    .filter(([file]) => file.startsWith(folder) && file.endsWith('.ts') && !file.endsWith('.spec.ts'))
+    .flatMap(([file, content]) =>
+      [...content.toString('utf8').matchAll(/^export class (\w+) implements MigrationInterface/gm)].map((match) => ({ className: match[1]!, file: path.basename(file, '.ts') })),
+    )
+    .sort((a, b) => a.file.localeCompare(b.file));
 }
 
 function existingFiles(tree: Tree, folders: string[]): Map<string, Buffer> {
