@@ -1,7 +1,7 @@
 import { AlertsRequests, DirectoryRequests, FeedsRequests } from '@cpx/contracts';
 import { DomainError } from '@cpx/platform';
-import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { FakeRequests } from '../../test/fake-requests';
+import { startTestGateway, type TestGateway } from '../../test/test-gateway';
 import { SYSTEM_PRINCIPAL } from './readiness.service';
 
 describe('health probes', () => {
