@@ -38,10 +38,9 @@ const testFiles = [
   '{apps,libs}/**/*.spec.ts',
   '{apps,libs}/**/*.int-spec.ts',
   '{apps,libs}/**/*.e2e-spec.ts',
+  // An application's own test support lives in apps/<app>/test/ (the gateway's too), never
+  // in src/, which is built and shipped.
   '{apps,libs}/*/test/**/*.ts',
-  // A service's own test support lives in apps/<svc>/test/ (matched above), never in src/,
-  // which is built and shipped; the gateway's src/testing/ has yet to move.
-  'apps/gateway/src/testing/**/*.ts',
 ];
 
 function depConstraints({ inTests }) {
@@ -79,16 +78,16 @@ const deepImport = { regex: '^@cpx/[^/]+/.', message: 'Import a CPX library from
 const relativeIntoProject = { regex: '^(\\.\\./)+(apps|libs)/', message: 'Import a CPX library as `@cpx/<lib>`, never by a relative path into it.' };
 
 // The gateway is a core (the folders below: GraphQL plumbing, messaging to services, auth,
-// limits, config, health, test support) and features that plug into it, one folder each
+// limits, config, health) and features that plug into it, one folder each
 // (directory/, alerts/, feeds/, and any new folder of apps/gateway/src). A feature never
 // imports another feature: what two features share moves to the core, so a new feature is
 // added, or one removed, without touching the others (docs/architecture.md).
-const gatewayCore = ['graphql', 'messaging', 'auth', 'limits', 'config', 'health', 'testing'];
+const gatewayCore = ['graphql', 'messaging', 'auth', 'limits', 'config', 'health'];
 const gatewayFeatures = readdirSync(new URL('apps/gateway/src/', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !gatewayCore.includes(entry.name))
   .map((entry) => entry.name);
 // And the core is neutral: its production code imports no feature (app.module.ts, which
-// assembles them, and the test support in testing/ may).
+// assembles them, and the test support in apps/gateway/test/ may).
 const gatewayCoreImports = {
   regex: `^(\\.\\./)+(${gatewayFeatures.join('|')})(/|$)`,
   message: "The gateway's core never imports a feature: a feature plugs into the core, not the other way round.",
@@ -223,7 +222,7 @@ export default defineConfig([
   })),
   {
     name: 'cpx/gateway-core',
-    files: gatewayCore.filter((folder) => folder !== 'testing').map((folder) => `apps/gateway/src/${folder}/**/*.ts`),
+    files: gatewayCore.map((folder) => `apps/gateway/src/${folder}/**/*.ts`),
     ignores: testFiles,
     rules: { 'no-restricted-imports': ['error', { patterns: [deepImport, gatewayCoreImports] }] },
   },

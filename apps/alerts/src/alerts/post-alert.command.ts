@@ -10,11 +10,12 @@ import { assertPlainText } from '@cpx/platform';
 import { enumName } from './alert.mapper';
 import { checkChildRecord } from './child-record';
 import { assertChildNotNamed } from './domain/child-not-named';
-import { checkedPost, type PostAlertInput } from './post-alert.input';
+import { checkedPost, normalisedPost, type PostAlertInput } from './post-alert.input';
 
 type Request = MessageShape<(typeof AlertsRequests)['postAlert']['request']>;
 
 export class PostAlertCommand {
+  /** The post, checked and normalised (normalisedPost). */
   input!: PostAlertInput;
   /**
    * The child's record as protobuf bytes, normalised: what gets sealed, and what a
@@ -30,7 +31,8 @@ export class PostAlertCommand {
     const sex = child.sex === Sex.UNSPECIFIED ? Sex.UNKNOWN : child.sex;
     const lastKnownAt = child.lastKnownAt ? timestampDate(child.lastKnownAt) : undefined;
     // The contracts' one rule set for a post, the same code the gateway runs (@cpx/contracts alert-rules).
-    const input = checkedPost({
+    // Checked, then normalised once, here: what is stored and what a replay is compared by.
+    const input = normalisedPost(checkedPost({
       idempotencyKey: request.idempotencyKey,
       kind: enumName(AlertKind, request.kind, 'input.kind'),
       urgency: enumName(Urgency, request.urgency, 'input.urgency'),
@@ -52,7 +54,7 @@ export class PostAlertCommand {
         lastKnownPlace: child.lastKnownPlace,
         photoContentType: child.photoContentType,
       },
-    }, { lastKnownAt, photoBytes: child.photo.length });
+    }, { lastKnownAt, photoBytes: child.photo.length }));
     assertChildNotNamed(
       [
         { field: 'input.title', text: input.title },

@@ -64,9 +64,10 @@ function useCase(dataSource: DataSource): PostAlertUseCase {
   return new PostAlertUseCase(dataSource, new IdentityVault(masterKeys, 'k1'), digests, {} as AlertsConfig);
 }
 
+/** A command as PostAlertCommand.from makes one: its post checked and normalised. */
 function aCommand(overrides: Partial<PostAlertInput> = {}): PostAlertCommand {
   return {
-    input: Object.assign(new PostAlertInput(), {
+    input: normalisedPost(Object.assign(new PostAlertInput(), {
       idempotencyKey: 'key-0001',
       kind: 'MISSING_CHILD',
       urgency: 'HIGH',
@@ -76,7 +77,7 @@ function aCommand(overrides: Partial<PostAlertInput> = {}): PostAlertCommand {
       title: 'Djevojčica nestala iz prihvatilišta u Beogradu',
       summary: '',
       ...overrides,
-    }),
+    })),
     sealedPayload: new Uint8Array([1, 2, 3]),
   };
 }

@@ -24,7 +24,7 @@ import { findPostByKey, insertPostedAlert, loadAlert, type AlertRecipientRow, ty
 import { acknowledgementWindowMs, type Urgency } from './domain/alert-lifecycle';
 import { RequestDigests } from './domain/request-digest';
 import type { PostAlertCommand } from './post-alert.command';
-import { normalisedPost, type PostAlertInput } from './post-alert.input';
+import type { PostAlertInput } from './post-alert.input';
 
 @Injectable()
 export class PostAlertUseCase {
@@ -48,7 +48,7 @@ export class PostAlertUseCase {
   }
 
   private async post(manager: EntityManager, command: PostAlertCommand, principal: Principal) {
-    const input = normalisedPost(command.input);
+    const input = command.input;
     // Who asks comes first, replay or not: a replay answers with the alert as it is now,
     // which a suspended professional (or one who left the agency) must no longer read.
     const caller = await resolveAlertCaller(principal, manager);
@@ -138,7 +138,7 @@ export class PostAlertUseCase {
   private async replay(manager: EntityManager, command: PostAlertCommand, principal: Principal) {
     const caller = await resolveAlertCaller(principal, manager);
     assertMayPost(caller);
-    const replayed = await this.findReplay(manager, normalisedPost(command.input), command.sealedPayload, caller);
+    const replayed = await this.findReplay(manager, command.input, command.sealedPayload, caller);
     if (!replayed) throw new Error('An alert with this idempotency key was reported but cannot be found.');
     return { posted: replayed, replayed: true };
   }

@@ -1,8 +1,8 @@
 import { AlertsRequests, ChildIdentitySchema } from '@cpx/contracts';
 import { nameGuardTables } from '@cpx/names';
 import { revealIdentityContext } from '@cpx/platform';
-import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, testServices, type TestGateway } from '../testing/test-gateway';
+import { FakeRequests } from '../../test/fake-requests';
+import { startTestGateway, testServices, type TestGateway } from '../../test/test-gateway';
 import { aChild, ALERT_ID, anAlert, anUpdate, aPostAlertInput } from './testing/alert-factories';
 import { latestToday, MAX_PHOTO_BYTES } from './alert-rules';
 

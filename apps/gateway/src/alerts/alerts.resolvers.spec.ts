@@ -1,8 +1,8 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { AgencyType, AlertKind, AlertsRequests, AlertStatus, AlertUpdateKind, AuditBreakReason, ChildIdentitySchema, Outcome, Urgency } from '@cpx/contracts';
 import { decodeCursor, DomainError, postAlertContext, revealIdentityContext } from '@cpx/platform';
-import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, TEST_CLAIMS, testServices, type TestGateway } from '../testing/test-gateway';
+import { FakeRequests } from '../../test/fake-requests';
+import { startTestGateway, TEST_CLAIMS, testServices, type TestGateway } from '../../test/test-gateway';
 import { aChild, ALERT_ID, anAlert, anUpdate, aPostAlertInput, POSTED } from './testing/alert-factories';
 
 const PRINCIPAL = { subject: TEST_CLAIMS.sub, roles: ['professional'], country: 'RS', agencyId: 'agency-1', partnerId: undefined };

@@ -2,9 +2,9 @@ import { create } from '@bufbuild/protobuf';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { AgencyType, AlertKind, ContactReason, DirectoryRequests, FocalPointSchema, ProfessionalRole } from '@cpx/contracts';
 import { decodeCursor, DomainError } from '@cpx/platform';
-import { AGENCY_ID, anAgency, aProfessional, PROFESSIONAL_ID } from '../testing/directory-factories';
-import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, TEST_CLAIMS, type TestGateway } from '../testing/test-gateway';
+import { AGENCY_ID, anAgency, aProfessional, PROFESSIONAL_ID } from '../../test/directory-factories';
+import { FakeRequests } from '../../test/fake-requests';
+import { startTestGateway, TEST_CLAIMS, type TestGateway } from '../../test/test-gateway';
 
 describe('directory resolvers', () => {
   let gateway: TestGateway;

@@ -2,8 +2,8 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { FeedsRequests, PayloadMode, WebhookSecretSchema } from '@cpx/contracts';
 import { DomainError, PayloadSealer, webhookSecretContext } from '@cpx/platform';
 import { newLocalKeys } from '@cpx/stack';
-import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, testServices, type TestGateway } from '../testing/test-gateway';
+import { FakeRequests } from '../../test/fake-requests';
+import { startTestGateway, testServices, type TestGateway } from '../../test/test-gateway';
 import type { SecretOperation } from './webhook-secret-reply';
 
 const PARTNER_ID = '5f0c7a52-4e7c-4d8e-9f43-2a8c1b1e9d11';

@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { DirectoryRequests } from '@cpx/contracts';
 import { DomainError, ERROR_CODES } from '@cpx/platform';
-import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { FakeRequests } from '../../test/fake-requests';
+import { startTestGateway, type TestGateway } from '../../test/test-gateway';
 import { formatGraphqlError, INTERNAL_ERROR_MESSAGE, publicErrorCode } from './graphql-errors';
 
 const AGENCY_ID = '0b5e8f0a-4c1d-4e6a-9f3b-2a7c1d9e8f01';

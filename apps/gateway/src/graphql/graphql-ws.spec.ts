@@ -2,8 +2,8 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { DirectoryRequests, FeedsRequests } from '@cpx/contracts';
 import { WebSocket } from 'ws';
 import { FeedEventsConsumer } from '../feeds/live/feed-events.consumer';
-import { aProfessional } from '../testing/directory-factories';
-import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { aProfessional } from '../../test/directory-factories';
+import { startTestGateway, type TestGateway } from '../../test/test-gateway';
 import { MAX_OPERATIONS_PER_SOCKET, MAX_SOCKETS_PER_SUBJECT } from './graphql-ws';
 
 interface Socket {

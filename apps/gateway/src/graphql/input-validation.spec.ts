@@ -1,7 +1,7 @@
 import { AgencyType, DirectoryRequests } from '@cpx/contracts';
-import { anAgency } from '../testing/directory-factories';
-import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { anAgency } from '../../test/directory-factories';
+import { FakeRequests } from '../../test/fake-requests';
+import { startTestGateway, type TestGateway } from '../../test/test-gateway';
 
 const REGISTER = `mutation Register($input: RegisterAgencyInput!) { registerAgency(input: $input) { id name } }`;
 const valid = { name: 'Qendra Sociale Tiranë', type: 'NGO', country: 'AL', languages: ['sq', 'rom', 'sr-Cyrl'] };

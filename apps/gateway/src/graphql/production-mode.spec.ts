@@ -1,4 +1,4 @@
-import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { startTestGateway, type TestGateway } from '../../test/test-gateway';
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
 

@@ -1,7 +1,7 @@
 import { buildSchema, parse, validate } from 'graphql';
 import { DirectoryRequests } from '@cpx/contracts';
-import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { FakeRequests } from '../../test/fake-requests';
+import { startTestGateway, type TestGateway } from '../../test/test-gateway';
 import { maxDepthRule } from './query-limits';
 
 describe('maxDepthRule', () => {

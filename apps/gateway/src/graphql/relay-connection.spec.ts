@@ -1,7 +1,7 @@
 import { FeedsRequests } from '@cpx/contracts';
 import { decodeCursor, DomainError, encodeCursor } from '@cpx/platform';
-import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { FakeRequests } from '../../test/fake-requests';
+import { startTestGateway, type TestGateway } from '../../test/test-gateway';
 import { connectionFrom, pageWindow } from './relay-connection';
 
 const page = (items: string[], endCursor: string, hasNextPage: boolean) => ({ items, endCursor, hasNextPage, totalCount: 42 });

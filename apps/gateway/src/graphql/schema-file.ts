@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { startTestGateway } from '../testing/test-gateway';
+import { startTestGateway } from '../../test/test-gateway';
 
 export const SCHEMA_FILE = path.join(__dirname, '..', '..', 'schema.graphql');
 

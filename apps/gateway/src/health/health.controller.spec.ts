@@ -1,8 +1,8 @@
 import { AlertsRequests, DirectoryRequests, FeedsRequests } from '@cpx/contracts';
 import { DomainError } from '@cpx/platform';
 import { GATEWAY_SERVICES } from '../messaging/requests.module';
-import { FakeRequests } from '../testing/fake-requests';
-import { startTestGateway, type TestGateway } from '../testing/test-gateway';
+import { FakeRequests } from '../../test/fake-requests';
+import { startTestGateway, type TestGateway } from '../../test/test-gateway';
 import { SYSTEM_PRINCIPAL } from './readiness.service';
 
 describe('health probes', () => {

@@ -4,9 +4,9 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { getIntrospectionQuery } from 'graphql';
 import { AlertKind, AlertsRequests, DirectoryRequests, FeedsRequests, FocalPointSchema } from '@cpx/contracts';
 import { anAlert } from '../alerts/testing/alert-factories';
-import { FakeRequests } from '../testing/fake-requests';
-import { AGENCY_ID, anAgency, aProfessional } from '../testing/directory-factories';
-import { startTestGateway, TEST_CLAIMS, type TestGateway } from '../testing/test-gateway';
+import { FakeRequests } from '../../test/fake-requests';
+import { AGENCY_ID, anAgency, aProfessional } from '../../test/directory-factories';
+import { startTestGateway, TEST_CLAIMS, type TestGateway } from '../../test/test-gateway';
 
 /** What one request to /graphql answers, with its headers, however it is refused. */
 async function post(gateway: TestGateway, body: string, headers: Record<string, string> = {}) {

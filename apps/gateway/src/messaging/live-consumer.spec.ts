@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
-import { fakeConsumers } from '../testing/fake-kafka-consumer';
+import { fakeConsumers } from '../../test/fake-kafka-consumer';
 import { LiveConsumer, liveGroupId, RESTART_DELAY_MS } from './live-consumer';
 
 // The warnings are the point of some tests, not worth printing.

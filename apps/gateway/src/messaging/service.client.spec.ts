@@ -2,7 +2,7 @@ import { AlertsRequests, DirectoryRequests, FeedsRequests } from '@cpx/contracts
 import { DomainError, type Principal } from '@cpx/platform';
 import { RequestLimitError } from '../graphql/graphql-errors';
 import { countingRoundTrips, withinRoundTrips } from '../limits/round-trips';
-import { FakeRequests } from '../testing/fake-requests';
+import { FakeRequests } from '../../test/fake-requests';
 import { SEARCH, underInput } from './argument-paths';
 import { ServiceClient } from './service.client';
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { AlertsEvents } from '@cpx/contracts';
 import type { KafkaMessage } from 'kafkajs';
-import { fakeConsumers, type FakeConsumer } from '../../testing/fake-kafka-consumer';
+import { fakeConsumers, type FakeConsumer } from '../../../test/fake-kafka-consumer';
 import { anEventRecord, audience, facts } from '../testing/alert-factories';
 import { AlertChanges } from './alert-changes';
 import { AlertEventsConsumer } from './alert-events.consumer';

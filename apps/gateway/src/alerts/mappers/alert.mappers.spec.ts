@@ -7,7 +7,7 @@ import { ALERT_ID, anAlert, anUpdate, ORIGIN_AGENCY_ID, POSTED } from '../testin
 import { addAlertUpdateRequest, alertFilterToProto, postAlertRequest, toAlert, toCountryFigures, toIdentityRead } from './alert.mapper';
 import { childIdentityToProto, toChildIdentity } from './child-identity.mapper';
 import { postAlertContext } from '@cpx/platform';
-import { testServices } from '../../testing/test-gateway';
+import { testServices } from '../../../test/test-gateway';
 
 const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { fakeConsumers } from '../../testing/fake-kafka-consumer';
+import { fakeConsumers } from '../../../test/fake-kafka-consumer';
 import { FEED_SOURCE_TOPICS, FeedEventsConsumer } from './feed-events.consumer';
 import { FeedWakeUps } from './feed-wake-ups';
 

@@ -1,8 +1,8 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { FeedsRequests } from '@cpx/contracts';
 import { DomainError } from '@cpx/platform';
-import { FakeRequests } from '../../testing/fake-requests';
-import { startTestGateway, type TestGateway } from '../../testing/test-gateway';
+import { FakeRequests } from '../../../test/fake-requests';
+import { startTestGateway, type TestGateway } from '../../../test/test-gateway';
 
 const PARTNER_ID = '5f0c7a52-4e7c-4d8e-9f43-2a8c1b1e9d11';
 const SUBSCRIPTION_ID = '8d3b9a10-3c1f-4a55-9e0d-6b7f2e4c1a22';

@@ -12,12 +12,12 @@ import type { JWTPayload } from 'jose';
 import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import { issueLocalToken, loadConfig, parseKeyList, PayloadOpener, PayloadSealer, RequestClient } from '@cpx/platform';
 import { newLocalKeys } from '@cpx/stack';
-import { AlertEventsConsumer } from '../alerts/live/alert-events.consumer';
-import { AppModule } from '../app.module';
-import { GatewayConfig } from '../config/gateway.config';
-import { prepareGatewayApp } from '../gateway-app';
-import { countingRoundTrips } from '../limits/round-trips';
-import { RequestsConnection } from '../messaging/requests.module';
+import { AlertEventsConsumer } from '../src/alerts/live/alert-events.consumer';
+import { AppModule } from '../src/app.module';
+import { GatewayConfig } from '../src/config/gateway.config';
+import { prepareGatewayApp } from '../src/gateway-app';
+import { countingRoundTrips } from '../src/limits/round-trips';
+import { RequestsConnection } from '../src/messaging/requests.module';
 import { FakeRequests } from './fake-requests';
 
 export interface TestGateway {
