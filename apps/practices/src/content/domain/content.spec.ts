@@ -1,16 +1,8 @@
 import { DomainError } from '@cpx/platform';
 import { attachmentTypeOf, checkedAttachment, MAX_ATTACHMENT_BYTES, zipEntryNames } from './attachment-type';
 import { destinationProblem, MAX_BODY_BYTES, markdownProblem, safeMarkdown } from './safe-markdown';
+import { refused } from '../../../test/domain/refused';
 
-function caught(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('safe Markdown, on the way in', () => {
   it('keeps ordinary Markdown in every script, NFC with \\n line endings', () => {
@@ -34,7 +26,7 @@ describe('safe Markdown, on the way in', () => {
     ['```\n<script>alert(1)</script>\n```'],
     ['<style>body{display:none}</style>'],
   ])('refuses raw HTML: %s', (body) => {
-    expect(caught(() => safeMarkdown(body, 'input.body'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body' });
+    expect(refused(() => safeMarkdown(body, 'input.body'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body' });
   });
 
   it.each([
@@ -59,11 +51,11 @@ describe('safe Markdown, on the way in', () => {
     ['<data:text/html,x>'],
     ['[x](java\tscript:alert(1))'],
   ])('refuses a dangerous link or image: %s', (body) => {
-    expect(caught(() => safeMarkdown(body, 'input.body'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body' });
+    expect(refused(() => safeMarkdown(body, 'input.body'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.body' });
   });
 
   it('names the line at fault and never the text itself beyond the construct', () => {
-    const error = caught(() => safeMarkdown('one\ntwo\n\nthree <b>bold</b>', 'input.body'));
+    const error = refused(() => safeMarkdown('one\ntwo\n\nthree <b>bold</b>', 'input.body'));
     expect(error.message).toContain('line 4');
   });
 
@@ -78,10 +70,10 @@ describe('safe Markdown, on the way in', () => {
   });
 
   it('refuses invisible and control characters, and a body over the cap before reading it', () => {
-    expect(caught(() => safeMarkdown('Mar\u200Bko', 'input.body')).field).toBe('input.body');
-    expect(caught(() => safeMarkdown('a\u0000b', 'input.body')).field).toBe('input.body');
+    expect(refused(() => safeMarkdown('Mar\u200Bko', 'input.body')).field).toBe('input.body');
+    expect(refused(() => safeMarkdown('a\u0000b', 'input.body')).field).toBe('input.body');
     const tenMegabytes = 'x'.repeat(10 * 1024 * 1024);
-    expect(caught(() => safeMarkdown(tenMegabytes, 'input.body')).message).toContain(`${MAX_BODY_BYTES} bytes`);
+    expect(refused(() => safeMarkdown(tenMegabytes, 'input.body')).message).toContain(`${MAX_BODY_BYTES} bytes`);
     // The cap counts UTF-8 bytes: Cyrillic is two bytes a letter.
     expect(() => safeMarkdown('д'.repeat(MAX_BODY_BYTES / 2), 'input.body')).not.toThrow();
     expect(() => safeMarkdown('д'.repeat(MAX_BODY_BYTES / 2 + 1), 'input.body')).toThrow(DomainError);
@@ -158,14 +150,14 @@ describe('an attachment, typed from its bytes', () => {
     ['an SVG', bytes('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')],
     ['a zip of anything', zip([['evil.exe', 'MZ']])],
   ])('refuses %s disguised as a PDF', (_, content) => {
-    const error = caught(() => checkedAttachment({ fileName: 'protocol.pdf', declaredType: 'application/pdf', bytes: content }, 'input.attachments.0'));
+    const error = refused(() => checkedAttachment({ fileName: 'protocol.pdf', declaredType: 'application/pdf', bytes: content }, 'input.attachments.0'));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attachments.0.bytes' });
   });
 
   it('refuses a name or declared type that disagrees with the bytes', () => {
-    expect(caught(() => checkedAttachment({ fileName: 'manual.docx', bytes: PDF }, 'a')).field).toBe('a.fileName');
-    expect(caught(() => checkedAttachment({ fileName: 'manual', bytes: PDF }, 'a')).field).toBe('a.fileName');
-    expect(caught(() => checkedAttachment({ fileName: 'manual.pdf', bytes: PDF, declaredType: 'text/html' }, 'a')).field).toBe('a.declaredType');
+    expect(refused(() => checkedAttachment({ fileName: 'manual.docx', bytes: PDF }, 'a')).field).toBe('a.fileName');
+    expect(refused(() => checkedAttachment({ fileName: 'manual', bytes: PDF }, 'a')).field).toBe('a.fileName');
+    expect(refused(() => checkedAttachment({ fileName: 'manual.pdf', bytes: PDF, declaredType: 'text/html' }, 'a')).field).toBe('a.declaredType');
     expect(checkedAttachment({ fileName: 'manual.pdf', bytes: PDF, declaredType: 'Application/PDF; charset=binary' }, 'a').type).toBe('PDF');
   });
 
@@ -177,20 +169,20 @@ describe('an attachment, typed from its bytes', () => {
 
   it('refuses a DOCX with macros and a PDF with active content, even behind #xx name escapes', () => {
     const docm = zip([['[Content_Types].xml', '<Types/>'], ['word/document.xml', '<w:document/>'], ['word/vbaProject.bin', 'x']]);
-    expect(caught(() => checkedAttachment({ fileName: 'a.docx', bytes: docm }, 'a')).field).toBe('a.bytes');
+    expect(refused(() => checkedAttachment({ fileName: 'a.docx', bytes: docm }, 'a')).field).toBe('a.bytes');
     for (const action of ['/OpenAction << /S /JavaScript /JS (app.alert(1)) >>', '/AA << /O << /S /Launch /F (cmd.exe) >> >>', '/S /J#61vaScript', '/Type /EmbeddedFile']) {
-      expect(caught(() => checkedAttachment({ fileName: 'a.pdf', bytes: bytes(`%PDF-1.7\n1 0 obj << ${action} >> endobj`) }, 'a')).field).toBe('a.bytes');
+      expect(refused(() => checkedAttachment({ fileName: 'a.pdf', bytes: bytes(`%PDF-1.7\n1 0 obj << ${action} >> endobj`) }, 'a')).field).toBe('a.bytes');
     }
     expect(checkedAttachment({ fileName: 'a.pdf', bytes: bytes('%PDF-1.7\n<< /JSON_like_name 1 /Jsx 2 >>') }, 'a').type).toBe('PDF');
   });
 
   it('refuses an empty file, one over the cap, and a file name with a path or invisible characters', () => {
-    expect(caught(() => checkedAttachment({ fileName: 'a.pdf', bytes: new Uint8Array() }, 'a')).field).toBe('a.bytes');
+    expect(refused(() => checkedAttachment({ fileName: 'a.pdf', bytes: new Uint8Array() }, 'a')).field).toBe('a.bytes');
     const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
     big.set(PDF);
-    expect(caught(() => checkedAttachment({ fileName: 'a.pdf', bytes: big }, 'a')).field).toBe('a.bytes');
+    expect(refused(() => checkedAttachment({ fileName: 'a.pdf', bytes: big }, 'a')).field).toBe('a.bytes');
     for (const fileName of ['../../etc/passwd.pdf', 'C:\\x.pdf', 'a\u202Efdp.exe', '.pdf', '', 'x'.repeat(201) + '.pdf', 'a\nb.pdf']) {
-      expect(caught(() => checkedAttachment({ fileName, bytes: PDF }, 'a')).field).toBe('a.fileName');
+      expect(refused(() => checkedAttachment({ fileName, bytes: PDF }, 'a')).field).toBe('a.fileName');
     }
   });
 });

@@ -1,19 +1,10 @@
 import { AlertKind } from '@cpx/contracts';
-import { DomainError } from '@cpx/platform';
 import { epicLevel, evidenceRating, checkedEvidence, GRADES, type EpicCriteria, type Grade } from './evidence';
 import { checkedImplementation, legalPrerequisiteFor } from './implementation';
 import { ALERT_KINDS, checkedPracticeContent, type PracticeContent } from './practice-content';
-import { AUTHOR, CURATOR, practiceContent } from './practice-factory';
+import { AUTHOR, CURATOR, practiceContent } from '../../../test/domain/practice-factory';
+import { refused } from '../../../test/domain/refused';
 
-function caught(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const check = (overrides: Partial<PracticeContent>, by = AUTHOR) => checkedPracticeContent(practiceContent(overrides), { curatedThemes: [], by });
 
@@ -57,18 +48,18 @@ describe('the evidence a practice states', () => {
   });
 
   it('refuses a rating without effectiveness, without sources, with an unsafe source link or an unknown grade', () => {
-    expect(caught(() => checkedEvidence(rated('NONE'), AUTHOR)).field).toBe('input.evidence.criteria.effectiveness');
-    expect(caught(() => checkedEvidence(rated('PLUS', []), AUTHOR)).field).toBe('input.evidence.sources');
-    expect(caught(() => checkedEvidence(rated('PLUS', ['javascript:alert(1)']), AUTHOR)).field).toBe('input.evidence.sources.0');
-    expect(caught(() => checkedEvidence(rated('GOOD' as Grade), AUTHOR)).field).toBe('input.evidence.criteria.effectiveness');
+    expect(refused(() => checkedEvidence(rated('NONE'), AUTHOR)).field).toBe('input.evidence.criteria.effectiveness');
+    expect(refused(() => checkedEvidence(rated('PLUS', []), AUTHOR)).field).toBe('input.evidence.sources');
+    expect(refused(() => checkedEvidence(rated('PLUS', ['javascript:alert(1)']), AUTHOR)).field).toBe('input.evidence.sources.0');
+    expect(refused(() => checkedEvidence(rated('GOOD' as Grade), AUTHOR)).field).toBe('input.evidence.criteria.effectiveness');
   });
 
   it('lets only a curator mark a practice concerning, and only with a reason', () => {
     const concerning = { kind: 'CONCERNING', reason: 'The follow-up study found children re-trafficked more often.' } as const;
     expect(checkedEvidence(concerning, CURATOR)).toEqual(concerning);
-    expect(caught(() => checkedEvidence(concerning, AUTHOR)).code).toBe('FORBIDDEN');
-    expect(caught(() => checkedEvidence({ kind: 'CONCERNING', reason: '   ' }, CURATOR))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.evidence.reason' });
-    expect(caught(() => checkedEvidence({ kind: 'CONCERNING', reason: 'bad' }, CURATOR)).field).toBe('input.evidence.reason');
+    expect(refused(() => checkedEvidence(concerning, AUTHOR)).code).toBe('FORBIDDEN');
+    expect(refused(() => checkedEvidence({ kind: 'CONCERNING', reason: '   ' }, CURATOR))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.evidence.reason' });
+    expect(refused(() => checkedEvidence({ kind: 'CONCERNING', reason: 'bad' }, CURATOR)).field).toBe('input.evidence.reason');
   });
 });
 
@@ -94,7 +85,7 @@ describe('the implementation block', () => {
     [{ legalPrerequisites: [{ country: 'AL', text: 'x' }, { country: 'AL', text: 'y' }] }, 'input.implementation.legalPrerequisites.1.country'],
     [{ legalPrerequisites: [{ country: 'AL', text: 'x'.repeat(2001) }] }, 'input.implementation.legalPrerequisites.0.text'],
   ] as ReadonlyArray<[Partial<typeof block>, string]>)('refuses %o naming %s', (change, field) => {
-    expect(caught(() => checkedImplementation({ ...block, ...change }))).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(refused(() => checkedImplementation({ ...block, ...change }))).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 });
 
@@ -135,13 +126,13 @@ describe('a practice’s content', () => {
     [{ links: [{ url: 'https://example.org', label: '' }] }, 'input.links.0.label'],
     [{ attachments: ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001'] }, 'input.attachments.1'],
   ] as ReadonlyArray<[Partial<PracticeContent>, string]>)('refuses %o naming %s', (change, field) => {
-    expect(caught(() => check(change))).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(refused(() => check(change))).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
   it('knows curated themes, and a concerning mark only from a curator', () => {
     expect(checkedPracticeContent(practiceContent({ themes: ['SPORT'] }), { curatedThemes: [{ code: 'SPORT', labels: { en: 'Sport' } }], by: AUTHOR }).themes).toEqual(['SPORT']);
     const concerning = { evidence: { kind: 'CONCERNING', reason: 'Children were returned without a risk assessment.' } as const };
-    expect(caught(() => check(concerning)).code).toBe('FORBIDDEN');
+    expect(refused(() => check(concerning)).code).toBe('FORBIDDEN');
     expect(check(concerning, CURATOR).evidence.kind).toBe('CONCERNING');
   });
 });

@@ -1,20 +1,10 @@
-import { DomainError, type Principal } from '@cpx/platform';
-import { AUTHOR, CURATOR } from '../../practices/domain/practice-factory';
+import { actor, AUTHOR, CURATOR } from '../../../test/domain/practice-factory';
 import type { Practice } from '../../workflow/domain/practice-workflow';
 import { checkedReport, hiddenReport, type PractitionerReport, type ReportInput } from './practitioner-report';
 import { reportSummary } from './report-summary';
+import { refused } from '../../../test/domain/refused';
 
-function caught(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
-const actor = (principal: Principal, verified = true) => ({ principal, verified });
 const socialWorker = actor({ subject: 'sw-skopje', roles: ['professional'], country: 'MK' });
 const now = new Date('2026-12-08T10:00:00Z');
 const at = new Date('2025-01-01T00:00:00Z');
@@ -60,24 +50,24 @@ describe('a practitioner’s report', () => {
     [{ from: '2026-06', to: '2025-09' }, 'input.to'],
     [{ confirmsNoChildIdentified: false }, 'input.confirmsNoChildIdentified'],
   ] as ReadonlyArray<[Partial<ReportInput>, string]>)('refuses %o naming %s', (overrides, field) => {
-    expect(caught(() => checkedReport(practice, input(overrides), socialWorker, now))).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(refused(() => checkedReport(practice, input(overrides), socialWorker, now))).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
   it('takes reports from verified professionals other than the author, on published practices only', () => {
-    expect(caught(() => checkedReport(practice, input(), actor(socialWorker.principal, false), now)).code).toBe('FORBIDDEN');
-    expect(caught(() => checkedReport(practice, input(), actor({ subject: 'unicef', roles: ['partner'] }), now)).code).toBe('FORBIDDEN');
-    expect(caught(() => checkedReport(practice, input(), actor(AUTHOR), now)).code).toBe('FORBIDDEN');
+    expect(refused(() => checkedReport(practice, input(), actor(socialWorker.principal, false), now)).code).toBe('FORBIDDEN');
+    expect(refused(() => checkedReport(practice, input(), actor({ subject: 'unicef', roles: ['partner'] }), now)).code).toBe('FORBIDDEN');
+    expect(refused(() => checkedReport(practice, input(), actor(AUTHOR), now)).code).toBe('FORBIDDEN');
     const draft: Practice = { ...practice, published: undefined, working: { revision: 1, stage: 'DRAFT' } };
-    expect(caught(() => checkedReport(draft, input(), socialWorker, now)).code).toBe('CONFLICT');
+    expect(refused(() => checkedReport(draft, input(), socialWorker, now)).code).toBe('CONFLICT');
   });
 
   it('is hidden by a curator only, with a reason, and then not counted', () => {
     const report = checkedReport(practice, input(), socialWorker, now);
-    expect(caught(() => hiddenReport(report, 'Names a family in the account.', socialWorker)).code).toBe('FORBIDDEN');
-    expect(caught(() => hiddenReport(report, 'no', actor(CURATOR))).field).toBe('input.reason');
+    expect(refused(() => hiddenReport(report, 'Names a family in the account.', socialWorker)).code).toBe('FORBIDDEN');
+    expect(refused(() => hiddenReport(report, 'no', actor(CURATOR))).field).toBe('input.reason');
     const hidden = hiddenReport(report, 'Names a family in the account.', actor(CURATOR));
     expect(hidden.hidden).toEqual({ reason: 'Names a family in the account.', by: 'attache' });
-    expect(caught(() => hiddenReport(hidden, 'Again, for the same reason.', actor(CURATOR))).code).toBe('CONFLICT');
+    expect(refused(() => hiddenReport(hidden, 'Again, for the same reason.', actor(CURATOR))).code).toBe('CONFLICT');
     expect(reportSummary([hidden]).total).toBe(0);
   });
 });

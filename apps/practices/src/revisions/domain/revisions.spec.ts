@@ -1,4 +1,4 @@
-import { practiceContent } from '../../practices/domain/practice-factory';
+import { practiceContent } from '../../../test/domain/practice-factory';
 import { lineDiff } from './line-diff';
 import { revisionDiff } from './revision-diff';
 

@@ -1,20 +1,10 @@
-import { DomainError, type Principal } from '@cpx/platform';
-import { AUTHOR, CURATOR } from '../../practices/domain/practice-factory';
+import { actor, AUTHOR, CURATOR } from '../../../test/domain/practice-factory';
 import type { Practice } from '../../workflow/domain/practice-workflow';
 import { chooseVersion, libraryLanguage, type AvailableVersion } from './reader-language';
 import { checkedTranslation, isOutdated, publishedTranslation, type Translation } from './translation';
+import { refused } from '../../../test/domain/refused';
 
-function caught(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
-const actor = (principal: Principal) => ({ principal, verified: true });
 const translator = actor({ subject: 'translator', roles: ['professional'] });
 const publishedAt = new Date('2026-01-10T00:00:00Z');
 const practice = (published: number | undefined, working?: number): Practice => ({
@@ -51,7 +41,7 @@ describe('a translation', () => {
 
   it('refuses the original language, an unknown one, another revision, unsafe Markdown, and a partner', () => {
     const at = (input: Partial<Parameters<typeof checkedTranslation>[2]>, who = translator) =>
-      caught(() => checkedTranslation(practice(2), { language: 'en' }, { ...text, language: 'ro', sourceRevision: 2, ...input }, who));
+      refused(() => checkedTranslation(practice(2), { language: 'en' }, { ...text, language: 'ro', sourceRevision: 2, ...input }, who));
     expect(at({ language: 'en' }).field).toBe('input.language');
     expect(at({ language: 'de' }).field).toBe('input.language');
     expect(at({ language: 'sr' }).field).toBe('input.language');
@@ -64,10 +54,10 @@ describe('a translation', () => {
   it('is published by a curator only, and only when it is of the revision published now', () => {
     const draft: Translation = { ...text, language: 'ro', sourceRevision: 2, translatedBy: 'translator', published: false };
     expect(publishedTranslation(practice(2), draft, actor(CURATOR)).published).toBe(true);
-    expect(caught(() => publishedTranslation(practice(2), draft, translator)).code).toBe('FORBIDDEN');
-    expect(caught(() => publishedTranslation(practice(1, 2), draft, actor(CURATOR)))).toMatchObject({ code: 'CONFLICT', field: 'sourceRevision' });
-    expect(caught(() => publishedTranslation(practice(3), draft, actor(CURATOR))).code).toBe('CONFLICT');
-    expect(caught(() => publishedTranslation(practice(undefined, 2), draft, actor(CURATOR))).code).toBe('CONFLICT');
+    expect(refused(() => publishedTranslation(practice(2), draft, translator)).code).toBe('FORBIDDEN');
+    expect(refused(() => publishedTranslation(practice(1, 2), draft, actor(CURATOR)))).toMatchObject({ code: 'CONFLICT', field: 'sourceRevision' });
+    expect(refused(() => publishedTranslation(practice(3), draft, actor(CURATOR))).code).toBe('CONFLICT');
+    expect(refused(() => publishedTranslation(practice(undefined, 2), draft, actor(CURATOR))).code).toBe('CONFLICT');
   });
 });
 

@@ -1,19 +1,11 @@
-import { DomainError, forbiddenCharacterIn } from '@cpx/platform';
+import { forbiddenCharacterIn } from '@cpx/platform';
 import { curatedTheme, curatedThemeLabel, labelKey, type CuratedTheme } from './curated-theme';
 import { AGE_BANDS, ageBandOf, TARGET_GROUP_CODES, TARGET_GROUP_LABELS } from './target-groups';
 import { THEME_CODES, THEME_LABELS, themeLabel } from './themes';
 import { assertTargetGroups, assertThemes } from './vocabulary';
 import { serbianCyrillic, VOCABULARY_LANGUAGES } from './vocabulary-languages';
+import { refused } from '../../../test/domain/refused';
 
-function caught(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('the built-in vocabulary', () => {
   it('has the fifteen themes of the issue, each labelled in all thirteen languages, none blank, none shared by two themes', () => {
@@ -59,14 +51,14 @@ describe('checking the codes a caller sent', () => {
 
   it('takes built-in and curated themes, and refuses an unknown or repeated one naming its place', () => {
     expect(() => assertThemes(['CHILD_MARRIAGE', 'SPORT_PROGRAMMES'], curated, 'input.themes')).not.toThrow();
-    const unknown = caught(() => assertThemes(['CHILD_MARRIAGE', 'FORCED_BEGGING', 'child_marriage'], curated, 'input.themes'));
+    const unknown = refused(() => assertThemes(['CHILD_MARRIAGE', 'FORCED_BEGGING', 'child_marriage'], curated, 'input.themes'));
     expect(unknown).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.themes.2' });
-    expect(caught(() => assertThemes(['FORCED_BEGGING', 'FORCED_BEGGING'], [], 'input.themes')).field).toBe('input.themes.1');
+    expect(refused(() => assertThemes(['FORCED_BEGGING', 'FORCED_BEGGING'], [], 'input.themes')).field).toBe('input.themes.1');
   });
 
   it('takes known target groups only', () => {
     expect(() => assertTargetGroups(['GIRLS', 'AGE_0_5'], 'input.targetGroups')).not.toThrow();
-    expect(caught(() => assertTargetGroups(['GIRLS', 'TEENAGERS'], 'input.targetGroups')).field).toBe('input.targetGroups.1');
+    expect(refused(() => assertTargetGroups(['GIRLS', 'TEENAGERS'], 'input.targetGroups')).field).toBe('input.targetGroups.1');
   });
 });
 
@@ -89,26 +81,26 @@ describe('a curated theme', () => {
     ['ŠKOLA'],
     ['A'.repeat(65)],
   ])('refuses the code %s', (code) => {
-    expect(caught(() => curatedTheme({ code, labels: { en: 'x' } }, existing))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
+    expect(refused(() => curatedTheme({ code, labels: { en: 'x' } }, existing))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
   });
 
   it('refuses a code taken by a built-in or curated theme as a CONFLICT', () => {
-    expect(caught(() => curatedTheme({ code: 'CHILD_MARRIAGE', labels: { en: 'Weddings' } }, existing)).code).toBe('CONFLICT');
-    expect(caught(() => curatedTheme({ code: 'SPORT_PROGRAMMES', labels: { en: 'Sports' } }, existing)).code).toBe('CONFLICT');
+    expect(refused(() => curatedTheme({ code: 'CHILD_MARRIAGE', labels: { en: 'Weddings' } }, existing)).code).toBe('CONFLICT');
+    expect(refused(() => curatedTheme({ code: 'SPORT_PROGRAMMES', labels: { en: 'Sports' } }, existing)).code).toBe('CONFLICT');
   });
 
   it('refuses a label that reads as another theme’s in the same language, whatever its case and accents', () => {
-    const clash = caught(() => curatedTheme({ code: 'BEGGING', labels: { en: 'Begging', fr: 'MENDICITE FORCEE' } }, existing));
+    const clash = refused(() => curatedTheme({ code: 'BEGGING', labels: { en: 'Begging', fr: 'MENDICITE FORCEE' } }, existing));
     expect(clash).toMatchObject({ code: 'CONFLICT', field: 'input.labels.fr' });
-    expect(caught(() => curatedTheme({ code: 'SPORTS', labels: { en: 'sport  programmes' } }, existing)).field).toBe('input.labels.en');
+    expect(refused(() => curatedTheme({ code: 'SPORTS', labels: { en: 'sport  programmes' } }, existing)).field).toBe('input.labels.en');
   });
 
   it('needs an English label, and refuses blank, long, multi-line, invisible-character and unknown-language labels', () => {
-    expect(caught(() => curatedTheme({ code: 'SPORTS', labels: { fr: 'Sports' } }, existing)).field).toBe('input.labels.en');
-    expect(caught(() => curatedTheme({ code: 'SPORTS', labels: { en: '  ' } }, existing)).field).toBe('input.labels.en');
-    expect(caught(() => curatedTheme({ code: 'SPORTS', labels: { en: 'x'.repeat(81) } }, existing)).field).toBe('input.labels.en');
-    expect(caught(() => curatedTheme({ code: 'SPORTS', labels: { en: 'Sports\nand games' } }, existing)).field).toBe('input.labels.en');
-    expect(caught(() => curatedTheme({ code: 'SPORTS', labels: { en: 'Spo\u200Brts' } }, existing)).field).toBe('input.labels.en');
-    expect(caught(() => curatedTheme({ code: 'SPORTS', labels: { en: 'Sports', de: 'Sport' } }, existing)).field).toBe('input.labels.de');
+    expect(refused(() => curatedTheme({ code: 'SPORTS', labels: { fr: 'Sports' } }, existing)).field).toBe('input.labels.en');
+    expect(refused(() => curatedTheme({ code: 'SPORTS', labels: { en: '  ' } }, existing)).field).toBe('input.labels.en');
+    expect(refused(() => curatedTheme({ code: 'SPORTS', labels: { en: 'x'.repeat(81) } }, existing)).field).toBe('input.labels.en');
+    expect(refused(() => curatedTheme({ code: 'SPORTS', labels: { en: 'Sports\nand games' } }, existing)).field).toBe('input.labels.en');
+    expect(refused(() => curatedTheme({ code: 'SPORTS', labels: { en: 'Spo\u200Brts' } }, existing)).field).toBe('input.labels.en');
+    expect(refused(() => curatedTheme({ code: 'SPORTS', labels: { en: 'Sports', de: 'Sport' } }, existing)).field).toBe('input.labels.de');
   });
 });

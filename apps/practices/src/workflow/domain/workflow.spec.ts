@@ -1,20 +1,10 @@
-import { DomainError, type Principal } from '@cpx/platform';
-import { AUTHOR, CURATOR, practiceContent } from '../../practices/domain/practice-factory';
+import { actor, AUTHOR, CURATOR, practiceContent } from '../../../test/domain/practice-factory';
 import { canDraft, canReadPublished, canReadUnpublished, type Actor } from './practice-access';
 import { decide, newPractice, statusOf, submissionProblem, type Command, type Decision, type Practice } from './practice-workflow';
 import { isReviewDue, reReviewQueue, reviewDueAt, reviewDueToAnnounce } from './review-schedule';
+import { refused } from '../../../test/domain/refused';
 
-function caught(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
-const actor = (principal: Principal, verified = true): Actor => ({ principal, verified });
 const author = actor(AUTHOR);
 const curator = actor(CURATOR);
 const otherCurator = actor({ subject: 'attache-2', roles: ['curator'] });
@@ -107,10 +97,10 @@ describe('the workflow, step by step', () => {
     expect(statusOf(withdrawn.practice)).toBe('ARCHIVED');
     const retired = step(published(), curator, { type: 'ARCHIVE', kind: 'RETIRED', reason: 'Replaced by the national protocol of 2027.' });
     expect(retired.event).toEqual({ type: 'PracticeArchived', kind: 'RETIRED', reason: 'Replaced by the national protocol of 2027.' });
-    expect(caught(() => step(published(), curator, { type: 'ARCHIVE', kind: 'RETIRED', reason: 'old' })).field).toBe('input.reason');
-    expect(caught(() => step(published(), curator, { type: 'ARCHIVE', kind: 'DELETED' as never, reason: 'Replaced by something.' })).field).toBe('input.kind');
-    expect(caught(() => step(retired.practice, author, { type: 'REVISE' })).code).toBe('CONFLICT');
-    expect(caught(() => step(withdrawn.practice, author, { type: 'EDIT' })).code).toBe('CONFLICT');
+    expect(refused(() => step(published(), curator, { type: 'ARCHIVE', kind: 'RETIRED', reason: 'old' })).field).toBe('input.reason');
+    expect(refused(() => step(published(), curator, { type: 'ARCHIVE', kind: 'DELETED' as never, reason: 'Replaced by something.' })).field).toBe('input.kind');
+    expect(refused(() => step(retired.practice, author, { type: 'REVISE' })).code).toBe('CONFLICT');
+    expect(refused(() => step(withdrawn.practice, author, { type: 'EDIT' })).code).toBe('CONFLICT');
   });
 });
 
@@ -132,18 +122,18 @@ describe('who may do which step', () => {
     ['someone else revises a published practice', published, colleague, { type: 'REVISE' }],
   ] as const)('FORBIDDEN: %s', (_, practice, who, command) => {
     const before = practice();
-    expect(caught(() => step(before, who, command as Step)).code).toBe('FORBIDDEN');
+    expect(refused(() => step(before, who, command as Step)).code).toBe('FORBIDDEN');
   });
 
   it('lets no curator review or publish their own practice', () => {
     const own = step(newPractice('p9', curator).practice, curator, submit).practice;
-    expect(caught(() => step(own, curator, { type: 'START_REVIEW' })).code).toBe('FORBIDDEN');
+    expect(refused(() => step(own, curator, { type: 'START_REVIEW' })).code).toBe('FORBIDDEN');
     expect(statusOf(step(own, otherCurator, { type: 'START_REVIEW' }).practice)).toBe('IN_REVIEW');
   });
 
   it('keeps a review to its reviewer unless another curator takes it over', () => {
     const review = inReview();
-    expect(caught(() => step(review, otherCurator, { type: 'PUBLISH' })).code).toBe('CONFLICT');
+    expect(refused(() => step(review, otherCurator, { type: 'PUBLISH' })).code).toBe('CONFLICT');
     const takenOver = step(review, otherCurator, { type: 'START_REVIEW' }).practice;
     expect(takenOver.working?.reviewer).toBe('attache-2');
     expect(statusOf(step(takenOver, otherCurator, { type: 'PUBLISH' }).practice)).toBe('PUBLISHED');
@@ -151,30 +141,30 @@ describe('who may do which step', () => {
 
   it('refuses a step the state does not allow as a CONFLICT', () => {
     const draft = newPractice('p1', author).practice;
-    expect(caught(() => step(draft, curator, { type: 'PUBLISH' })).code).toBe('CONFLICT');
-    expect(caught(() => step(draft, author, { type: 'REVISE' })).code).toBe('CONFLICT');
-    expect(caught(() => step(submitted(), author, { type: 'EDIT' })).code).toBe('CONFLICT');
-    expect(caught(() => step(inReview(), author, submit)).code).toBe('CONFLICT');
-    expect(caught(() => step(published(), author, { type: 'EDIT' })).code).toBe('CONFLICT');
+    expect(refused(() => step(draft, curator, { type: 'PUBLISH' })).code).toBe('CONFLICT');
+    expect(refused(() => step(draft, author, { type: 'REVISE' })).code).toBe('CONFLICT');
+    expect(refused(() => step(submitted(), author, { type: 'EDIT' })).code).toBe('CONFLICT');
+    expect(refused(() => step(inReview(), author, submit)).code).toBe('CONFLICT');
+    expect(refused(() => step(published(), author, { type: 'EDIT' })).code).toBe('CONFLICT');
     const revising = step(published(), author, { type: 'REVISE' }).practice;
-    expect(caught(() => step(revising, author, { type: 'REVISE' })).code).toBe('CONFLICT');
-    expect(caught(() => step(draft, curator, { type: 'ARCHIVE', kind: 'RETIRED', reason: 'Never published anyway.' })).code).toBe('CONFLICT');
+    expect(refused(() => step(revising, author, { type: 'REVISE' })).code).toBe('CONFLICT');
+    expect(refused(() => step(draft, curator, { type: 'ARCHIVE', kind: 'RETIRED', reason: 'Never published anyway.' })).code).toBe('CONFLICT');
   });
 
   it('refuses a stale expectedVersion as a CONFLICT naming the field, changing nothing', () => {
     const draft = newPractice('p1', author).practice;
     const copy = structuredClone(draft);
-    const error = caught(() => decide(draft, author, { type: 'EDIT', expectedVersion: 0 }, now));
+    const error = refused(() => decide(draft, author, { type: 'EDIT', expectedVersion: 0 }, now));
     expect(error).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
     expect(draft).toEqual(copy);
   });
 
   it('checks the input of a step: a comment’s section and text, a submission’s completeness, a withdrawal’s reason', () => {
-    expect(caught(() => step(inReview(), curator, { type: 'COMMENT', section: 'colour', text: 'x' })).field).toBe('input.section');
-    expect(caught(() => step(inReview(), curator, { type: 'COMMENT', section: 'body', text: '' })).field).toBe('input.text');
+    expect(refused(() => step(inReview(), curator, { type: 'COMMENT', section: 'colour', text: 'x' })).field).toBe('input.section');
+    expect(refused(() => step(inReview(), curator, { type: 'COMMENT', section: 'body', text: '' })).field).toBe('input.text');
     const draft = newPractice('p1', author).practice;
-    expect(caught(() => step(draft, author, { type: 'SUBMIT', content: practiceContent({ themes: [] }) })).field).toBe('input.themes');
-    expect(caught(() => step(draft, author, { type: 'WITHDRAW', reason: '' })).field).toBe('input.reason');
+    expect(refused(() => step(draft, author, { type: 'SUBMIT', content: practiceContent({ themes: [] }) })).field).toBe('input.themes');
+    expect(refused(() => step(draft, author, { type: 'WITHDRAW', reason: '' })).field).toBe('input.reason');
     expect(submissionProblem(practiceContent({ body: '  \n' }))).toBe('body');
     expect(submissionProblem(practiceContent({ countries: [] }))).toBe('countries');
     expect(submissionProblem(practiceContent())).toBeUndefined();
@@ -185,7 +175,7 @@ describe('who may do which step', () => {
     expect(canDraft(curator)).toBe(true);
     expect(canDraft(actor(AUTHOR, false))).toBe(false);
     expect(canDraft(partner)).toBe(false);
-    expect(caught(() => newPractice('p1', actor(AUTHOR, false))).code).toBe('FORBIDDEN');
+    expect(refused(() => newPractice('p1', actor(AUTHOR, false))).code).toBe('FORBIDDEN');
   });
 });
 
@@ -223,18 +213,18 @@ describe('re-review', () => {
     const due = practice.published!.reviewDueAt;
     const dayBefore = new Date(due.getTime() - 86_400_000);
     expect(isReviewDue(practice.published!, dayBefore)).toBe(false);
-    expect(caught(() => step(practice, curator, { type: 'ANNOUNCE_REVIEW_DUE' }, dayBefore)).code).toBe('CONFLICT');
+    expect(refused(() => step(practice, curator, { type: 'ANNOUNCE_REVIEW_DUE' }, dayBefore)).code).toBe('CONFLICT');
     expect(reviewDueToAnnounce(practice.published!, due)).toBe(true);
     const announced = step(practice, curator, { type: 'ANNOUNCE_REVIEW_DUE' }, due);
     expect(announced.event).toEqual({ type: 'PracticeReviewDue', revision: 1, reviewDueAt: due });
     practice = announced.practice;
     expect(reviewDueToAnnounce(practice.published!, due)).toBe(false);
-    expect(caught(() => step(practice, curator, { type: 'ANNOUNCE_REVIEW_DUE' }, due)).code).toBe('CONFLICT');
+    expect(refused(() => step(practice, curator, { type: 'ANNOUNCE_REVIEW_DUE' }, due)).code).toBe('CONFLICT');
     const confirmedAt = new Date(due.getTime() + 3 * 86_400_000);
     practice = step(practice, curator, { type: 'CONFIRM_REVIEW' }, confirmedAt).practice;
     expect(practice.published?.reviewDueAt).toEqual(reviewDueAt(confirmedAt));
     expect(reviewDueToAnnounce(practice.published!, confirmedAt)).toBe(false);
-    expect(caught(() => step(practice, author, { type: 'CONFIRM_REVIEW' })).code).toBe('FORBIDDEN');
+    expect(refused(() => step(practice, author, { type: 'CONFIRM_REVIEW' })).code).toBe('FORBIDDEN');
   });
 
   it('queues the due practices for curators, longest overdue first', () => {

@@ -3,7 +3,8 @@
  * rather than copied literals): each spec changes the one field it is about.
  */
 import type { Principal } from '@cpx/platform';
-import type { PracticeContent } from './practice-content';
+import type { Actor } from '../../src/workflow/domain/practice-access';
+import type { PracticeContent } from '../../src/practices/domain/practice-content';
 
 export const AUTHOR: Principal = { subject: 'prof-tirana', roles: ['professional'], country: 'AL', agencyId: '00000000-0000-4000-8000-0000000000a1' };
 export const CURATOR: Principal = { subject: 'attache', roles: ['curator'] };
@@ -34,4 +35,9 @@ export function practiceContent(overrides: Partial<PracticeContent> = {}): Pract
     },
     ...overrides,
   };
+}
+
+/** A principal acting, verified in the directory unless said otherwise. */
+export function actor(principal: Principal, verified = true): Actor {
+  return { principal, verified };
 }
