@@ -72,17 +72,26 @@ export function evidenceRating(evidence: Evidence): EvidenceRating {
 
 /**
  * The evidence as stored, or BAD_USER_INPUT naming the field; FORBIDDEN when anyone but a
- * curator marks a practice concerning (a warning against a colleague's work is the
- * curator's call, made in review, not a label any author can put on or take off).
+ * curator marks a practice concerning or lifts that mark (a warning against a colleague's
+ * work is the curator's call, made in review, not a label an author can put on or take
+ * off). `previous` is the evidence of the revision this one follows, if any: an author
+ * revising a practice marked concerning keeps the mark as it is.
  * A rating without effectiveness is refused rather than stored as a level-less rating,
  * so "rated" always means a level and the author chooses "documented" knowingly.
  */
-export function checkedEvidence(evidence: Evidence, by: Principal, field = 'input.evidence'): Evidence {
+export function checkedEvidence(evidence: Evidence, by: Principal, field = 'input.evidence', previous?: Evidence): Evidence {
+  const curator = hasRole(by, 'curator');
+  if (!curator && previous?.kind === 'CONCERNING') {
+    if (evidence.kind !== 'CONCERNING' || evidence.reason !== previous.reason) {
+      throw DomainError.forbidden('The practice is marked concerning by a curator: only a curator changes or lifts that mark.');
+    }
+    return previous;
+  }
   switch (evidence.kind) {
     case 'DOCUMENTED_NOT_EVALUATED':
       return evidence;
     case 'CONCERNING': {
-      if (!hasRole(by, 'curator')) throw DomainError.forbidden('Only a curator marks a practice as concerning.');
+      if (!curator) throw DomainError.forbidden('Only a curator marks a practice as concerning.');
       const reason = plainTextField(evidence.reason, `${field}.reason`, { min: MIN_CONCERN_REASON_LENGTH, max: MAX_CONCERN_REASON_LENGTH });
       return { kind: 'CONCERNING', reason };
     }

@@ -135,4 +135,14 @@ describe('a practice’s content', () => {
     expect(refused(() => check(concerning)).code).toBe('FORBIDDEN');
     expect(check(concerning, CURATOR).evidence.kind).toBe('CONCERNING');
   });
+
+  it('keeps a curator’s concerning mark through an author’s revision: only a curator lifts or rewords it', () => {
+    const marked = practiceContent({ evidence: { kind: 'CONCERNING', reason: 'Children were returned without a risk assessment.' } });
+    const revise = (evidence: PracticeContent['evidence'], by = AUTHOR) =>
+      checkedPracticeContent(practiceContent({ evidence, summary: 'Revised.' }), { curatedThemes: [], by, previous: marked });
+    expect(revise(marked.evidence).evidence).toEqual(marked.evidence);
+    expect(refused(() => revise({ kind: 'DOCUMENTED_NOT_EVALUATED' })).code).toBe('FORBIDDEN');
+    expect(refused(() => revise({ kind: 'CONCERNING', reason: 'Only a small concern about the follow-up.' })).code).toBe('FORBIDDEN');
+    expect(revise({ kind: 'DOCUMENTED_NOT_EVALUATED' }, CURATOR).evidence.kind).toBe('DOCUMENTED_NOT_EVALUATED');
+  });
 });

@@ -85,8 +85,10 @@ export interface PracticeContent {
 export interface ContentContext {
   /** The curated themes of the vocabulary now. */
   readonly curatedThemes: readonly CuratedTheme[];
-  /** Who writes it: only a curator may mark it concerning. */
+  /** Who writes it: only a curator may mark it concerning, or lift the mark. */
   readonly by: Principal;
+  /** The content of the revision this one follows (the draft before the edit, or the published one), if any. */
+  readonly previous?: PracticeContent;
 }
 
 export function checkedPracticeContent(input: PracticeContent, context: ContentContext, field = 'input'): PracticeContent {
@@ -134,7 +136,7 @@ export function checkedPracticeContent(input: PracticeContent, context: ContentC
     contacts,
     links,
     attachments,
-    evidence: checkedEvidence(input.evidence, context.by, `${field}.evidence`),
+    evidence: checkedEvidence(input.evidence, context.by, `${field}.evidence`, context.previous?.evidence),
     implementation: checkedImplementation(input.implementation, `${field}.implementation`),
   };
 }
