@@ -147,7 +147,7 @@ export function decide(practice: Practice, actor: Actor, command: Command, now: 
       );
     }
     case 'REVISE': {
-      if (!isAuthor(actor, practice)) throw DomainError.forbidden('Only the author revises a practice.');
+      if (!isAuthor(actor, practice) || !canDraft(actor)) throw DomainError.forbidden('Only the author, verified, revises a practice.');
       if (!practice.published) throw DomainError.conflict('Only a published practice is revised; edit the draft instead.');
       if (practice.working) throw DomainError.conflict(`Revision ${practice.working.revision} is already being worked on (${practice.working.stage}).`);
       const revision = practice.latestRevision + 1;
@@ -194,6 +194,8 @@ function authorsOwn(practice: Practice, actor: Actor, stages: readonly WorkingSt
   if (!isAuthor(actor, practice)) {
     throw DomainError.forbidden(isCurator(actor) ? 'A curator comments on a draft; only its author changes it.' : 'Only the author does this.');
   }
+  // An author no longer verified (suspended, or their verification withdrawn) changes nothing, as in every service.
+  if (!canDraft(actor)) throw DomainError.forbidden('Only a verified professional changes a practice.');
   return workingIn(practice, stages, what);
 }
 

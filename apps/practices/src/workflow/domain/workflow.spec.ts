@@ -125,6 +125,14 @@ describe('who may do which step', () => {
     expect(refused(() => step(before, who, command as Step)).code).toBe('FORBIDDEN');
   });
 
+  it('lets an author who is no longer verified change nothing', () => {
+    const suspended = actor(AUTHOR, false);
+    const draft = newPractice('p1', author).practice;
+    expect(refused(() => step(draft, suspended, { type: 'EDIT' })).code).toBe('FORBIDDEN');
+    expect(refused(() => step(draft, suspended, submit)).code).toBe('FORBIDDEN');
+    expect(refused(() => step(published(), suspended, { type: 'REVISE' })).code).toBe('FORBIDDEN');
+  });
+
   it('lets no curator review or publish their own practice', () => {
     const own = step(newPractice('p9', curator).practice, curator, submit).practice;
     expect(refused(() => step(own, curator, { type: 'START_REVIEW' })).code).toBe('FORBIDDEN');
