@@ -6,9 +6,12 @@
  * started from it), and one saved long before may be of the very text now published (a
  * revision withdrawn, the published one still standing).
  *
- * Written by anyone who may draft (a verified professional, a curator); published by a
+ * Written by anyone who may draft (a verified professional, a curator); a draft
+ * translation is changed by its translator or a curator, nobody else. Published by a
  * curator, and only when it is of the revision published now (readers would otherwise see
- * in their language a text nobody reviewed, or one already out of date).
+ * in their language a text nobody reviewed, or one already out of date). Like a revision,
+ * a new translation into a language is a draft beside the published one, which readers
+ * keep seeing (with the outdated note if it is) until the new one is published in its place.
  */
 import { DomainError } from '@cpx/platform';
 import { plainTextField } from '../../content/domain/plain-text-field';
@@ -44,8 +47,13 @@ export function checkedTranslation(
   input: TranslationText & { readonly language: string; readonly sourceRevision: number },
   actor: Actor,
   field = 'input',
+  /** The draft this replaces, when one into that language is being worked on. */
+  existingDraft?: Pick<Translation, 'translatedBy'>,
 ): Translation {
   if (!canDraft(actor)) throw DomainError.forbidden('Only verified professionals and curators translate practices.');
+  if (existingDraft && existingDraft.translatedBy !== actor.principal.subject && !isCurator(actor)) {
+    throw DomainError.forbidden('Another translator is working on this translation: only they or a curator change it.');
+  }
   if (practice.archived) throw DomainError.conflict('The practice is archived.');
   if (!isPracticeLanguage(input.language)) throw DomainError.badInput(`${field}.language`, `${input.language} is not one of the library's languages.`);
   if (input.language === original.language) throw DomainError.badInput(`${field}.language`, `The practice is written in ${input.language}: a translation is into another language.`);

@@ -51,6 +51,14 @@ describe('a translation', () => {
     expect(at({}, actor({ subject: 'iom', roles: ['partner'] })).code).toBe('FORBIDDEN');
   });
 
+  it('is changed, while a draft, by its translator or a curator only', () => {
+    const input = { ...text, language: 'ro', sourceRevision: 2 };
+    const other = actor({ subject: 'translator-2', roles: ['professional'] });
+    expect(refused(() => checkedTranslation(practice(2), { language: 'en' }, input, other, 'input', { translatedBy: 'translator' })).code).toBe('FORBIDDEN');
+    expect(checkedTranslation(practice(2), { language: 'en' }, input, translator, 'input', { translatedBy: 'translator' }).translatedBy).toBe('translator');
+    expect(checkedTranslation(practice(2), { language: 'en' }, input, actor(CURATOR), 'input', { translatedBy: 'translator' }).translatedBy).toBe('attache');
+  });
+
   it('is published by a curator only, and only when it is of the revision published now', () => {
     const draft: Translation = { ...text, language: 'ro', sourceRevision: 2, translatedBy: 'translator', published: false };
     expect(publishedTranslation(practice(2), draft, actor(CURATOR)).published).toBe(true);
