@@ -1,5 +1,6 @@
 import { DomainError } from '@cpx/platform';
 import { attachmentTypeOf, checkedAttachment, MAX_ATTACHMENT_BYTES, zipEntryNames } from './attachment-type';
+import { plainTextField } from './plain-text-field';
 import { destinationProblem, MAX_BODY_BYTES, markdownProblem, safeMarkdown } from './safe-markdown';
 import { refused } from '../../../test/domain/refused';
 
@@ -184,5 +185,25 @@ describe('an attachment, typed from its bytes', () => {
     for (const fileName of ['../../etc/passwd.pdf', 'C:\\x.pdf', 'a\u202Efdp.exe', '.pdf', '', 'x'.repeat(201) + '.pdf', 'a\nb.pdf']) {
       expect(refused(() => checkedAttachment({ fileName, bytes: PDF }, 'a')).field).toBe('a.fileName');
     }
+  });
+});
+
+describe('a plain-text field', () => {
+  it('is stored NFC and trimmed, its length counted in characters', () => {
+    expect(plainTextField('  Școală\r\nnouă ', 'f', { max: 11 })).toBe('Școală\nnouă');
+    expect(plainTextField('д'.repeat(5), 'f', { max: 5 })).toBe('ддддд');
+    expect(plainTextField('😀'.repeat(5), 'f', { max: 5 })).toBe('😀'.repeat(5));
+    expect(plainTextField('e\u0301'.repeat(5), 'f', { max: 5 })).toBe('é'.repeat(5));
+  });
+
+  it('refuses blank, short, long, multi-line (when one line) and invisible-character text, and a huge one before scanning it', () => {
+    expect(refused(() => plainTextField(' \n ', 'f', { max: 5 })).field).toBe('f');
+    expect(refused(() => plainTextField('ab', 'f', { min: 3, max: 5 })).message).toContain('at least 3');
+    expect(refused(() => plainTextField('abcdef', 'f', { max: 5 })).message).toContain('at most 5');
+    expect(refused(() => plainTextField('a\nb', 'f', { max: 5, singleLine: true })).field).toBe('f');
+    expect(refused(() => plainTextField('a\u2066b', 'f', { max: 5 })).field).toBe('f');
+    const started = Date.now();
+    expect(refused(() => plainTextField('x'.repeat(20 * 1024 * 1024), 'f', { max: 200 })).message).toContain('at most 200');
+    expect(Date.now() - started).toBeLessThan(500);
   });
 });

@@ -13,7 +13,12 @@ export interface PlainTextRule {
   readonly singleLine?: boolean;
 }
 
+// NFC composes at most a few code points into one, each at most two UTF-16 units: past eight
+// units a character, a text cannot come within the limit, and is refused before it is scanned.
+const MAX_UNITS_PER_CHARACTER = 8;
+
 export function plainTextField(raw: string, field: string, rule: PlainTextRule): string {
+  if (raw.length > rule.max * MAX_UNITS_PER_CHARACTER) throw DomainError.badInput(field, `${field} is at most ${rule.max} characters.`);
   const character = forbiddenCharacterIn(raw);
   if (character) throw DomainError.badInput(field, `Text may not contain control, invisible format or unpaired surrogate characters (found ${character}).`);
   const text = raw.normalize('NFC').replace(/\r\n?/g, '\n').trim();
