@@ -7,7 +7,8 @@
  * sr-Cyrl gets the Cyrillic version before the Latin one. Tags are read as people and
  * browsers send them: any case (`sr-latn`), with a region (`fr-FR`, `sr-Latn-RS`), `sr`
  * alone or `sr-RS` meaning Cyrillic and `sr-ME` Latin (the likely scripts of Unicode
- * CLDR), `rmy`/`rmn` (Vlax and Balkan Romani) as `rom`.
+ * CLDR), `sh` (Serbo-Croatian, as older systems send it) as Serbian Latin, `rmy`/`rmn`
+ * (Vlax and Balkan Romani) as `rom`.
  *
  * The choice, in order:
  *   1. each preferred language, in the reader's order, exactly (language and script);
@@ -53,6 +54,8 @@ export function libraryLanguage(tag: string): PracticeLanguage | undefined {
   const script = rest.find((part) => part.length === 4);
   const region = rest.find((part) => part.length === 2)?.toUpperCase();
   switch (language) {
+    case 'sh': // Serbo-Croatian, as older systems tag it: written in Latin
+      return 'sr-Latn';
     case 'sr':
       if (script === 'latn') return 'sr-Latn';
       if (script === 'cyrl') return 'sr-Cyrl';

@@ -84,6 +84,7 @@ describe('the language a reader sees', () => {
     expect(libraryLanguage('fr-FR')).toBe('fr');
     expect(libraryLanguage('EN_gb')).toBe('en');
     expect(libraryLanguage('rmy')).toBe('rom');
+    expect(libraryLanguage('sh')).toBe('sr-Latn');
     expect(libraryLanguage('de-DE')).toBeUndefined();
   });
 
