@@ -1,8 +1,8 @@
 /**
  * A practice's Markdown (the body of a revision or of a translation; every other text is
- * plain, content/domain/plain-text-field.ts) is made safe ON THE WAY IN, by refusal: raw HTML, and links or images whose destination
- * is not http(s), mailto or tel, are BAD_USER_INPUT naming the field and the line, and
- * nothing is stored. Refusing rather than stripping, because what a curator reviews and
+ * plain, content/domain/plain-text-field.ts) is made safe ON THE WAY IN, by refusal: raw
+ * HTML, and links or images whose destination is not http(s), mailto or tel, are
+ * BAD_USER_INPUT naming the field and the line, and nothing is stored. Refusing rather than stripping, because what a curator reviews and
  * publishes must be exactly what the author wrote: a sanitiser that silently drops a
  * `<span>` or rewrites a link changes a reviewed text behind everyone's back, and the
  * author is the one who can fix it. What is stored is then plain CommonMark that any
