@@ -1,5 +1,5 @@
 // Practice search at library scale (issue 13, "Benchmark"; ADR 14), on its own:
-//   npm run bench:search -- [--practices 50000] [--seed 13] [--clients 8] [--calls 200] [--explain] [--keep] [--reuse]
+//   npm run bench:search -- [--practices 50000] [--seed 13] [--clients 8] [--calls 200] [--explain] [--keep] [--reuse] [--instance NAME]
 // (--keep leaves the database; --reuse measures one left by an earlier --keep run of the same
 // practices and seed instead of loading again: for trying a query change on the same data)
 // 1. a throw-away database (practice_search_bench, on the embedded Postgres of instance
@@ -43,6 +43,8 @@ interface Options {
   explain: boolean;
   keep: boolean;
   reuse: boolean;
+  /** The embedded Postgres instance (a directory of its own): two benches may run side by side on two. */
+  instance: string;
 }
 
 function options(argv: readonly string[]): Options {
@@ -53,7 +55,7 @@ function options(argv: readonly string[]): Options {
     if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`--${name} takes a positive integer`);
     return parsed;
   };
-  return { practices: value('practices', 50_000), seed: value('seed', 13), clients: value('clients', 8), calls: value('calls', 200), explain: argv.includes('--explain'), keep: argv.includes('--keep') || argv.includes('--reuse'), reuse: argv.includes('--reuse') };
+  return { practices: value('practices', 50_000), seed: value('seed', 13), clients: value('clients', 8), calls: value('calls', 200), explain: argv.includes('--explain'), keep: argv.includes('--keep') || argv.includes('--reuse'), reuse: argv.includes('--reuse'), instance: argv.includes('--instance') ? argv[argv.indexOf('--instance') + 1]! : 'practice-search-bench' };
 }
 
 interface Shape {
@@ -103,7 +105,7 @@ async function main(): Promise<void> {
   line(`practice search bench: ${plan.practices} practices (seed ${plan.seed}), ${plan.clients} clients, ${plan.calls} calls per shape`);
   line(`machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; load average ${loadAverage()}`);
 
-  const postgres = await startPostgres({ instance: 'practice-search-bench' });
+  const postgres = await startPostgres({ instance: plan.instance });
   const admin = new Pool({ connectionString: postgres.serverUrl, max: 1 });
   // Connections closed by the server as it stops are no failure of the bench.
   admin.on('error', () => undefined);

@@ -179,18 +179,34 @@ const PLACED = `
     SELECT term, practice_id, language, max(weight) AS best, bool_or(direct) AS direct FROM placed GROUP BY term, practice_id, language
   )`;
 
-/** The texts a search covers: those matching some term (all of them for a browse, $15) that pass the filters. */
-const FILTERED = `
-  filtered AS (
-    SELECT d.practice_id, d.language, d.themes, d.countries, d.target_groups, d.evidence, d.alert_kinds
-      FROM practice_search_document d
-     WHERE ($15::boolean OR (d.practice_id, d.language) IN (SELECT practice_id, language FROM per_term))
-       AND (cardinality($9::text[]) = 0 OR d.themes && $9::text[])
+const FILTER_CONDITIONS = `
+       (cardinality($9::text[]) = 0 OR d.themes && $9::text[])
        AND (cardinality($10::text[]) = 0 OR d.countries && $10::text[])
        AND (cardinality($11::text[]) = 0 OR d.language = ANY ($11::text[]))
        AND (cardinality($12::text[]) = 0 OR d.target_groups && $12::text[])
        AND (cardinality($13::text[]) = 0 OR d.evidence = ANY ($13::text[]))
-       AND (cardinality($14::text[]) = 0 OR d.alert_kinds && $14::text[])
+       AND (cardinality($14::text[]) = 0 OR d.alert_kinds && $14::text[])`;
+
+/**
+ * The texts a search covers: those matching some term that pass the filters. They are
+ * reached from the matches by the primary key, never by reading every text: a rare term
+ * costs a few lookups, not a scan of the corpus (the browse flag $15, false here, is read
+ * so that the statement binds the same parameters as FILTERED_BROWSE).
+ */
+const FILTERED = `
+  filtered AS (
+    SELECT d.practice_id, d.language, d.themes, d.countries, d.target_groups, d.evidence, d.alert_kinds
+      FROM (SELECT DISTINCT practice_id, language FROM per_term) m
+      JOIN practice_search_document d ON d.practice_id = m.practice_id AND d.language = m.language
+     WHERE NOT $15::boolean AND ${FILTER_CONDITIONS}
+  )`;
+
+/** A browse ($15): every text that passes the filters. */
+const FILTERED_BROWSE = `
+  filtered AS (
+    SELECT d.practice_id, d.language, d.themes, d.countries, d.target_groups, d.evidence, d.alert_kinds
+      FROM practice_search_document d
+     WHERE $15::boolean AND ${FILTER_CONDITIONS}
   )`;
 
 function searchParameters(plan: SearchPlan, filters: SearchFilterValues, browse: boolean): unknown[] {
@@ -235,7 +251,7 @@ export async function findPageAndFacets(
   page: { after?: { score: string; practiceId: string }; limit: number },
 ): Promise<SearchResultRows> {
   const rows = (await manager.query(
-    `WITH ${PLACED}, ${FILTERED},
+    `WITH ${PLACED}, ${browse ? FILTERED_BROWSE : FILTERED},
      term_weight AS (
        SELECT t.term, ln(1 + (SELECT count(*) FROM practice_search_document)::float8 / greatest(1, count(p.practice_id) FILTER (WHERE p.direct))) AS weight
          FROM generate_series(0, $8::int - 1) AS t(term) LEFT JOIN per_term p ON p.term = t.term
