@@ -255,7 +255,7 @@ export async function findPageAndFacets(
   // bound arrays), so Postgres cannot estimate how many texts it matches; on a guess it may
   // read every text's vectors (detoasting each) instead of asking the GIN index: measured at
   // 2,000 practices, a rare term's stemmed body lookup read 12,400 pages in 36 ms by a scan,
-  // 140 in 0.2 ms by its index (ADR 14). A browse still scans, having nothing else to read.
+  // 4 by its GIN index (ADR 14). A browse still scans, having nothing else to read.
   // Not for the vocabulary lookup, whose small scans are right (it is 10-20 times slower without).
   await manager.query(`SET LOCAL enable_seqscan = off`);
   const rows = (await manager.query(
