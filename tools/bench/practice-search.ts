@@ -1,7 +1,8 @@
 // Practice search at library scale (issue 13, "Benchmark"; ADR 14), on its own:
 //   npm run bench:search -- [--practices 50000] [--seed 13] [--clients 8] [--calls 200] [--explain] [--keep] [--reuse] [--instance NAME] [--cap-seconds 120]
 // (--keep leaves the database; --reuse measures one left by an earlier --keep run of the same
-// practices and seed instead of loading again: for trying a query change on the same data)
+// practices and seed instead of loading again, for trying a query change on the same data,
+// and drops it after unless --keep is given again)
 // 1. a throw-away database (practice_search_bench, on the embedded Postgres of instance
 //    "practice-search-bench", or the server of DATABASE_URL) with the search migration;
 // 2. N generated practices in the 13 languages (apps/practices/test/search/practice-generator.ts,
@@ -57,7 +58,7 @@ function options(argv: readonly string[]): Options {
     if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`--${name} takes a positive integer`);
     return parsed;
   };
-  return { practices: value('practices', 50_000), seed: value('seed', 13), clients: value('clients', 8), calls: value('calls', 200), explain: argv.includes('--explain'), capSeconds: value('cap-seconds', 120), keep: argv.includes('--keep') || argv.includes('--reuse'), reuse: argv.includes('--reuse'), instance: argv.includes('--instance') ? argv[argv.indexOf('--instance') + 1]! : 'practice-search-bench' };
+  return { practices: value('practices', 50_000), seed: value('seed', 13), clients: value('clients', 8), calls: value('calls', 200), explain: argv.includes('--explain'), capSeconds: value('cap-seconds', 120), keep: argv.includes('--keep'), reuse: argv.includes('--reuse'), instance: argv.includes('--instance') ? argv[argv.indexOf('--instance') + 1]! : 'practice-search-bench' };
 }
 
 interface Shape {
