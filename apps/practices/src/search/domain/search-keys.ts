@@ -22,8 +22,25 @@ export function wordsOf(text: string): string[] {
   return words.map((word) => word.slice(0, MAX_WORD_LENGTH));
 }
 
+/**
+ * Keys of words seen lately. A text's words repeat (Zipf: a few hundred make most of any
+ * text), and a word's keys are a pure function of it, so indexing a 1,500-word body computes
+ * each distinct word's keys once. Bounded: cleared when full, never grown past it.
+ */
+const KEY_CACHE_SIZE = 50_000;
+const keyCache = new Map<string, readonly string[]>();
+
 /** The keys of one word: its spelling key first, then its by-ear keys. */
 export function wordKeys(word: string): string[] {
+  const cached = keyCache.get(word);
+  if (cached) return [...cached];
+  const keys = computeWordKeys(word);
+  if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+  keyCache.set(word, keys);
+  return [...keys];
+}
+
+function computeWordKeys(word: string): string[] {
   const folded = foldText(word);
   const latin = [transliterate(folded)];
   if (GREEK.test(folded)) latin.push(romanise(folded, ROMANISATIONS['el-phonetic']!));
