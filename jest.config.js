@@ -5,5 +5,5 @@ module.exports = {
   // Per-project testTimeout is ignored when projects run together; hooks that stop a
   // whole platform need more than the default 5 s on two cores.
   testTimeout: 120_000,
-  projects: ['<rootDir>/apps/*/jest.config.js', '<rootDir>/libs/*/jest.config.js', '<rootDir>/tools/jest.config.js'],
+  projects: ['<rootDir>/apps/*/jest.config.js', '<rootDir>/libs/*/jest.config.js', '<rootDir>/tools/jest.config.js', '<rootDir>/tools/nx-plugin/jest.config.js'],
 };

@@ -8,4 +8,6 @@ module.exports = {
   displayName: 'tools',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
+  // A project of its own (tools/nx-plugin/jest.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/nx-plugin/'],
 };

@@ -7,11 +7,10 @@ import { createHash } from 'node:crypto';
 import { chownSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RETENTION_CHECK_INTERVAL_MS, kafkaUserName } from '@cpx/contracts';
-import { ensureKafkaTls, ensureLocalUsers, newClusterId, renderServerProperties, serviceKafkaEnv, type KafkaAuth } from '@cpx/stack';
+import { ensureKafkaTls, ensureLocalUsers, newClusterId, renderServerProperties, SERVICES, serviceKafkaEnv, type KafkaAuth } from '@cpx/stack';
 
 // The uid of `node` (the services) and of `appuser` (apache/kafka): both 1000.
 const OWNER_UID = 1000;
-const SERVICES = ['directory', 'alerts', 'feeds', 'gateway'] as const;
 
 async function main(): Promise<void> {
   const dir = path.resolve(process.argv[2] ?? '/kafka-secrets');

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { keyFingerprint, keyLiteralsIn } from '@cpx/platform';
-import { newLocalKeys } from '@cpx/stack';
+import { newLocalKeys, SERVICES, type ServiceName } from '@cpx/stack';
 
 const { values } = parseArgs({
   options: { 'key-id': { type: 'string', default: new Date().toISOString().slice(0, 7) }, repository: { type: 'boolean', default: false } },
@@ -31,12 +31,13 @@ if (!/^[A-Za-z0-9_-]{1,64}$/.test(keyId)) {
 }
 const keys = newLocalKeys(keyId);
 const master = () => `${keyId}:${randomBytes(32).toString('base64')}`;
-const sections: [string, Record<string, string>][] = [
-  ['gateway', keys.env.gateway],
-  ['directory', keys.env.directory],
-  ['alerts', { ...keys.env.alerts, ALERTS_MASTER_KEYS: master(), ALERTS_ACTIVE_KEY_ID: keyId }],
-  ['feeds', { ...keys.env.feeds, FEEDS_SECRET_KEYS: master(), FEEDS_ACTIVE_SECRET_KEY_ID: keyId }],
-];
+// Besides the keys in transit (keys.env), the master keys of data at rest.
+const atRest: Partial<Record<ServiceName, Record<string, string>>> = {
+  alerts: { ALERTS_MASTER_KEYS: master(), ALERTS_ACTIVE_KEY_ID: keyId },
+  feeds: { FEEDS_SECRET_KEYS: master(), FEEDS_ACTIVE_SECRET_KEY_ID: keyId },
+};
+// The gateway first, as before, then every service.
+const sections = ['gateway' as const, ...SERVICES.filter((name) => name !== 'gateway')].map((service) => [service, { ...keys.env[service], ...atRest[service] }] as const);
 for (const [service, env] of sections) {
   process.stdout.write(`# ${service}\n${Object.entries(env).map(([name, value]) => `${name}=${value}`).join('\n')}\n\n`);
 }

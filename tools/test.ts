@@ -9,6 +9,10 @@
 //   unit         test            *.spec.ts
 //   schema       schema:check    each service's migrations on a throw-away database: they revert
 //                                cleanly, and leave exactly apps/<svc>/src/database/schema.sql
+//   generator    generator:check a service made by `nx g @cpx/nx-plugin:service` in a scratch copy
+//                                passes its targets (typecheck, lint, build, test, schema:check,
+//                                int), the proto checks and the specs of what lists services;
+//                                then the copy is removed (tools/nx-plugin/check-service-generator.ts)
 //   integration  int             *.int-spec.ts: one service, real Kafka broker, real Postgres
 //   e2e          e2e             *.e2e-spec.ts: the whole platform through the gateway
 // The first failing tier ends the run. Pure tiers (typecheck, lint, build, unit) come from
@@ -41,6 +45,7 @@ const tiers: Tier[] = [
   { name: 'build', target: 'build' },
   { name: 'unit', target: 'test', jest: true },
   { name: 'schema', target: 'schema:check', serial: true },
+  { name: 'generator', target: 'generator:check', serial: true },
   { name: 'integration', target: 'int', serial: true, jest: true },
   { name: 'e2e', target: 'e2e', serial: true, jest: true },
 ];

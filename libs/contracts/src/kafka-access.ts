@@ -18,25 +18,39 @@ import {
   REPLY_TOPICS,
   TOPICS,
   type EventFamily,
+  type RequestOperation,
 } from './topics';
 
 /** The services: each serves its request topic, publishes its events, consumes others'. */
 interface ServiceRole {
-  readonly serves: string;
+  /** Its operations (every one on its request topic), the health check among them. */
+  readonly requests: Readonly<Record<string, RequestOperation>> & { readonly healthCheck: RequestOperation };
   readonly publishes: EventFamily;
   readonly consumes: readonly EventFamily[];
 }
 
-const requestTopic = (registry: Record<string, { topic: string }>) => Object.values(registry)[0]!.topic;
-
-/** What each service consumes is what its `@HandleEvents(...)` methods name (kafka-access.spec.ts keeps them honest). */
+/**
+ * Every service of the platform, in start order: the one list a new service is added to
+ * (`nx g @cpx/nx-plugin:service <name>` does it). The stack starts, keys and builds what is
+ * listed here, the broker's ACLs and principals come from it, and the gateway asks each
+ * one's health check. What each service consumes is what its `@HandleEvents(...)` methods
+ * name (each service's consumed-topics spec keeps them honest).
+ */
 export const SERVICE_ROLES = {
-  directory: { serves: requestTopic(DirectoryRequests), publishes: DirectoryEvents, consumes: [] },
-  alerts: { serves: requestTopic(AlertsRequests), publishes: AlertsEvents, consumes: [DirectoryEvents] },
-  feeds: { serves: requestTopic(FeedsRequests), publishes: FeedsEvents, consumes: [DirectoryEvents, AlertsEvents] },
+  directory: { requests: DirectoryRequests, publishes: DirectoryEvents, consumes: [] },
+  alerts: { requests: AlertsRequests, publishes: AlertsEvents, consumes: [DirectoryEvents] },
+  feeds: { requests: FeedsRequests, publishes: FeedsEvents, consumes: [DirectoryEvents, AlertsEvents] },
 } as const satisfies Record<string, ServiceRole>;
 
 export type KafkaService = keyof typeof SERVICE_ROLES;
+
+/** The services' names, in SERVICE_ROLES' order. */
+export const KAFKA_SERVICES = Object.keys(SERVICE_ROLES) as KafkaService[];
+
+/** A service's one request topic, `cpx.<service>.v1.requests`. */
+export function requestTopicOfService(service: KafkaService): string {
+  return SERVICE_ROLES[service].requests.healthCheck.topic;
+}
 
 /**
  * Every principal the platform's stack creates. `admin` creates topics and ACLs (a super
@@ -44,8 +58,8 @@ export type KafkaService = keyof typeof SERVICE_ROLES;
  * the benchmark's, on local and test brokers only: it may write any CPX topic, so that
  * tests can stand in for a service they do not run, and it must not exist in production.
  */
-export const KAFKA_PRINCIPALS = ['admin', 'directory', 'alerts', 'feeds', 'gateway', 'tools'] as const;
-export type KafkaPrincipal = (typeof KAFKA_PRINCIPALS)[number];
+export type KafkaPrincipal = 'admin' | KafkaService | 'gateway' | 'tools';
+export const KAFKA_PRINCIPALS: readonly KafkaPrincipal[] = ['admin', ...KAFKA_SERVICES, 'gateway', 'tools'];
 
 /** The SCRAM user name of a principal: `cpx-directory`; its ACL principal is `User:cpx-directory`. */
 export function kafkaUserName(principal: KafkaPrincipal): string {
@@ -78,7 +92,7 @@ function serviceAccess(service: KafkaService): KafkaAccess {
     // Its events; its replies to whoever asked (the gateway, or the tools in tests); the
     // dead letters of what it consumes.
     write: [role.publishes.topic, ...replyTopics, ...role.consumes.map(deadLetterOf)],
-    read: [role.serves, ...role.consumes.map(({ topic }) => topic)],
+    read: [requestTopicOfService(service), ...role.consumes.map(({ topic }) => topic)],
     // Its service group (serviceGroupId) for requests and events.
     groupPrefixes: [`cpx-${service}`],
   };
@@ -89,14 +103,10 @@ export function kafkaAccessOf(principal: KafkaPrincipal): KafkaAccess {
   switch (principal) {
     case 'admin':
       return { write: [], read: [], groupPrefixes: [], superUser: true };
-    case 'directory':
-    case 'alerts':
-    case 'feeds':
-      return serviceAccess(principal);
     case 'gateway':
       return {
         // Requests to every service.
-        write: Object.values(SERVICE_ROLES).map((role) => role.serves),
+        write: KAFKA_SERVICES.map(requestTopicOfService),
         // Its replies; alerts events for live alerts; what the feeds service records, to
         // wake live partner feeds (apps/gateway FEED_SOURCE_TOPICS).
         read: [...new Set([REPLY_TOPICS.gateway, AlertsEvents.topic, ...SERVICE_ROLES.feeds.consumes.map(({ topic }) => topic)])],
@@ -105,6 +115,8 @@ export function kafkaAccessOf(principal: KafkaPrincipal): KafkaAccess {
       };
     case 'tools':
       return { write: everyTopic, read: everyTopic, topicPrefixes: [BENCH_TOPIC_PREFIX], groupPrefixes: ['*'] };
+    default:
+      return serviceAccess(principal);
   }
 }
 

@@ -5,13 +5,15 @@
  *   gateway    signs principals (Ed25519), opens what is sealed to it (X25519), seals to alerts
  *   alerts     verifies principals, opens a child's record sealed to it, seals to the gateway
  *   feeds      verifies principals, seals a new webhook secret to the gateway
- *   directory  verifies principals
+ *   directory  verifies principals, as every other service does
  * These keys protect data in transit only (a request or reply lives 15 minutes), so a
  * new run gets new ones; the master keys that protect data at rest are kept (platform.ts).
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { KAFKA_SERVICES, type KafkaService } from '@cpx/contracts';
 
-export type KeyHolder = 'gateway' | 'directory' | 'alerts' | 'feeds';
+/** The gateway and every service (@cpx/contracts SERVICE_ROLES): a new service verifies principals and holds nothing else. */
+export type KeyHolder = 'gateway' | KafkaService;
 
 export interface RawKeyPairBase64 {
   privateKey: string;
@@ -41,12 +43,16 @@ export function newLocalKeys(keyId = 'local-1'): LocalKeys {
   const listed = (key: string) => `${keyId}:${key}`;
   const verify = { CPX_PRINCIPAL_VERIFY_KEYS: listed(gatewaySigning.publicKey) };
   const toGateway = { CPX_GATEWAY_SEALING_KEYS: listed(gatewaySealing.publicKey), CPX_GATEWAY_SEALING_KEY_ID: keyId };
+  // Every service verifies the gateway's principals; the lines below add what some also hold.
+  const everyService = {} as Record<KafkaService, Record<string, string>>;
+  for (const service of KAFKA_SERVICES) everyService[service] = { ...verify };
   return {
     keyId,
     gatewaySigning,
     gatewaySealing,
     alertsSealing,
     env: {
+      ...everyService,
       gateway: {
         GATEWAY_PRINCIPAL_SIGNING_KEYS: listed(gatewaySigning.privateKey),
         GATEWAY_PRINCIPAL_SIGNING_KEY_ID: keyId,
@@ -54,7 +60,6 @@ export function newLocalKeys(keyId = 'local-1'): LocalKeys {
         GATEWAY_ALERTS_SEALING_KEYS: listed(alertsSealing.publicKey),
         GATEWAY_ALERTS_SEALING_KEY_ID: keyId,
       },
-      directory: { ...verify },
       alerts: { ...verify, ...toGateway, ALERTS_OPENING_KEYS: listed(alertsSealing.privateKey) },
       feeds: { ...verify, ...toGateway },
     },

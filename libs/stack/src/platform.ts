@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { TOPICS } from '@cpx/contracts';
+import { KAFKA_SERVICES, TOPICS, type KafkaService } from '@cpx/contracts';
 import { freePorts } from './free-port';
 import { newLocalKeys, type LocalKeys } from './local-keys';
 import { ensureServicesBuilt } from './service-build';
@@ -13,9 +13,12 @@ import { serviceProcess, waitForHttpOk, type ServiceProcess } from './service-pr
 import { elapsed, stackLog } from './stack-log';
 import { startStack, type Stack } from './stack';
 
-/** Every service, in start order. The gateway last: it is ready only when the others answer. */
-export const SERVICES = ['directory', 'alerts', 'feeds', 'gateway'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+/**
+ * Every service, in start order: the services of @cpx/contracts SERVICE_ROLES (the one list a
+ * new service joins), then the gateway, last: it is ready only when the others answer.
+ */
+export type ServiceName = KafkaService | 'gateway';
+export const SERVICES: readonly ServiceName[] = [...KAFKA_SERVICES, 'gateway'];
 
 export interface PlatformOptions {
   /** Names the data folders and databases; `dev` for npm start, one per test suite. */
@@ -69,10 +72,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       ...options.env,
     };
     // Each service gets its own keys only: the feeds service, which calls partners' URLs,
-    // holds nothing that opens a child's record.
-    const serviceEnv: Record<ServiceName, Record<string, string>> = {
-      gateway: keys.env.gateway,
-      directory: keys.env.directory,
+    // holds nothing that opens a child's record. Beyond keys.env, the master keys of data at rest.
+    const atRest: Partial<Record<ServiceName, Record<string, string>>> = {
       alerts: {
         ...keys.env.alerts,
         ALERTS_MASTER_KEYS: `local-1:${localMasterKey(options.identityDir, 'alerts-master-key', !!options.fresh)}`,
@@ -86,7 +87,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     };
     const services = Object.fromEntries(
       // Each service its own keys (ADR 0009) and its own Kafka principal: the broker's ACLs decide what it may write.
-      SERVICES.map((name) => [name, serviceProcess(name, { ...serviceEnv[name], ...env, ...stack.kafkaEnv(name) }, options.instance, options.installDir)]),
+      SERVICES.map((name) => [name, serviceProcess(name, { ...keys.env[name], ...atRest[name], ...env, ...stack.kafkaEnv(name) }, options.instance, options.installDir)]),
     ) as Record<ServiceName, ServiceProcess>;
     for (const name of SERVICES) services[name].start();
     const gatewayUrl = `http://127.0.0.1:${port}`;

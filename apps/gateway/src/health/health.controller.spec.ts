@@ -1,5 +1,6 @@
 import { AlertsRequests, DirectoryRequests, FeedsRequests } from '@cpx/contracts';
 import { DomainError } from '@cpx/platform';
+import { GATEWAY_SERVICES } from '../messaging/requests.module';
 import { FakeRequests } from '../../test/fake-requests';
 import { startTestGateway, type TestGateway } from '../../test/test-gateway';
 import { SYSTEM_PRINCIPAL } from './readiness.service';
@@ -24,13 +25,16 @@ describe('health probes', () => {
     requests.on(DirectoryRequests.healthCheck, () => ({ service: 'directory', databaseOk: false }));
     requests.on(AlertsRequests.healthCheck, () => ({ service: 'alerts', databaseOk: true }));
     requests.on(FeedsRequests.healthCheck, () => ({ service: 'feeds', databaseOk: true }));
+    // Any service added since (GATEWAY_SERVICES) answers healthy, and is checked as the others are.
+    const added = Object.entries(GATEWAY_SERVICES).filter(([name]) => !['directory', 'alerts', 'feeds'].includes(name));
+    for (const [name, operations] of added) requests.on(operations.healthCheck, () => ({ service: name, databaseOk: true }));
     const started = Date.now();
     const response = await fetch(`${gateway.url}/ready`);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({
       status: 'not ready',
-      checks: { kafka: expect.not.stringMatching(/^ok$/), requests: 'ok', directory: 'database unreachable', alerts: 'ok', feeds: 'ok' },
+      checks: { kafka: expect.not.stringMatching(/^ok$/), requests: 'ok', directory: 'database unreachable', alerts: 'ok', feeds: 'ok', ...Object.fromEntries(added.map(([name]) => [name, 'ok'])) },
     });
     expect(requests.calls.at(-1)?.principal).toEqual(SYSTEM_PRINCIPAL);
 

@@ -9,24 +9,19 @@
  */
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { hostname } from 'node:os';
-import type { DescMessage } from '@bufbuild/protobuf';
-import { AlertsRequests, DirectoryRequests, FeedsRequests, REPLY_TOPICS, type HealthCheckResponseSchema, type RequestOperation } from '@cpx/contracts';
+import { REPLY_TOPICS, SERVICE_ROLES } from '@cpx/contracts';
 import { parseKeyList, PrincipalSigner, RequestClient } from '@cpx/platform';
 import { GatewayConfig } from '../config/gateway.config';
 import { countingRoundTrips } from '../limits/round-trips';
 import { ServiceClient } from './service.client';
 
-/** A service's operations, among them the health check `/ready` asks. */
-type ServiceOperations = Readonly<Record<string, RequestOperation>> & {
-  readonly healthCheck: RequestOperation<DescMessage, typeof HealthCheckResponseSchema>;
+/**
+ * Every service behind the gateway, by name, with its operations: the platform's one list
+ * (@cpx/contracts SERVICE_ROLES). `/ready` asks each one's health check.
+ */
+export const GATEWAY_SERVICES = Object.fromEntries(Object.entries(SERVICE_ROLES).map(([name, role]) => [name, role.requests])) as {
+  readonly [Name in keyof typeof SERVICE_ROLES]: (typeof SERVICE_ROLES)[Name]['requests'];
 };
-
-/** Every service behind the gateway, by name: the one list to add a service to. `/ready` asks each one's health check. */
-export const GATEWAY_SERVICES = {
-  directory: DirectoryRequests,
-  alerts: AlertsRequests,
-  feeds: FeedsRequests,
-} as const satisfies Record<string, ServiceOperations>;
 
 const RETRY_DELAY_MS = 2_000;
 
